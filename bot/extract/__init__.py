@@ -1,0 +1,47 @@
+"""Extraction engines behind one port, chosen by ``[extraction] engine``.
+
+Engines are imported lazily by name so that, say, google-genai is only loaded when Gemini is used.
+A ``"package.module:factory"`` path plugs in an engine of one's own; the factory is called with
+the :class:`~bot.config.ExtractionConfig`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from bot.config import ExtractionConfig
+from bot.errors import ConfigError
+from bot.extract.base import Extractor
+from bot.extract.schema import ExtractedInvoice, ExtractionResult, LineItem
+
+ENGINES: dict[str, str] = {
+    "auto": "bot.extract.auto:AutoExtractor",
+    "local": "bot.extract.local:LocalExtractor",
+    "einvoice": "bot.extract.einvoice:EInvoiceExtractor",
+    "gemini": "bot.extract.gemini:GeminiExtractor",
+}
+
+__all__ = [
+    "ENGINES",
+    "ExtractedInvoice",
+    "ExtractionResult",
+    "Extractor",
+    "LineItem",
+    "build_extractor",
+]
+
+
+def build_extractor(config: ExtractionConfig, engine: str | None = None) -> Extractor:
+    """Make the engine named ``engine`` (default: the configured one)."""
+    name = engine or config.engine
+    target = ENGINES.get(name, name)
+    module_name, _, attr = target.partition(":")
+    if not attr:
+        known = ", ".join(ENGINES)
+        raise ConfigError("extraction.engine", f"unknown engine {name!r} (known: {known})")
+    try:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError("extraction.engine", f"cannot load {target!r}: {exc}") from exc
+    extractor: Extractor = factory(config)
+    return extractor
