@@ -1,0 +1,65 @@
+"""Plausibility checks on an extracted invoice, shared by every engine.
+
+The worker marks an invoice PROCESSED only when :func:`assess` returns no warnings, so a warning
+must name a real problem a person should look at: a key field that is missing, or amounts that
+do not add up. Engines also use :func:`adds_up` to choose between candidate readings.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.extract.schema import KEY_FIELDS, ExtractedInvoice
+
+#: Rounding slack: invoices round per line or per tax rate, so a few cents may differ.
+TOLERANCE = Decimal("0.02")
+
+_FIELD_WORDS = {
+    "invoice_number": "invoice number",
+    "invoice_date": "invoice date",
+    "currency": "currency",
+    "total_incl_tax": "total including tax",
+    "supplier_name": "supplier name",
+}
+
+
+def adds_up(a: Decimal, b: Decimal, total: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
+    """True when ``a + b`` equals ``total`` within rounding."""
+    return abs(a + b - total) <= tolerance
+
+
+def lines_sum(invoice: ExtractedInvoice) -> Decimal | None:
+    """Sum of the line totals, or None when any line has no total."""
+    totals = [item.total for item in invoice.line_items]
+    if not totals or any(t is None for t in totals):
+        return None
+    return sum((t for t in totals if t is not None), Decimal(0))
+
+
+def lines_match(invoice: ExtractedInvoice) -> bool | None:
+    """Do the lines add up to the net or gross total? None when it cannot be told."""
+    total = lines_sum(invoice)
+    targets = [t for t in (invoice.total_excl_tax, invoice.total_incl_tax) if t is not None]
+    if total is None or not targets:
+        return None
+    slack = TOLERANCE * max(1, len(invoice.line_items))
+    return any(abs(total - t) <= slack for t in targets)
+
+
+def assess(invoice: ExtractedInvoice) -> list[str]:
+    """Warnings, in words, for missing key fields and amounts that do not hold."""
+    warnings = [
+        f"no {_FIELD_WORDS.get(name, name.replace('_', ' '))} found"
+        for name in KEY_FIELDS
+        if getattr(invoice, name) in (None, "")
+    ]
+    net, tax, gross = invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax
+    if net is not None and tax is not None and gross is not None and not adds_up(net, tax, gross):
+        warnings.append(f"net {net} plus tax {tax} is not the total {gross}")
+    if net is not None and gross is not None and abs(gross) < abs(net) - TOLERANCE:
+        warnings.append(f"the total {gross} is smaller than the net amount {net}")
+    if lines_match(invoice) is False:
+        warnings.append(
+            f"the line items add up to {lines_sum(invoice)}, which is neither the net nor the total"
+        )
+    return warnings
