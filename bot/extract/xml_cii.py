@@ -1,0 +1,161 @@
+"""Read a UN/CEFACT Cross Industry Invoice: ZUGFeRD 1.0, ZUGFeRD 2.x, Factur-X and XRechnung (CII).
+
+ZUGFeRD 1 and 2 name the same things differently (``HeaderExchangedDocument`` against
+``ExchangedDocument``, ``ApplicableSupplyChainTradeSettlement`` against
+``ApplicableHeaderTradeSettlement`` ...); each field below lists both spellings, 1.0 first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from lxml import etree
+
+from bot.extract.schema import ExtractedInvoice, LineItem
+from bot.extract.xml_common import (
+    CREDIT_NOTE_CODES,
+    children,
+    decimal,
+    decimal_of,
+    find,
+    find_all,
+    text,
+    text_of,
+)
+
+
+def is_cii(root: etree._Element) -> bool:
+    """True for a CII document of any ZUGFeRD generation."""
+    return bool(children(root, "ExchangedDocument") or children(root, "HeaderExchangedDocument"))
+
+
+def _first(el: etree._Element | None, *paths: str) -> etree._Element | None:
+    for path in paths:
+        hit = find(el, path)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _date(el: etree._Element | None) -> date | None:
+    """A CII date: ``DateTimeString`` in format 102 (``YYYYMMDD``), the only day-exact format."""
+    if el is None:
+        return None
+    inner = find(el, "DateTimeString")
+    holder = inner if inner is not None else el
+    raw = text_of(holder)
+    fmt = holder.get("format")
+    if raw is None or fmt not in (None, "102") or len(raw) != 8 or not raw.isdigit():
+        return None
+    try:
+        return date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
+    except ValueError:
+        return None
+
+
+def parse_cii(root: etree._Element) -> ExtractedInvoice:
+    doc = _first(root, "HeaderExchangedDocument", "ExchangedDocument")
+    trade = _first(root, "SpecifiedSupplyChainTradeTransaction", "SupplyChainTradeTransaction")
+    agreement = _first(
+        trade, "ApplicableSupplyChainTradeAgreement", "ApplicableHeaderTradeAgreement"
+    )
+    settlement = _first(
+        trade, "ApplicableSupplyChainTradeSettlement", "ApplicableHeaderTradeSettlement"
+    )
+    summation = _first(
+        settlement,
+        "SpecifiedTradeSettlementMonetarySummation",
+        "SpecifiedTradeSettlementHeaderMonetarySummation",
+    )
+    seller = find(agreement, "SellerTradeParty")
+
+    currency = text(settlement, "InvoiceCurrencyCode")
+    grand_total = find(summation, "GrandTotalAmount")
+    if currency is None and grand_total is not None:
+        currency = grand_total.get("currencyID") or None
+
+    type_code = text(doc, "TypeCode")
+    due_date = None
+    for due in find_all(settlement, "SpecifiedTradePaymentTerms/DueDateDateTime"):
+        due_date = _date(due)
+        if due_date is not None:
+            break
+
+    return ExtractedInvoice(
+        document_type="credit_note" if type_code in CREDIT_NOTE_CODES else "invoice",
+        invoice_number=text(doc, "ID"),
+        invoice_date=_date(find(doc, "IssueDateTime")),
+        due_date=due_date,
+        currency=currency,
+        total_excl_tax=decimal(summation, "TaxBasisTotalAmount"),
+        tax_amount=_tax_total(summation, currency),
+        total_incl_tax=decimal_of(grand_total),
+        supplier_name=text(seller, "Name"),
+        supplier_tax_id=_vat_id(seller),
+        po_references=_po_references(agreement),
+        line_items=[_line(item) for item in find_all(trade, "IncludedSupplyChainTradeLineItem")],
+    )
+
+
+def _tax_total(summation: etree._Element | None, currency: str | None) -> Decimal | None:
+    # EN 16931 allows a second TaxTotalAmount in the tax currency; the one in the invoice's wins.
+    amounts = find_all(summation, "TaxTotalAmount")
+    for amount in amounts:
+        if currency is not None and amount.get("currencyID") == currency:
+            return decimal_of(amount)
+    return decimal_of(amounts[0]) if amounts else None
+
+
+def _vat_id(seller: etree._Element | None) -> str | None:
+    for reg in find_all(seller, "SpecifiedTaxRegistration/ID"):
+        if (reg.get("schemeID") or "").upper() == "VA":
+            value = text_of(reg)
+            if value is not None:
+                return value
+    return None
+
+
+def _po_references(agreement: etree._Element | None) -> list[str]:
+    refs: list[str] = []
+    for ref in find_all(agreement, "BuyerOrderReferencedDocument"):
+        value = text(ref, "IssuerAssignedID") or text(ref, "ID")
+        if value is not None and value not in refs:
+            refs.append(value)
+    return refs
+
+
+def _line(item: etree._Element) -> LineItem:
+    agreement = _first(item, "SpecifiedSupplyChainTradeAgreement", "SpecifiedLineTradeAgreement")
+    delivery = _first(item, "SpecifiedSupplyChainTradeDelivery", "SpecifiedLineTradeDelivery")
+    settlement = _first(item, "SpecifiedSupplyChainTradeSettlement", "SpecifiedLineTradeSettlement")
+    product = find(item, "SpecifiedTradeProduct")
+    quantity = find(delivery, "BilledQuantity")
+    tax = find(settlement, "ApplicableTradeTax")
+    return LineItem(
+        description=text(product, "Name"),
+        product_code=text(product, "SellerAssignedID")
+        or text(product, "GlobalID")
+        or text(product, "BuyerAssignedID"),
+        quantity=decimal_of(quantity),
+        unit=(quantity.get("unitCode") or None) if quantity is not None else None,
+        unit_price=_unit_price(find(agreement, "NetPriceProductTradePrice")),
+        total=decimal(
+            _first(
+                settlement,
+                "SpecifiedTradeSettlementMonetarySummation",
+                "SpecifiedTradeSettlementLineMonetarySummation",
+            ),
+            "LineTotalAmount",
+        ),
+        tax_rate=decimal_of(_first(tax, "ApplicablePercent", "RateApplicablePercent")),
+    )
+
+
+def _unit_price(price: etree._Element | None) -> Decimal | None:
+    """The net price of one unit: ``ChargeAmount`` is for ``BasisQuantity`` units (default 1)."""
+    amount = decimal(price, "ChargeAmount")
+    basis = decimal(price, "BasisQuantity")
+    if amount is None or basis is None or basis in (0, 1):
+        return amount
+    return amount / basis

@@ -1,0 +1,110 @@
+"""Safe XML parsing and small readers shared by the CII and UBL e-invoice parsers.
+
+Embedded XML comes from untrusted PDFs: entities are never resolved, nothing is fetched from the
+network, a DTD is refused outright and lxml's limits on huge documents stay on. Elements are
+addressed by local name so that one reader serves ZUGFeRD 1 (``ram:12``), the pre-release
+``CBFBUY:5`` drafts without namespaces, and ZUGFeRD 2 / Factur-X / XRechnung (``ram:100``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from bot.errors import ExtractionError
+
+#: UNTDID 1001 codes of credit notes: 381 in every CII profile and in UBL; 81, 83 and the rest in
+#: ZUGFeRD 1 and the EXTENDED profiles
+CREDIT_NOTE_CODES = frozenset({"81", "83", "261", "262", "296", "381", "396", "420", "458", "532"})
+
+#: larger embedded XML is refused before parsing
+MAX_XML_BYTES = 10 * 1024 * 1024
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse ``data`` with entity expansion, DTDs and network access all off."""
+    if len(data) > MAX_XML_BYTES:
+        raise ExtractionError(f"embedded XML is larger than {MAX_XML_BYTES // 1024 // 1024} MB")
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ExtractionError(f"embedded XML is not well-formed: {exc}") from exc
+    if root.getroottree().docinfo.doctype:
+        raise ExtractionError("embedded XML declares a DTD, which is not allowed in an e-invoice")
+    return root
+
+
+def local(el: etree._Element) -> str:
+    """The tag of ``el`` without its namespace."""
+    return etree.QName(el).localname
+
+
+def children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if isinstance(c.tag, str) and local(c) == name]
+
+
+def find_all(el: etree._Element | None, path: str) -> list[etree._Element]:
+    """Every element reached by the ``/``-separated local-name ``path`` below ``el``."""
+    if el is None:
+        return []
+    found = [el]
+    for step in path.split("/"):
+        found = [c for parent in found for c in children(parent, step)]
+    return found
+
+
+def find(el: etree._Element | None, path: str) -> etree._Element | None:
+    hits = find_all(el, path)
+    return hits[0] if hits else None
+
+
+def text_of(el: etree._Element | None) -> str | None:
+    """The stripped text of ``el``; ``None`` for a missing or empty element."""
+    if el is None or el.text is None:
+        return None
+    value = el.text.strip()
+    return value or None
+
+
+def text(el: etree._Element | None, path: str) -> str | None:
+    """The first non-empty text among the elements at ``path``."""
+    for hit in find_all(el, path):
+        value = text_of(hit)
+        if value is not None:
+            return value
+    return None
+
+
+def decimal_of(el: etree._Element | None) -> Decimal | None:
+    raw = text_of(el)
+    if raw is None:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def decimal(el: etree._Element | None, path: str) -> Decimal | None:
+    return decimal_of(find(el, path))
+
+
+def parse_iso_date(raw: str | None) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,100 @@
+"""Read an OASIS UBL 2.1 ``Invoice`` or ``CreditNote`` (Peppol BIS, XRechnung UBL, Odoo exports)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lxml import etree
+
+from bot.extract.schema import ExtractedInvoice, LineItem
+from bot.extract.xml_common import (
+    CREDIT_NOTE_CODES,
+    decimal,
+    decimal_of,
+    find,
+    find_all,
+    local,
+    parse_iso_date,
+    text,
+)
+
+UBL_NAMESPACE_PREFIX = "urn:oasis:names:specification:ubl:schema:xsd:"
+
+
+def is_ubl(root: etree._Element) -> bool:
+    namespace = etree.QName(root).namespace or ""
+    return namespace.startswith(UBL_NAMESPACE_PREFIX) and local(root) in ("Invoice", "CreditNote")
+
+
+def parse_ubl(root: etree._Element) -> ExtractedInvoice:
+    is_credit_note = local(root) == "CreditNote"
+    type_code = text(root, "InvoiceTypeCode") or text(root, "CreditNoteTypeCode")
+    supplier = find(root, "AccountingSupplierParty/Party")
+    totals = find(root, "LegalMonetaryTotal")
+    currency = text(root, "DocumentCurrencyCode")
+    line_tag = "CreditNoteLine" if is_credit_note else "InvoiceLine"
+    return ExtractedInvoice(
+        document_type="credit_note"
+        if is_credit_note or type_code in CREDIT_NOTE_CODES
+        else "invoice",
+        invoice_number=text(root, "ID"),
+        invoice_date=parse_iso_date(text(root, "IssueDate")),
+        due_date=parse_iso_date(text(root, "DueDate") or text(root, "PaymentMeans/PaymentDueDate")),
+        currency=currency,
+        total_excl_tax=decimal(totals, "TaxExclusiveAmount"),
+        tax_amount=_tax_total(root, currency),
+        total_incl_tax=decimal(totals, "TaxInclusiveAmount"),
+        supplier_name=text(supplier, "PartyName/Name")
+        or text(supplier, "PartyLegalEntity/RegistrationName"),
+        supplier_tax_id=_vat_id(supplier),
+        po_references=[ref for ref in [text(root, "OrderReference/ID")] if ref is not None],
+        line_items=[_line(line) for line in find_all(root, line_tag)],
+    )
+
+
+def _tax_total(root: etree._Element, currency: str | None) -> Decimal | None:
+    # A second TaxTotal may carry the amount in the tax currency (BT-111).
+    amounts = find_all(root, "TaxTotal/TaxAmount")
+    for amount in amounts:
+        if currency is not None and amount.get("currencyID") == currency:
+            return decimal_of(amount)
+    return decimal_of(amounts[0]) if amounts else None
+
+
+def _vat_id(party: etree._Element | None) -> str | None:
+    for scheme in find_all(party, "PartyTaxScheme"):
+        if (text(scheme, "TaxScheme/ID") or "VAT").upper() == "VAT":
+            value = text(scheme, "CompanyID")
+            if value is not None:
+                return value
+    return None
+
+
+def _line(line: etree._Element) -> LineItem:
+    quantity = find(line, "InvoicedQuantity")
+    if quantity is None:
+        quantity = find(line, "CreditedQuantity")
+    item = find(line, "Item")
+    rate = find(item, "ClassifiedTaxCategory/Percent")
+    if rate is None:
+        rate = find(line, "TaxTotal/TaxSubtotal/Percent")
+    return LineItem(
+        description=text(item, "Name") or text(item, "Description"),
+        product_code=text(item, "SellersItemIdentification/ID")
+        or text(item, "StandardItemIdentification/ID")
+        or text(item, "BuyersItemIdentification/ID"),
+        quantity=decimal_of(quantity),
+        unit=(quantity.get("unitCode") or None) if quantity is not None else None,
+        unit_price=_unit_price(find(line, "Price")),
+        total=decimal(line, "LineExtensionAmount"),
+        tax_rate=decimal_of(rate),
+    )
+
+
+def _unit_price(price: etree._Element | None) -> Decimal | None:
+    """``PriceAmount`` is for ``BaseQuantity`` units (default 1)."""
+    amount = decimal(price, "PriceAmount")
+    basis = decimal(price, "BaseQuantity")
+    if amount is None or basis is None or basis in (0, 1):
+        return amount
+    return amount / basis
