@@ -1,0 +1,222 @@
+"""The gemini engine through the real google-genai SDK, against a fake Gemini on loopback.
+
+The fake speaks the REST shape of ``models/{model}:generateContent``: it records each request and
+plays a script of answers (an HTTP status with a body, or a delay longer than the timeout).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from bot.config import ExtractionConfig, GeminiConfig
+from bot.errors import ConfigError, ExtractionError, TransientExtractionError
+from bot.extract.gemini import GeminiExtractor, answer_model
+from bot.extract.schema import ExtractedInvoice, LineItem
+
+PDF = b"%PDF-1.4\n% a stand-in: the fake never reads it\n%%EOF\n"
+API_KEY = "test-key-123"
+
+GOOD_ANSWER = {
+    "document_type": "invoice",
+    "invoice_number": "INV-2024-0042",
+    "invoice_date": "2024-03-01",
+    "due_date": "2024-03-31",
+    "currency": "EUR",
+    "total_excl_tax": "100.00",
+    "tax_amount": "21.00",
+    "total_incl_tax": "121.00",
+    "supplier_name": "Fresh Greens BV",
+    "supplier_tax_id": "NL123456789B01",
+    "po_references": ["PO-1001"],
+    "line_items": [
+        {
+            "description": "Tomatoes",
+            "product_code": None,
+            "quantity": "40",
+            "unit": "kg",
+            "unit_price": "2.50",
+            "total": "100.00",
+            "tax_rate": "21",
+        }
+    ],
+}
+
+
+def answer(text: str) -> tuple[int, dict[str, Any]]:
+    """A 200 generateContent response whose only candidate says ``text``."""
+    return 200, {
+        "candidates": [
+            {
+                "content": {"role": "model", "parts": [{"text": text}]},
+                "finishReason": "STOP",
+                "index": 0,
+            }
+        ],
+        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
+        "modelVersion": "gemini-2.5-flash",
+    }
+
+
+def failure(status: int, name: str) -> tuple[int, dict[str, Any]]:
+    return status, {"error": {"code": status, "message": f"fake {name}", "status": name}}
+
+
+@dataclass
+class FakeGemini:
+    """The script of answers, and what was asked."""
+
+    script: list[tuple[int, dict[str, Any]] | float] = field(default_factory=list)
+    requests: list[tuple[str, dict[str, str], dict[str, Any]]] = field(default_factory=list)
+    url: str = ""
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.requests.append((request.path, dict(request.headers), await request.json()))
+        step = self.script.pop(0) if len(self.script) > 1 else self.script[0]
+        if isinstance(step, float):
+            await asyncio.sleep(step)
+            step = answer(json.dumps(GOOD_ANSWER))
+        status, body = step
+        return web.json_response(body, status=status)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeGemini]:
+    fake = FakeGemini()
+    app = web.Application()
+    app.router.add_post("/{version}/models/{model_and_method}", fake.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    fake.url = f"http://127.0.0.1:{port}/"
+    yield fake
+    await runner.cleanup()
+
+
+def engine(fake: FakeGemini, *, max_retries: int = 2, timeout: float = 5) -> GeminiExtractor:
+    config = ExtractionConfig(
+        gemini=GeminiConfig(
+            model="gemini-test-model",
+            timeout_seconds=timeout,
+            max_retries=max_retries,
+            base_url=fake.url,
+        ),
+        gemini_api_key=API_KEY,
+    )
+    return GeminiExtractor(config, backoff_base_s=0.01)
+
+
+async def test_good_answer_is_parsed_and_checked(fake: FakeGemini) -> None:
+    fake.script = [answer(json.dumps(GOOD_ANSWER))]
+    result = await engine(fake).extract(PDF)
+
+    assert result.engine == "gemini"
+    invoice = result.invoice
+    assert invoice.invoice_number == "INV-2024-0042"
+    assert invoice.invoice_date is not None and invoice.invoice_date.isoformat() == "2024-03-01"
+    assert invoice.total_incl_tax == Decimal("121.00")
+    assert invoice.po_references == ["PO-1001"]
+    assert invoice.line_items[0].unit_price == Decimal("2.50")
+    assert invoice.line_items[0].product_code is None
+    assert result.warnings == []
+    assert result.confidence["total_incl_tax"] == 0.9
+    assert 0 < result.confidence["supplier_name"] < 1
+
+    # What the SDK sent: the PDF inline, temperature 0, our schema, the key, the model.
+    [(path, headers, body)] = fake.requests
+    assert path.endswith("/models/gemini-test-model:generateContent")
+    assert headers.get("x-goog-api-key") == API_KEY
+    parts = body["contents"][0]["parts"]
+    inline = next(p["inlineData"] for p in parts if "inlineData" in p)
+    assert (inline.get("mimeType") or inline.get("mime_type")) == "application/pdf"
+    assert base64.b64decode(inline["data"]) == PDF
+    generation = body["generationConfig"]
+    assert generation["temperature"] == 0
+    assert generation["responseMimeType"] == "application/json"
+    schema = generation.get("responseSchema") or generation.get("responseJsonSchema")
+    assert set(schema["properties"]) == set(ExtractedInvoice.model_fields)
+
+
+async def test_malformed_json_is_a_final_error(fake: FakeGemini) -> None:
+    fake.script = [answer('{"invoice_number": "INV-1", "total_incl_tax": ')]
+    with pytest.raises(ExtractionError, match="not valid JSON") as info:
+        await engine(fake).extract(PDF)
+    assert not isinstance(info.value, TransientExtractionError)
+    assert len(fake.requests) == 1
+
+
+async def test_answer_outside_the_schema_names_the_field(fake: FakeGemini) -> None:
+    fake.script = [answer(json.dumps({**GOOD_ANSWER, "total_incl_tax": "121,00 EUR"}))]
+    with pytest.raises(ExtractionError, match="total_incl_tax"):
+        await engine(fake).extract(PDF)
+
+
+async def test_rate_limit_then_success(fake: FakeGemini) -> None:
+    fake.script = [failure(429, "RESOURCE_EXHAUSTED"), answer(json.dumps(GOOD_ANSWER))]
+    result = await engine(fake).extract(PDF)
+    assert result.invoice.invoice_number == "INV-2024-0042"
+    assert len(fake.requests) == 2
+
+
+async def test_server_errors_until_retries_run_out(fake: FakeGemini) -> None:
+    fake.script = [failure(500, "INTERNAL")]
+    with pytest.raises(TransientExtractionError, match="500"):
+        await engine(fake, max_retries=2).extract(PDF)
+    assert len(fake.requests) == 3
+
+
+async def test_client_error_is_final_and_not_retried(fake: FakeGemini) -> None:
+    fake.script = [failure(400, "INVALID_ARGUMENT")]
+    with pytest.raises(ExtractionError) as info:
+        await engine(fake).extract(PDF)
+    assert not isinstance(info.value, TransientExtractionError)
+    assert isinstance(info.value.__cause__, Exception)
+    assert len(fake.requests) == 1
+
+
+async def test_timeout_is_transient(fake: FakeGemini) -> None:
+    fake.script = [1.5]
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    with pytest.raises(TransientExtractionError, match="did not answer"):
+        await engine(fake, timeout=0.3).extract(PDF)
+    assert loop.time() - started < 1.2
+
+
+async def test_totals_that_do_not_add_up_lower_confidence(fake: FakeGemini) -> None:
+    # What a document that talks the model into a wrong total would produce.
+    fake.script = [answer(json.dumps({**GOOD_ANSWER, "total_incl_tax": "1.00"}))]
+    result = await engine(fake).extract(PDF)
+    assert any("is not the total" in w for w in result.warnings)
+    assert result.confidence["total_incl_tax"] == 0.5
+
+
+async def test_blocked_prompt_is_a_final_error(fake: FakeGemini) -> None:
+    fake.script = [(200, {"promptFeedback": {"blockReason": "SAFETY"}})]
+    with pytest.raises(ExtractionError, match="SAFETY"):
+        await engine(fake).extract(PDF)
+
+
+def test_answer_schema_mirrors_the_model() -> None:
+    mirror = answer_model()
+    assert list(mirror.model_fields) == list(ExtractedInvoice.model_fields)
+    line = mirror.model_json_schema()["$defs"]["LineItemAnswer"]
+    assert list(line["properties"]) == list(LineItem.model_fields)
+    money = mirror.model_json_schema()["properties"]["total_incl_tax"]
+    assert {"type": "string"} in money["anyOf"]
+    assert "total_incl_tax" in mirror.model_json_schema()["required"]
+
+
+def test_needs_an_api_key() -> None:
+    with pytest.raises(ConfigError):
+        GeminiExtractor(ExtractionConfig())
