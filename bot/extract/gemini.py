@@ -174,10 +174,13 @@ class GeminiExtractor:
             response_mime_type="application/json",
             response_schema=answer_model(),
         )
-        contents: list[gtypes.Part] = [
-            gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf"),
-            gtypes.Part.from_text(text=PROMPT),
-        ]
+        contents = gtypes.Content(
+            role="user",
+            parts=[
+                gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf"),
+                gtypes.Part.from_text(text=PROMPT),
+            ],
+        )
         attempt = 0
         # Our own session: the SDK's default one is tied to a loop and outlives the call.
         async with (
