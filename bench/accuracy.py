@@ -1,0 +1,239 @@
+"""Extraction accuracy over a folder of PDFs with their truth beside them (``x.pdf``, ``x.json``).
+
+    python bench/accuracy.py DIR [--engine NAME] [--ignore-embedded-xml] [--show-errors]
+
+Prints exact-match accuracy per field (counted only over files whose truth has the field), the
+share of documents whose line items are all right, seconds per document, and how long pypdf alone
+takes to extract the text of the same pages.
+
+Comparison rules (kept simple and stated so numbers can be trusted):
+- strings: equal after collapsing runs of whitespace to one space and stripping the ends;
+  ``supplier_tax_id`` also ignores spaces, dots and dashes inside (``DE 123`` is ``DE123``);
+- money and quantities: ``Decimal`` equality (``1.0`` equals ``1.00``); dates: ISO strings;
+- ``po_references``: the same set of strings;
+- line items: truth items whose fields are all null are dropped (XML-only grouping lines); the
+  document is right when there are as many items as in the truth and each truth item is matched
+  by a distinct extracted item whose fields agree on every field the truth gives (non-null).
+  Descriptions are compared case- and whitespace-insensitively, and one may be a prefix of the
+  other (truth taken from XML holds sometimes only the product name, sometimes name + note lines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import logging
+import re
+import sys
+import time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import Progress  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from bot.config import ExtractionConfig  # noqa: E402
+from bot.errors import ExtractionError  # noqa: E402
+from bot.extract import build_extractor  # noqa: E402
+
+FIELDS = (
+    "document_type",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "currency",
+    "total_excl_tax",
+    "tax_amount",
+    "total_incl_tax",
+    "supplier_name",
+    "supplier_tax_id",
+    "po_references",
+)
+MONEY = {"total_excl_tax", "tax_amount", "total_incl_tax"}
+ITEM_FIELDS = ("description", "product_code", "quantity", "unit", "unit_price", "total", "tax_rate")
+ITEM_NUMBERS = {"quantity", "unit_price", "total", "tax_rate"}
+
+
+def _text(value: Any) -> str:
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _compact(value: Any) -> str:
+    return re.sub(r"[\s.\-]", "", str(value)).upper()
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def same_field(name: str, truth: Any, got: Any) -> bool:
+    """Does the extracted value ``got`` match the truth for field ``name``?"""
+    if got is None:
+        return truth is None
+    if name in MONEY:
+        return _decimal(truth) == _decimal(got)
+    if name == "po_references":
+        return {_text(v) for v in truth} == {_text(v) for v in got or []}
+    if name == "supplier_tax_id":
+        return _compact(truth) == _compact(got)
+    return _text(truth) == _text(got)
+
+
+def _same_description(truth: str, got: str | None) -> bool:
+    if got is None:
+        return False
+    a, b = _text(truth).casefold(), _text(got).casefold()
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def same_item(truth: dict[str, Any], got: dict[str, Any]) -> bool:
+    for key in ITEM_FIELDS:
+        want = truth.get(key)
+        if want is None:
+            continue
+        have = got.get(key)
+        if key == "description":
+            if not _same_description(want, have):
+                return False
+        elif key in ITEM_NUMBERS:
+            if have is None or _decimal(want) != _decimal(have):
+                return False
+        elif have is None or _text(want).casefold() != _text(have).casefold():
+            return False
+    return True
+
+
+def same_items(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
+    """Every (non-empty) truth item matched by a distinct extracted item, and no extra items."""
+    wanted = [t for t in truth if any(v is not None for v in t.values())]
+    if len(wanted) != len(got):
+        return False
+    free = list(range(len(got)))
+    for item in wanted:
+        match = next((k for k in free if same_item(item, got[k])), None)
+        if match is None:
+            return False
+        free.remove(match)
+    return True
+
+
+def pypdf_seconds(pdf: bytes) -> float:
+    """Time pypdf alone needs for the plain text of all pages."""
+    start = time.perf_counter()
+    reader = PdfReader(io.BytesIO(pdf))
+    for page in reader.pages:
+        page.extract_text()
+    return time.perf_counter() - start
+
+
+def local_parse_seconds(pdf: bytes) -> float:
+    """Time of the local engine's parsing alone, in this process (no child start-up)."""
+    from bot.extract.parse import parse_pdf
+
+    start = time.perf_counter()
+    try:
+        parse_pdf(pdf)
+    except ExtractionError:
+        pass  # the failure itself is counted by the engine run; this only times the parse
+    return time.perf_counter() - start
+
+
+async def run(args: argparse.Namespace) -> int:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    console = Console()
+    folder = Path(args.dir)
+    files = sorted(p for p in folder.glob("*.pdf") if p.with_suffix(".json").exists())  # noqa: ASYNC240
+    if not files:
+        console.print(f"[red]no PDF with a .json truth beside it in {folder}")
+        return 2
+    engine_name = args.engine
+    if args.ignore_embedded_xml and engine_name in ("auto", "einvoice"):
+        engine_name = "local"
+    extractor = build_extractor(ExtractionConfig(engine=engine_name), engine_name)
+    right = dict.fromkeys(FIELDS, 0)
+    seen = dict.fromkeys(FIELDS, 0)
+    items_right = items_seen = failures = 0
+    engine_time = pypdf_time = parse_time = 0.0
+    errors: list[str] = []
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"{extractor.name} on {folder.name}", total=len(files))
+        for path in files:
+            pdf = path.read_bytes()
+            truth = json.loads(path.with_suffix(".json").read_text())
+            start = time.perf_counter()
+            try:
+                result = (await extractor.extract(pdf)).invoice.model_dump(mode="json")
+            except ExtractionError as exc:
+                failures += 1
+                errors.append(f"{path.name}: ERROR {exc}")
+                result = {}
+            engine_time += time.perf_counter() - start
+            pypdf_time += pypdf_seconds(pdf)
+            if extractor.name == "local":
+                parse_time += local_parse_seconds(pdf)
+            for name in FIELDS:
+                if name not in truth:
+                    continue
+                seen[name] += 1
+                if same_field(name, truth[name], result.get(name)):
+                    right[name] += 1
+                else:
+                    got = result.get(name)
+                    errors.append(f"{path.name}: {name} want {truth[name]!r} got {got!r}")
+            if "line_items" in truth:
+                items_seen += 1
+                if same_items(truth["line_items"], result.get("line_items") or []):
+                    items_right += 1
+                else:
+                    errors.append(f"{path.name}: line_items differ")
+            progress.advance(task)
+    table = Table(title=f"{extractor.name} on {folder} ({len(files)} documents)")
+    table.add_column("field")
+    table.add_column("right", justify="right")
+    table.add_column("of", justify="right")
+    table.add_column("accuracy", justify="right")
+    for name in FIELDS:
+        if seen[name]:
+            share = f"{right[name] / seen[name]:.1%}"
+            table.add_row(name, str(right[name]), str(seen[name]), share)
+    if items_seen:
+        table.add_row("line_items (all right)", str(items_right), str(items_seen),
+                      f"{items_right / items_seen:.1%}")
+    console.print(table)
+    n = len(files)
+    console.print(f"documents that failed: {failures}")
+    console.print(f"engine seconds per document (incl. child process): {engine_time / n:.3f}")
+    if extractor.name == "local":
+        console.print(f"local parse seconds per document (in process): {parse_time / n:.3f}")
+    console.print(f"pypdf extract_text() seconds per document: {pypdf_time / n:.3f}")
+    if args.show_errors:
+        for line in errors:
+            console.print(line, markup=False, highlight=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", help="folder with x.pdf and x.json truth files")
+    parser.add_argument("--engine", default="local", help="engine name (default: local)")
+    parser.add_argument(
+        "--ignore-embedded-xml",
+        action="store_true",
+        help="score the text engine even where e-invoice XML is embedded (auto/einvoice -> local)",
+    )
+    parser.add_argument("--show-errors", action="store_true", help="list every mismatch")
+    return asyncio.run(run(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

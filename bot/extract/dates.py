@@ -1,0 +1,120 @@
+"""Dates as printed: numeric (``05.03.2013``, ``03/20/2023``, ``2013-03-05``) and long form
+(``7. Mai 2014``, ``August 3, 2014``, ``02 Juillet 2015``, ``12 de marzo de 2024``).
+
+Day/month order is a property of the document, not of one date: :func:`order_hint` looks for an
+unambiguous date (a day above 12) and the caller passes the answer to every other date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "january jan januar janvier janv januari enero ene gennaio genn gen jänner",
+    2: "february feb februar fevrier fevr februari febrero febbraio",
+    3: "march mar marz maerz mars maart marzo mrt",
+    4: "april apr avril abril aprile",
+    5: "may mai mei mayo maggio mag",
+    6: "june jun juni juin junio giugno giu",
+    7: "july jul juli juillet juil julio luglio lug",
+    8: "august aug aout augustus agosto ago",
+    9: "september sep sept septembre septiembre settembre set",
+    10: "october oct oktober okt octobre octubre ottobre ott",
+    11: "november nov novembre noviembre",
+    12: "december dec dezember dez decembre diciembre dic dicembre",
+}
+for _number, _names in _MONTH_NAMES.items():
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEP = r"[./\-]"
+_ISO = re.compile(r"(?<!\d)(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_DAY_MONTH = re.compile(
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|°)?\.?\s*(?:de\s+)?({_MONTH_RE})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, keeping every character's position."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        n += 2000 if n < 70 else 1900
+    return n
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def order_hint(text: str) -> str | None:
+    """``"mdy"`` when a numeric date can only be month-first, ``"dmy"`` when day-first."""
+    mdy = dmy = 0
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if m.group(2) == "/" and a <= 12 < b <= 31:
+            mdy += 1
+        elif b <= 12 < a <= 31:
+            dmy += 1
+    if mdy > dmy:
+        return "mdy"
+    if dmy > mdy:
+        return "dmy"
+    return None
+
+
+def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
+    """Every date in ``text`` in reading order; ``order`` settles 01/02/2024."""
+    folded = fold(text)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: date | None, start: int, end: int) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(FoundDate(value, start, end))
+
+    for m in _ISO.finditer(folded):
+        add(_make(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
+    for m in _DAY_MONTH.finditer(folded):
+        add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
+    for m in _MONTH_DAY.finditer(folded):
+        add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
+    for m in _NUMERIC.finditer(folded):
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        first_is_month = (order == "mdy" and a <= 12) or b > 12
+        value = _make(y, a, b) if first_is_month else _make(y, b, a)
+        add(value, m.start(), m.end())
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def parse_date(text: str, order: str | None = None) -> date | None:
+    """The first date in ``text``, or None."""
+    dates = find_dates(text, order)
+    return dates[0].value if dates else None

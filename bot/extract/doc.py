@@ -1,0 +1,160 @@
+"""A document as lines with columns, and the two ways a label points at its value.
+
+Invoices print a value either right of its label (``Invoice no: 42``) or in the same column on
+the line below (a row of headings over a row of values). :class:`Doc` finds label hits and reads
+the text in either place; the field readers decide what a valid value is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from bot.extract.dates import fold, order_hint
+from bot.extract.numbers import Number, decimal_hint, find_amounts
+from bot.extract.text import split_lines
+
+T = TypeVar("T")
+
+_CELL_GAP = re.compile(r"\S(?:\S| (?! ))*")
+_LEAD = re.compile(r"^[\s:#.\-–=]*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CURRENCY_WORDS = {
+    "eur", "usd", "gbp", "chf", "euro", "euros", "ttc", "incl", "excl", "net", "inkl"
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label found at ``line`` columns ``start..end``; lower ``rank`` is more specific."""
+
+    line: int
+    start: int
+    end: int
+    rank: int
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    folded: str
+    cells: list[Cell] = field(default_factory=list)
+
+
+def cells_of(text: str) -> list[Cell]:
+    """Runs of text separated by two or more spaces."""
+    return [Cell(m.start(), m.end(), m.group(0)) for m in _CELL_GAP.finditer(text)]
+
+
+def is_labelish(text: str) -> bool:
+    """A cell with a real word in it (not just an amount and a currency)."""
+    return any(w.lower() not in _CURRENCY_WORDS for w in _WORD.findall(text))
+
+
+class Doc:
+    """Lines of all pages, with the document's number and date habits."""
+
+    def __init__(self, pages: list[str]) -> None:
+        self.pages = pages
+        self.lines = [Line(p, t, fold(t), cells_of(t)) for p, t in split_lines(pages)]
+        whole = "\n".join(pages)
+        self.text = whole
+        self.decimal = decimal_hint(whole)
+        self.order = order_hint(whole)
+
+    def hits(self, patterns: list[re.Pattern[str]], lines: range | None = None) -> list[Hit]:
+        """Label hits, a less specific label dropped where a more specific one overlaps."""
+        found: list[Hit] = []
+        for i in lines if lines is not None else range(len(self.lines)):
+            folded = self.lines[i].folded
+            line_hits: list[Hit] = []
+            for rank, pattern in enumerate(patterns):
+                for m in pattern.finditer(folded):
+                    if m.end() == m.start():
+                        continue
+                    if any(h.start < m.end() and m.start() < h.end for h in line_hits):
+                        continue
+                    line_hits.append(Hit(i, m.start(), m.end(), rank))
+            found.extend(line_hits)
+        return found
+
+    def right_text(self, hit: Hit) -> str:
+        """The text after a label: its own cell's rest, or else the next cell."""
+        line = self.lines[hit.line].text
+        rest = line[hit.end :]
+        return _LEAD.sub("", rest)
+
+    def right_cell(self, hit: Hit) -> str:
+        """The first cell of text after the label (up to a gap of two spaces)."""
+        text = self.right_text(hit)
+        m = _CELL_GAP.match(text)
+        return m.group(0) if m else ""
+
+    def below(self, hit: Hit, depth: int = 2) -> Iterator[tuple[int, Cell]]:
+        """Cells under the label on the next ``depth`` lines, best overlap first per line."""
+        page = self.lines[hit.line].page
+        lo, hi = hit.start, max(hit.end, hit.start + 10)
+        for i in range(hit.line + 1, min(hit.line + 1 + depth, len(self.lines))):
+            if self.lines[i].page != page:
+                return
+            overlapping = [
+                c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3
+            ]
+            overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
+            for cell in overlapping:
+                yield i, cell
+
+    def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
+        """A value right of the label, else below it."""
+        value = reader(self.right_text(hit))
+        if value is not None:
+            return value
+        for _, cell in self.below(hit, depth):
+            value = reader(cell.text)
+            if value is not None:
+                return value
+        return None
+
+    def amounts_right(self, hit: Hit) -> list[Number]:
+        """Amounts after a label, up to the next cell that holds another label."""
+        line = self.lines[hit.line].text
+        found: list[Number] = []
+        first = True
+        for cell in cells_of(" " * hit.end + line[hit.end :]):
+            if is_labelish(cell.text) and not first:
+                break
+            first = False
+            amounts = [
+                Number(a.value, a.start + cell.start, a.end + cell.start, a.raw)
+                for a in find_amounts(cell.text, self.decimal)
+            ]
+            found.extend(amounts)
+        return found
+
+    def amounts_below(self, hit: Hit) -> list[Number]:
+        """Amounts in the label's column on the following lines, until the column ends."""
+        page = self.lines[hit.line].page
+        lo, hi = hit.start - 4, hit.end + 4
+        found: list[Number] = []
+        for i in range(hit.line + 1, min(hit.line + 8, len(self.lines))):
+            if self.lines[i].page != page:
+                break
+            amounts = [
+                a
+                for a in find_amounts(self.lines[i].text, self.decimal)
+                if a.start < hi and a.end > lo
+            ]
+            if not amounts:
+                break
+            found.append(amounts[-1])
+        return found

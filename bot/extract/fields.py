@@ -1,0 +1,194 @@
+"""Readers for the single-value fields: number, dates, currency, PO references, type, VAT id.
+
+Each returns the value and a confidence in 0..1 that reflects how it was found (a specific label
+right beside the value is surer than a generic one or a fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from bot.extract import labels
+from bot.extract.dates import find_dates
+from bot.extract.doc import Doc, Hit
+from bot.extract.vat import find_vat_ids
+
+Found = tuple[object, float]
+
+_NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
+_DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
+_DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
+_PO_PATTERNS = labels.compile_all(labels.PO_REFERENCE)
+_OTHER_DATE = re.compile(
+    r"(?:order|delivery|ship(?:ping)?|service|leistungs|liefer|lieferschein|bestell|auftrag"
+    r"|commande|livraison|levering|lever|bestel|pedido|entrega|ordine|consegna|check\s*-?\s*(?:in|out)"
+    r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
+    r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
+_NOT_NUMBER_WORDS = re.compile(
+    r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
+)
+_CURRENCY_CODES = (
+    "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY"
+).split()
+_SYMBOLS = [
+    ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("CA$", "CAD"), ("€", "EUR"), ("£", "GBP"),
+    ("¥", "JPY"), ("₹", "INR"), ("$", "USD"),
+]
+_CURRENCY_WORDS = [
+    (re.compile(r"\beuros?\b", re.I), "EUR"),
+    (re.compile(r"\bus\s+dollars?\b", re.I), "USD"),
+    (re.compile(r"\bpounds?\s+sterling\b", re.I), "GBP"),
+    (re.compile(r"\b(?:sfr|chf|fr)\.?\s?(?=\d)", re.I), "CHF"),
+    (re.compile(r"\bRs\.?\s?(?=\d)"), "INR"),
+]
+
+
+def _token(text: str) -> str | None:
+    """The first id-like token of ``text``: has a digit, is not a date or a word."""
+    m = _TOKEN.match(text)
+    if not m:
+        return None
+    token = m.group(0).rstrip(".-/")
+    if not re.search(r"\d", token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
+        return None
+    if find_dates(token) and find_dates(token)[0].end - find_dates(token)[0].start == len(token):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{2})", token):  # an amount, not an id
+        return None
+    return token
+
+
+def invoice_number(doc: Doc) -> tuple[str | None, float]:
+    """The invoice number nearest its most specific label."""
+    best: tuple[int, int, str] | None = None
+    for hit in doc.hits(_NUMBER_PATTERNS):
+        value = doc.read(hit, _token)
+        if value is None:
+            continue
+        key = (hit.rank, hit.line)
+        if best is None or key < best[:2]:
+            best = (hit.rank, hit.line, value)
+    if best is None:
+        return None, 0.0
+    rank = best[0]
+    return best[2], 0.95 if rank < 12 else 0.8 if rank < 14 else 0.6
+
+
+def _first_date(doc: Doc, text: str) -> date | None:
+    found = find_dates(text[:60], doc.order)
+    return found[0].value if found else None
+
+
+def _date_hits(doc: Doc, patterns: list[re.Pattern[str]], generic_from: int) -> list[Hit]:
+    hits = []
+    for hit in doc.hits(patterns):
+        if hit.rank >= generic_from:
+            before = doc.lines[hit.line].folded[: hit.start]
+            if _OTHER_DATE.search(before):
+                continue
+        hits.append(hit)
+    return hits
+
+
+def invoice_date(doc: Doc, number_line: int | None) -> tuple[date | None, float]:
+    """The issue date: labelled, else on the invoice-number line, else the first date."""
+    generic = len(labels.INVOICE_DATE) - 1
+    hits = sorted(_date_hits(doc, _DATE_PATTERNS, generic), key=lambda h: (h.rank, h.line))
+    for hit in hits:
+        value = doc.read(hit, lambda t: _first_date(doc, t))
+        if value is not None:
+            return value, 0.95 if hit.rank < generic else 0.8
+    if number_line is not None:
+        found = find_dates(doc.lines[number_line].text, doc.order)
+        if found:
+            return found[0].value, 0.7
+    due_lines = {h.line for h in doc.hits(_DUE_PATTERNS)}
+    for i, line in enumerate(doc.lines[:60]):
+        if i in due_lines or _OTHER_DATE.search(line.folded.split(":")[0] + " "):
+            continue
+        found = find_dates(line.text, doc.order)
+        if found:
+            return found[0].value, 0.5
+    return None, 0.0
+
+
+def due_date(doc: Doc) -> tuple[date | None, float]:
+    """The payment due date, when a due-date label names one."""
+    for hit in sorted(doc.hits(_DUE_PATTERNS), key=lambda h: (h.rank, h.line)):
+        value = doc.read(hit, lambda t: _first_date(doc, t))
+        if value is not None:
+            return value, 0.9
+    return None, 0.0
+
+
+def number_line(doc: Doc, number: str | None) -> int | None:
+    """Index of the first line holding the invoice number."""
+    if not number:
+        return None
+    for i, line in enumerate(doc.lines):
+        if number in line.text:
+            return i
+    return None
+
+
+def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
+    """ISO code from codes, symbols and words; amounts' neighbours count double."""
+    text = doc.text
+    votes: Counter[str] = Counter()
+    for code in _CURRENCY_CODES:
+        for m in re.finditer(rf"(?<![A-Za-z]){code}(?![A-Za-z])", text):
+            near = text[max(0, m.start() - 3) : m.end() + 3]
+            votes[code] += 2 if re.search(r"\d", near) else 1
+    for symbol, code in _SYMBOLS:
+        count = text.count(symbol)
+        if symbol == "$":
+            count -= sum(text.count(s) for s, _ in _SYMBOLS if s.endswith("$") and s != "$")
+        if count > 0:
+            votes[code] += 2 * count
+    for pattern, code in _CURRENCY_WORDS:
+        votes[code] += len(pattern.findall(text))
+    if votes:
+        code, _ = votes.most_common(1)[0]
+        return code, 0.95 if len(votes) == 1 else 0.8
+    if european:
+        return "EUR", 0.4
+    return None, 0.0
+
+
+def po_references(doc: Doc) -> list[str]:
+    """Purchase-order numbers named by a PO label."""
+    refs: list[str] = []
+    for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
+        value = doc.read(hit, _token, depth=1)
+        if value and value not in refs:
+            refs.append(value)
+    return refs
+
+
+def document_type(doc: Doc, number_line: int | None) -> str:
+    """``credit_note`` when a credit-note title appears at the top or by the number."""
+    top = [line.folded for line in doc.lines[:25] if line.page == 1]
+    if number_line is not None:
+        top.append(doc.lines[number_line].folded)
+    return "credit_note" if any(labels.CREDIT_NOTE.search(t) for t in top) else "invoice"
+
+
+def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
+    """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for i, line in enumerate(doc.lines):
+        for vat in find_vat_ids(line.text):
+            before = line.folded[max(0, vat.start - 30) : vat.start]
+            if labels.CUSTOMER.search(before) and not labels.SUPPLIER.search(before):
+                continue
+            votes[vat.value] += 1
+            first_seen.setdefault(vat.value, i)
+    if not votes:
+        return None, 0.0
+    ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))
+    return ranked[0], 0.9 if len(votes) == 1 else 0.7

@@ -1,0 +1,162 @@
+"""Label vocabularies in English, German, French, Dutch, Spanish and Italian.
+
+Patterns match folded text (lower case, accents removed, see :func:`bot.extract.dates.fold`).
+Each field lists its labels from most to least specific; the index becomes part of a
+candidate's score, so "Rechnungsnummer" beats a bare "Nr.".
+"""
+
+from __future__ import annotations
+
+import re
+
+_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o)|#|number|nummer|numero|num)\b\.?)"
+
+INVOICE_NUMBER = [
+    r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
+    r"rechnungs?\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
+    r"rechnung\s*(?:nr\b\.?|#|no\b\.?)",
+    r"(?:numero|n[°º]|no\.?|num\.?)\s*(?:de\s+)?(?:la\s+)?facture",
+    r"facture\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
+    r"factuur\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
+    r"(?:numero|n[°º]|no\.?|num\.?)\s*(?:de\s+)?factura",
+    r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
+    r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
+    r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
+    r"(?:credit\s*note|gutschrift|avoir|creditnota|nota\s+de\s+credito|nota\s+di\s+credito)" + _NO,
+    r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
+    r"belegnummer|rechnungsnr|factuurnr",
+    r"\binv\b\.?\s*(?:no|#)?",
+    r"^\s*(?:invoice|rechnung|facture|factuur|factura|fattura|tax invoice)\b",
+    r"\b(?:invoice|rechnung|facture|factuur|factura|fattura)\b",
+]
+
+INVOICE_DATE = [
+    r"invoice\s*date|date\s+of\s+(?:invoice|issue)|issue\s*date|date\s+issued|invoiced?\s+on",
+    r"rechnungs\s*-?\s*datum|beleg\s*-?\s*datum|ausstellungsdatum|rechnungstag",
+    r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d.emission)",
+    r"factuur\s*-?\s*datum|factuurdatum",
+    r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
+    r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)",
+    r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
+]
+
+DUE_DATE = [
+    r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
+    r"|please\s+(?:pay|remit)\s+(?:by|until|before)",
+    r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
+    r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|faelligkeit",
+    r"date\s+d.echeance|echeance|date\s+limite\s+de\s+(?:paiement|reglement)|a\s+payer\s+avant",
+    r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
+    r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
+    r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro",
+]
+
+TOTAL_INCL = [
+    r"total\s*(?:amount\s*)?(?:incl\.?|including|inc\.?)\s*(?:vat|tax|gst)|grand\s*total"
+    r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
+    r"|invoice\s+total|total\s+to\s+pay|total\s+amount",
+    r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
+    r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
+    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag",
+    r"total\s+ttc|montant\s+ttc|net\s+a\s+payer|total\s+a\s+payer|somme\s+a\s+payer|montant\s+total"
+    r"|total\s+facture|montant\s+a\s+payer",
+    r"totaal\s*(?:incl\.?|inclusief)|totaalbedrag|te\s+betalen|factuur\s*totaal|totaal\s+factuur"
+    r"|eindtotaal|totaal\s+te\s+voldoen",
+    r"total\s+(?:de\s+la\s+)?factura|importe\s+total|total\s+a\s+pagar|total\s+con\s+iva"
+    r"|total\s+\(?iva\s+incl",
+    r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare",
+    r"^\s*(?:total|totaal|totale|summe|gesamt|importe)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
+    r"\b(?:total|totaal|totale|summe)\b",
+]
+
+TOTAL_EXCL = [
+    r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
+    r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount",
+    r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
+    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag",
+    r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht",
+    r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag",
+    r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
+    r"imponibile|totale\s+imponibile|subtotale|totale\s+netto",
+    r"\bnetto\b|\bnet\b",
+]
+
+TAX_AMOUNT = [
+    r"total\s+(?:vat|tax)|vat\s+amount|tax\s+amount|sales\s+tax",
+    r"summe\s+(?:umsatzsteuer|mwst|ust)|mwst\.?\s*-?\s*betrag|ust\.?\s*-?\s*betrag|ust\.?\s+gesamt"
+    r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust",
+    r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
+    r"btw\s*-?\s*bedrag|totaal\s+btw",
+    r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
+    r"totale\s+iva|imposta|importo\s+iva",
+    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva)\b",
+]
+
+PO_REFERENCE = [
+    r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"
+    r"|\bpo\b|your\s+order(?:\s*(?:number|no\.?|ref\.?))?|order\s+ref(?:erence)?",
+    r"bestell\s*-?\s*(?:nummer|nr\.?)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
+    r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
+    r"|votre\s+commande",
+    r"inkoop\s*order\s*(?:nummer|nr\.?)?|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
+    r"|uw\s+referentie|po\s*-?\s*nummer",
+    r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",
+    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
+]
+
+CREDIT_NOTE = re.compile(
+    r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|avoir|note\s+de\s+credit"
+    r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
+    r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
+)
+
+#: Labels that introduce the buyer's block or the buyer's own numbers.
+CUSTOMER = re.compile(
+    r"\b(?:bill(?:ed)?\s+to|invoice\s+to|ship\s+to|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
+    r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
+    r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|factuuradres|afleveradres|klant"
+    r"|cliente|destinatario|spett\.?le|facturar\s+a|your|ihre?|uw|votre|vostr[oa]|su)\b"
+)
+
+#: Labels that introduce the seller.
+SUPPLIER = re.compile(
+    r"\b(?:from|seller|supplier|vendor|sold\s+by|service\s+provider|issued\s+by|lieferant"
+    r"|rechnungsersteller|verkaufer|absender|fournisseur|emetteur|vendeur|leverancier"
+    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
+)
+
+#: Words of a line that ends a line-item table or is a summary line, never an item.
+SUMMARY = re.compile(
+    r"^\s*(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|zwischensumme|netto|brutto"
+    r"|nettobetrag|rechnungssumme|montant|sous\s*-?\s*total|subtotaal|subtotal|subtotale"
+    r"|base\s+imponible|imponibile|exclusief|vat|tax|mwst|ust|umsatzsteuer|tva|btw|iva"
+    r"|zuzugl|zzgl|abzgl|amount\s+due|balance|grand|net\s+total|importe|somme|te\s+betalen"
+    r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand)\b"
+)
+
+#: Line-item table column headings by the column they name.
+COLUMNS: dict[str, str] = {
+    "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
+    r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
+    r"|concepto|descrizione|articolo|prodotto|title|service|dienst",
+    "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
+    r"|quantita|qta|q\.ta|nombre|stuks|amount(?=\s+product)",
+    "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\.|um\b",
+    "unit_price": r"unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
+    r"|nettopreis|prix\s+unitaire|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
+    r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit",
+    "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
+    r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale",
+    "tax_rate": r"vat\s*%|tax\s*%|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva|btw|iva",
+}
+
+LEGAL_FORMS = re.compile(
+    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|e\.\s?k\.|ug|se|a\.g\.|b\.\s?v\.?|n\.\s?v\.?"
+    r"|bvba|vof|sas|sasu|sarl|s\.a\.r\.l\.|sa|s\.a\.|eurl|snc|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?"
+    r"|srl|s\.n\.c\.|s\.a\.s\.|ltd\.?|limited|plc|llp|inc\.?|llc|corp\.?|co\.|gbr|ev|e\.v\.)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]

@@ -1,0 +1,221 @@
+"""Line items from the invoice table: a heading row names the columns, rows below fill them.
+
+Column positions come from the heading row (its cells are typed by vocabulary: description,
+quantity, unit, unit price, total, tax rate). Numbers go to the nearest heading (they are
+usually right-aligned), text to the column it starts in (usually left-aligned). A line with no
+amount continues the description above it. Summary lines (Total, MwSt, TVA...) end the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.extract import labels
+from bot.extract.dates import fold
+from bot.extract.doc import Cell, Doc, cells_of
+from bot.extract.numbers import Number, find_numbers
+from bot.extract.schema import LineItem
+
+_TYPE_ORDER = ("quantity", "unit_price", "total", "tax_rate", "unit", "description")
+_TYPES = {k: re.compile(rf"(?<![a-z])(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
+_STRONG_DESC = re.compile(
+    r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
+)
+_SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
+_CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
+_UNIT = re.compile(
+    r"^(?:pcs?|pc\.|stk\.?|st\.?|stuks?|kg|g|l|ltr|ml|m|m2|m²|m3|h|hrs?|hours?|std\.?|units?"
+    r"|ea|each|x|kwh|pkt|pack|box|karton|fl|fles|pz|uds?|unid\.?|pi[eè]ces?)$",
+    re.I,
+)
+_MAX_GAP = 8
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # one of _TYPE_ORDER, "code" or "other"
+    start: int
+    end: int
+
+
+def _header(doc: Doc, i: int) -> list[Column] | None:
+    """Typed columns when line ``i`` is a table heading, else None."""
+    line = doc.lines[i]
+    if any(n.money_like for n in find_numbers(line.text)):
+        return None
+    cols = _typed(line.cells)
+    kinds = {c.kind for c in cols}
+    numeric = kinds & {"quantity", "unit_price", "total"}
+    if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
+        return None
+    # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
+    if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text):
+        extra = _typed(doc.lines[i + 1].cells)
+        for col in extra:
+            if col.kind != "other" and not any(
+                c.start < col.end and col.start < c.end and c.kind != "other" for c in cols
+            ):
+                cols.append(col)
+        cols.sort(key=lambda c: c.start)
+    return _resolve(cols)
+
+
+def _typed(cells: list[Cell]) -> list[Column]:
+    out = []
+    for cell in cells:
+        folded = fold(cell.text)
+        kind = next((k for k in _TYPE_ORDER if _TYPES[k].search(folded)), "other")
+        if kind == "description" and not _STRONG_DESC.search(folded):
+            kind = "weak_description"
+        out.append(Column(kind, cell.start, cell.end))
+    return out
+
+
+def _resolve(cols: list[Column]) -> list[Column]:
+    """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
+    def retype(col: Column, kind: str) -> Column:
+        return Column(kind, col.start, col.end)
+
+    totals = [c for c in cols if c.kind == "total"]
+    if len(totals) > 1:
+        for c in totals[:-1]:
+            has_qty = any(x.kind == "quantity" for x in cols)
+            cols[cols.index(c)] = retype(c, "other" if has_qty else "quantity")
+    if not any(c.kind == "total" for c in cols):
+        prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
+        if prices:
+            cols[cols.index(prices[-1])] = retype(prices[-1], "total")
+    strong = any(c.kind == "description" for c in cols)
+    return [
+        retype(c, "code" if strong else "description") if c.kind == "weak_description" else c
+        for c in cols
+    ]
+
+
+def _nearest(cols: list[Column], number: Number) -> Column:
+    def distance(c: Column) -> tuple[float, float]:
+        gap = max(c.start - number.end, number.start - c.end, 0)
+        return gap, abs((c.start + c.end) / 2 - number.center)
+
+    return min(cols, key=distance)
+
+
+def _text_column(cols: list[Column], start: int) -> Column:
+    left = [c for c in cols if c.start <= start + 3]
+    return left[-1] if left else cols[0]
+
+
+def _row(doc: Doc, i: int, cols: list[Column]) -> tuple[LineItem | None, str]:
+    """The item on line ``i`` (or None) and its description text."""
+    text = doc.lines[i].text
+    values: dict[str, Number] = {}
+    taken: list[tuple[int, int]] = []
+    for number in find_numbers(text, doc.decimal):
+        col = _nearest(cols, number)
+        kind = "tax_rate" if number.percent else col.kind
+        if kind in ("description", "code", "other", "unit"):
+            continue
+        if kind not in values or abs(_nearest(cols, number).start - number.start) < abs(
+            col.start - values[kind].start
+        ):
+            values[kind] = number
+        taken.append((number.start, number.end + (2 if number.percent else 0)))
+    if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
+        return None, _description(text, cols, taken)[0]
+    description, code, unit = _description(text, cols, taken)
+    if not description or labels.SUMMARY.search(fold(description)):
+        return None, ""
+
+    def value(kind: str) -> Decimal | None:
+        return values[kind].value if kind in values else None
+
+    item = LineItem(
+        description=description,
+        product_code=code or None,
+        quantity=value("quantity"),
+        unit=unit or None,
+        unit_price=value("unit_price"),
+        total=value("total"),
+        tax_rate=value("tax_rate"),
+    )
+    return _repair(item), description
+
+
+def _description(
+    text: str, cols: list[Column], taken: list[tuple[int, int]]
+) -> tuple[str, str, str]:
+    """(description, product code, unit) from the non-number text of a row."""
+    chars = list(text)
+    for start, end in taken:
+        for k in range(start, min(end, len(chars))):
+            chars[k] = " "
+    blanked = _CURRENCY.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+    desc: list[str] = []
+    code = unit = ""
+    for cell in cells_of(blanked):
+        col = _text_column(cols, cell.start)
+        words = cell.text.split()
+        if col.kind in ("quantity", "unit") and all(_UNIT.match(w) for w in words):
+            unit = cell.text
+        elif col.kind == "code" and not code:
+            code = cell.text
+        elif col.kind in ("description", "code", "other") and re.search(r"[^\W\d_]", cell.text):
+            if col.kind == "other" and desc:
+                continue
+            desc.append(cell.text)
+        elif _UNIT.match(cell.text) and not unit:
+            unit = cell.text
+    description = " ".join(desc).strip()
+    bracket = re.match(r"^\[([^\]]+)\]\s*", description)
+    if bracket and not code:
+        code, description = bracket.group(1), description[bracket.end() :]
+    return description, code, unit
+
+
+def _repair(item: LineItem) -> LineItem:
+    """Use quantity x price = total to fill a gap or to swap a misread pair."""
+    q, p, t = item.quantity, item.unit_price, item.total
+    if q is not None and p is not None and t is None:
+        return item.model_copy(update={"total": (q * p).quantize(Decimal("0.01"))})
+    if q is None and p is not None and t is not None and p and (t / p) == (t / p).to_integral():
+        return item.model_copy(update={"quantity": t / p})
+    return item
+
+
+def line_items(doc: Doc) -> list[LineItem]:
+    """All items of every table in the document."""
+    items: list[LineItem] = []
+    i = 0
+    while i < len(doc.lines):
+        cols = _header(doc, i)
+        if cols is None:
+            i += 1
+            continue
+        page = doc.lines[i].page
+        i += 1
+        gap = 0
+        continuation = 0
+        while i < len(doc.lines) and doc.lines[i].page == page and gap <= _MAX_GAP:
+            if _header(doc, i) is not None:
+                break
+            folded = doc.lines[i].folded
+            if labels.SUMMARY.search(folded):
+                if _SUBTOTAL.search(folded):
+                    i += 1
+                    continue
+                break
+            item, text = _row(doc, i, cols)
+            if item is not None:
+                items.append(item)
+                gap = continuation = 0
+            elif text and items and continuation < 3 and gap == continuation:
+                last = items[-1]
+                items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
+                continuation += 1
+                gap += 1
+            else:
+                gap += 1
+            i += 1
+    return items

@@ -1,0 +1,35 @@
+"""The ``local`` engine: offline, rule-based reading of the PDF's text layer (OCR for scans).
+
+Parsing runs in a bounded child process (:func:`~bot.extract.isolation.run_isolated`), never on
+the event loop and never in the worker itself. It never reads embedded e-invoice XML: that is the
+``einvoice`` engine's job, and ``auto`` chooses between them.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from bot.config import ExtractionConfig
+from bot.errors import ExtractionError
+from bot.extract.isolation import Limits, run_isolated
+from bot.extract.schema import ExtractionResult
+
+TARGET = "bot.extract.parse:parse_pdf"
+
+
+class LocalExtractor:
+    """Reads invoices with layout-aware rules in six languages."""
+
+    name = "local"
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self._config = config
+        self._limits = Limits(config.timeout_seconds, config.memory_mb)
+
+    async def extract(self, pdf: bytes) -> ExtractionResult:
+        options = {"ocr_languages": list(self._config.ocr_languages)}
+        answer = await run_isolated(TARGET, pdf, options, self._limits)
+        try:
+            return ExtractionResult.model_validate(answer)
+        except ValidationError as exc:
+            raise ExtractionError(f"the local parser returned an invalid result: {exc}") from exc

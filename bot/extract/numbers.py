@@ -1,0 +1,124 @@
+"""Amounts as printed on invoices: ``1,234.56``, ``1.234,56``, ``1 234,56``, ``1'234.56``.
+
+Which mark is the decimal separator is often clear from the token alone; when it is not
+(``1.234``), the document's own habit decides (see :func:`decimal_hint`). Money is ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# A number token: optional sign, digits with optional grouping, optional decimals.
+_NUMBER = re.compile(
+    r"(?<![\w.,'/])"
+    r"(?P<neg>[-\u2212\u2013]\s?)?"
+    r"(?P<body>\d{1,3}(?:(?:[.,']|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+(?:[.,]\d{1,4})?"
+    r"|\d+(?:[.,]\d{1,4})?)"
+    r"(?P<trail>-(?!\d))?"
+    r"(?![\w/]|[.,]\d)"
+)
+_PERCENT_AFTER = re.compile(r"\s?%")
+_TWO_DECIMALS = re.compile(r"[.,]\d{2}$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a line, with where it stands (character columns)."""
+
+    value: Decimal
+    start: int
+    end: int
+    raw: str
+    percent: bool = False
+
+    @property
+    def money_like(self) -> bool:
+        """Two decimals: how amounts of money are printed."""
+        return bool(_TWO_DECIMALS.search(self.raw)) and not self.percent
+
+    @property
+    def center(self) -> float:
+        return (self.start + self.end) / 2
+
+
+def decimal_hint(text: str) -> str | None:
+    """The decimal mark the document mostly uses (``"."`` or ``","``), None if unclear."""
+    commas = len(re.findall(r"\d,\d{2}(?!\d)", text))
+    dots = len(re.findall(r"\d\.\d{2}(?!\d)", text))
+    if commas == dots:
+        return None
+    return "," if commas > dots else "."
+
+
+def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
+    """Read one number token; None when it is not a number."""
+    s = raw.strip().replace("\u2212", "-").replace("\u2013", "-")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    if s.startswith("-"):
+        negative, s = True, s[1:].strip()
+    elif s.endswith("-"):
+        negative, s = True, s[:-1].strip()
+    s = re.sub(r"[ \u00a0\u202f']", "", s)
+    if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
+        return None
+    s = _normalise(s, hint)
+    if s is None:
+        return None
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return None
+    return -value if negative else value
+
+
+def _normalise(s: str, hint: str | None) -> str | None:
+    """Turn grouped digits into a plain ``1234.56`` string."""
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        decimal = "." if s.rfind(".") > s.rfind(",") else ","
+        group = "," if decimal == "." else "."
+        if s.count(decimal) > 1:
+            return None
+        return s.replace(group, "").replace(decimal, ".")
+    sep = "." if dots else "," if commas else ""
+    if not sep:
+        return s
+    if s.count(sep) > 1:
+        return s.replace(sep, "")
+    whole, frac = s.split(sep)
+    if len(frac) != 3 or whole == "0":
+        return f"{whole}.{frac}"
+    # "1.234" / "1,234": a group of thousands unless the document uses this mark for decimals
+    if hint == sep:
+        return f"{whole}.{frac}"
+    return whole + frac
+
+
+def find_numbers(line: str, hint: str | None = None) -> list[Number]:
+    """All number tokens in ``line`` with their columns; percentages are flagged."""
+    found: list[Number] = []
+    for m in _NUMBER.finditer(line):
+        raw = m.group(0)
+        value = parse_amount(raw, hint)
+        if value is None:
+            continue
+        percent = bool(_PERCENT_AFTER.match(line, m.end()))
+        found.append(Number(value, m.start(), m.end(), raw, percent))
+    return found
+
+
+def find_amounts(line: str, hint: str | None = None) -> list[Number]:
+    """Numbers that can be money: not percentages, not bare years or long ids."""
+    out = []
+    for n in find_numbers(line, hint):
+        if n.percent:
+            continue
+        digits = re.sub(r"\D", "", n.raw)
+        if not n.money_like and len(digits) > 7:
+            continue
+        out.append(n)
+    return out

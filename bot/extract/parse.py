@@ -1,0 +1,95 @@
+"""The local engine's parsing, run inside the isolated child process.
+
+:func:`parse_pdf` is the ``run_isolated`` target: PDF bytes in, a JSON-ready
+:class:`ExtractionResult` out. Pages without a text layer go through OCR when the OCR module is
+installed; :func:`parse_pages` is the text-only core, also used by tests and other engines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+from bot.errors import ExtractionError
+from bot.extract import fields, labels
+from bot.extract.checks import assess
+from bot.extract.doc import Doc
+from bot.extract.lines import line_items
+from bot.extract.parties import supplier_name
+from bot.extract.schema import ExtractedInvoice, ExtractionResult
+from bot.extract.text import is_empty, page_texts
+from bot.extract.totals import choose
+
+ENGINE = "local"
+_EUROPEAN = re.compile(
+    r"\b(?:rechnung|mwst|ust|facture|tva|factuur|btw|factura|iva|fattura|betrag|montant|bedrag)\b"
+)
+
+
+def parse_pdf(pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int = 200) -> dict:
+    """Read one invoice PDF; the isolated child calls this."""
+    pages = page_texts(pdf, max_pages)
+    if is_empty(pages):
+        pages = _ocr(pdf, tuple(ocr_languages or ()))
+    result = parse_pages(pages)
+    return result.model_dump(mode="json")
+
+
+def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
+    """Text of a scanned PDF from the OCR module, when it is installed."""
+    try:
+        ocr: Any = importlib.import_module("bot.extract.ocr")
+    except ImportError:
+        ocr = None
+    if ocr is None or not hasattr(ocr, "ocr_pages"):
+        raise ExtractionError("the PDF has no text layer (a scan?) and OCR is not available")
+    pages: list[str] = ocr.ocr_pages(pdf, languages)
+    if is_empty(pages):
+        raise ExtractionError("the PDF has no text layer and OCR found no text in it")
+    return pages
+
+
+def parse_pages(pages: list[str]) -> ExtractionResult:
+    """Fields, confidences and warnings from the text of the pages."""
+    doc = Doc(pages)
+    confidence: dict[str, float] = {}
+
+    number, confidence["invoice_number"] = fields.invoice_number(doc)
+    at = fields.number_line(doc, number)
+    issued, confidence["invoice_date"] = fields.invoice_date(doc, at)
+    due, confidence["due_date"] = fields.due_date(doc)
+    tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
+    european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
+    currency, confidence["currency"] = fields.currency(doc, european)
+    totals = choose(doc)
+    confidence.update(totals.confidence)
+    vat_line = fields.number_line(doc, None)
+    supplier, confidence["supplier_name"] = supplier_name(doc, vat_line)
+    items = line_items(doc)
+
+    invoice = ExtractedInvoice(
+        document_type=fields.document_type(doc, at),  # type: ignore[arg-type]
+        invoice_number=number,
+        invoice_date=issued,
+        due_date=due if due is None or issued is None or due >= issued else None,
+        currency=currency,
+        total_excl_tax=totals.net,
+        tax_amount=totals.tax,
+        total_incl_tax=totals.gross,
+        supplier_name=supplier,
+        supplier_tax_id=tax_id,
+        po_references=fields.po_references(doc),
+        line_items=items,
+    )
+    confidence = {k: round(v, 2) for k, v in confidence.items() if getattr(invoice, k) is not None}
+    return ExtractionResult(
+        engine=ENGINE,
+        invoice=invoice,
+        confidence=confidence,
+        warnings=assess(invoice),
+        pages=len(pages),
+    )
+
+
+__all__ = ["labels", "parse_pages", "parse_pdf"]

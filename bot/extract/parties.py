@@ -1,0 +1,157 @@
+"""The supplier's name: the party that is named most like a seller.
+
+No template knows the layout, so every short text cell near the top or bottom of the pages is a
+candidate and signals add up: a legal form (GmbH, B.V., SAS), a seller label above it, the name
+recurring in the footer, the name matching a web or mail domain. Cells in the buyer's address
+block (under "Bill to", "Rechnungsempfänger", ...) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bot.extract import labels
+from bot.extract.dates import find_dates, fold
+from bot.extract.doc import Doc
+
+_TITLE = re.compile(
+    r"\b(?:tax\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura|credit\s*note|gutschrift"
+    r"|avoir|creditnota|receipt|bill|quittung|beleg|kopie|copy|copie|original|page|seite)\b\.?",
+    re.I,
+)
+_SPLIT = re.compile(r"\s+(?:[-–|•●·]|\u25cf)\s+|,\s+(?=\d)")
+_ADDRESS = re.compile(
+    r"\d{4,}|\b\d+\s*[a-z]?\s*$|^\d|str\.|strasse|straße|street|\bst\b|road|\brd\b|avenue|\bave\b"
+    r"|rue|weg\b|laan|plein|straat|gracht|calle|via\s|piazza|corso|postfach|p\.?o\.? box|@|www\."
+    r"|https?:|tel\b|fax\b|phone|iban|bic\b|swift|\+\d",
+    re.I,
+)
+_FIELD_WORDS = re.compile(
+    "|".join(
+        labels.INVOICE_NUMBER[:-2]
+        + labels.INVOICE_DATE[:-1]
+        + labels.DUE_DATE
+        + labels.TOTAL_INCL[:-2]
+        + labels.TOTAL_EXCL[:-1]
+    )
+    + r"|\b(?:date|datum|vat|ust|mwst|tva|btw|iva|page|seite|total|amount|description|qty|price"
+    r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
+)
+_DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
+
+
+def _clean(text: str) -> str:
+    text = _TITLE.sub(" ", text) if _TITLE.search(text) and len(text.split()) > 1 else text
+    text = re.sub(r"\s+", " ", text).strip(" :,;-–|")
+    m = labels.LEGAL_FORMS.search(text)
+    if m and len(text) > m.end() + 1:
+        text = text[: m.end()]
+    return text
+
+
+def _candidate_cells(doc: Doc) -> list[tuple[int, int, str]]:
+    """(line, column, text) of short text cells that could be a name."""
+    out = []
+    for i, line in enumerate(doc.lines):
+        for cell in line.cells:
+            start = cell.start
+            for part in _SPLIT.split(cell.text):
+                offset = cell.text.find(part)
+                name = part.strip()
+                if _plausible(name):
+                    out.append((i, start + max(0, offset), _clean(name)))
+    return [c for c in out if _plausible(c[2])]
+
+
+def _plausible(text: str) -> bool:
+    if not 2 <= len(text) <= 60 or not re.search(r"[^\W\d_]{2,}", text):
+        return False
+    if sum(ch.isdigit() for ch in text) > len(text) / 4 or find_dates(text):
+        return False
+    if _ADDRESS.search(text) and not labels.LEGAL_FORMS.search(text):
+        return False
+    folded = fold(text)
+    if _FIELD_WORDS.search(folded) or labels.CUSTOMER.search(folded):
+        return False
+    if _TITLE.fullmatch(text.strip()) or labels.SUPPLIER.fullmatch(folded.strip(" :")):
+        return False
+    return not text.endswith(":")
+
+
+def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
+    """(line, column bucket) positions that belong to the buyer's address block."""
+    zone: set[tuple[int, int]] = set()
+    for i, line in enumerate(doc.lines):
+        for m in labels.CUSTOMER.finditer(line.folded):
+            if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
+                continue
+            for j in range(i, min(i + 7, len(doc.lines))):
+                if doc.lines[j].page != line.page:
+                    break
+                for cell in doc.lines[j].cells:
+                    if abs(cell.start - m.start()) <= 6 or (j == i and cell.start >= m.start()):
+                        zone.add((j, cell.start // 4))
+    return zone
+
+
+def _seller_zone(doc: Doc) -> set[int]:
+    """Lines just under or beside a seller label."""
+    lines: set[int] = set()
+    for i, line in enumerate(doc.lines):
+        if labels.SUPPLIER.search(line.folded):
+            lines.update(range(i, min(i + 4, len(doc.lines))))
+    return lines
+
+
+def supplier_name(doc: Doc, vat_line: int | None = None) -> tuple[str | None, float]:
+    """The best-scoring name, with a confidence from its margin over the next."""
+    cells = _candidate_cells(doc)
+    if not cells:
+        return None, 0.0
+    buyer = _buyer_zone(doc)
+    seller = _seller_zone(doc)
+    domains = {d.split(".")[-2] if "." in d else d for d in (
+        m.group(1).lower() for m in _DOMAIN.finditer(doc.text)
+    ) if d}
+    domains = {re.sub(r"[^a-z0-9]", "", d) for d in domains} - {"gmail", "example", "localhost"}
+    counts: dict[str, int] = defaultdict(int)
+    folded_text = fold(doc.text)
+    scores: dict[str, float] = defaultdict(float)
+    firsts: dict[str, int] = {}
+    page_ends: dict[int, int] = defaultdict(int)
+    for i, line in enumerate(doc.lines):
+        page_ends[line.page] = i
+    for i, col, name in cells:
+        key = name
+        if key in firsts:
+            continue
+        firsts[key] = i
+        counts[key] = folded_text.count(fold(name))
+        line = doc.lines[i]
+        s = 0.0
+        if labels.LEGAL_FORMS.search(name):
+            s += 3
+        s += min(counts[key] - 1, 3)
+        word = re.sub(r"[^a-z0-9]", "", fold(name.split()[0]))
+        joined = re.sub(r"[^a-z0-9]", "", fold(name))
+        if any(d and (d == joined or d.startswith(word) and len(word) >= 3) for d in domains):
+            s += 3
+        if i in seller:
+            s += 3
+        if (i, col // 4) in buyer:
+            s -= 6
+        if line.page == 1 and i < 6:
+            s += 2.5 - 0.3 * i
+        if i > page_ends[line.page] - 8:
+            s += 1
+        if vat_line is not None and 0 <= vat_line - i <= 3:
+            s += 1
+        if len(name) > 40:
+            s -= 2
+        if name.isupper() or name.istitle() or name[0].isupper():
+            s += 0.5
+        scores[key] = s
+    ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
+    margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
+    return ranked[0], max(0.3, min(0.9, 0.5 + margin / 10))

@@ -1,0 +1,123 @@
+"""Net, tax and gross totals: labelled candidates, chosen so that net + tax = gross.
+
+Summary boxes are where invoices differ most, so every labelled amount becomes a candidate and
+the arithmetic picks the reading that holds; a candidate's label specificity and its place (totals
+sit low on the last page) break ties.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.extract import labels
+from bot.extract.checks import adds_up
+from bot.extract.doc import Doc, Hit
+
+_GROSS = labels.compile_all(labels.TOTAL_INCL)
+_NET = labels.compile_all(labels.TOTAL_EXCL)
+_TAX = labels.compile_all(labels.TAX_AMOUNT)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Decimal
+    score: float
+    line: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    net: Decimal | None
+    tax: Decimal | None
+    gross: Decimal | None
+    confidence: dict[str, float]
+
+
+def _longest(hits: list[list[Hit]]) -> list[list[Hit]]:
+    """Where labels of different fields overlap ("Total HT", "Total TVA"), the longest wins."""
+    out = []
+    for k, own in enumerate(hits):
+        others = [h for j, group in enumerate(hits) if j != k for h in group]
+        out.append(
+            [
+                h
+                for h in own
+                if not any(
+                    o.line == h.line
+                    and o.start < h.end
+                    and h.start < o.end
+                    and (o.end - o.start) > (h.end - h.start)
+                    for o in others
+                )
+            ]
+        )
+    return out
+
+
+def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
+    """Amounts right of (or else under) each label, scored by label rank and position."""
+    out: list[Candidate] = []
+    n = max(1, len(doc.lines))
+    for hit in hits:
+        base = ranks - hit.rank + 0.5 * hit.line / n
+        right = doc.amounts_right(hit)
+        if right:
+            out.append(Candidate(right[-1].value, base + 1.0, hit.line))
+            continue
+        below = doc.amounts_below(hit)
+        if below:
+            out.append(Candidate(below[-1].value, base, hit.line))
+    best: dict[Decimal, Candidate] = {}
+    for c in out:
+        if c.value not in best or c.score > best[c.value].score:
+            best[c.value] = c
+    return sorted(best.values(), key=lambda c: -c.score)[:8]
+
+
+def choose(doc: Doc) -> Totals:
+    """The most plausible (net, tax, gross) triple."""
+    gross_h, net_h, tax_h = _longest([doc.hits(_GROSS), doc.hits(_NET), doc.hits(_TAX)])
+    gross_c = candidates(doc, gross_h, len(_GROSS))
+    net_c = candidates(doc, net_h, len(_NET))
+    tax_c = candidates(doc, tax_h, len(_TAX))
+    best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
+    for g, n, t in itertools.product(
+        [*gross_c, None], [*net_c, None], [*tax_c, None]
+    ):
+        score = sum(c.score for c in (g, n, t) if c is not None)
+        if g is not None and n is not None and t is not None:
+            score += 12 if adds_up(n.value, t.value, g.value) else -12
+        elif g is not None and n is not None:
+            if abs(n.value) > abs(g.value):
+                score -= 12
+            elif n.value == g.value:
+                score -= 2
+        if g is not None and t is not None and abs(t.value) >= abs(g.value) and g.value:
+            score -= 12
+        if n is not None and t is not None and abs(t.value) > abs(n.value) and n.value:
+            score -= 12
+        if best is None or score > best[0]:
+            best = (score, g, n, t)
+    assert best is not None
+    _, g, n, t = best
+    gross = g.value if g else None
+    net = n.value if n else None
+    tax = t.value if t else None
+    conf = {
+        "total_incl_tax": 0.6 if g else 0.0,
+        "total_excl_tax": 0.6 if n else 0.0,
+        "tax_amount": 0.6 if t else 0.0,
+    }
+    if gross is not None and net is not None and tax is not None and adds_up(net, tax, gross):
+        conf = dict.fromkeys(conf, 0.95)
+    elif gross is not None and net is not None and tax is None and tax_c:
+        tax, conf["tax_amount"] = gross - net, 0.5
+    elif gross is None and net is not None and tax is not None:
+        gross, conf["total_incl_tax"] = net + tax, 0.5
+    elif net is None and gross is not None and tax is not None:
+        net, conf["total_excl_tax"] = gross - tax, 0.5
+    if net is None and gross is not None and not tax_c:
+        net, conf["total_excl_tax"] = gross, 0.4
+    return Totals(net, tax, gross, conf)

@@ -1,0 +1,93 @@
+"""VAT / tax identification numbers by country pattern (EU member states, GB, CH, NO).
+
+Printed ids carry spaces, dots and dashes (``DE 232 446 240``, ``CHE-123.456.789 MWST``); they
+are returned without them. A run of characters longer than a valid id (an IBAN) is not an id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: country prefix -> the id without separators
+PATTERNS: dict[str, str] = {
+    "AT": r"ATU\d{8}",
+    "BE": r"BE[01]\d{9}",
+    "BG": r"BG\d{9,10}",
+    "CY": r"CY\d{8}[A-Z]",
+    "CZ": r"CZ\d{8,10}",
+    "DE": r"DE\d{9}",
+    "DK": r"DK\d{8}",
+    "EE": r"EE\d{9}",
+    "EL": r"EL\d{9}",
+    "ES": r"ES[A-Z0-9]\d{7}[A-Z0-9]",
+    "FI": r"FI\d{8}",
+    "FR": r"FR[A-HJ-NP-Z0-9]{2}\d{9}",
+    "HR": r"HR\d{11}",
+    "HU": r"HU\d{8}",
+    "IE": r"IE\d[A-Z0-9+*]\d{5}[A-Z]{1,2}",
+    "IT": r"IT\d{11}",
+    "LT": r"LT(?:\d{9}|\d{12})",
+    "LU": r"LU\d{8}",
+    "LV": r"LV\d{11}",
+    "MT": r"MT\d{8}",
+    "NL": r"NL\d{9}B\d{2}",
+    "PL": r"PL\d{10}",
+    "PT": r"PT\d{9}",
+    "RO": r"RO\d{2,10}",
+    "SE": r"SE\d{12}",
+    "SI": r"SI\d{8}",
+    "SK": r"SK\d{10}",
+    "GB": r"GB(?:\d{9}|\d{12}|GD\d{3}|HA\d{3})",
+    "XI": r"XI(?:\d{9}|\d{12})",
+    "CHE": r"CHE\d{9}",
+    "NO": r"NO\d{9}",
+}
+_FULL = {k: re.compile(v) for k, v in PATTERNS.items()}
+_PREFIX = "|".join(sorted(PATTERNS, key=len, reverse=True))
+# A prefix, then letters/digits in groups joined by one space, dot or dash.
+_CANDIDATE = re.compile(
+    rf"(?<![A-Za-z0-9])({_PREFIX})(?:[ .\-]?)([0-9A-Z+*]+(?:[ .\-][0-9A-Z]+)*)"
+    r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
+)
+
+
+@dataclass(frozen=True)
+class VatId:
+    value: str
+    start: int
+    end: int
+
+
+def normalise(raw: str) -> str:
+    """``DE 232 446 240`` -> ``DE232446240``."""
+    return re.sub(r"[\s.\-]", "", raw.upper()).removesuffix("MWST").removesuffix("TVA")
+
+
+def _valid(prefix: str, compact: str) -> str | None:
+    """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
+    if prefix == "CHE":
+        compact = re.sub(r"(MWST|TVA|IVA)$", "", compact)
+    if prefix == "NO":
+        compact = compact.removesuffix("MVA")
+    if _FULL[prefix].fullmatch(compact):
+        return compact
+    return None
+
+
+def find_vat_ids(line: str) -> list[VatId]:
+    """Valid VAT ids in one line of text."""
+    found = []
+    for m in _CANDIDATE.finditer(line):
+        prefix = m.group(1)
+        before = line[max(0, m.start() - 6) : m.start()].lower()
+        if "iban" in before:
+            continue
+        groups = re.split(r"[ .\-]", m.group(2))
+        # try the longest run first, then fewer groups (the id may be followed by a word)
+        for n in range(len(groups), 0, -1):
+            value = _valid(prefix, prefix + "".join(groups[:n]))
+            if value:
+                found.append(VatId(value, m.start(), m.end()))
+                break
+    return found
