@@ -1,0 +1,95 @@
+"""Text of PDF pages that have no text layer (scans), by rendering them and running Tesseract.
+
+Pages are rendered with ``pdftoppm`` (poppler-utils) and read with ``tesseract``; both are system
+packages run as subprocesses, so a crash in either is a failed call, not a dead worker. Meant to
+run inside :func:`~bot.extract.isolation.run_isolated`, whose time bound also bounds this.
+Install: ``apt-get install poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu
+tesseract-ocr-fra tesseract-ocr-nld``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.errors import ExtractionError
+
+#: resolution pages are rendered at; Tesseract is trained on ~300 dpi text
+DPI = 300
+#: seconds one tool call may take (the isolated call's own bound is usually tighter)
+STEP_TIMEOUT_S = 300
+_LANGUAGE = re.compile(r"^[A-Za-z_]{3,20}$")
+_PACKAGES = "poppler-utils tesseract-ocr " + " ".join(
+    f"tesseract-ocr-{code}" for code in ("eng", "deu", "fra", "nld")
+)
+
+
+def ocr_pages(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
+    """The text of each page of ``pdf``, read by Tesseract in the given languages (``"deu"``)."""
+    tesseract = _tool("tesseract")
+    pdftoppm = _tool("pdftoppm")
+    lang = "+".join(_usable_languages(tesseract, languages))
+    with tempfile.TemporaryDirectory(prefix="invoicebot-ocr-") as tmp:
+        source = Path(tmp) / "in.pdf"
+        source.write_bytes(pdf)
+        _run(
+            [pdftoppm, "-r", str(DPI), "-gray", "-png", str(source), str(Path(tmp) / "page")],
+            "render the PDF for OCR",
+        )
+        images = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [
+            _run(
+                [tesseract, str(image), "stdout", "-l", lang, "-c", "preserve_interword_spaces=1"],
+                "read the page with Tesseract",
+            )
+            for image in images
+        ]
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise ExtractionError(
+            f"OCR needs {name}, which is not installed (apt-get install {_PACKAGES})"
+        )
+    return path
+
+
+def _usable_languages(tesseract: str, wanted: Sequence[str]) -> list[str]:
+    """The wanted languages that Tesseract has data for; an error when there are none."""
+    bad = [code for code in wanted if not _LANGUAGE.match(code)]
+    if bad:
+        raise ExtractionError(f"not a Tesseract language code: {', '.join(map(repr, bad))}")
+    listing = _run([tesseract, "--list-langs"], "list Tesseract's languages")
+    installed = {line.strip() for line in listing.splitlines()[1:]}  # the first is a heading
+    usable = [code for code in wanted if code in installed]
+    if not usable:
+        missing = " ".join(f"tesseract-ocr-{code}" for code in wanted) or "tesseract-ocr-eng"
+        raise ExtractionError(
+            f"Tesseract has none of the OCR languages {', '.join(wanted) or '(none given)'} "
+            f"(apt-get install {missing})"
+        )
+    return usable
+
+
+def _run(argv: list[str], what: str) -> str:
+    # One thread: pages are many and workers several; OpenMP would also reserve address space
+    # against the isolated child's memory bound.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            argv, capture_output=True, timeout=STEP_TIMEOUT_S, env=env, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ExtractionError(f"could not {what}: it took longer than {STEP_TIMEOUT_S} s") from exc
+    except OSError as exc:
+        raise ExtractionError(f"could not {what}: {exc}") from exc
+    if done.returncode != 0:
+        tail = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        raise ExtractionError(f"could not {what}: {tail[0][:300]}")
+    return done.stdout.decode(errors="replace")

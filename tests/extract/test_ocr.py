@@ -1,0 +1,68 @@
+"""OCR of image-only PDFs with the real pdftoppm and Tesseract."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from bot.errors import ExtractionError
+from bot.extract.isolation import run_isolated
+from bot.extract.ocr import ocr_pages
+from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
+
+# Skipped on a developer machine without the tools; CI must have them, so it fails there instead.
+needs_tools = pytest.mark.skipif(
+    not (shutil.which("tesseract") and shutil.which("pdftoppm")) and not os.environ.get("CI"),
+    reason="apt-get install poppler-utils tesseract-ocr tesseract-ocr-eng",
+)
+
+
+@pytest.fixture(scope="module")
+def scan() -> bytes:
+    pdf = scanned(text_invoice(pages=2))
+    # Make sure the sample really has no text layer: OCR is the only way in.
+    assert all(not (page.extract_text() or "").strip() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return pdf
+
+
+@needs_tools
+def test_reads_each_page_in_order(scan: bytes) -> None:
+    pages = ocr_pages(scan, ("eng", "deu"))
+    assert len(pages) == 2
+    assert INVOICE_NUMBER in pages[0]
+    assert TOTAL in pages[1]
+    assert TOTAL not in pages[0]
+
+
+@needs_tools
+async def test_runs_inside_the_isolated_child(scan: bytes) -> None:
+    pages = await run_isolated(
+        "bot.extract.ocr:ocr_pages", scan, {"languages": ["eng", "deu", "fra", "nld"]}
+    )
+    assert INVOICE_NUMBER in pages[0]
+    assert TOTAL in pages[1]
+
+
+@needs_tools
+def test_no_installed_language_is_a_clear_error(scan: bytes) -> None:
+    with pytest.raises(ExtractionError, match="tesseract-ocr-xyz"):
+        ocr_pages(scan, ("xyz",))
+
+
+@needs_tools
+def test_a_broken_pdf_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError, match="render the PDF"):
+        ocr_pages(b"%PDF-1.4\nthis is not really a PDF", ("eng",))
+
+
+def test_missing_tesseract_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ExtractionError, match="OCR needs tesseract.*apt-get install"):
+        ocr_pages(b"%PDF-1.4", ("eng",))
