@@ -1,4 +1,4 @@
-"""Invoice PDFs made for tests: one with a text layer, and the same pages as a scan (images only)."""
+"""Invoice PDFs for tests: one with a text layer, and the same pages as a scan (images only)."""
 
 from __future__ import annotations
 
