@@ -48,10 +48,16 @@ class LimitsConfig:
     max_files: int = 50
     max_file_size_mb: float = 25
     max_pages: int = 200
+    #: the whole multipart body of one upload
+    max_request_size_mb: float = 512
 
     @property
     def max_file_size(self) -> int:
         return int(self.max_file_size_mb * 1024 * 1024)
+
+    @property
+    def max_request_size(self) -> int:
+        return int(self.max_request_size_mb * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,9 @@ class Config:
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 
-def load_config(path: str | Path | None = None, env: typing.Mapping[str, str] | None = None) -> Config:
+def load_config(
+    path: str | Path | None = None, env: typing.Mapping[str, str] | None = None
+) -> Config:
     """Read the file (or ``$INVOICEBOT_CONFIG``, or nothing) and the secrets from ``env``."""
     env = os.environ if env is None else env
     path = path or env.get(ENV_CONFIG) or None
@@ -140,7 +148,9 @@ def _build(cls: type, table: Any, prefix: str, env: typing.Mapping[str, str]) ->
         if key not in fields or fields[key].metadata.get("secret"):
             where = f"{prefix}{key}"
             if key in fields:
-                raise ConfigError(where, f"is a secret: set ${fields[key].metadata['secret']} instead")
+                raise ConfigError(
+                    where, f"is a secret: set ${fields[key].metadata['secret']} instead"
+                )
             raise ConfigError(where, f"unknown key (known: {', '.join(sorted(fields))})")
     values: dict[str, Any] = {}
     for name, f in fields.items():

@@ -1,0 +1,199 @@
+"""Intake: the one call every channel makes to hand over a batch of invoice files.
+
+It checks the request as a whole (outlet, supplier, purchase orders, file count) and raises before
+anything is created; then checks each file on its own, stores the good ones, and in one
+transaction creates the bulk importation, one invoice per accepted file and their extraction
+jobs. A bad file becomes an entry in ``errors``; it never stops the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.batch import AcceptedFile, Batch, FileError, IncomingFile, IntakeResult
+from bot.config import LimitsConfig
+from bot.errors import FileRejected, InvalidRequest, PermissionDenied, UnknownReference
+from bot.files import FileStore
+from bot.pdfcheck import check_pdf
+from bot.queue import JobQueue
+from storage import catalog, invoices
+from storage.db import Database
+from storage.errors import AlreadyExists
+from storage.models import InvoicePurchaseOrder
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Checked:
+    file: IncomingFile
+    pages: int
+
+
+class Intake:
+    def __init__(self, db: Database, files: FileStore, queue: JobQueue, limits: LimitsConfig):
+        self.db = db
+        self.files = files
+        self.queue = queue
+        self.limits = limits
+
+    async def submit(self, batch: Batch) -> IntakeResult:
+        """Validate, store and enqueue ``batch``; its spooled files are consumed either way."""
+        try:
+            return await self._submit(batch)
+        finally:
+            for incoming in batch.files:
+                incoming.spooled.discard()
+
+    async def check_request(self, batch: Batch, file_count: int | None = None) -> None:
+        """The whole-request checks of the contract; raise before anything is created.
+
+        ``file_count`` lets a channel check before it reads the files (default: ``batch.files``).
+        """
+        count = len(batch.files) if file_count is None else file_count
+        if not batch.outlet_id:
+            raise InvalidRequest("outlet is required", field="outlet")
+        if batch.allowed_outlets is not None and batch.outlet_id not in batch.allowed_outlets:
+            raise PermissionDenied(f"this client may not use outlet {batch.outlet_id}")
+        self.check_file_count(count)
+        if not count:
+            raise InvalidRequest("at least one file is required", field="file")
+        async with self.db.session() as session:
+            if await catalog.get_outlet(session, batch.outlet_id) is None:
+                raise UnknownReference(f"outlet {batch.outlet_id} does not exist", field="outlet")
+            if batch.supplier_id and await catalog.get_supplier(session, batch.supplier_id) is None:
+                raise UnknownReference(
+                    f"supplier {batch.supplier_id} does not exist", field="supplier"
+                )
+            wanted = list(dict.fromkeys(batch.purchase_order_ids))
+            found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
+            for po_id in wanted:
+                if po_id not in found:
+                    raise UnknownReference(
+                        f"purchase order {po_id} does not exist", field="purchase_orders"
+                    )
+                if found[po_id].outlet_id != batch.outlet_id:
+                    raise InvalidRequest(
+                        f"purchase order {po_id} belongs to another outlet",
+                        field="purchase_orders",
+                    )
+
+    def check_file_count(self, count: int) -> None:
+        """Channels call this while receiving, to stop reading at the first file too many."""
+        if count > self.limits.max_files:
+            raise InvalidRequest(
+                f"too many files: at most {self.limits.max_files} per batch", field="file"
+            )
+
+    async def _submit(self, batch: Batch) -> IntakeResult:
+        await self.check_request(batch)
+        assert batch.outlet_id is not None
+        checked: list[_Checked] = []
+        errors: list[FileError] = []
+        for incoming in batch.files:
+            try:
+                pages = await check_pdf(
+                    incoming.spooled,
+                    incoming.filename,
+                    self.limits.max_file_size,
+                    self.limits.max_pages,
+                )
+            except FileRejected as exc:
+                errors.append(_error(incoming, exc))
+                continue
+            await self.files.store(incoming.spooled)
+            checked.append(_Checked(incoming, pages))
+
+        accepted: list[AcceptedFile] = []
+        async with self.db.session() as session:
+            row = await invoices.add_bulk_importation(
+                session,
+                outlet_id=batch.outlet_id,
+                supplier_id=batch.supplier_id or None,
+                channel=batch.source.channel,
+                reference=batch.source.reference,
+                client_id=batch.client_id,
+                purchase_order_ids=list(dict.fromkeys(batch.purchase_order_ids)),
+            )
+            for item in checked:
+                try:
+                    invoice_id = await self._add_invoice(session, batch, row.id, item)
+                except FileRejected as exc:
+                    errors.append(_error(item.file, exc))
+                    continue
+                accepted.append(AcceptedFile(invoice_id, item.file.field, item.file.filename))
+            await self.queue.enqueue(session, [a.invoice_id for a in accepted])
+            order = {f.field: i for i, f in enumerate(batch.files)}
+            errors.sort(key=lambda e: order.get(e.field, 0))
+            row.errors = [_error_dict(e) for e in errors]
+            batch_id = row.id
+        self.queue.notify()
+        log.info(
+            "batch %s from %s: %d accepted, %d refused",
+            batch_id,
+            batch.source.channel,
+            len(accepted),
+            len(errors),
+        )
+        return IntakeResult(batch_id, accepted, errors)
+
+    async def _add_invoice(
+        self, session: AsyncSession, batch: Batch, batch_id: str, item: _Checked
+    ) -> str:
+        assert batch.outlet_id is not None
+        spooled = item.file.spooled
+        existing = await invoices.find_invoice_by_file(session, batch.outlet_id, spooled.sha256)
+        if existing is not None:
+            raise _duplicate(item.file.filename, existing.id)
+        try:
+            invoice = await invoices.add_invoice(
+                session,
+                bulk_importation_id=batch_id,
+                outlet_id=batch.outlet_id,
+                supplier_id=batch.supplier_id or None,
+                file_name=item.file.filename,
+                file_sha256=spooled.sha256,
+                file_size=spooled.size,
+                file_pages=item.pages,
+                file_field=item.file.field,
+                source_channel=batch.source.channel,
+                source_reference=batch.source.reference,
+                purchase_order_links=[
+                    InvoicePurchaseOrder(purchase_order_id=po_id, link="requested")
+                    for po_id in dict.fromkeys(batch.purchase_order_ids)
+                ],
+            )
+        except AlreadyExists:
+            # another request stored the same bytes for this outlet a moment ago
+            existing = await invoices.find_invoice_by_file(session, batch.outlet_id, spooled.sha256)
+            raise _duplicate(item.file.filename, existing.id if existing else None) from None
+        return invoice.id
+
+
+def _duplicate(filename: str, existing_id: str | None) -> FileRejected:
+    return FileRejected(
+        "duplicate",
+        f"{filename} was already imported for this outlet as invoice {existing_id}",
+        existing_invoice_id=existing_id,
+    )
+
+
+def _error(incoming: IncomingFile, exc: FileRejected) -> FileError:
+    return FileError(
+        incoming.field, incoming.filename, exc.code, exc.detail, exc.existing_invoice_id
+    )
+
+
+def _error_dict(error: FileError) -> dict[str, str | None]:
+    out: dict[str, str | None] = {
+        "file": error.field,
+        "filename": error.filename,
+        "code": error.code,
+        "detail": error.detail,
+    }
+    if error.existing_invoice_id:
+        out["existing_invoice_id"] = error.existing_invoice_id
+    return out

@@ -1,0 +1,157 @@
+"""Reading and correcting invoices and batches: what the API, the CLI and replies show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from bot.errors import InvalidRequest, NotFound, PermissionDenied
+from bot.files import FileStore
+from bot.views import CORRECTABLE, MONEY_FIELDS, BatchView, invoice_view
+from storage import catalog, invoices
+from storage.db import Database
+from storage.invoices import ORDERABLE, InvoiceFilter
+from storage.models import Invoice
+from storage.types import utcnow
+
+PROCESSING_STATUSES = (
+    "TO_BE_PROCESSED",
+    "IN_PROGRESS",
+    "PROCESSED",
+    "INCOMPLETE",
+    "ERROR",
+    "MANUAL",
+)
+APPROVAL_STATUSES = ("RECEIVED", "PENDING_APPROVAL", "FLAGGED", "APPROVED", "REJECTED", "PAID")
+
+
+class Invoices:
+    def __init__(self, db: Database, files: FileStore) -> None:
+        self.db = db
+        self.files = files
+
+    async def list(
+        self, where: InvoiceFilter, offset: int, limit: int, ordering: str = "-created_date"
+    ) -> tuple[int, list[dict[str, Any]]]:
+        if ordering.lstrip("-") not in ORDERABLE:
+            raise InvalidRequest(
+                f"ordering must be one of {', '.join(ORDERABLE)} (with - for descending)",
+                field="ordering",
+            )
+        for name, value, allowed in (
+            ("processing_status", where.processing_status, PROCESSING_STATUSES),
+            ("approval_status", where.approval_status, APPROVAL_STATUSES),
+        ):
+            if value is not None and value not in allowed:
+                raise InvalidRequest(f"{name} must be one of {', '.join(allowed)}", field=name)
+        async with self.db.session() as session:
+            count, rows = await invoices.list_invoices(session, where, offset, limit, ordering)
+            return count, [invoice_view(row) for row in rows]
+
+    async def _get(self, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:
+        async with self.db.session() as session:
+            invoice = await invoices.get_invoice(session, invoice_id)
+        if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
+            raise NotFound(f"invoice {invoice_id} does not exist")
+        return invoice
+
+    async def get(self, invoice_id: str, outlets: frozenset[str] | None = None) -> dict[str, Any]:
+        return invoice_view(await self._get(invoice_id, outlets))
+
+    async def file(
+        self, invoice_id: str, outlets: frozenset[str] | None = None
+    ) -> tuple[Path, str]:
+        invoice = await self._get(invoice_id, outlets)
+        path = self.files.path(invoice.file_sha256)
+        if not path.exists():
+            raise NotFound(f"the file of invoice {invoice_id} is missing from storage")
+        return path, invoice.file_name
+
+    async def batch(
+        self, batch_id: str, outlets: frozenset[str] | None = None, with_invoices: bool = True
+    ) -> BatchView:
+        async with self.db.session() as session:
+            row = await invoices.get_bulk_importation(session, batch_id)
+            if row is None or (outlets is not None and row.outlet_id not in outlets):
+                raise NotFound(f"bulk importation {batch_id} does not exist")
+            counts = await invoices.status_counts(session, batch_id)
+            rows: list[Invoice] = []
+            if with_invoices:
+                _, rows = await invoices.list_invoices(
+                    session, InvoiceFilter(bulk_importation_id=batch_id), 0, 1000, "created_date"
+                )
+            return BatchView.build(row, counts, rows)
+
+    async def batch_or_none(self, batch_id: str) -> BatchView | None:
+        try:
+            return await self.batch(batch_id)
+        except NotFound:
+            return None
+
+    async def patch(
+        self, invoice_id: str, changes: dict[str, Any], outlets: frozenset[str] | None = None
+    ) -> dict[str, Any]:
+        """Set supplier or approval status, or correct extracted fields (kept apart)."""
+        unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
+        if unknown:
+            raise InvalidRequest(f"cannot change {', '.join(sorted(unknown))}", field=min(unknown))
+        await self._get(invoice_id, outlets)
+        async with self.db.session() as session:
+            invoice = await invoices.get_invoice(session, invoice_id)
+            assert invoice is not None
+            if "supplier" in changes:
+                supplier_id = changes["supplier"]
+                if (
+                    supplier_id is not None
+                    and await catalog.get_supplier(session, supplier_id) is None
+                ):
+                    raise NotFound(f"supplier {supplier_id} does not exist")
+                invoice.supplier_id = supplier_id
+            if "approval_status" in changes:
+                if changes["approval_status"] not in APPROVAL_STATUSES:
+                    raise InvalidRequest(
+                        f"approval_status must be one of {', '.join(APPROVAL_STATUSES)}",
+                        field="approval_status",
+                    )
+                invoice.approval_status = changes["approval_status"]
+            corrections = dict(invoice.corrections or {})
+            for name in CORRECTABLE:
+                if name in changes:
+                    corrections[name] = _correction(name, changes[name])
+            invoice.corrections = corrections
+            invoice.modified_date = utcnow()
+            await session.flush()
+            return invoice_view(invoice)
+
+
+def _correction(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        if name in MONEY_FIELDS:
+            return f"{Decimal(str(value)):f}"
+        if name in ("invoice_date", "due_date"):
+            return date.fromisoformat(str(value)).isoformat()
+    except (InvalidOperation, ValueError):
+        raise InvalidRequest(f"{name}: {value!r} is not valid", field=name) from None
+    if name == "po_references":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidRequest("po_references must be a list of strings", field=name)
+        return value
+    if name == "document_type" and value not in ("invoice", "credit_note"):
+        raise InvalidRequest("document_type must be invoice or credit_note", field=name)
+    if not isinstance(value, str):
+        raise InvalidRequest(f"{name} must be a string", field=name)
+    return value
+
+
+def outlet_scope(outlets: frozenset[str] | None, requested: Iterable[str] | None = None) -> Any:
+    """The outlets a caller may see, as a filter value (None: all)."""
+    if outlets is None:
+        return None if requested is None else list(requested)
+    if requested is not None and not set(requested) <= outlets:
+        raise PermissionDenied("this client may not use that outlet")
+    return sorted(outlets)

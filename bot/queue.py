@@ -1,0 +1,80 @@
+"""The durable job queue: extraction jobs in the database, claimed with a lease.
+
+The table is the source of truth, so a restart loses nothing and several processes on several
+machines can share it (PostgreSQL). Inside one process an event wakes idle workers as soon as a
+batch is enqueued; other processes find new jobs by polling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import invoices, jobs
+from storage.db import Database
+from storage.types import utcnow
+
+
+@dataclass(frozen=True)
+class ClaimedJob:
+    id: int
+    invoice_id: str
+    attempts: int
+    worker_id: str
+
+
+class JobQueue:
+    def __init__(
+        self, db: Database, lease_seconds: float, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.db = db
+        self.lease = timedelta(seconds=lease_seconds)
+        self.clock = clock
+        self._wakeup = asyncio.Event()
+
+    async def enqueue(self, session: AsyncSession, invoice_ids: Sequence[str]) -> None:
+        """Add jobs inside the caller's transaction, so invoice and job commit together."""
+        await jobs.enqueue(session, invoice_ids, now=self.clock())
+
+    def notify(self) -> None:
+        self._wakeup.set()
+
+    async def wait(self, seconds: float) -> None:
+        """Sleep until notified or ``seconds`` pass."""
+        try:
+            await asyncio.wait_for(self._wakeup.wait(), seconds)
+        except TimeoutError:
+            pass
+        self._wakeup.clear()
+
+    async def claim(self, worker_id: str) -> ClaimedJob | None:
+        async with self.db.session() as session:
+            job = await jobs.claim(session, worker_id, self.clock(), self.lease)
+            if job is None:
+                return None
+            await invoices.set_processing_status(session, job.invoice_id, "IN_PROGRESS")
+            return ClaimedJob(job.id, job.invoice_id, job.attempts, worker_id)
+
+    async def heartbeat(self, job: ClaimedJob) -> bool:
+        """Extend the lease; False when the job is no longer ours."""
+        async with self.db.session() as session:
+            return await jobs.extend_lease(
+                session, job.id, job.worker_id, self.clock() + self.lease
+            )
+
+    async def retry_later(self, job: ClaimedJob, delay: float, error: str) -> bool:
+        async with self.db.session() as session:
+            ok = await jobs.retry_later(
+                session, job.id, job.worker_id, self.clock() + timedelta(seconds=delay), error
+            )
+            if ok:
+                await invoices.set_processing_status(session, job.invoice_id, "TO_BE_PROCESSED")
+            return ok
+
+    async def counts(self) -> dict[str, int]:
+        async with self.db.session() as session:
+            return await jobs.count_by_status(session)

@@ -1,0 +1,91 @@
+"""Errors become responses here, in one place; the bearer token is checked here too."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from bot.errors import (
+    Conflict,
+    InvalidRequest,
+    InvoicebotError,
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+    RequestTooLarge,
+    UnknownReference,
+)
+from bot.ratelimit import RateLimiter
+from handlers.http.common import PRINCIPAL, json_response, services
+from storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+#: paths anyone may call
+PUBLIC = ("/healthz", "/oauth/token/", "/api/v2/openapi.json", "/api/v2/docs")
+
+RATE_LIMITER = web.AppKey("rate_limiter", RateLimiter)
+
+
+def _status(exc: InvoicebotError) -> int:
+    for kind, status in (
+        (RequestTooLarge, 413),
+        (UnknownReference, 404),
+        (InvalidRequest, 400),
+        (NotFound, 404),
+        (Conflict, 409),
+        (NotAuthenticated, 401),
+        (PermissionDenied, 403),
+        (RateLimited, 429),
+    ):
+        if isinstance(exc, kind):
+            return status
+    return 500
+
+
+@web.middleware
+async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except InvoicebotError as exc:
+        body: dict[str, object] = {"detail": exc.detail}
+        headers: dict[str, str] = {}
+        if isinstance(exc, InvalidRequest):
+            body["field"] = exc.field
+        if isinstance(exc, NotAuthenticated):
+            headers["WWW-Authenticate"] = 'Bearer realm="invoicebot"'
+        if isinstance(exc, RateLimited):
+            headers["Retry-After"] = str(exc.retry_after)
+        return json_response(body, status=_status(exc), headers=headers)
+    except StorageError as exc:
+        log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
+        return json_response({"detail": "the database is unavailable, try again"}, status=503)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        return json_response(
+            {"detail": exc.reason},
+            status=exc.status,
+            headers={k: v for k, v in exc.headers.items() if k.lower() in ("allow", "retry-after")},
+        )
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return json_response({"detail": "internal server error"}, status=500)
+
+
+@web.middleware
+async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path in PUBLIC or not request.path.startswith("/api/"):
+        return await handler(request)
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header or scheme.lower() != "bearer":
+        raise NotAuthenticated("authentication credentials were not provided")
+    caller = await services(request).auth.authenticate(token.strip())
+    request.app[RATE_LIMITER].hit(caller.client_id)
+    request[PRINCIPAL] = caller
+    return await handler(request)

@@ -1,0 +1,205 @@
+"""The API's endpoints: thin conversions between HTTP and the core's services."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from aiohttp import web
+
+from bot.auth import PROCUREMENT
+from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn, parse
+from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied
+from bot.invoices import outlet_scope
+from handlers.http.common import (
+    datetime_param,
+    json_body,
+    json_response,
+    page_params,
+    paginated,
+    principal,
+    services,
+)
+from handlers.http.openapi import openapi_document
+from handlers.http.upload import bulk_upload
+from storage.invoices import InvoiceFilter
+
+routes = web.RouteTableDef()
+routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
+
+
+@routes.get("/api/v2/invoices/")
+async def list_invoices(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    page, size, offset = page_params(request)
+    q = request.query
+    outlet = q.get("outlet") or None
+    if outlet:
+        caller.require_outlet(outlet)
+    where = InvoiceFilter(
+        bulk_importation_id=q.get("bulk_importation_id") or None,
+        outlet_id=outlet,
+        supplier_id=q.get("supplier") or None,
+        processing_status=q.get("processing_status") or None,
+        approval_status=q.get("approval_status") or None,
+        modified_after=datetime_param(request, "modified_date__gt"),
+        outlet_ids=outlet_scope(caller.outlets),
+    )
+    count, results = await services(request).invoices.list(
+        where, offset, size, q.get("ordering") or "-created_date"
+    )
+    return paginated(request, count, page, size, results)
+
+
+@routes.get("/api/v2/invoices/{id}/")
+async def get_invoice(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    return json_response(
+        await services(request).invoices.get(request.match_info["id"], caller.outlets)
+    )
+
+
+@routes.patch("/api/v2/invoices/{id}/")
+async def patch_invoice(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    body = await json_body(request)
+    if not isinstance(body, dict):
+        raise InvalidRequest("the body must be a JSON object")
+    return json_response(
+        await services(request).invoices.patch(request.match_info["id"], body, caller.outlets)
+    )
+
+
+@routes.get("/api/v2/invoices/{id}/file/")
+async def get_invoice_file(request: web.Request) -> web.StreamResponse:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    path, filename = await services(request).invoices.file(request.match_info["id"], caller.outlets)
+    safe = filename.replace('"', "").replace("\\", "")
+    return web.FileResponse(
+        path,
+        headers={
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'inline; filename="{safe}"',
+        },
+    )
+
+
+@routes.get("/api/v2/bulk_importations/{id}/")
+async def get_bulk_importation(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    view = await services(request).invoices.batch(request.match_info["id"], caller.outlets)
+    return json_response(view.as_dict())
+
+
+@routes.get("/api/v2/outlets/")
+async def list_outlets(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    page, size, offset = page_params(request, 50)
+    count, results = await services(request).catalog.list_outlets(offset, size, caller.outlets)
+    return paginated(request, count, page, size, results)
+
+
+@routes.post("/api/v2/outlets/")
+async def create_outlet(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    if caller.outlets is not None:
+        raise PermissionDenied("this client is limited to some outlets and may not create outlets")
+    data = parse(OutletIn, await json_body(request))
+    return json_response(await services(request).catalog.add_outlet(data), status=201)
+
+
+@routes.get("/api/v2/suppliers/")
+async def list_suppliers(request: web.Request) -> web.Response:
+    principal(request).require(PROCUREMENT)
+    page, size, offset = page_params(request, 50)
+    count, results = await services(request).catalog.list_suppliers(offset, size)
+    return paginated(request, count, page, size, results)
+
+
+@routes.post("/api/v2/suppliers/")
+async def create_supplier(request: web.Request) -> web.Response:
+    principal(request).require(PROCUREMENT)
+    data = parse(SupplierIn, await json_body(request))
+    return json_response(await services(request).catalog.add_supplier(data), status=201)
+
+
+@routes.get("/api/v2/procurement/purchase_orders/")
+async def list_purchase_orders(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    page, size, offset = page_params(request, 50)
+    q = request.query
+    outlet = q.get("outlet") or None
+    if outlet:
+        caller.require_outlet(outlet)
+    count, results = await services(request).catalog.list_purchase_orders(
+        offset,
+        size,
+        outlet_id=outlet,
+        supplier_id=q.get("supplier") or None,
+        status=q.get("status") or None,
+        outlet_ids=caller.outlets,
+    )
+    return paginated(request, count, page, size, results)
+
+
+@routes.post("/api/v2/procurement/purchase_orders/")
+async def create_purchase_order(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    data = parse(PurchaseOrderIn, await json_body(request))
+    caller.require_outlet(data.outlet)
+    created = await services(request).catalog.add_purchase_orders([data])
+    return json_response(created[0], status=201)
+
+
+@routes.post("/oauth/token/")
+async def token(request: web.Request) -> web.Response:
+    form = await request.post() if request.can_read_body else {}
+    client_id = _str(form.get("client_id"))
+    secret = _str(form.get("client_secret"))
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("basic "):
+        try:
+            decoded = base64.b64decode(header[6:].strip(), validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            raise NotAuthenticated("malformed Basic credentials") from None
+        client_id, _, secret = decoded.partition(":")
+    issued = await services(request).auth.issue_token(
+        _str(form.get("grant_type")), client_id, secret, _str(form.get("scope"))
+    )
+    return json_response(
+        {
+            "access_token": issued.access_token,
+            "token_type": "Bearer",
+            "expires_in": issued.expires_in,
+            "scope": issued.scope,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+@routes.get("/api/v2/openapi.json")
+async def openapi(request: web.Request) -> web.Response:
+    return json_response(openapi_document())
+
+
+@routes.get("/healthz")
+async def healthz(request: web.Request) -> web.Response:
+    svc = services(request)
+    await svc.db.ping()
+    return json_response(
+        {"status": "ok", "database": svc.db.dialect, "jobs": await svc.queue.counts()}
+    )

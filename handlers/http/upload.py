@@ -1,0 +1,147 @@
+"""``POST /api/v2/invoices/bulk_upload/``: stream a multipart body into a :class:`Batch`.
+
+Parts are read one at a time and files go straight to disk through the core's spooler; the
+request's size and file count are enforced while reading, so a huge or endless body is cut off
+without being held anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+from aiohttp import BodyPartReader, MultipartReader, web
+
+from bot.auth import PROCUREMENT
+from bot.batch import Batch, IncomingFile, Source
+from bot.errors import InvalidRequest, RequestTooLarge
+from bot.intake import Intake
+from handlers.http.common import json_response, principal, services
+
+FILE_FIELD = re.compile(r"^file(\[\d+\])?$")
+#: text fields (outlet, supplier, purchase_orders) are small
+MAX_FIELD_BYTES = 64 * 1024
+CHUNK = 256 * 1024
+
+
+class _Budget:
+    """Bytes left for the whole request body."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, n: int) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise RequestTooLarge(
+                f"the request is larger than the limit of {self.limit // (1024 * 1024)} MiB",
+                field="file",
+            )
+
+
+async def _chunks(part: BodyPartReader, budget: _Budget) -> AsyncIterator[bytes]:
+    while chunk := await part.read_chunk(CHUNK):
+        budget.take(len(chunk))
+        yield chunk
+
+
+async def bulk_upload(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    svc = services(request)
+    limits = svc.config.limits
+    budget = _Budget(limits.max_request_size)
+    if not request.content_type.startswith("multipart/"):
+        raise InvalidRequest("the body must be multipart/form-data", field=None)
+    if request.content_length is not None and request.content_length > budget.limit:
+        budget.take(request.content_length)
+    try:
+        reader = await request.multipart()
+    except (ValueError, AssertionError) as exc:
+        raise InvalidRequest(f"the multipart body cannot be read: {exc}", field=None) from None
+
+    fields: dict[str, str] = {}
+    files: list[IncomingFile] = []
+    try:
+        await _read_parts(reader, svc.intake, budget, fields, files, limits.max_file_size)
+        batch = Batch(
+            outlet_id=fields.get("outlet") or None,
+            supplier_id=fields.get("supplier") or None,
+            purchase_order_ids=[
+                p.strip() for p in fields.get("purchase_orders", "").split(",") if p.strip()
+            ],
+            files=files,
+            source=Source("api"),
+            client_id=caller.client_id,
+            allowed_outlets=caller.outlets,
+        )
+    except BaseException:
+        for incoming in files:
+            incoming.spooled.discard()
+        raise
+    result = await svc.intake.submit(batch)
+    body = {
+        "bulk_importation_id": result.bulk_importation_id,
+        "invoices": [
+            {
+                "id": item.invoice_id,
+                "file": item.field,
+                "filename": item.filename,
+                "processing_status": item.processing_status,
+            }
+            for item in result.invoices
+        ],
+        "errors": [
+            {
+                "file": err.field,
+                "filename": err.filename,
+                "code": err.code,
+                "detail": err.detail,
+                **(
+                    {"existing_invoice_id": err.existing_invoice_id}
+                    if err.existing_invoice_id
+                    else {}
+                ),
+            }
+            for err in result.errors
+        ],
+    }
+    return json_response(body, status=201 if result.created else 400)
+
+
+async def _read_parts(
+    reader: MultipartReader,
+    intake: Intake,
+    budget: _Budget,
+    fields: dict[str, str],
+    files: list[IncomingFile],
+    max_file_size: int,
+) -> None:
+    while True:
+        try:
+            part = await reader.next()
+        except ValueError as exc:
+            raise InvalidRequest(f"the multipart body is malformed: {exc}", field=None) from None
+        if part is None:
+            return
+        if not isinstance(part, BodyPartReader):
+            raise InvalidRequest("nested multipart bodies are not supported", field=None)
+        name = part.name or ""
+        if part.filename is not None and not FILE_FIELD.match(name):
+            raise InvalidRequest(
+                f"unexpected file field {name!r}: use file[0], file[1], ...", field=name
+            )
+        if FILE_FIELD.match(name):
+            intake.check_file_count(len(files) + 1)
+            field = name if name != "file" else f"file[{len(files)}]"
+            spooled = await intake.files.spool(_chunks(part, budget), max_file_size)
+            files.append(IncomingFile(field, part.filename or field, spooled))
+            continue
+        raw = bytearray()
+        while chunk := await part.read_chunk(8192):
+            budget.take(len(chunk))
+            raw += chunk
+            if len(raw) > MAX_FIELD_BYTES:
+                raise InvalidRequest(f"field {name} is too long", field=name)
+        fields[name] = raw.decode("utf-8", errors="replace").strip()

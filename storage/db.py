@@ -1,0 +1,91 @@
+"""Engine and sessions for SQLite (aiosqlite) and PostgreSQL (asyncpg).
+
+SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` for every transaction: the
+API and the workers write from several connections, and a deferred transaction that upgrades to a
+write lock fails at once instead of waiting. PostgreSQL needs none of this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from storage.errors import AlreadyExists, StorageError
+
+
+def make_engine(url: str, echo: bool = False) -> AsyncEngine:
+    """Create the engine for ``url``; for SQLite, create the file's folder too."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        _configure_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "asyncpg":
+        raise StorageError(f"use a postgresql+asyncpg:// URL, not {parsed.drivername}://")
+    return create_async_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """The engine plus a session factory; one per process, made in the composition root."""
+
+    def __init__(self, url: str, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        try:
+            async with self.sessions() as session, session.begin():
+                yield session
+        except IntegrityError as exc:
+            raise AlreadyExists(_first_line(exc)) from exc
+        except SQLAlchemyError as exc:
+            raise StorageError(_first_line(exc)) from exc
+
+    async def ping(self) -> None:
+        """Raise :class:`StorageError` when the database does not answer."""
+        async with self.session() as session:
+            await session.execute(text("SELECT 1"))
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def _first_line(exc: Exception) -> str:
+    return str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0][:300]

@@ -1,0 +1,169 @@
+"""Queries for bulk importations, invoices, their line items and purchase-order links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.errors import AlreadyExists
+from storage.models import (
+    BulkImportation,
+    Invoice,
+    InvoiceLineItem,
+    InvoicePurchaseOrder,
+)
+from storage.types import utcnow
+
+#: columns a list may be ordered by (the API's ``ordering``)
+ORDERABLE = (
+    "created_date",
+    "modified_date",
+    "invoice_date",
+    "due_date",
+    "invoice_number",
+    "total_incl_tax",
+    "processing_status",
+)
+
+
+@dataclass(frozen=True)
+class InvoiceFilter:
+    bulk_importation_id: str | None = None
+    outlet_id: str | None = None
+    supplier_id: str | None = None
+    processing_status: str | None = None
+    approval_status: str | None = None
+    modified_after: datetime | None = None
+    #: limit to these outlets (a client restricted to some); None means all
+    outlet_ids: Sequence[str] | None = None
+
+
+async def add_bulk_importation(session: AsyncSession, **fields: Any) -> BulkImportation:
+    batch = BulkImportation(**fields)
+    session.add(batch)
+    await session.flush()
+    return batch
+
+
+async def get_bulk_importation(session: AsyncSession, batch_id: str) -> BulkImportation | None:
+    return await session.get(BulkImportation, batch_id)
+
+
+async def add_invoice(session: AsyncSession, **fields: Any) -> Invoice:
+    """Insert one invoice; :class:`AlreadyExists` if the outlet already has these bytes.
+
+    A savepoint keeps one duplicate (two uploads racing on PostgreSQL) from undoing the batch.
+    """
+    invoice = Invoice(**fields)
+    try:
+        async with session.begin_nested():
+            session.add(invoice)
+            await session.flush()
+    except IntegrityError as exc:
+        raise AlreadyExists(f"file {fields.get('file_sha256')} exists for this outlet") from exc
+    return invoice
+
+
+async def find_invoice_by_file(
+    session: AsyncSession, outlet_id: str, sha256: str
+) -> Invoice | None:
+    return await session.scalar(
+        select(Invoice).where(Invoice.outlet_id == outlet_id, Invoice.file_sha256 == sha256)
+    )
+
+
+async def link_purchase_orders(
+    session: AsyncSession, invoice: Invoice, links: Sequence[InvoicePurchaseOrder]
+) -> None:
+    """Replace the automatic links of ``invoice`` by ``links`` (requested links are kept)."""
+    kept = [link for link in invoice.purchase_order_links if link.link == "requested"]
+    kept_ids = {link.purchase_order_id for link in kept}
+    invoice.purchase_order_links = kept + [
+        link for link in links if link.purchase_order_id not in kept_ids
+    ]
+    await session.flush()
+
+
+async def get_invoice(session: AsyncSession, invoice_id: str) -> Invoice | None:
+    return await session.get(Invoice, invoice_id)
+
+
+async def list_invoices(
+    session: AsyncSession,
+    where: InvoiceFilter,
+    offset: int = 0,
+    limit: int = 10,
+    ordering: str = "-created_date",
+) -> tuple[int, list[Invoice]]:
+    query = select(Invoice)
+    if where.bulk_importation_id is not None:
+        query = query.where(Invoice.bulk_importation_id == where.bulk_importation_id)
+    if where.outlet_id is not None:
+        query = query.where(Invoice.outlet_id == where.outlet_id)
+    if where.supplier_id is not None:
+        query = query.where(Invoice.supplier_id == where.supplier_id)
+    if where.processing_status is not None:
+        query = query.where(Invoice.processing_status == where.processing_status)
+    if where.approval_status is not None:
+        query = query.where(Invoice.approval_status == where.approval_status)
+    if where.modified_after is not None:
+        query = query.where(Invoice.modified_date > where.modified_after)
+    if where.outlet_ids is not None:
+        query = query.where(Invoice.outlet_id.in_(where.outlet_ids))
+    count = await session.scalar(select(func.count()).select_from(query.subquery()))
+    column = getattr(Invoice, ordering.lstrip("-"))
+    order = [column.desc(), Invoice.id.desc()] if ordering.startswith("-") else [column, Invoice.id]
+    rows = await session.scalars(query.order_by(*order).offset(offset).limit(limit))
+    return int(count or 0), list(rows)
+
+
+async def status_counts(session: AsyncSession, batch_id: str) -> dict[str, int]:
+    rows = await session.execute(
+        select(Invoice.processing_status, func.count())
+        .where(Invoice.bulk_importation_id == batch_id)
+        .group_by(Invoice.processing_status)
+    )
+    return {status: int(n) for status, n in rows.all()}
+
+
+async def set_processing_status(
+    session: AsyncSession, invoice_id: str, status: str, **extra: Any
+) -> None:
+    await session.execute(
+        update(Invoice)
+        .where(Invoice.id == invoice_id)
+        .values(processing_status=status, modified_date=utcnow(), **extra)
+    )
+
+
+def replace_line_items(invoice: Invoice, items: Sequence[dict[str, Any]]) -> None:
+    invoice.line_items = [InvoiceLineItem(position=i, **item) for i, item in enumerate(items)]
+
+
+async def claim_batch_done(session: AsyncSession, batch_id: str) -> bool:
+    """Mark the batch as notified if nothing in it is pending; True for the one caller that did.
+
+    The conditional UPDATE makes the batch-done hook fire once even with several workers.
+    """
+    pending = await session.scalar(
+        select(func.count())
+        .select_from(Invoice)
+        .where(
+            Invoice.bulk_importation_id == batch_id,
+            Invoice.processing_status.in_(("TO_BE_PROCESSED", "IN_PROGRESS")),
+        )
+    )
+    if pending:
+        return False
+    result = await session.execute(
+        update(BulkImportation)
+        .where(BulkImportation.id == batch_id, BulkImportation.done_notified_date.is_(None))
+        .values(done_notified_date=utcnow())
+    )
+    return bool(getattr(result, "rowcount", 0))

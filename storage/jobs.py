@@ -1,0 +1,102 @@
+"""The durable job queue's table operations.
+
+A job is claimed by setting a lease. ``FOR UPDATE SKIP LOCKED`` (PostgreSQL; SQLite serialises
+writers with ``BEGIN IMMEDIATE`` instead) lets many workers on many machines claim without
+waiting on each other. A running job whose lease has run out belonged to a worker that died; it
+is claimable again. Every update after the claim is guarded by the worker id, so a worker that
+lost its lease cannot overwrite the new owner's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Job
+
+
+async def enqueue(
+    session: AsyncSession,
+    invoice_ids: Sequence[str],
+    kind: str = "extract",
+    now: datetime | None = None,
+) -> list[Job]:
+    jobs = [
+        Job(kind=kind, invoice_id=i, **({"run_after": now} if now else {})) for i in invoice_ids
+    ]
+    session.add_all(jobs)
+    await session.flush()
+    return jobs
+
+
+async def claim(
+    session: AsyncSession, worker_id: str, now: datetime, lease: timedelta
+) -> Job | None:
+    """Take the next due job (queued, or running with an expired lease)."""
+    due = or_(
+        and_(Job.status == "queued", Job.run_after <= now),
+        and_(Job.status == "running", Job.lease_until < now),
+    )
+    job = await session.scalar(
+        select(Job)
+        .where(due)
+        .order_by(Job.run_after, Job.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if job is None:
+        return None
+    job.status = "running"
+    job.attempts += 1
+    job.worker_id = worker_id
+    job.lease_until = now + lease
+    await session.flush()
+    return job
+
+
+async def _update_owned(
+    session: AsyncSession, job_id: int, worker_id: str, **values: object
+) -> bool:
+    result = await session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.worker_id == worker_id, Job.status == "running")
+        .values(**values)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def extend_lease(session: AsyncSession, job_id: int, worker_id: str, until: datetime) -> bool:
+    return await _update_owned(session, job_id, worker_id, lease_until=until)
+
+
+async def finish(session: AsyncSession, job_id: int, worker_id: str) -> bool:
+    return await _update_owned(session, job_id, worker_id, status="done", lease_until=None)
+
+
+async def retry_later(
+    session: AsyncSession, job_id: int, worker_id: str, run_after: datetime, error: str
+) -> bool:
+    return await _update_owned(
+        session,
+        job_id,
+        worker_id,
+        status="queued",
+        run_after=run_after,
+        lease_until=None,
+        worker_id=None,
+        last_error=error,
+    )
+
+
+async def fail(session: AsyncSession, job_id: int, worker_id: str, error: str) -> bool:
+    return await _update_owned(
+        session, job_id, worker_id, status="failed", lease_until=None, last_error=error
+    )
+
+
+async def count_by_status(session: AsyncSession) -> dict[str, int]:
+    rows = await session.execute(select(Job.status, func.count()).group_by(Job.status))
+    return {status: int(n) for status, n in rows.all()}

@@ -1,0 +1,265 @@
+"""The schema: outlets, suppliers, purchase orders, bulk importations, invoices, clients, jobs.
+
+Ids of outlets, suppliers and purchase orders are the ids of the user's other systems (given by
+the caller) or generated; invoices and bulk importations get UUIDs. Extracted fields live in plain
+columns so they can be filtered and linked on; corrections made by people are kept apart in
+``corrections`` so both can be seen.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.types import Amount, UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, Decimal: Amount, dict[str, Any]: JSON}
+
+
+class Timestamps:
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+    modified_date: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Outlet(Timestamps, Base):
+    __tablename__ = "outlets"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class Supplier(Timestamps, Base):
+    __tablename__ = "suppliers"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(300))
+    tax_id: Mapped[str | None] = mapped_column(String(50), index=True)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    emails: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class PurchaseOrder(Timestamps, Base):
+    __tablename__ = "purchase_orders"
+    __table_args__ = (
+        Index("ix_purchase_orders_outlet_number", "outlet_id", "order_number"),
+        Index("ix_purchase_orders_supplier_status", "supplier_id", "status", "total"),
+    )
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
+    order_number: Mapped[str] = mapped_column(String(100))
+    #: order number reduced to its comparable core (see bot.linking), for matching
+    order_number_key: Mapped[str] = mapped_column(String(100), index=True, default="")
+    outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"))
+    supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))
+    status: Mapped[str] = mapped_column(String(20), default="ORDERED")
+    ordered_on: Mapped[date | None] = mapped_column(Date)
+    expected_delivery_date: Mapped[date | None] = mapped_column(Date)
+    total: Mapped[Decimal | None]
+    currency: Mapped[str | None] = mapped_column(String(3))
+
+    lines: Mapped[list[PurchaseOrderLine]] = relationship(
+        back_populates="purchase_order",
+        order_by="PurchaseOrderLine.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class PurchaseOrderLine(Base):
+    __tablename__ = "purchase_order_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    purchase_order_id: Mapped[str] = mapped_column(
+        ForeignKey("purchase_orders.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str | None] = mapped_column(Text)
+    product_code: Mapped[str | None] = mapped_column(String(100))
+    quantity: Mapped[Decimal | None]
+    unit: Mapped[str | None] = mapped_column(String(30))
+    unit_price: Mapped[Decimal | None]
+    total: Mapped[Decimal | None]
+
+    purchase_order: Mapped[PurchaseOrder] = relationship(back_populates="lines")
+
+
+class BulkImportation(Base):
+    __tablename__ = "bulk_importations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"), index=True)
+    supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str | None] = mapped_column(Text)
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    #: purchase-order ids named in the request, linked to every invoice
+    purchase_order_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: per-file errors of the request, as answered
+    errors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+    #: set once when the last invoice finished and the batch-done hook was called
+    done_notified_date: Mapped[datetime | None]
+
+
+class Invoice(Timestamps, Base):
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("outlet_id", "file_sha256", name="uq_invoices_outlet_sha256"),
+        Index("ix_invoices_outlet_created", "outlet_id", "created_date"),
+        Index("ix_invoices_supplier_number", "supplier_id", "invoice_number"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    type: Mapped[str] = mapped_column(String(20), default="INVOICE")
+    document_type: Mapped[str] = mapped_column(String(20), default="invoice")
+    processing_status: Mapped[str] = mapped_column(
+        String(20), default="TO_BE_PROCESSED", index=True
+    )
+    approval_status: Mapped[str] = mapped_column(String(20), default="RECEIVED", index=True)
+    bulk_importation_id: Mapped[str] = mapped_column(ForeignKey("bulk_importations.id"), index=True)
+    outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"))
+    supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))
+
+    invoice_number: Mapped[str | None] = mapped_column(String(100))
+    invoice_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    total_excl_tax: Mapped[Decimal | None]
+    tax_amount: Mapped[Decimal | None]
+    total_incl_tax: Mapped[Decimal | None]
+    supplier_name: Mapped[str | None] = mapped_column(String(300))
+    supplier_tax_id: Mapped[str | None] = mapped_column(String(50))
+    po_references: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    #: fields corrected by people (PATCH); the extracted values stay in their columns
+    corrections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: {"engine", "confidence", "warnings", "error"}
+    extraction: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: price/quantity differences against the linked orders' lines
+    variances: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    file_size: Mapped[int]
+    file_pages: Mapped[int | None]
+    #: the multipart field (file[0]) or attachment position it came in
+    file_field: Mapped[str | None] = mapped_column(String(100))
+
+    source_channel: Mapped[str] = mapped_column(String(20))
+    source_reference: Mapped[str | None] = mapped_column(Text)
+
+    line_items: Mapped[list[InvoiceLineItem]] = relationship(
+        order_by="InvoiceLineItem.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    purchase_order_links: Mapped[list[InvoicePurchaseOrder]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class InvoiceLineItem(Base):
+    __tablename__ = "invoice_line_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    invoice_id: Mapped[str] = mapped_column(
+        ForeignKey("invoices.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str | None] = mapped_column(Text)
+    product_code: Mapped[str | None] = mapped_column(String(100))
+    quantity: Mapped[Decimal | None]
+    unit: Mapped[str | None] = mapped_column(String(30))
+    unit_price: Mapped[Decimal | None]
+    total: Mapped[Decimal | None]
+    tax_rate: Mapped[Decimal | None]
+
+
+class InvoicePurchaseOrder(Base):
+    __tablename__ = "invoice_purchase_orders"
+
+    invoice_id: Mapped[str] = mapped_column(
+        ForeignKey("invoices.id", ondelete="CASCADE"), primary_key=True
+    )
+    purchase_order_id: Mapped[str] = mapped_column(
+        ForeignKey("purchase_orders.id"), primary_key=True, index=True
+    )
+    #: requested, po_number or supplier_amount
+    link: Mapped[str] = mapped_column(String(20))
+    score: Mapped[Decimal | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    purchase_order: Mapped[PurchaseOrder] = relationship(lazy="selectin")
+
+
+class OAuthClient(Base):
+    __tablename__ = "oauth_clients"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str] = mapped_column(String(128))
+    scopes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: outlet ids this client may use; None means every outlet
+    outlets: Mapped[list[str] | None] = mapped_column(JSON)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_date: Mapped[datetime | None]
+
+
+class OAuthToken(Base):
+    __tablename__ = "oauth_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("oauth_clients.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(200))
+    expires_date: Mapped[datetime] = mapped_column(index=True)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Job(Base):
+    """A durable unit of work; claimed with a lease so a dead worker's job is taken again."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_claim", "status", "run_after"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(30), default="extract")
+    invoice_id: Mapped[str] = mapped_column(
+        ForeignKey("invoices.id", ondelete="CASCADE"), index=True
+    )
+    #: queued, running, done, failed
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(default=0)
+    run_after: Mapped[datetime] = mapped_column(default=utcnow)
+    lease_until: Mapped[datetime | None]
+    worker_id: Mapped[str | None] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+    modified_date: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
