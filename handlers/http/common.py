@@ -14,7 +14,7 @@ from bot.auth import Principal
 from bot.errors import InvalidRequest
 
 SERVICES = web.AppKey("services", Services)
-PRINCIPAL = "invoicebot.principal"
+PRINCIPAL = web.RequestKey("principal", Principal)
 
 MAX_PAGE_SIZE = 200
 
