@@ -20,6 +20,7 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
+    has_content,
     text,
     text_of,
 )
@@ -94,7 +95,11 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
         supplier_name=text(seller, "Name"),
         supplier_tax_id=_vat_id(seller),
         po_references=_po_references(agreement),
-        line_items=[_line(item) for item in find_all(trade, "IncludedSupplyChainTradeLineItem")],
+        line_items=[
+            line
+            for line in map(_line, find_all(trade, "IncludedSupplyChainTradeLineItem"))
+            if has_content(line)
+        ],
     )
 
 

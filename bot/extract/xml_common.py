@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from bot.errors import ExtractionError
+from bot.extract.schema import LineItem
 
 #: UNTDID 1001 codes of credit notes: 381 in every CII profile and in UBL; 81, 83 and the rest in
 #: ZUGFeRD 1 and the EXTENDED profiles
@@ -108,3 +109,8 @@ def parse_iso_date(raw: str | None) -> date | None:
         return date.fromisoformat(raw[:10])
     except ValueError:
         return None
+
+
+def has_content(line: LineItem) -> bool:
+    """False for a line with no value at all: a note or grouping line in the XML, no item."""
+    return any(value is not None for _, value in line)

@@ -13,6 +13,7 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
+    has_content,
     local,
     parse_iso_date,
     text,
@@ -48,7 +49,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         or text(supplier, "PartyLegalEntity/RegistrationName"),
         supplier_tax_id=_vat_id(supplier),
         po_references=[ref for ref in [text(root, "OrderReference/ID")] if ref is not None],
-        line_items=[_line(line) for line in find_all(root, line_tag)],
+        line_items=[line for line in map(_line, find_all(root, line_tag)) if has_content(line)],
     )
 
 
