@@ -60,7 +60,7 @@ def _xml_attachments(reader: PdfReader) -> list[tuple[str, bytes]]:
     return sorted(found, key=lambda item: item[0].lower() not in KNOWN_NAMES)
 
 
-def _find_invoice(reader: PdfReader) -> tuple[str, etree._Element] | None:
+def find_invoice(reader: PdfReader) -> tuple[str, etree._Element] | None:
     """The first attachment that is a CII or UBL invoice, parsed."""
     for name, data in _xml_attachments(reader):
         try:
@@ -75,13 +75,13 @@ def _find_invoice(reader: PdfReader) -> tuple[str, etree._Element] | None:
 
 def has_embedded_invoice(pdf: bytes) -> bool:
     """Does ``pdf`` carry a CII or UBL invoice? Cheap; meant to run in the isolated child."""
-    return _find_invoice(open_pdf(pdf)) is not None
+    return find_invoice(open_pdf(pdf)) is not None
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
     """Isolated target: the embedded invoice as JSON, the attachment's name and the page count."""
     reader = open_pdf(pdf)
-    found = _find_invoice(reader)
+    found = find_invoice(reader)
     if found is None:
         raise ExtractionError(NO_INVOICE)
     name, root = found

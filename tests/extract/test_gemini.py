@@ -1,8 +1,4 @@
-"""The gemini engine through the real google-genai SDK, against a fake Gemini on loopback.
-
-The fake speaks the REST shape of ``models/{model}:generateContent``: it records each request and
-plays a script of answers (an HTTP status with a body, or a delay longer than the timeout).
-"""
+"""The gemini engine through the real google-genai SDK, against a fake Gemini on loopback."""
 
 from __future__ import annotations
 
@@ -10,97 +6,30 @@ import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from aiohttp import web
 
 from bot.config import ExtractionConfig, GeminiConfig
 from bot.errors import ConfigError, ExtractionError, TransientExtractionError
 from bot.extract.gemini import GeminiExtractor, answer_model
 from bot.extract.schema import ExtractedInvoice, LineItem
+from tests.extract.fake_gemini import (
+    GOOD_ANSWER,
+    FakeGemini,
+    answer,
+    failure,
+    serve_fake_gemini,
+)
 
 PDF = b"%PDF-1.4\n% a stand-in: the fake never reads it\n%%EOF\n"
 API_KEY = "test-key-123"
 
-GOOD_ANSWER = {
-    "document_type": "invoice",
-    "invoice_number": "INV-2024-0042",
-    "invoice_date": "2024-03-01",
-    "due_date": "2024-03-31",
-    "currency": "EUR",
-    "total_excl_tax": "100.00",
-    "tax_amount": "21.00",
-    "total_incl_tax": "121.00",
-    "supplier_name": "Fresh Greens BV",
-    "supplier_tax_id": "NL123456789B01",
-    "po_references": ["PO-1001"],
-    "line_items": [
-        {
-            "description": "Tomatoes",
-            "product_code": None,
-            "quantity": "40",
-            "unit": "kg",
-            "unit_price": "2.50",
-            "total": "100.00",
-            "tax_rate": "21",
-        }
-    ],
-}
-
-
-def answer(text: str) -> tuple[int, dict[str, Any]]:
-    """A 200 generateContent response whose only candidate says ``text``."""
-    return 200, {
-        "candidates": [
-            {
-                "content": {"role": "model", "parts": [{"text": text}]},
-                "finishReason": "STOP",
-                "index": 0,
-            }
-        ],
-        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
-        "modelVersion": "gemini-2.5-flash",
-    }
-
-
-def failure(status: int, name: str) -> tuple[int, dict[str, Any]]:
-    return status, {"error": {"code": status, "message": f"fake {name}", "status": name}}
-
-
-@dataclass
-class FakeGemini:
-    """The script of answers, and what was asked."""
-
-    script: list[tuple[int, dict[str, Any]] | float] = field(default_factory=list)
-    requests: list[tuple[str, dict[str, str], dict[str, Any]]] = field(default_factory=list)
-    url: str = ""
-
-    async def handle(self, request: web.Request) -> web.Response:
-        self.requests.append((request.path, dict(request.headers), await request.json()))
-        step = self.script.pop(0) if len(self.script) > 1 else self.script[0]
-        if isinstance(step, float):
-            await asyncio.sleep(step)
-            step = answer(json.dumps(GOOD_ANSWER))
-        status, body = step
-        return web.json_response(body, status=status)
-
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeGemini]:
-    fake = FakeGemini()
-    app = web.Application()
-    app.router.add_post("/{version}/models/{model_and_method}", fake.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    fake.url = f"http://127.0.0.1:{port}/"
-    yield fake
-    await runner.cleanup()
+    async with serve_fake_gemini() as fake:
+        yield fake
 
 
 def engine(fake: FakeGemini, *, max_retries: int = 2, timeout: float = 5) -> GeminiExtractor:

@@ -1,0 +1,96 @@
+"""The ``auto`` engine: picks the best engine for each PDF.
+
+1. ``einvoice`` when the PDF carries a Factur-X / ZUGFeRD / XRechnung / UBL invoice: exact.
+2. ``gemini`` when ``$GEMINI_API_KEY`` is set, for text PDFs and scans alike.
+3. ``local`` otherwise (it OCRs a PDF without a text layer).
+
+The look inside the PDF that decides this opens an untrusted file, so it runs isolated too. When
+an engine fails for good on a document another engine can still read (embedded XML that does not
+parse; a Gemini answer that does not fit the schema), the next engine reads it and the failure
+is logged. A transient failure (Gemini rate limit, outage) is raised: the queue retries later.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.config import ExtractionConfig
+from bot.errors import ExtractionError, TransientExtractionError
+from bot.extract.base import Extractor
+from bot.extract.isolation import Limits, run_isolated
+from bot.extract.schema import ExtractionResult
+
+log = logging.getLogger(__name__)
+
+#: pages read to decide whether there is a text layer (a scan rarely has text on page 3 only)
+PROBE_PAGES = 3
+
+
+def probe(pdf: bytes) -> dict[str, Any]:
+    """Isolated target: does ``pdf`` embed an e-invoice, has it a text layer, how many pages."""
+    from bot.extract.einvoice import find_invoice, open_pdf
+    from bot.extract.text import is_empty
+
+    reader = open_pdf(pdf)
+    texts: list[str] = []
+    for page in reader.pages[:PROBE_PAGES]:
+        texts.append(page.extract_text() or "")
+        if not is_empty(texts):
+            break
+    return {
+        "einvoice": find_invoice(reader) is not None,
+        "text": not is_empty(texts),
+        "pages": len(reader.pages),
+    }
+
+
+class AutoExtractor:
+    """einvoice when XML is embedded, else gemini when configured, else local."""
+
+    name = "auto"
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        from bot.extract.einvoice import EInvoiceExtractor
+        from bot.extract.local import LocalExtractor
+
+        self._limits = Limits(timeout_s=config.timeout_seconds, memory_mb=config.memory_mb)
+        self._einvoice: Extractor = EInvoiceExtractor(config)
+        self._local: Extractor = LocalExtractor(config)
+        self._gemini: Extractor | None = None
+        if config.gemini_api_key:
+            from bot.extract.gemini import GeminiExtractor
+
+            self._gemini = GeminiExtractor(config)
+
+    async def extract(self, pdf: bytes) -> ExtractionResult:
+        found = await run_isolated("bot.extract.auto:probe", pdf, limits=self._limits)
+        chain = self._chain(found)
+        log.debug("auto: %s -> %s", found, " then ".join(e.name for e in chain))
+        result = await _first_that_reads(chain, pdf)
+        if result.pages is None:
+            result.pages = found["pages"]
+        return result
+
+    def _chain(self, found: dict[str, Any]) -> list[Extractor]:
+        """The engines to try, best first. Scans go to Gemini too: it reads images."""
+        chain = [self._einvoice] if found["einvoice"] else []
+        if self._gemini is not None:
+            chain.append(self._gemini)
+        chain.append(self._local)
+        return chain
+
+
+async def _first_that_reads(chain: list[Extractor], pdf: bytes) -> ExtractionResult:
+    """The result of the first engine in ``chain`` that reads ``pdf``."""
+    for engine in chain[:-1]:
+        try:
+            return await engine.extract(pdf)
+        except TransientExtractionError:
+            raise
+        except ExtractionError as exc:
+            # Not a warning on the invoice: the next engine's reading stands on its own.
+            log.warning(
+                "the %s engine could not read the PDF (%s); trying the next", engine.name, exc
+            )
+    return await chain[-1].extract(pdf)
