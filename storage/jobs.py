@@ -57,12 +57,10 @@ async def claim(
     return job
 
 
-async def _update_owned(
-    session: AsyncSession, job_id: int, worker_id: str, **values: object
-) -> bool:
+async def _update_owned(session: AsyncSession, job_id: int, owner: str, **values: object) -> bool:
     result = await session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.worker_id == worker_id, Job.status == "running")
+        .where(Job.id == job_id, Job.worker_id == owner, Job.status == "running")
         .values(**values)
     )
     return bool(getattr(result, "rowcount", 0))
