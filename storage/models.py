@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from storage.types import Amount, UTCDateTime, utcnow
 
@@ -39,6 +39,27 @@ NAMING = {
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+#: VAT prefixes (EU, EL for Greece, XI for Northern Ireland, and neighbours) taken off the key
+VAT_COUNTRIES = frozenset(
+    "AT BE BG CY CZ DE DK EE EL ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+    " GB XI CH NO".split()
+)
+
+
+def tax_id_key(tax_id: str | None) -> str | None:
+    """A VAT id reduced for comparison: ``nl 1234.56.789-B01`` and ``123456789B01`` match.
+
+    Only letters and digits are kept, upper-cased, and a leading country code is dropped (it is
+    compared apart, see bot.linking.suppliers), so an id written with or without it is found.
+    """
+    if not tax_id:
+        return None
+    core = "".join(ch for ch in tax_id.upper() if ch.isalnum())
+    if len(core) > 4 and core[:2] in VAT_COUNTRIES and any(ch.isdigit() for ch in core[2:]):
+        core = core[2:]
+    return core or None
 
 
 class Base(DeclarativeBase):
@@ -64,8 +85,15 @@ class Supplier(Timestamps, Base):
     id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(300))
     tax_id: Mapped[str | None] = mapped_column(String(50), index=True)
+    #: tax_id reduced by :func:`tax_id_key`, kept in step by the validator below
+    tax_id_key: Mapped[str | None] = mapped_column(String(50), index=True)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     emails: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    @validates("tax_id")
+    def _keep_tax_id_key(self, _name: str, value: str | None) -> str | None:
+        self.tax_id_key = tax_id_key(value)
+        return value
 
 
 class PurchaseOrder(Timestamps, Base):
@@ -73,6 +101,15 @@ class PurchaseOrder(Timestamps, Base):
     __table_args__ = (
         Index("ix_purchase_orders_outlet_number", "outlet_id", "order_number"),
         Index("ix_purchase_orders_supplier_status", "supplier_id", "status", "total"),
+        # linking: order numbers read on an invoice, and a supplier's open orders by date
+        Index("ix_purchase_orders_outlet_number_key", "outlet_id", "order_number_key"),
+        Index(
+            "ix_purchase_orders_supplier_outlet_open",
+            "supplier_id",
+            "outlet_id",
+            "status",
+            "ordered_on",
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
@@ -137,6 +174,9 @@ class Invoice(Timestamps, Base):
         UniqueConstraint("outlet_id", "file_sha256", name="uq_invoices_outlet_sha256"),
         Index("ix_invoices_outlet_created", "outlet_id", "created_date"),
         Index("ix_invoices_supplier_number", "supplier_id", "invoice_number"),
+        # linking: earlier invoices with the same number, and which suppliers an outlet has
+        Index("ix_invoices_outlet_number", "outlet_id", "invoice_number"),
+        Index("ix_invoices_supplier_outlet", "supplier_id", "outlet_id"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -216,6 +256,9 @@ class InvoicePurchaseOrder(Base):
     link: Mapped[str] = mapped_column(String(20))
     score: Mapped[Decimal | None]
     reason: Mapped[str | None] = mapped_column(Text)
+    #: the part of the invoice's total set against this order (what is left of the order is
+    #: its total minus these amounts: partial deliveries); None until the invoice is read
+    amount: Mapped[Decimal | None]
 
     purchase_order: Mapped[PurchaseOrder] = relationship(lazy="selectin")
 
