@@ -60,13 +60,17 @@ def _xml_attachments(reader: PdfReader) -> list[tuple[str, bytes]]:
     return sorted(found, key=lambda item: item[0].lower() not in KNOWN_NAMES)
 
 
-def find_invoice(reader: PdfReader) -> tuple[str, etree._Element] | None:
-    """The first attachment that is a CII or UBL invoice, parsed."""
+def find_invoice(
+    reader: PdfReader, problems: list[str] | None = None
+) -> tuple[str, etree._Element] | None:
+    """The first attachment that is a CII or UBL invoice, parsed; refusals go to ``problems``."""
     for name, data in _xml_attachments(reader):
         try:
             root = parse_xml(data)
-        except ExtractionError:
+        except ExtractionError as exc:
             # A broken side file (logistics data, signatures) does not hide a good invoice.
+            if problems is not None:
+                problems.append(f"{name}: {exc}")
             continue
         if is_cii(root) or is_ubl(root):
             return name, root
@@ -81,9 +85,10 @@ def has_embedded_invoice(pdf: bytes) -> bool:
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
     """Isolated target: the embedded invoice as JSON, the attachment's name and the page count."""
     reader = open_pdf(pdf)
-    found = find_invoice(reader)
+    problems: list[str] = []
+    found = find_invoice(reader, problems)
     if found is None:
-        raise ExtractionError(NO_INVOICE)
+        raise ExtractionError(f"{NO_INVOICE} ({'; '.join(problems)})" if problems else NO_INVOICE)
     name, root = found
     invoice = parse_ubl(root) if is_ubl(root) else parse_cii(root)
     return {

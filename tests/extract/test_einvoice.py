@@ -213,7 +213,7 @@ async def test_entities_are_never_expanded() -> None:
     xml = factur_x(doctype=doctype, seller_name="&secret;")
     pdf = pdf_with(("factur-x.xml", xml))
     assert not has_embedded_invoice(pdf)
-    with pytest.raises(ExtractionError, match="no embedded e-invoice XML"):
+    with pytest.raises(ExtractionError, match="no embedded e-invoice XML.*declares a DTD"):
         await engine().extract(pdf)
 
 
