@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CONFIG ?= config.example.toml
 
-.PHONY: run test install install-dev lint typecheck bench clean
+.PHONY: run test install install-dev system-deps lint typecheck clean
+
+# OCR for scanned PDFs (Tesseract with English, German, French and Dutch; pdftoppm rasterises)
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
+                   tesseract-ocr-nld poppler-utils
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +22,22 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+system-deps:
+	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing OCR tools: $(SYSTEM_PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
+	@$(MAKE) --no-print-directory system-deps || echo "warning: OCR tools not installed; scanned PDFs will end in ERROR"
 	$(BIN)/invoicebot --config $(CONFIG) db upgrade
 	$(BIN)/invoicebot --config $(CONFIG) serve
 
-test: install-dev
+test: install-dev system-deps
 	$(BIN)/python -m pytest -q
 
 lint: install-dev
