@@ -158,15 +158,19 @@ def _build(cls: type, table: Any, prefix: str, env: typing.Mapping[str, str]) ->
         if secret:
             values[name] = env.get(secret) or None
             continue
+        tp = hints[name]
         if name not in table:
+            if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+                # nested sections are built even when absent: their secrets come from env
+                values[name] = _build(tp, {}, f"{prefix}{name}.", env)
             continue
-        values[name] = _convert(hints[name], table[name], f"{prefix}{name}", env)
+        values[name] = _convert(tp, table[name], f"{prefix}{name}", env)
     return cls(**values)
 
 
 def _convert(tp: Any, value: Any, key: str, env: typing.Mapping[str, str]) -> Any:
     origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, value, f"{key}.", env)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in get_args(tp) if a is not type(None)]

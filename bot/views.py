@@ -77,7 +77,7 @@ def invoice_view(invoice: Invoice) -> dict[str, Any]:
     extracted = {name: _field_value(name, getattr(invoice, name)) for name in CORRECTABLE}
     corrections = dict(invoice.corrections or {})
     fields = {**extracted, **{k: v for k, v in corrections.items() if k in extracted}}
-    extraction = {"engine": None, "confidence": {}, "warnings": [], "error": None}
+    extraction: dict[str, Any] = {"engine": None, "confidence": {}, "warnings": [], "error": None}
     extraction.update(invoice.extraction or {})
     return {
         "id": invoice.id,
