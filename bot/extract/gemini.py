@@ -48,6 +48,8 @@ PROMPT = (
 
 _DECIMAL_HINT = "a decimal number written with a dot, no thousands separator, e.g. 1234.50"
 _DATE_HINT = "a date as YYYY-MM-DD"
+#: the API takes at most 20 MB per request inline, and base64 adds a third
+MAX_INLINE_BYTES = 14 * 1024 * 1024
 #: status codes worth retrying: rate limited, or the service failed
 _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
 
@@ -155,6 +157,10 @@ class GeminiExtractor:
         self._backoff_base_s = backoff_base_s
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
+        if len(pdf) > MAX_INLINE_BYTES:
+            raise ExtractionError(
+                f"the PDF is over {MAX_INLINE_BYTES // 2**20} MB, too large to send to Gemini"
+            )
         invoice = parse_answer(await self._ask(pdf))
         return ExtractionResult(
             engine=self.name,

@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import ExtractionConfig, GeminiConfig
 from bot.errors import ConfigError, ExtractionError, TransientExtractionError
-from bot.extract.gemini import GeminiExtractor, answer_model
+from bot.extract.gemini import MAX_INLINE_BYTES, GeminiExtractor, answer_model
 from bot.extract.schema import ExtractedInvoice, LineItem
 from tests.extract.fake_gemini import (
     GOOD_ANSWER,
@@ -134,6 +134,14 @@ async def test_blocked_prompt_is_a_final_error(fake: FakeGemini) -> None:
     fake.script = [(200, {"promptFeedback": {"blockReason": "SAFETY"}})]
     with pytest.raises(ExtractionError, match="SAFETY"):
         await engine(fake).extract(PDF)
+
+
+async def test_too_large_for_inline_is_final_and_not_sent(fake: FakeGemini) -> None:
+    fake.script = [answer(json.dumps(GOOD_ANSWER))]
+    with pytest.raises(ExtractionError, match="too large") as info:
+        await engine(fake).extract(PDF + b" " * MAX_INLINE_BYTES)
+    assert not isinstance(info.value, TransientExtractionError)
+    assert fake.requests == []
 
 
 def test_answer_schema_mirrors_the_model() -> None:
