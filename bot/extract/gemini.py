@@ -55,7 +55,7 @@ _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
 
 
 @cache
-def answer_model(model: type[BaseModel] = ExtractedInvoice) -> type[BaseModel]:
+def answer_model(model: type[BaseModel]) -> type[BaseModel]:
     """``model`` with every ``Decimal`` and ``date`` turned into a described string.
 
     Built from the model's own fields so the schema the API sees cannot drift from the one we
@@ -169,16 +169,17 @@ class GeminiExtractor:
             warnings=assess(invoice),
         )
 
-    async def _ask(self, pdf: bytes) -> str | None:
+    async def _ask(self, pdf: bytes) -> str:
         from google import genai
         from google.genai import errors
         from google.genai import types as gtypes
 
         settings = self._settings
+        timeout = settings.timeout_seconds or None  # 0: no timeout
         request_config = gtypes.GenerateContentConfig(
             temperature=0,
             response_mime_type="application/json",
-            response_schema=answer_model(),
+            response_schema=answer_model(ExtractedInvoice),
         )
         contents = gtypes.Content(
             role="user",
@@ -195,7 +196,7 @@ class GeminiExtractor:
                 api_key=self._api_key,
                 http_options=gtypes.HttpOptions(
                     base_url=settings.base_url or None,
-                    timeout=int(settings.timeout_seconds * 1000),
+                    timeout=int(timeout * 1000) if timeout else None,
                     # Retries are ours (below), so the SDK must not add its own.
                     retry_options=gtypes.HttpRetryOptions(attempts=1),
                     aiohttp_client=session,
@@ -204,7 +205,7 @@ class GeminiExtractor:
         ):
             while True:
                 try:
-                    async with asyncio.timeout(settings.timeout_seconds):
+                    async with asyncio.timeout(timeout):
                         response = await client.models.generate_content(
                             model=settings.model, contents=contents, config=request_config
                         )
@@ -231,7 +232,7 @@ class GeminiExtractor:
                 return _answer_text(response)
 
 
-def _answer_text(response: Any) -> str | None:
+def _answer_text(response: Any) -> str:
     """The JSON text of the first candidate, or why there is none."""
     candidates = response.candidates or []
     if not candidates:

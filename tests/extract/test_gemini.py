@@ -145,7 +145,7 @@ async def test_too_large_for_inline_is_final_and_not_sent(fake: FakeGemini) -> N
 
 
 def test_answer_schema_mirrors_the_model() -> None:
-    mirror = answer_model()
+    mirror = answer_model(ExtractedInvoice)
     assert list(mirror.model_fields) == list(ExtractedInvoice.model_fields)
     line = mirror.model_json_schema()["$defs"]["LineItemAnswer"]
     assert list(line["properties"]) == list(LineItem.model_fields)
