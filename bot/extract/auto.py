@@ -35,14 +35,18 @@ def probe(pdf: bytes) -> dict[str, Any]:
     reader = open_pdf(pdf)
     texts: list[str] = []
     for page in reader.pages[:PROBE_PAGES]:
-        texts.append(page.extract_text() or "")
+        try:
+            texts.append(page.extract_text() or "")
+        except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
+            # A page pypdf cannot decode here may still be read by an engine's own fallbacks.
+            texts.append("")
         if not is_empty(texts):
             break
-    return {
-        "einvoice": find_invoice(reader) is not None,
-        "text": not is_empty(texts),
-        "pages": len(reader.pages),
-    }
+    try:
+        embedded = find_invoice(reader) is not None
+    except ExtractionError:
+        embedded = False  # attachments that cannot be read hold no invoice we could use
+    return {"einvoice": embedded, "text": not is_empty(texts), "pages": len(reader.pages)}
 
 
 class AutoExtractor:
