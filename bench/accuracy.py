@@ -207,8 +207,12 @@ async def run(args: argparse.Namespace) -> int:
             share = f"{right[name] / seen[name]:.1%}"
             table.add_row(name, str(right[name]), str(seen[name]), share)
     if items_seen:
-        table.add_row("line_items (all right)", str(items_right), str(items_seen),
-                      f"{items_right / items_seen:.1%}")
+        table.add_row(
+            "line_items (all right)",
+            str(items_right),
+            str(items_seen),
+            f"{items_right / items_seen:.1%}",
+        )
     console.print(table)
     n = len(files)
     console.print(f"documents that failed: {failures}")

@@ -292,6 +292,14 @@ NAME_KINDS = [
     "Import",
     "Fresh Market",
 ]
+CURRENCY_WORD = {
+    "en": "Currency",
+    "de": "Währung",
+    "fr": "Devise",
+    "nl": "Valuta",
+    "es": "Moneda",
+    "it": "Valuta",
+}
 UNITS = ["kg", "pcs", "l", "h", "box"]
 
 
@@ -551,12 +559,8 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
         pdf.ln(5)
     if style.currency_display == "column":
         pdf.cell(
-            0,
-            5,
-            f"{ {'en': 'Currency', 'de': 'Währung', 'fr': 'Devise', 'nl': 'Valuta', 'es': 'Moneda', 'it': 'Valuta'}[style.lang] }: {style.currency}",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )  # noqa: E501
+            0, 5, f"{CURRENCY_WORD[style.lang]}: {style.currency}", new_x="LMARGIN", new_y="NEXT"
+        )
     pdf.ln(4)
 
     cols = list(words["cols"])  # type: ignore[arg-type]

@@ -22,7 +22,17 @@ _CELL_GAP = re.compile(r"\S(?:\S| (?! ))*")
 _LEAD = re.compile(r"^[\s:#.\-–=]*")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CURRENCY_WORDS = {
-    "eur", "usd", "gbp", "chf", "euro", "euros", "ttc", "incl", "excl", "net", "inkl"
+    "eur",
+    "usd",
+    "gbp",
+    "chf",
+    "euro",
+    "euros",
+    "ttc",
+    "incl",
+    "excl",
+    "net",
+    "inkl",
 }
 
 
@@ -107,9 +117,7 @@ class Doc:
         for i in range(hit.line + 1, min(hit.line + 1 + depth, len(self.lines))):
             if self.lines[i].page != page:
                 return
-            overlapping = [
-                c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3
-            ]
+            overlapping = [c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
             for cell in overlapping:
                 yield i, cell
@@ -142,19 +150,27 @@ class Doc:
         return found
 
     def amounts_below(self, hit: Hit) -> list[Number]:
-        """Amounts in the label's column on the following lines, until the column ends."""
+        """Amounts in the label's column on the following lines, until the column ends.
+
+        A value cell belongs to the label when they overlap or nearly touch: headings and
+        values are aligned left or right, often in different font sizes.
+        """
         page = self.lines[hit.line].page
-        lo, hi = hit.start - 4, hit.end + 4
         found: list[Number] = []
         for i in range(hit.line + 1, min(hit.line + 8, len(self.lines))):
             if self.lines[i].page != page:
                 break
-            amounts = [
-                a
-                for a in find_amounts(self.lines[i].text, self.decimal)
-                if a.start < hi and a.end > lo
-            ]
-            if not amounts:
+            best: list[Number] = []
+            best_key = 99.0
+            for cell in self.lines[i].cells:
+                gap = max(cell.start - hit.end, hit.start - cell.end, 0)
+                if gap > 6:
+                    continue
+                amounts = find_amounts(cell.text, self.decimal)
+                key = gap + abs((cell.start + cell.end) - (hit.start + hit.end)) / 400
+                if amounts and key < best_key:
+                    best, best_key = amounts, key
+            if not best:
                 break
-            found.append(amounts[-1])
+            found.append(best[-1])
         return found

@@ -35,14 +35,21 @@ _CURRENCY_CODES = (
     "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY"
 ).split()
 _SYMBOLS = [
-    ("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("CA$", "CAD"), ("€", "EUR"), ("£", "GBP"),
-    ("¥", "JPY"), ("₹", "INR"), ("$", "USD"),
+    ("US$", "USD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("$", "USD"),
 ]
 _CURRENCY_WORDS = [
     (re.compile(r"\beuros?\b", re.I), "EUR"),
     (re.compile(r"\bus\s+dollars?\b", re.I), "USD"),
     (re.compile(r"\bpounds?\s+sterling\b", re.I), "GBP"),
-    (re.compile(r"\b(?:sfr|chf|fr)\.?\s?(?=\d)", re.I), "CHF"),
+    (re.compile(r"\b(?:SFr|Fr)\.\s?(?=\d)"), "CHF"),
     (re.compile(r"\bRs\.?\s?(?=\d)"), "INR"),
 ]
 
@@ -164,7 +171,8 @@ def po_references(doc: Doc) -> list[str]:
     refs: list[str] = []
     for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
         value = doc.read(hit, _token, depth=1)
-        if value and value not in refs:
+        if value and not any(value in ref for ref in refs):
+            refs = [ref for ref in refs if ref not in value]
             refs.append(value)
     return refs
 
@@ -192,3 +200,13 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
         return None, 0.0
     ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))
     return ranked[0], 0.9 if len(votes) == 1 else 0.7
+
+
+def vat_line(doc: Doc, tax_id: str | None) -> int | None:
+    """Index of the first line that shows the supplier's VAT id."""
+    if not tax_id:
+        return None
+    for i, line in enumerate(doc.lines):
+        if any(v.value == tax_id for v in find_vat_ids(line.text)):
+            return i
+    return None

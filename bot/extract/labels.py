@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o)|#|number|nummer|numero|num)\b\.?)"
+_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o)|#|number|nummer|numero|num)(?![a-z])\.?)"
 
 INVOICE_NUMBER = [
     r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
@@ -159,4 +159,14 @@ LEGAL_FORMS = re.compile(
 
 
 def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in patterns]
+    """Compile label patterns so that they never reach across a column gap.
+
+    Layout text separates columns by two or more spaces, so inside a label ``\\s`` means one
+    space, and ``^`` means the start of a cell rather than of the line.
+    """
+    out = []
+    for p in patterns:
+        p = p.replace(r"^\s*", r"(?:^|(?<=  ))")
+        p = p.replace(r"\s+", " ").replace(r"\s*", " ?").replace(r"\s?", " ?")
+        out.append(re.compile(p))
+    return out

@@ -75,6 +75,7 @@ def _typed(cells: list[Cell]) -> list[Column]:
 
 def _resolve(cols: list[Column]) -> list[Column]:
     """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
+
     def retype(col: Column, kind: str) -> Column:
         return Column(kind, col.start, col.end)
 
@@ -186,7 +187,13 @@ def _repair(item: LineItem) -> LineItem:
 
 def line_items(doc: Doc) -> list[LineItem]:
     """All items of every table in the document."""
+    return tables(doc)[0]
+
+
+def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
+    """All items of every table, and the lines the tables cover (headings included)."""
     items: list[LineItem] = []
+    covered: set[int] = set()
     i = 0
     while i < len(doc.lines):
         cols = _header(doc, i)
@@ -194,6 +201,7 @@ def line_items(doc: Doc) -> list[LineItem]:
             i += 1
             continue
         page = doc.lines[i].page
+        covered.add(i)
         i += 1
         gap = 0
         continuation = 0
@@ -207,6 +215,7 @@ def line_items(doc: Doc) -> list[LineItem]:
                     continue
                 break
             item, text = _row(doc, i, cols)
+            covered.add(i)
             if item is not None:
                 items.append(item)
                 gap = continuation = 0
@@ -218,4 +227,4 @@ def line_items(doc: Doc) -> list[LineItem]:
             else:
                 gap += 1
             i += 1
-    return items
+    return items, covered

@@ -15,7 +15,7 @@ from bot.errors import ExtractionError
 from bot.extract import fields, labels
 from bot.extract.checks import assess
 from bot.extract.doc import Doc
-from bot.extract.lines import line_items
+from bot.extract.lines import tables
 from bot.extract.parties import supplier_name
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.text import is_empty, page_texts
@@ -64,9 +64,9 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     currency, confidence["currency"] = fields.currency(doc, european)
     totals = choose(doc)
     confidence.update(totals.confidence)
-    vat_line = fields.number_line(doc, None)
-    supplier, confidence["supplier_name"] = supplier_name(doc, vat_line)
-    items = line_items(doc)
+    items, table_lines = tables(doc)
+    vat_line = fields.vat_line(doc, tax_id)
+    supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat_line)
 
     invoice = ExtractedInvoice(
         document_type=fields.document_type(doc, at),  # type: ignore[arg-type]

@@ -50,10 +50,12 @@ def _clean(text: str) -> str:
     return text
 
 
-def _candidate_cells(doc: Doc) -> list[tuple[int, int, str]]:
+def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str]]:
     """(line, column, text) of short text cells that could be a name."""
     out = []
     for i, line in enumerate(doc.lines):
+        if i in skip:
+            continue
         for cell in line.cells:
             start = cell.start
             for part in _SPLIT.split(cell.text):
@@ -76,7 +78,9 @@ def _plausible(text: str) -> bool:
         return False
     if _TITLE.fullmatch(text.strip()) or labels.SUPPLIER.fullmatch(folded.strip(" :")):
         return False
-    return not text.endswith(":")
+    if ":" in text or (text.endswith((".", "!")) and not labels.LEGAL_FORMS.search(text)):
+        return False  # a label or a sentence, not a name
+    return len(text.split()) <= 6
 
 
 def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
@@ -104,16 +108,20 @@ def _seller_zone(doc: Doc) -> set[int]:
     return lines
 
 
-def supplier_name(doc: Doc, vat_line: int | None = None) -> tuple[str | None, float]:
-    """The best-scoring name, with a confidence from its margin over the next."""
-    cells = _candidate_cells(doc)
+def supplier_name(
+    doc: Doc, table_lines: set[int], vat_line: int | None = None
+) -> tuple[str | None, float]:
+    """The best-scoring name outside the item tables, with a confidence from its margin."""
+    cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
     buyer = _buyer_zone(doc)
     seller = _seller_zone(doc)
-    domains = {d.split(".")[-2] if "." in d else d for d in (
-        m.group(1).lower() for m in _DOMAIN.finditer(doc.text)
-    ) if d}
+    domains = {
+        d.split(".")[-2] if "." in d else d
+        for d in (m.group(1).lower() for m in _DOMAIN.finditer(doc.text))
+        if d
+    }
     domains = {re.sub(r"[^a-z0-9]", "", d) for d in domains} - {"gmail", "example", "localhost"}
     counts: dict[str, int] = defaultdict(int)
     folded_text = fold(doc.text)

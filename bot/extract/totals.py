@@ -40,20 +40,17 @@ def _longest(hits: list[list[Hit]]) -> list[list[Hit]]:
     out = []
     for k, own in enumerate(hits):
         others = [h for j, group in enumerate(hits) if j != k for h in group]
-        out.append(
-            [
-                h
-                for h in own
-                if not any(
-                    o.line == h.line
-                    and o.start < h.end
-                    and h.start < o.end
-                    and (o.end - o.start) > (h.end - h.start)
-                    for o in others
-                )
-            ]
-        )
+        out.append([h for h in own if not any(_beats(o, h) for o in others)])
     return out
+
+
+def _beats(o: Hit, h: Hit) -> bool:
+    """Does hit ``o`` of another field take ``h``'s place (longer, or "excl." before "VAT")?"""
+    if o.line != h.line:
+        return False
+    if o.start < h.end and h.start < o.end:
+        return (o.end - o.start) > (h.end - h.start)
+    return 0 <= h.start - o.end <= 2
 
 
 def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
@@ -83,9 +80,7 @@ def choose(doc: Doc) -> Totals:
     net_c = candidates(doc, net_h, len(_NET))
     tax_c = candidates(doc, tax_h, len(_TAX))
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
-    for g, n, t in itertools.product(
-        [*gross_c, None], [*net_c, None], [*tax_c, None]
-    ):
+    for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
         score = sum(c.score for c in (g, n, t) if c is not None)
         if g is not None and n is not None and t is not None:
             score += 12 if adds_up(n.value, t.value, g.value) else -12
