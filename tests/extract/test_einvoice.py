@@ -217,6 +217,13 @@ async def test_entities_are_never_expanded() -> None:
         await engine().extract(pdf)
 
 
+async def test_oversized_xml_is_refused_with_a_reason() -> None:
+    padding = b"<!--" + b"x" * (11 * 1024 * 1024) + b"-->"
+    pdf = pdf_with(("factur-x.xml", factur_x().replace(b"<rsm:Cross", padding + b"<rsm:Cross", 1)))
+    with pytest.raises(ExtractionError, match="larger than 10 MB"):
+        await engine().extract(pdf)
+
+
 async def test_not_a_pdf() -> None:
     with pytest.raises(ExtractionError):
         await engine().extract(b"PK\x03\x04 a zip file, not a PDF")
