@@ -9,16 +9,19 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import Conflict, InvalidRequest, NotFound
 from bot.views import iso, money, number
 from storage import catalog
+from storage import linking as linking_queries
 from storage.db import Database
 from storage.errors import AlreadyExists
 from storage.models import Outlet, PurchaseOrder, Supplier
@@ -233,39 +236,167 @@ class Catalog:
         return len(items)
 
     async def import_purchase_orders_csv(self, path: Path) -> int:
-        """One row per order line; rows with the same order (id or number) form one order."""
+        """One row per order line; rows with the same outlet and id (or number) form one order.
+
+        Every row is checked before anything is written; all problems are reported together,
+        each with its line number, and then nothing is imported. See docs/purchase-orders-csv.md.
+        """
         rows = _read_csv(path, required=("order_number", "outlet"))
-        orders: dict[tuple[str, str], dict[str, Any]] = {}
-        first_line: dict[tuple[str, str], int] = {}
+        problems: list[str] = []
+        orders: dict[tuple[str, str], _CsvOrder] = {}
         for line_no, row in rows:
-            key = (row.get("outlet", ""), row.get("id") or row.get("order_number", ""))
-            order = orders.setdefault(
-                key,
-                {
-                    k: row.get(k) or None
-                    for k in (
-                        "id",
-                        "order_number",
-                        "outlet",
-                        "supplier",
-                        "ordered_on",
-                        "expected_delivery_date",
-                        "total",
-                        "currency",
-                    )
-                }
-                | {"status": row.get("status") or "ORDERED", "lines": []},
-            )
-            first_line.setdefault(key, line_no)
-            line = {
-                k: row.get(f"line_{k}") or None
-                for k in ("description", "product_code", "quantity", "unit", "unit_price", "total")
-            }
+            header = {k: row.get(k) or None for k in ORDER_COLUMNS}
+            if not header["order_number"] or not header["outlet"]:
+                problems.append(f"line {line_no}: order_number and outlet are required")
+                continue
+            key = (header["outlet"], header["id"] or header["order_number"])
+            order = orders.get(key)
+            if order is None:
+                order = orders[key] = _CsvOrder(line_no, header)
+            else:
+                for name, value in header.items():
+                    first = order.header.get(name)
+                    if value and first and value != first:
+                        problems.append(
+                            f"line {line_no}: {name} {value!r} differs from {first!r} on line "
+                            f"{order.first_line} of the same order"
+                        )
+                    elif value and not first:
+                        order.header[name] = value
+            line = {k: row.get(f"line_{k}") or None for k in LINE_COLUMNS}
             if any(line.values()):
-                order["lines"].append(line)
-        parsed = [_row(PurchaseOrderIn, data, first_line[key]) for key, data in orders.items()]
-        await self.add_purchase_orders(parsed)
+                order.lines.append((line_no, line))
+        parsed: list[tuple[int, PurchaseOrderIn]] = []
+        for order in orders.values():
+            checked = _validate_order(order, problems)
+            if checked is not None:
+                parsed.append((order.first_line, checked))
+        async with self.db.session() as session:
+            await _check_references(session, parsed, problems)
+            if problems:
+                raise InvalidRequest(_problem_report(path, problems))
+            for _, data in parsed:
+                fields = data.model_dump(exclude={"lines", "outlet", "supplier"})
+                await catalog.add_purchase_order(
+                    session,
+                    lines=[line.model_dump() for line in data.lines],
+                    outlet_id=data.outlet,
+                    supplier_id=data.supplier,
+                    order_number_key=order_number_key(data.order_number),
+                    **fields,
+                )
         return len(parsed)
+
+
+ORDER_COLUMNS = (
+    "id",
+    "order_number",
+    "outlet",
+    "supplier",
+    "status",
+    "ordered_on",
+    "expected_delivery_date",
+    "total",
+    "currency",
+)
+LINE_COLUMNS = ("description", "product_code", "quantity", "unit", "unit_price", "total")
+#: problems listed in one error before "and N more"
+MAX_PROBLEMS = 50
+
+
+@dataclass
+class _CsvOrder:
+    first_line: int
+    header: dict[str, str | None]
+    lines: list[tuple[int, dict[str, str | None]]] = field(default_factory=list)
+
+
+def _validate_order(order: _CsvOrder, problems: list[str]) -> PurchaseOrderIn | None:
+    """The order as the API's model, or None with its problems added (each with its line)."""
+    ok = True
+    lines = []
+    for line_no, line in order.lines:
+        try:
+            lines.append(PurchaseOrderLineIn.model_validate(line))
+        except ValidationError as exc:
+            ok = False
+            problems.extend(f"line {line_no}: {msg}" for msg in _messages(exc, "line_"))
+    header = {k: v for k, v in order.header.items() if v is not None}
+    header.setdefault("status", "ORDERED")
+    try:
+        data = PurchaseOrderIn.model_validate(header)
+    except ValidationError as exc:
+        problems.extend(f"line {order.first_line}: {msg}" for msg in _messages(exc, ""))
+        return None
+    if not ok:
+        return None
+    if data.total is None and lines and all(line.total is not None for line in lines):
+        # the order total is what amount matching compares; the lines' sum is that total
+        data.total = sum((line.total for line in lines if line.total is not None), Decimal(0))
+    data.lines = lines
+    return data
+
+
+def _messages(exc: ValidationError, prefix: str) -> list[str]:
+    out = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"])
+        value = error.get("input")
+        shown = f" (got {value!r})" if isinstance(value, str) else ""
+        out.append(f"{prefix}{where}: {error['msg']}{shown}")
+    return out
+
+
+async def _check_references(
+    session: AsyncSession, parsed: list[tuple[int, PurchaseOrderIn]], problems: list[str]
+) -> None:
+    """Unknown outlets or suppliers, ids already taken, numbers the outlet already has."""
+    outlets = {data.outlet for _, data in parsed}
+    suppliers = {data.supplier for _, data in parsed if data.supplier}
+    known_outlets = {o for o in outlets if await catalog.get_outlet(session, o) is not None}
+    known_suppliers = {s for s in suppliers if await catalog.get_supplier(session, s) is not None}
+    ids = [data.id for _, data in parsed if data.id]
+    taken_ids = {po.id for po in await catalog.get_purchase_orders(session, ids)}
+    taken_numbers: set[tuple[str, str]] = set()
+    for outlet in known_outlets:
+        numbers = [data.order_number for _, data in parsed if data.outlet == outlet]
+        for po in await linking_queries.orders_with_numbers(session, outlet, numbers):
+            taken_numbers.add((outlet, po.order_number))
+    seen_ids: dict[str, int] = {}
+    seen_numbers: dict[tuple[str, str], int] = {}
+    for line_no, data in parsed:
+        if data.id and seen_ids.setdefault(data.id, line_no) != line_no:
+            problems.append(
+                f"line {line_no}: purchase order id {data.id} is used on line "
+                f"{seen_ids[data.id]} already (for another outlet)"
+            )
+        number = (data.outlet, data.order_number)
+        if seen_numbers.setdefault(number, line_no) != line_no:
+            problems.append(
+                f"line {line_no}: order number {data.order_number} of outlet {data.outlet} "
+                f"is used on line {seen_numbers[number]} already (with another id)"
+            )
+        if data.outlet not in known_outlets:
+            problems.append(f"line {line_no}: outlet {data.outlet} does not exist")
+        if data.supplier and data.supplier not in known_suppliers:
+            problems.append(f"line {line_no}: supplier {data.supplier} does not exist")
+        if data.id in taken_ids:
+            problems.append(f"line {line_no}: purchase order {data.id} already exists")
+        elif (data.outlet, data.order_number) in taken_numbers:
+            problems.append(
+                f"line {line_no}: outlet {data.outlet} already has an order {data.order_number}"
+            )
+
+
+def _problem_report(path: Path, problems: list[str]) -> str:
+    def line_of(problem: str) -> int:
+        return int(problem.split(":", 1)[0].removeprefix("line "))
+
+    ordered = sorted(problems, key=line_of)
+    shown = ordered[:MAX_PROBLEMS]
+    more = len(ordered) - len(shown)
+    tail = f"\n... and {more} more" if more else ""
+    return f"{path}: {len(ordered)} problem(s), nothing imported:\n" + "\n".join(shown) + tail
 
 
 def _split(value: str | None) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
 from bot.views import CORRECTABLE, MONEY_FIELDS, BatchView, invoice_view
-from storage import catalog, invoices
+from storage import catalog, invoices, linking
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
 from storage.models import Invoice
@@ -94,7 +94,10 @@ class Invoices:
     async def patch(
         self, invoice_id: str, changes: dict[str, Any], outlets: frozenset[str] | None = None
     ) -> dict[str, Any]:
-        """Set supplier or approval status, or correct extracted fields (kept apart)."""
+        """Set supplier or approval status, or correct extracted fields (kept apart).
+
+        Setting the supplier makes the supplier name read on the invoice one of its aliases.
+        """
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
             raise InvalidRequest(f"cannot change {', '.join(sorted(unknown))}", field=min(unknown))
@@ -104,12 +107,15 @@ class Invoices:
             assert invoice is not None
             if "supplier" in changes:
                 supplier_id = changes["supplier"]
-                if (
-                    supplier_id is not None
-                    and await catalog.get_supplier(session, supplier_id) is None
-                ):
-                    raise NotFound(f"supplier {supplier_id} does not exist")
+                supplier = None
+                if supplier_id is not None:
+                    supplier = await catalog.get_supplier(session, supplier_id)
+                    if supplier is None:
+                        raise NotFound(f"supplier {supplier_id} does not exist")
                 invoice.supplier_id = supplier_id
+                if supplier is not None and invoice.supplier_name:
+                    # a person said who sent it: the name as read finds this supplier next time
+                    await linking.add_supplier_alias(session, supplier, invoice.supplier_name)
             if "approval_status" in changes:
                 if changes["approval_status"] not in APPROVAL_STATUSES:
                     raise InvalidRequest(

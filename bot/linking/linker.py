@@ -1,0 +1,177 @@
+"""The linker the worker calls after extraction, in the transaction that saves what was read.
+
+In order: the supplier (when the upload named none), duplicates (with the configured policy),
+purchase orders (requested, else by number, else by supplier and amount), then the invoice's
+lines against the linked orders' lines. Every link carries its reason and score; everything not
+linked is said in ``extraction.warnings``. Warnings do not change ``processing_status``, except
+that a rejected duplicate ends in ``ERROR``. Linking again replaces what linking did before.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import LinkingConfig
+from bot.linking.duplicates import DuplicateDetector
+from bot.linking.facts import InvoiceFacts
+from bot.linking.lines import OrderOnInvoice, check_lines
+from bot.linking.purchase_orders import OrderMatcher, ProposedLink, allocate, tolerance
+from bot.linking.suppliers import SupplierMatcher
+from bot.views import money
+from storage import catalog, invoices
+from storage import linking as queries
+from storage.models import Invoice, InvoicePurchaseOrder, Supplier
+
+#: approval states the linker may move to FLAGGED; a person's decision is never overridden
+FLAGGABLE = ("RECEIVED", "PENDING_APPROVAL")
+
+
+class InvoiceLinker:
+    def __init__(self, config: LinkingConfig) -> None:
+        self.config = config
+        self.suppliers = SupplierMatcher()
+        self.duplicates = DuplicateDetector()
+        self.orders = OrderMatcher(config)
+
+    async def link(self, session: AsyncSession, invoice: Invoice) -> None:
+        facts = InvoiceFacts.of(invoice)
+        extraction = dict(invoice.extraction or {})
+        extraction.pop("supplier_match", None)
+        warnings: list[str] = list(extraction.get("warnings") or [])
+        flag = False
+
+        supplier = await self._supplier(session, invoice, facts, extraction, warnings)
+
+        duplicate = await self.duplicates.check(session, facts, invoice.supplier_id)
+        if duplicate.duplicate_of is not None and self.config.duplicate_policy != "allow":
+            assert duplicate.warning is not None
+            warnings.append(duplicate.warning)
+            if self.config.duplicate_policy == "reject":
+                earlier = duplicate.duplicate_of
+                invoice.processing_status = "ERROR"
+                extraction["error"] = (
+                    f"Duplicate of invoice {earlier.id} ({earlier.file_name}): same supplier, "
+                    f"invoice number {facts.invoice_number} and total "
+                    f"{money(earlier.total_incl_tax)}; refused by the duplicate policy."
+                )
+                await invoices.link_purchase_orders(session, invoice, [])
+                invoice.variances = []
+                invoice.extraction = {**extraction, "warnings": warnings}
+                return
+            flag = True
+        elif duplicate.duplicate_of is None and duplicate.warning:
+            warnings.append(duplicate.warning)
+
+        links = await self._link_orders(session, invoice, facts, supplier, warnings)
+
+        on_invoice = await self._allocate(session, invoice, facts, links)
+        check = check_lines(invoice.line_items, on_invoice, self.config.amount_tolerance_percent)
+        invoice.variances = check.variances
+        warnings.extend(check.warnings)
+        if check.variances:
+            flag = True
+            warnings.append(
+                f"Flagged for review: {len(check.variances)} price or quantity difference(s) "
+                "against the purchase order (see variances)."
+            )
+        if flag and invoice.approval_status in FLAGGABLE:
+            invoice.approval_status = "FLAGGED"
+        invoice.extraction = {**extraction, "warnings": warnings}
+
+    async def _supplier(
+        self,
+        session: AsyncSession,
+        invoice: Invoice,
+        facts: InvoiceFacts,
+        extraction: dict[str, object],
+        warnings: list[str],
+    ) -> Supplier | None:
+        if invoice.supplier_id is not None:
+            supplier = await catalog.get_supplier(session, invoice.supplier_id)
+            if supplier is not None and (
+                conflict := await self.suppliers.conflict(session, facts, supplier)
+            ):
+                warnings.append(conflict)
+            return supplier
+        match = await self.suppliers.match(session, facts)
+        if match.supplier is None:
+            if match.warning:
+                warnings.append(match.warning)
+            return None
+        invoice.supplier_id = match.supplier.id
+        extraction["supplier_match"] = match.as_dict()
+        return match.supplier
+
+    async def _link_orders(
+        self,
+        session: AsyncSession,
+        invoice: Invoice,
+        facts: InvoiceFacts,
+        supplier: Supplier | None,
+        warnings: list[str],
+    ) -> list[InvoicePurchaseOrder]:
+        requested = [link for link in invoice.purchase_order_links if link.link == "requested"]
+        for link in requested:
+            link.reason = link.reason or "Named in the upload."
+            link.amount = None  # worked out again below from the total as read now
+        if requested:
+            await invoices.link_purchase_orders(session, invoice, [])
+            return list(invoice.purchase_order_links)
+        outcome = await self.orders.by_number(session, facts, supplier)
+        warnings.extend(outcome.warnings)
+        if not outcome.links:
+            by_amount = await self.orders.by_amount(session, facts, supplier)
+            warnings.extend(by_amount.warnings)
+            if by_amount.links or by_amount.warnings:
+                outcome = by_amount
+            else:
+                # order numbers that did not link have their own warnings above
+                warnings.append(f"Not linked to a purchase order: {by_amount.why_not}.")
+        await invoices.link_purchase_orders(session, invoice, [_row(p) for p in outcome.links])
+        return list(invoice.purchase_order_links)
+
+    async def _allocate(
+        self,
+        session: AsyncSession,
+        invoice: Invoice,
+        facts: InvoiceFacts,
+        links: list[InvoicePurchaseOrder],
+    ) -> list[OrderOnInvoice]:
+        """Record the amount of the invoice set against each order; say which are partial."""
+        if not links:
+            return []
+        orders = [link.purchase_order for link in links]
+        invoiced = await queries.invoiced_amounts(session, [o.id for o in orders], facts.id)
+        remaining = [
+            None if o.total is None or invoiced[o.id].unknown else o.total - invoiced[o.id].amount
+            for o in orders
+        ]
+        amount = facts.total_incl_tax
+        if amount is None:
+            amount = facts.total_excl_tax
+        if amount is not None and any(link.amount is None for link in links):
+            for link, share in zip(links, allocate(remaining, amount), strict=True):
+                if link.amount is None:
+                    link.amount = share
+        out = []
+        for link, order, rest in zip(links, orders, remaining, strict=True):
+            earlier = bool(invoiced[order.id].invoice_numbers)
+            short = (
+                rest is not None
+                and link.amount is not None
+                and rest - link.amount > tolerance(rest, self.config)
+            )
+            out.append(OrderOnInvoice(order, partial=earlier or short))
+        return out
+
+
+def _row(proposed: ProposedLink) -> InvoicePurchaseOrder:
+    row = InvoicePurchaseOrder(
+        purchase_order_id=proposed.order.id,
+        link=proposed.link,
+        score=proposed.score,
+        reason=proposed.reason,
+        amount=proposed.amount,
+    )
+    row.purchase_order = proposed.order
+    return row
