@@ -236,7 +236,7 @@ class Catalog:
         return len(items)
 
     async def import_purchase_orders_csv(self, path: Path) -> int:
-        """One row per order line; rows with the same outlet and id (or number) form one order.
+        """One row per order line; rows with the same outlet and order number form one order.
 
         Every row is checked before anything is written; all problems are reported together,
         each with its line number, and then nothing is imported. See docs/purchase-orders-csv.md.
@@ -249,7 +249,7 @@ class Catalog:
             if not header["order_number"] or not header["outlet"]:
                 problems.append(f"line {line_no}: order_number and outlet are required")
                 continue
-            key = (header["outlet"], header["id"] or header["order_number"])
+            key = (header["outlet"], header["order_number"])
             order = orders.get(key)
             if order is None:
                 order = orders[key] = _CsvOrder(line_no, header)
@@ -363,18 +363,11 @@ async def _check_references(
         for po in await linking_queries.orders_with_numbers(session, outlet, numbers):
             taken_numbers.add((outlet, po.order_number))
     seen_ids: dict[str, int] = {}
-    seen_numbers: dict[tuple[str, str], int] = {}
     for line_no, data in parsed:
         if data.id and seen_ids.setdefault(data.id, line_no) != line_no:
             problems.append(
                 f"line {line_no}: purchase order id {data.id} is used on line "
-                f"{seen_ids[data.id]} already (for another outlet)"
-            )
-        number = (data.outlet, data.order_number)
-        if seen_numbers.setdefault(number, line_no) != line_no:
-            problems.append(
-                f"line {line_no}: order number {data.order_number} of outlet {data.outlet} "
-                f"is used on line {seen_numbers[number]} already (with another id)"
+                f"{seen_ids[data.id]} already, for another order"
             )
         if data.outlet not in known_outlets:
             problems.append(f"line {line_no}: outlet {data.outlet} does not exist")
