@@ -13,7 +13,7 @@ from tests.conftest import ConfigFactory
 from tests.test_linking import invoice, link, order, outlet, supplier, warnings
 
 D = Decimal
-ORDERED = [
+ORDERED: list[dict[str, Any]] = [
     {"description": "Tomatoes vine", "product_code": "TOM-01", "quantity": D("10"),
      "unit": "kg", "unit_price": D("2.50"), "total": D("25.00")},
     {"description": "Red onions", "product_code": None, "quantity": D("5"),
