@@ -166,11 +166,13 @@ class Doc:
                 gap = max(cell.start - hit.end, hit.start - cell.end, 0)
                 if gap > 6:
                     continue
+                if is_labelish(cell.text):
+                    continue
                 amounts = find_amounts(cell.text, self.decimal)
                 key = gap + abs((cell.start + cell.end) - (hit.start + hit.end)) / 400
                 if amounts and key < best_key:
                     best, best_key = amounts, key
-            if not best:
+            if not best or (found and found[-1].money_like and not best[-1].money_like):
                 break
             found.append(best[-1])
         return found

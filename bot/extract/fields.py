@@ -90,12 +90,19 @@ def _first_date(doc: Doc, text: str) -> date | None:
     return found[0].value if found else None
 
 
-def _date_hits(doc: Doc, patterns: list[re.Pattern[str]], generic_from: int) -> list[Hit]:
+def _date_hits(
+    doc: Doc, patterns: list[re.Pattern[str]], generic_from: int, number_line: int | None
+) -> list[Hit]:
+    """Label hits; a generic one ("Datum", "du") only where it starts a cell or sits on the
+    invoice-number line, and never right after "order", "delivery" and the like."""
     hits = []
     for hit in doc.hits(patterns):
         if hit.rank >= generic_from:
             before = doc.lines[hit.line].folded[: hit.start]
             if _OTHER_DATE.search(before):
+                continue
+            starts_cell = not before.strip() or before.endswith("  ")
+            if not starts_cell and hit.line != number_line:
                 continue
         hits.append(hit)
     return hits
@@ -104,7 +111,8 @@ def _date_hits(doc: Doc, patterns: list[re.Pattern[str]], generic_from: int) -> 
 def invoice_date(doc: Doc, number_line: int | None) -> tuple[date | None, float]:
     """The issue date: labelled, else on the invoice-number line, else the first date."""
     generic = len(labels.INVOICE_DATE) - 1
-    hits = sorted(_date_hits(doc, _DATE_PATTERNS, generic), key=lambda h: (h.rank, h.line))
+    hits = _date_hits(doc, _DATE_PATTERNS, generic, number_line)
+    hits.sort(key=lambda h: (h.rank, h.line))
     for hit in hits:
         value = doc.read(hit, lambda t: _first_date(doc, t))
         if value is not None:

@@ -31,7 +31,8 @@ INVOICE_NUMBER = [
 ]
 
 INVOICE_DATE = [
-    r"invoice\s*date|date\s+of\s+(?:invoice|issue)|issue\s*date|date\s+issued|invoiced?\s+on",
+    r"invoice\s*date|date\s+of\s+(?:invoice|issue)|issue\s*date|date\s+issued|invoiced?\s+on"
+    r"|issued\s+(?:on|at)",
     r"rechnungs\s*-?\s*datum|beleg\s*-?\s*datum|ausstellungsdatum|rechnungstag",
     r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d.emission)",
     r"factuur\s*-?\s*datum|factuurdatum",
@@ -44,7 +45,8 @@ DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
     r"|please\s+(?:pay|remit)\s+(?:by|until|before)",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
-    r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|faelligkeit",
+    r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
+    r"(?:\s+netto)?\s+bis",
     r"date\s+d.echeance|echeance|date\s+limite\s+de\s+(?:paiement|reglement)|a\s+payer\s+avant",
     r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
     r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
@@ -112,7 +114,9 @@ CREDIT_NOTE = re.compile(
 
 #: Labels that introduce the buyer's block or the buyer's own numbers.
 CUSTOMER = re.compile(
-    r"\b(?:bill(?:ed)?\s+to|invoice\s+to|ship\s+to|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
+    r"\b(?:bill(?:ed)?\s+to|invoice\s+to|ship\s+to|billing\s+address|shipping\s+address"
+    r"|delivery\s+address|adresse\s+de\s+(?:facturation|livraison)|rechnungsadresse|lieferadresse"
+    r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
     r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
     r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|factuuradres|afleveradres|klant"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|your|ihre?|uw|votre|vostr[oa]|su)\b"
@@ -147,7 +151,8 @@ COLUMNS: dict[str, str] = {
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit",
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale",
-    "tax_rate": r"vat\s*%|tax\s*%|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva|btw|iva",
+    "tax_rate": r"(?:vat|tax)\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva|btw|iva"
+    r"|steuersatz|taux",
 }
 
 LEGAL_FORMS = re.compile(

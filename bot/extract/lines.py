@@ -18,8 +18,10 @@ from bot.extract.doc import Cell, Doc, cells_of
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
-_TYPE_ORDER = ("quantity", "unit_price", "total", "tax_rate", "unit", "description")
-_TYPES = {k: re.compile(rf"(?<![a-z])(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
+_TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "description")
+# German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
+# with the keyword.
+_TYPES = {k: re.compile(rf"(?<![a-z])[a-z]*?(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
 )
@@ -42,6 +44,12 @@ class Column:
 
 def _header(doc: Doc, i: int) -> list[Column] | None:
     """Typed columns when line ``i`` is a table heading, else None."""
+    found = _header_span(doc, i)
+    return found[0] if found else None
+
+
+def _header_span(doc: Doc, i: int) -> tuple[list[Column], int] | None:
+    """Typed columns of the heading at line ``i`` and how many lines it takes."""
     line = doc.lines[i]
     if any(n.money_like for n in find_numbers(line.text)):
         return None
@@ -51,26 +59,50 @@ def _header(doc: Doc, i: int) -> list[Column] | None:
     if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
         return None
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
+    span = 1
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text):
-        extra = _typed(doc.lines[i + 1].cells)
+        extra = [c for c in _typed(doc.lines[i + 1].cells) if c.kind != "other"]
+        if extra:
+            span = 2
         for col in extra:
-            if col.kind != "other" and not any(
-                c.start < col.end and col.start < c.end and c.kind != "other" for c in cols
-            ):
+            clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
+            if all(c.kind == "other" for c in clash):
+                cols = [c for c in cols if c not in clash]
                 cols.append(col)
         cols.sort(key=lambda c: c.start)
-    return _resolve(cols)
+    return _resolve(cols), span
 
 
 def _typed(cells: list[Cell]) -> list[Column]:
+    """Columns named by heading cells; a cell naming two columns ("MwSt-% Nettowert") splits."""
     out = []
     for cell in cells:
         folded = fold(cell.text)
-        kind = next((k for k in _TYPE_ORDER if _TYPES[k].search(folded)), "other")
-        if kind == "description" and not _STRONG_DESC.search(folded):
-            kind = "weak_description"
-        out.append(Column(kind, cell.start, cell.end))
+        found: list[tuple[int, int, int, str]] = []  # start, -length, priority, kind
+        for priority, kind in enumerate(_TYPE_ORDER):
+            for m in _TYPES[kind].finditer(folded):
+                found.append((m.start(), -(m.end() - m.start()), priority, kind))
+        chosen: list[tuple[int, int, str]] = []
+        for start, neg_len, _, kind in sorted(found, key=lambda f: (f[1], f[2])):
+            end = start - neg_len
+            if all(end <= s0 or start >= e0 for s0, e0, _ in chosen):
+                chosen.append((start, end, kind))
+        chosen.sort()
+        if len({k for _, _, k in chosen}) <= 1:
+            kind = chosen[0][2] if chosen else "other"
+            out.append(_column(kind, cell.start, cell.end, folded))
+            continue
+        for n, (start, _, kind) in enumerate(chosen):
+            end = chosen[n + 1][0] - 1 if n + 1 < len(chosen) else len(cell.text)
+            begin = 0 if n == 0 else start
+            out.append(_column(kind, cell.start + begin, cell.start + end, folded[begin:end]))
     return out
+
+
+def _column(kind: str, start: int, end: int, folded: str) -> Column:
+    if kind == "description" and not _STRONG_DESC.search(folded):
+        kind = "weak_description"
+    return Column(kind, start, end)
 
 
 def _resolve(cols: list[Column]) -> list[Column]:
@@ -124,10 +156,13 @@ def _row(doc: Doc, i: int, cols: list[Column]) -> tuple[LineItem | None, str]:
             values[kind] = number
         taken.append((number.start, number.end + (2 if number.percent else 0)))
     if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
-        return None, _description(text, cols, taken)[0]
+        return None, " ".join(text.split())
     description, code, unit = _description(text, cols, taken)
     if not description or labels.SUMMARY.search(fold(description)):
         return None, ""
+    has_total = "total" in values or ("quantity" in values and "unit_price" in values)
+    if not has_total or description.endswith(":"):
+        return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
 
     def value(kind: str) -> Decimal | None:
         return values[kind].value if kind in values else None
@@ -152,10 +187,13 @@ def _description(
     for start, end in taken:
         for k in range(start, min(end, len(chars))):
             chars[k] = " "
-    blanked = _CURRENCY.sub(lambda m: " " * len(m.group(0)), "".join(chars))
+    blanked = "".join(chars)
+    has_desc = any(c.kind == "description" for c in cols)
     desc: list[str] = []
     code = unit = ""
     for cell in cells_of(blanked):
+        if not re.search(r"[^\W\d_]", _CURRENCY.sub("", cell.text)):
+            continue
         col = _text_column(cols, cell.start)
         words = cell.text.split()
         if col.kind in ("quantity", "unit") and all(_UNIT.match(w) for w in words):
@@ -163,13 +201,13 @@ def _description(
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and re.search(r"[^\W\d_]", cell.text):
-            if col.kind == "other" and desc:
+            if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)
         elif _UNIT.match(cell.text) and not unit:
             unit = cell.text
     description = " ".join(desc).strip()
-    bracket = re.match(r"^\[([^\]]+)\]\s*", description)
+    bracket = re.match(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*", description)
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]
     return description, code, unit
@@ -196,13 +234,14 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     covered: set[int] = set()
     i = 0
     while i < len(doc.lines):
-        cols = _header(doc, i)
-        if cols is None:
+        found = _header_span(doc, i)
+        if found is None:
             i += 1
             continue
+        cols, span = found
         page = doc.lines[i].page
-        covered.add(i)
-        i += 1
+        covered.update(range(i, i + span))
+        i += span
         gap = 0
         continuation = 0
         while i < len(doc.lines) and doc.lines[i].page == page and gap <= _MAX_GAP:

@@ -80,6 +80,8 @@ def _plausible(text: str) -> bool:
         return False
     if ":" in text or (text.endswith((".", "!")) and not labels.LEGAL_FORMS.search(text)):
         return False  # a label or a sentence, not a name
+    if labels.LEGAL_FORMS.fullmatch(text.strip(" .,")):
+        return False  # "Sarl" alone is no name
     return len(text.split()) <= 6
 
 
@@ -162,4 +164,20 @@ def supplier_name(
         scores[key] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
-    return ranked[0], max(0.3, min(0.9, 0.5 + margin / 10))
+    name = _with_first_line(doc, ranked[0], firsts[ranked[0]], table_lines)
+    return name, max(0.3, min(0.9, 0.5 + margin / 10))
+
+
+def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
+    """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G.")."""
+    if i == 0 or i > 3 or not labels.LEGAL_FORMS.search(name) or (i - 1) in table_lines:
+        return name
+    line, above = doc.lines[i], doc.lines[i - 1]
+    if above.page != line.page or i - 1 != 0:
+        return name
+    start = next((c.start for c in line.cells if name.split()[0] in c.text), None)
+    for cell in above.cells:
+        if start is not None and abs(cell.start - start) <= 2 and _plausible(cell.text):
+            if not labels.LEGAL_FORMS.search(cell.text) and len(cell.text.split()) <= 3:
+                return f"{cell.text} {name}"
+    return name
