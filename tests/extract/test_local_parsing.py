@@ -1,0 +1,194 @@
+"""Unit tests of the local engine's readers: amounts, dates, VAT ids, labels, checks."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from bot.extract.checks import assess
+from bot.extract.dates import find_dates, order_hint, parse_date
+from bot.extract.numbers import decimal_hint, find_amounts, parse_amount
+from bot.extract.parse import parse_pages
+from bot.extract.schema import ExtractedInvoice, LineItem
+from bot.extract.vat import find_vat_ids
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "want"),
+    [
+        ("1,234.56", None, "1234.56"),
+        ("1.234,56", None, "1234.56"),
+        ("1 234,56", None, "1234.56"),
+        ("1'234.56", None, "1234.56"),
+        ("12,50", None, "12.50"),
+        ("0,025", None, "0.025"),
+        ("-7,67", None, "-7.67"),
+        ("7,67-", None, "-7.67"),
+        ("(12.00)", None, "-12.00"),
+        ("1.234", None, "1234"),
+        ("1.234", ".", "1.234"),
+        ("1,234", ",", "1.234"),
+        ("1.234.567,89", None, "1234567.89"),
+    ],
+)
+def test_parse_amount(raw: str, hint: str | None, want: str) -> None:
+    assert parse_amount(raw, hint) == Decimal(want)
+
+
+def test_parse_amount_rejects_words() -> None:
+    assert parse_amount("abc") is None
+    assert parse_amount("") is None
+
+
+def test_find_amounts_skips_percentages_and_keeps_columns() -> None:
+    line = "Tax 15% on $ 112.90      $ 16.94"
+    amounts = find_amounts(line)
+    assert [a.value for a in amounts] == [Decimal("112.90"), Decimal("16.94")]
+    assert line[amounts[1].start : amounts[1].end] == "16.94"
+
+
+def test_decimal_hint() -> None:
+    assert decimal_hint("Summe 12,50 EUR und 3,20 EUR") == ","
+    assert decimal_hint("Total 12.50 USD") == "."
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Invoice date: August 3, 2014", date(2014, 8, 3)),
+        ("Date: 3rd March 2024", date(2024, 3, 3)),
+        ("Rechnungsdatum 7. Mai 2014", date(2014, 5, 7)),
+        ("Datum: 05.03.2013", date(2013, 3, 5)),
+        ("Facture du 02 Juillet 2015", date(2015, 7, 2)),
+        ("le 1er août 2024", date(2024, 8, 1)),
+        ("Factuurdatum: 19 april 2014", date(2014, 4, 19)),
+        ("29 maart 2014", date(2014, 3, 29)),
+        ("Fecha: 12 de marzo de 2024", date(2024, 3, 12)),
+        ("Data fattura: 5 dicembre 2023", date(2023, 12, 5)),
+        ("issued at 2019-06-10", date(2019, 6, 10)),
+        ("Zahlungsziel 21.05.14", date(2014, 5, 21)),
+        ("8-9-2022", date(2022, 9, 8)),
+    ],
+)
+def test_parse_date_languages(text: str, want: date) -> None:
+    assert parse_date(text) == want
+
+
+def test_day_month_order_comes_from_the_document() -> None:
+    text = "Invoice Date: 03/20/2023  Due Date: 04/04/2023"
+    order = order_hint(text)
+    assert order == "mdy"
+    assert [d.value for d in find_dates(text, order)] == [date(2023, 3, 20), date(2023, 4, 4)]
+    assert parse_date("04/05/2023") == date(2023, 5, 4)  # day first without a hint
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("UStId DE 232 446 240   SWIFT HELADEF1GEL", "DE232446240"),
+        ("BTW NL810433941B01", "NL810433941B01"),
+        ("N° TVA: FR 604 219 388 61", "FR60421938861"),
+        ("CIF: ESB12345678", "ESB12345678"),
+        ("P. IVA: IT12345678901", "IT12345678901"),
+        ("VAT Reg. No. GB 123 4567 89", "GB123456789"),
+        ("UID: CHE-123.456.789 MWST", "CHE123456789"),
+        ("ATU12345678", "ATU12345678"),
+        ("BE 0123.456.789", "BE0123456789"),
+    ],
+)
+def test_vat_ids_by_country(line: str, want: str) -> None:
+    assert [v.value for v in find_vat_ids(line)] == [want]
+
+
+def test_iban_is_not_a_vat_id() -> None:
+    assert find_vat_ids("IBAN DE08 7009 0100 1234 5678 90") == []
+    assert find_vat_ids("TVA F63530848134") == []
+
+
+def test_assess_names_missing_key_fields_and_bad_arithmetic() -> None:
+    invoice = ExtractedInvoice(
+        invoice_number="1",
+        currency="EUR",
+        total_excl_tax=Decimal("100.00"),
+        tax_amount=Decimal("21.00"),
+        total_incl_tax=Decimal("125.00"),
+    )
+    warnings = assess(invoice)
+    assert "no invoice date found" in warnings
+    assert "no supplier name found" in warnings
+    assert any("is not the total" in w for w in warnings)
+
+
+def test_assess_is_quiet_for_a_consistent_invoice() -> None:
+    invoice = ExtractedInvoice(
+        invoice_number="INV-1",
+        invoice_date=date(2024, 3, 1),
+        currency="EUR",
+        total_excl_tax=Decimal("100.00"),
+        tax_amount=Decimal("21.00"),
+        total_incl_tax=Decimal("121.00"),
+        supplier_name="Fresh Greens BV",
+        line_items=[
+            LineItem(description="Tomatoes", total=Decimal("75.00")),
+            LineItem(description="Oil", total=Decimal("25.00")),
+        ],
+    )
+    assert assess(invoice) == []
+    wrong = invoice.model_copy(update={"line_items": invoice.line_items[:1]})
+    assert any("line items add up" in w for w in assess(wrong))
+
+
+PAGE_DE = """
+   Frische Küche GmbH                                             RECHNUNG
+   Hauptstraße 1                                    Rechnungsnummer          RE-2024-0042
+   10115 Berlin                                     Rechnungsdatum             01.03.2024
+                                                    Zahlbar bis                31.03.2024
+Rechnungsempfänger                                  Ihre Bestellung            PO-1001
+   Hotel Adler
+   Marktplatz 2, 80331 München
+Bezeichnung                          Menge      Einzelpreis        Gesamtpreis
+Tomaten                              10 kg             2,50              25,00
+Olivenöl nativ extra                  3               25,00              75,00
+                                                  Nettobetrag              100,00 EUR
+                                                  MwSt. 19%                 19,00 EUR
+                                                  Gesamtbetrag             119,00 EUR
+Frische Küche GmbH · USt-IdNr. DE123456789 · IBAN DE08 7009 0100 1234 5678 90
+"""
+
+
+def test_parse_pages_reads_a_german_invoice() -> None:
+    result = parse_pages([PAGE_DE])
+    inv = result.invoice
+    assert inv.invoice_number == "RE-2024-0042"
+    assert inv.invoice_date == date(2024, 3, 1)
+    assert inv.due_date == date(2024, 3, 31)
+    assert inv.currency == "EUR"
+    assert (inv.total_excl_tax, inv.tax_amount, inv.total_incl_tax) == (
+        Decimal("100.00"),
+        Decimal("19.00"),
+        Decimal("119.00"),
+    )
+    assert inv.supplier_name == "Frische Küche GmbH"
+    assert inv.supplier_tax_id == "DE123456789"
+    assert inv.po_references == ["PO-1001"]
+    assert [(i.description, i.quantity, i.total) for i in inv.line_items] == [
+        ("Tomaten", Decimal("10"), Decimal("25.00")),
+        ("Olivenöl nativ extra", Decimal("3"), Decimal("75.00")),
+    ]
+    assert result.warnings == []
+    assert result.confidence["total_incl_tax"] >= 0.9
+
+
+def test_parse_pages_warns_when_the_total_is_missing() -> None:
+    result = parse_pages(["Rechnung Nr. 7\nDatum 01.02.2024\nFrische Küche GmbH\n"])
+    assert result.invoice.invoice_number == "7"
+    assert "no total including tax found" in result.warnings
+
+
+def test_credit_note_is_recognised() -> None:
+    page = "Acme Ltd\nCREDIT NOTE\nCredit note no.: CN-77\nDate: 2024-02-01\nTotal: 10.00 GBP\n"
+    inv = parse_pages([page]).invoice
+    assert inv.document_type == "credit_note"
+    assert inv.invoice_number == "CN-77"
