@@ -25,8 +25,8 @@ from bot.extract.base import Extractor
 from bot.files import FileStore
 from bot.intake import Intake
 from bot.invoices import Invoices
-from bot.linking import PurchaseOrderLinker
-from bot.notify import LogNotifier, Notifier
+from bot.linking import InvoiceLinker
+from bot.notify import BatchDone, LogNotifier, Notifier
 from bot.queue import JobQueue
 from bot.worker import Linker, Worker
 from storage.db import Database
@@ -45,7 +45,7 @@ class Services:
     invoices: Invoices
     catalog: Catalog
     auth: Auth
-    notifier: Notifier
+    batch_done: BatchDone
     linker: Linker | None = None
     #: an engine given by the caller (tests, tools); else built from config on first use
     extractor_override: Extractor | None = None
@@ -61,9 +61,8 @@ class Services:
             queue=self.queue,
             files=self.files,
             extractor=self.extractor,
-            notifier=self.notifier,
+            batch_done=self.batch_done,
             config=self.config.worker,
-            batch_view=self.invoices.batch_or_none,
             linker=self.linker,
             worker_id=worker_id,
         )
@@ -85,19 +84,21 @@ async def open_services(
         files = FileStore(config.storage.path)
         files.open()
         queue = JobQueue(db, config.worker.lease_seconds)
+        invoices = Invoices(db, files)
+        batch_done = BatchDone(db, notifier or LogNotifier(), invoices.batch_or_none)
 
         yield Services(
             config=config,
             db=db,
             files=files,
             queue=queue,
-            intake=Intake(db, files, queue, config.limits),
-            invoices=Invoices(db, files),
+            intake=Intake(db, files, queue, config.limits, batch_done),
+            invoices=invoices,
             catalog=Catalog(db),
             auth=Auth(db, config.http.token_ttl_seconds),
             extractor_override=extractor,
-            notifier=notifier or LogNotifier(),
-            linker=PurchaseOrderLinker(config.linking),
+            batch_done=batch_done,
+            linker=InvoiceLinker(config.linking),
         )
     finally:
         await db.close()

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import AsyncIterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +49,14 @@ class FileStore:
         self.root = root
         self.tmp = root / "tmp"
 
-    def open(self) -> None:
+    def open(self, stale_after_s: float = 24 * 3600) -> None:
+        """Create the folders and drop spool files a crashed process left behind."""
         self.tmp.mkdir(parents=True, exist_ok=True)
+        cutoff = time.time() - stale_after_s
+        for leftover in self.tmp.glob("*.part"):
+            with contextlib.suppress(FileNotFoundError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.pdf"

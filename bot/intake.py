@@ -17,6 +17,7 @@ from bot.batch import AcceptedFile, Batch, FileError, IncomingFile, IntakeResult
 from bot.config import LimitsConfig
 from bot.errors import FileRejected, InvalidRequest, PermissionDenied, UnknownReference
 from bot.files import FileStore
+from bot.notify import BatchDone
 from bot.pdfcheck import check_pdf
 from bot.queue import JobQueue
 from storage import catalog, invoices
@@ -34,11 +35,19 @@ class _Checked:
 
 
 class Intake:
-    def __init__(self, db: Database, files: FileStore, queue: JobQueue, limits: LimitsConfig):
+    def __init__(
+        self,
+        db: Database,
+        files: FileStore,
+        queue: JobQueue,
+        limits: LimitsConfig,
+        batch_done: BatchDone | None = None,
+    ) -> None:
         self.db = db
         self.files = files
         self.queue = queue
         self.limits = limits
+        self.batch_done = batch_done
 
     async def submit(self, batch: Batch) -> IntakeResult:
         """Validate, store and enqueue ``batch``; its spooled files are consumed either way."""
@@ -131,6 +140,9 @@ class Intake:
             row.errors = [_error_dict(e) for e in errors]
             batch_id = row.id
         self.queue.notify()
+        if not accepted and self.batch_done is not None:
+            # no job will ever finish this batch: it is done now (its replies list the errors)
+            await self.batch_done.check(batch_id)
         log.info(
             "batch %s from %s: %d accepted, %d refused",
             batch_id,

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 #: ``%PDF-`` must appear within this many bytes of the start (some writers prepend junk)
 MAGIC_WINDOW = 1024
+#: opening a PDF and counting its pages takes milliseconds; a file that takes longer is hostile
+OPEN_TIMEOUT_S = 30.0
 
 
 def _mib(n: float) -> str:
@@ -37,7 +39,15 @@ async def check_pdf(spooled: SpooledFile, filename: str, max_size: int, max_page
         )
     if b"%PDF-" not in spooled.head[:MAGIC_WINDOW]:
         raise FileRejected("not_a_pdf", f"{filename} is not a PDF file")
-    pages = await asyncio.to_thread(_count_pages, spooled.path, filename)
+    try:
+        pages = await asyncio.wait_for(
+            asyncio.to_thread(_count_pages, spooled.path, filename), OPEN_TIMEOUT_S
+        )
+    except TimeoutError:
+        # the thread cannot be stopped, but the request and the batch go on without it
+        raise FileRejected(
+            "unreadable_pdf", f"{filename} could not be opened within {OPEN_TIMEOUT_S:g} s"
+        ) from None
     if pages > max_pages:
         raise FileRejected(
             "too_many_pages", f"{filename} has {pages} pages, over the limit of {max_pages}"

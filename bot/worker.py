@@ -14,7 +14,6 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,9 +23,8 @@ from bot.errors import ExtractionError, FileRejected, TransientExtractionError
 from bot.extract.base import Extractor
 from bot.extract.schema import ExtractionResult
 from bot.files import FileStore
-from bot.notify import Notifier
+from bot.notify import BatchDone
 from bot.queue import ClaimedJob, JobQueue
-from bot.views import BatchView
 from storage import invoices, jobs
 from storage.db import Database
 from storage.models import Invoice
@@ -55,9 +53,8 @@ class Worker:
         queue: JobQueue,
         files: FileStore,
         extractor: Extractor,
-        notifier: Notifier,
+        batch_done: BatchDone,
         config: WorkerConfig,
-        batch_view: Callable[[str], Awaitable[BatchView | None]],
         linker: Linker | None = None,
         worker_id: str | None = None,
     ) -> None:
@@ -65,9 +62,8 @@ class Worker:
         self.queue = queue
         self.files = files
         self.extractor = extractor
-        self.notifier = notifier
+        self.batch_done = batch_done
         self.config = config
-        self.batch_view = batch_view
         self.linker = linker
         self.worker_id = worker_id or default_worker_id()
 
@@ -213,13 +209,10 @@ class Worker:
         await self._after(batch_id)
 
     async def _after(self, batch_id: str) -> None:
-        async with self.db.session() as session:
-            claimed = await invoices.claim_batch_done(session, batch_id)
-        if not claimed:
-            return
-        view = await self.batch_view(batch_id)
-        if view is not None:
-            await self.notifier.batch_done(view)
+        try:
+            await self.batch_done.check(batch_id)
+        except Exception:
+            log.exception("batch %s: the batch-done hook failed", batch_id)
 
     async def _heartbeat(self, job: ClaimedJob) -> None:
         interval = max(self.queue.lease.total_seconds() / 3, 0.05)

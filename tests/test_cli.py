@@ -34,7 +34,7 @@ def _config(tmp_path: Path, db_url: str, port: int = 0, **extra: str) -> Path:
 
 
 def run(config: Path | None, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "bot.cli.main"]
+    cmd = [sys.executable, "-m", "bot.cli"]
     if config is not None:
         cmd += ["--config", str(config)]
     proc = subprocess.run(
@@ -71,7 +71,7 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert "usage: invoicebot" in capsys.readouterr().out
     # and the installed entry point answers too
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli.main", "--help"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "bot.cli", "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 0 and "import" in proc.stdout
 
@@ -101,7 +101,7 @@ async def test_serve_client_upload_end_to_end(tmp_path: Path, db_url: str) -> No
     run(config, "outlets", "add", "olt-1", "--name", "Main")
     creds = json.loads(run(config, "clients", "create", "demo", "--json").stdout)
     server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli.main", "--config", str(config), "serve"],
+        [sys.executable, "-m", "bot.cli", "--config", str(config), "serve"],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,

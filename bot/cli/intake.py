@@ -22,6 +22,7 @@ from bot.extract import build_extractor
 from bot.views import BatchView
 
 out = Console()
+err = Console(stderr=True)
 CHUNK = 256 * 1024
 
 
@@ -83,7 +84,7 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=err,
     )
 
 
@@ -113,7 +114,7 @@ async def import_files(config: Config, args: argparse.Namespace) -> int:
         result = await svc.intake.submit(batch)
         assert result.bulk_importation_id is not None
         for error in result.errors:
-            out.print(f"[red]refused[/] {error.filename}: {error.detail} ({error.code})")
+            err.print(f"[red]refused[/] {error.filename}: {error.detail} ({error.code})")
         if result.invoices and not args.no_wait:
             await _process(svc, result.bulk_importation_id, len(result.invoices))
         view = await svc.invoices.batch(result.bulk_importation_id)
