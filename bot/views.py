@@ -12,24 +12,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from bot.extract.schema import HEADER_FIELDS
 from storage.models import BulkImportation, Invoice, InvoiceLineItem
 
 CENT = Decimal("0.01")
 PENDING = ("TO_BE_PROCESSED", "IN_PROGRESS")
 #: invoice fields a person may correct (PATCH); the extracted value stays in its column
-CORRECTABLE = (
-    "document_type",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "currency",
-    "total_excl_tax",
-    "tax_amount",
-    "total_incl_tax",
-    "supplier_name",
-    "supplier_tax_id",
-    "po_references",
-)
+CORRECTABLE = (*HEADER_FIELDS, "po_references")
 MONEY_FIELDS = ("total_excl_tax", "tax_amount", "total_incl_tax")
 
 

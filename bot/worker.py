@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import WorkerConfig
 from bot.errors import ExtractionError, FileRejected, TransientExtractionError
 from bot.extract.base import Extractor
-from bot.extract.schema import ExtractionResult
+from bot.extract.schema import HEADER_FIELDS, ExtractionResult
 from bot.files import FileStore
 from bot.notify import BatchDone
 from bot.queue import ClaimedJob, JobQueue
@@ -162,18 +162,7 @@ class Worker:
             if invoice is None:
                 raise _LeaseLost
             fields = result.invoice
-            for name in (
-                "document_type",
-                "invoice_number",
-                "invoice_date",
-                "due_date",
-                "currency",
-                "total_excl_tax",
-                "tax_amount",
-                "total_incl_tax",
-                "supplier_name",
-                "supplier_tax_id",
-            ):
+            for name in HEADER_FIELDS:
                 setattr(invoice, name, getattr(fields, name))
             invoice.po_references = list(fields.po_references)
             invoices.replace_line_items(invoice, [item.model_dump() for item in fields.line_items])

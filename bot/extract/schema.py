@@ -70,3 +70,9 @@ class ExtractionResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     #: pages the engine read (for the file record); None when unknown
     pages: int | None = None
+
+
+#: the single-valued fields of an invoice (everything but the PO references and line items)
+HEADER_FIELDS: tuple[str, ...] = tuple(
+    name for name in ExtractedInvoice.model_fields if name not in ("po_references", "line_items")
+)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn
 from bot.extract.schema import LineItem
+from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES
 
 FILE_ERROR_CODES = [
     "not_a_pdf",
@@ -126,26 +127,8 @@ def _schemas() -> dict[str, Any]:
                 "id": {"type": "string"},
                 "type": {"const": "INVOICE"},
                 "document_type": {"enum": ["invoice", "credit_note"]},
-                "processing_status": {
-                    "enum": [
-                        "TO_BE_PROCESSED",
-                        "IN_PROGRESS",
-                        "PROCESSED",
-                        "INCOMPLETE",
-                        "ERROR",
-                        "MANUAL",
-                    ]
-                },
-                "approval_status": {
-                    "enum": [
-                        "RECEIVED",
-                        "PENDING_APPROVAL",
-                        "FLAGGED",
-                        "APPROVED",
-                        "REJECTED",
-                        "PAID",
-                    ]
-                },
+                "processing_status": {"enum": list(PROCESSING_STATUSES)},
+                "approval_status": {"enum": list(APPROVAL_STATUSES)},
                 "bulk_importation_id": {"type": "string"},
                 "outlet": {"type": "string"},
                 "supplier": {"type": ["string", "null"]},
