@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -113,10 +114,9 @@ class Intake:
             except FileRejected as exc:
                 errors.append(_error(incoming, exc))
                 continue
-            await self.files.store(incoming.spooled)
             checked.append(_Checked(incoming, pages))
+        await self.files.store_all([item.file.spooled for item in checked])
 
-        accepted: list[AcceptedFile] = []
         async with self.db.session() as session:
             row = await invoices.add_bulk_importation(
                 session,
@@ -127,13 +127,7 @@ class Intake:
                 client_id=batch.client_id,
                 purchase_order_ids=list(dict.fromkeys(batch.purchase_order_ids)),
             )
-            for item in checked:
-                try:
-                    invoice_id = await self._add_invoice(session, batch, row.id, item)
-                except FileRejected as exc:
-                    errors.append(_error(item.file, exc))
-                    continue
-                accepted.append(AcceptedFile(invoice_id, item.file.field, item.file.filename))
+            accepted = await self._add_invoices(session, batch, row.id, checked, errors)
             await self.queue.enqueue(session, [a.invoice_id for a in accepted])
             order = {f.field: i for i, f in enumerate(batch.files)}
             errors.sort(key=lambda e: order.get(e.field, 0))
@@ -152,6 +146,88 @@ class Intake:
         )
         return IntakeResult(batch_id, accepted, errors)
 
+    async def _add_invoices(
+        self,
+        session: AsyncSession,
+        batch: Batch,
+        batch_id: str,
+        checked: list[_Checked],
+        errors: list[FileError],
+    ) -> list[AcceptedFile]:
+        """One invoice per file, all in one query and one insert; duplicates go to ``errors``.
+
+        If another request stored some of the same bytes meanwhile, the insert fails as a whole
+        and the files are added one by one, each finding its duplicate.
+        """
+        assert batch.outlet_id is not None
+        known = await invoices.find_invoices_by_files(
+            session, batch.outlet_id, [item.file.spooled.sha256 for item in checked]
+        )
+        fresh: dict[str, _Checked] = {}
+        twins: list[_Checked] = []  # the same bytes as an earlier file of this batch
+        refused: list[FileError] = []
+        for item in checked:
+            sha = item.file.spooled.sha256
+            if sha in known:
+                refused.append(_error(item.file, _duplicate(item.file.filename, known[sha])))
+            elif sha in fresh:
+                twins.append(item)
+            else:
+                fresh[sha] = item
+        try:
+            created = await invoices.add_invoices(
+                session, [self._invoice_fields(batch, batch_id, item) for item in fresh.values()]
+            )
+        except AlreadyExists:
+            return await self._add_one_by_one(session, batch, batch_id, checked, errors)
+        ids = {invoice.file_sha256: invoice.id for invoice in created}
+        for item in twins:
+            refused.append(
+                _error(item.file, _duplicate(item.file.filename, ids[item.file.spooled.sha256]))
+            )
+        errors.extend(refused)
+        return [
+            AcceptedFile(ids[sha], item.file.field, item.file.filename)
+            for sha, item in fresh.items()
+        ]
+
+    async def _add_one_by_one(
+        self,
+        session: AsyncSession,
+        batch: Batch,
+        batch_id: str,
+        checked: list[_Checked],
+        errors: list[FileError],
+    ) -> list[AcceptedFile]:
+        accepted = []
+        for item in checked:
+            try:
+                invoice_id = await self._add_invoice(session, batch, batch_id, item)
+            except FileRejected as exc:
+                errors.append(_error(item.file, exc))
+                continue
+            accepted.append(AcceptedFile(invoice_id, item.file.field, item.file.filename))
+        return accepted
+
+    def _invoice_fields(self, batch: Batch, batch_id: str, item: _Checked) -> dict[str, Any]:
+        spooled = item.file.spooled
+        return {
+            "bulk_importation_id": batch_id,
+            "outlet_id": batch.outlet_id,
+            "supplier_id": batch.supplier_id or None,
+            "file_name": item.file.filename,
+            "file_sha256": spooled.sha256,
+            "file_size": spooled.size,
+            "file_pages": item.pages,
+            "file_field": item.file.field,
+            "source_channel": batch.source.channel,
+            "source_reference": batch.source.reference,
+            "purchase_order_links": [
+                InvoicePurchaseOrder(purchase_order_id=po_id, link="requested")
+                for po_id in dict.fromkeys(batch.purchase_order_ids)
+            ],
+        }
+
     async def _add_invoice(
         self, session: AsyncSession, batch: Batch, batch_id: str, item: _Checked
     ) -> str:
@@ -162,21 +238,7 @@ class Intake:
             raise _duplicate(item.file.filename, existing.id)
         try:
             invoice = await invoices.add_invoice(
-                session,
-                bulk_importation_id=batch_id,
-                outlet_id=batch.outlet_id,
-                supplier_id=batch.supplier_id or None,
-                file_name=item.file.filename,
-                file_sha256=spooled.sha256,
-                file_size=spooled.size,
-                file_pages=item.pages,
-                file_field=item.file.field,
-                source_channel=batch.source.channel,
-                source_reference=batch.source.reference,
-                purchase_order_links=[
-                    InvoicePurchaseOrder(purchase_order_id=po_id, link="requested")
-                    for po_id in dict.fromkeys(batch.purchase_order_ids)
-                ],
+                session, **self._invoice_fields(batch, batch_id, item)
             )
         except AlreadyExists:
             # another request stored the same bytes for this outlet a moment ago

@@ -70,6 +70,35 @@ async def add_invoice(session: AsyncSession, **fields: Any) -> Invoice:
     return invoice
 
 
+async def add_invoices(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> list[Invoice]:
+    """Insert several invoices in one flush; :class:`AlreadyExists`, and none inserted, if the
+    outlet already has the bytes of one of them."""
+    created = [Invoice(**fields) for fields in rows]
+    if not created:
+        return created
+    try:
+        async with session.begin_nested():
+            session.add_all(created)
+            await session.flush()
+    except IntegrityError as exc:
+        raise AlreadyExists("a file of this batch exists for this outlet") from exc
+    return created
+
+
+async def find_invoices_by_files(
+    session: AsyncSession, outlet_id: str, sha256s: Sequence[str]
+) -> dict[str, str]:
+    """The ids of the outlet's invoices of these files, by SHA-256."""
+    if not sha256s:
+        return {}
+    rows = await session.execute(
+        select(Invoice.file_sha256, Invoice.id).where(
+            Invoice.outlet_id == outlet_id, Invoice.file_sha256.in_(sorted(set(sha256s)))
+        )
+    )
+    return {sha: invoice_id for sha, invoice_id in rows.all()}
+
+
 async def find_invoice_by_file(
     session: AsyncSession, outlet_id: str, sha256: str
 ) -> Invoice | None:
