@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import lazyload, selectinload
 
 from storage.models import Invoice, InvoicePurchaseOrder, PurchaseOrder, Supplier, tax_id_key
 
@@ -99,8 +100,21 @@ async def open_orders(
             PurchaseOrder.total.is_not(None),
         )
         .order_by(PurchaseOrder.ordered_on, PurchaseOrder.id)
+        # lines only for the orders that get linked (see with_lines)
+        .options(lazyload(PurchaseOrder.lines))
     )
     return list(rows)
+
+
+async def with_lines(session: AsyncSession, orders: Sequence[PurchaseOrder]) -> None:
+    """Make sure the lines of ``orders`` are loaded (``open_orders`` leaves them out)."""
+    missing = [o.id for o in orders if "lines" in inspect(o).unloaded]
+    if missing:
+        await session.execute(
+            select(PurchaseOrder)
+            .where(PurchaseOrder.id.in_(missing))
+            .options(selectinload(PurchaseOrder.lines))
+        )
 
 
 async def invoiced_amounts(

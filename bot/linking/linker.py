@@ -141,6 +141,7 @@ class InvoiceLinker:
         if not links:
             return []
         orders = [link.purchase_order for link in links]
+        await queries.with_lines(session, orders)
         invoiced = await queries.invoiced_amounts(session, [o.id for o in orders], facts.id)
         remaining = [
             None if o.total is None or invoiced[o.id].unknown else o.total - invoiced[o.id].amount
