@@ -510,7 +510,14 @@ async def test_linking_again_replaces_earlier_automatic_links(svc: Services) -> 
     await outlet(svc)
     await supplier(svc, "sup-1", "Fresh Greens")
     await order(svc, "PO-1", total="121.00")
-    inv = await invoice(svc)
-    assert linked(await link(svc, inv)) == [("PO-1", "supplier_amount")]
+    inv = await invoice(svc, supplier_name="Fresh Greens", po_references=["PO-77"])
+    first = await link(svc, inv)
+    assert linked(first) == [("PO-1", "supplier_amount")]
     second = await link(svc, inv)
     assert linked(second) == [("PO-1", "supplier_amount")]
+    assert second["extraction"]["warnings"] == first["extraction"]["warnings"]
+    assert len(first["extraction"]["warnings"]) == 1  # PO-77 matches nothing
+    assert second["extraction"]["supplier_match"] == first["extraction"]["supplier_match"]
+    async with svc.db.session() as session:
+        row = await session.get(Invoice, inv)
+        assert row is not None and [lk.amount for lk in row.purchase_order_links] == [D("121")]

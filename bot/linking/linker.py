@@ -9,6 +9,8 @@ that a rejected duplicate ends in ``ERROR``. Linking again replaces what linking
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import LinkingConfig
@@ -36,31 +38,23 @@ class InvoiceLinker:
     async def link(self, session: AsyncSession, invoice: Invoice) -> None:
         facts = InvoiceFacts.of(invoice)
         extraction = dict(invoice.extraction or {})
-        extraction.pop("supplier_match", None)
-        warnings: list[str] = list(extraction.get("warnings") or [])
+        warnings = _Warnings(extraction.get("warnings") or [])
         flag = False
 
         supplier = await self._supplier(session, invoice, facts, extraction, warnings)
 
         duplicate = await self.duplicates.check(session, facts, invoice.supplier_id)
-        if duplicate.duplicate_of is not None and self.config.duplicate_policy != "allow":
+        if duplicate.duplicate_of is None:
+            if duplicate.warning:  # same number, other total: worth a look, not a duplicate
+                warnings.append(duplicate.warning)
+        elif self.config.duplicate_policy != "allow":
             assert duplicate.warning is not None
             warnings.append(duplicate.warning)
             if self.config.duplicate_policy == "reject":
-                earlier = duplicate.duplicate_of
-                invoice.processing_status = "ERROR"
-                extraction["error"] = (
-                    f"Duplicate of invoice {earlier.id} ({earlier.file_name}): same supplier, "
-                    f"invoice number {facts.invoice_number} and total "
-                    f"{money(earlier.total_incl_tax)}; refused by the duplicate policy."
-                )
-                await invoices.link_purchase_orders(session, invoice, [])
-                invoice.variances = []
-                invoice.extraction = {**extraction, "warnings": warnings}
+                await self._reject(session, invoice, facts, duplicate.duplicate_of, extraction)
+                invoice.extraction = {**extraction, "warnings": list(warnings)}
                 return
             flag = True
-        elif duplicate.duplicate_of is None and duplicate.warning:
-            warnings.append(duplicate.warning)
 
         links = await self._link_orders(session, invoice, facts, supplier, warnings)
 
@@ -76,7 +70,24 @@ class InvoiceLinker:
             )
         if flag and invoice.approval_status in FLAGGABLE:
             invoice.approval_status = "FLAGGED"
-        invoice.extraction = {**extraction, "warnings": warnings}
+        invoice.extraction = {**extraction, "warnings": list(warnings)}
+
+    async def _reject(
+        self,
+        session: AsyncSession,
+        invoice: Invoice,
+        facts: InvoiceFacts,
+        earlier: Invoice,
+        extraction: dict[str, object],
+    ) -> None:
+        invoice.processing_status = "ERROR"
+        extraction["error"] = (
+            f"Duplicate of invoice {earlier.id} ({earlier.file_name}): same supplier, "
+            f"invoice number {facts.invoice_number} and total "
+            f"{money(earlier.total_incl_tax)}; refused by the duplicate policy."
+        )
+        await invoices.link_purchase_orders(session, invoice, [])
+        invoice.variances = []
 
     async def _supplier(
         self,
@@ -84,15 +95,17 @@ class InvoiceLinker:
         invoice: Invoice,
         facts: InvoiceFacts,
         extraction: dict[str, object],
-        warnings: list[str],
+        warnings: _Warnings,
     ) -> Supplier | None:
         if invoice.supplier_id is not None:
+            # given at upload or by a person, or matched by an earlier run (its reason stays)
             supplier = await catalog.get_supplier(session, invoice.supplier_id)
             if supplier is not None and (
                 conflict := await self.suppliers.conflict(session, facts, supplier)
             ):
                 warnings.append(conflict)
             return supplier
+        extraction.pop("supplier_match", None)
         match = await self.suppliers.match(session, facts)
         if match.supplier is None:
             if match.warning:
@@ -108,7 +121,7 @@ class InvoiceLinker:
         invoice: Invoice,
         facts: InvoiceFacts,
         supplier: Supplier | None,
-        warnings: list[str],
+        warnings: _Warnings,
     ) -> list[InvoicePurchaseOrder]:
         requested = [link for link in invoice.purchase_order_links if link.link == "requested"]
         for link in requested:
@@ -164,6 +177,18 @@ class InvoiceLinker:
             )
             out.append(OrderOnInvoice(order, partial=earlier or short))
         return out
+
+
+class _Warnings(list[str]):
+    """The invoice's warnings; one already there is not added again (linking may run twice)."""
+
+    def append(self, warning: str) -> None:
+        if warning not in self:
+            super().append(warning)
+
+    def extend(self, warnings: Iterable[str]) -> None:
+        for warning in warnings:
+            self.append(warning)
 
 
 def _row(proposed: ProposedLink) -> InvoicePurchaseOrder:

@@ -148,7 +148,13 @@ class OrderMatcher:
             if not invoiced[o.id].unknown
             and (not facts.currency or not o.currency or o.currency == facts.currency)
         ]
-        candidates = [c for c in candidates if c.remaining > 0]
+        # an invoiced order with less than the tolerance left is done (rounding, not an order)
+        candidates = [
+            c
+            for c in candidates
+            if c.remaining > 0
+            and not (c.invoiced.invoice_numbers and c.remaining <= self.config.amount_tolerance_abs)
+        ]
         window = (
             f"{supplier.name}'s open orders at this outlet ordered between "
             f"{since.isoformat()} and {until.isoformat()}"
