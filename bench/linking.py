@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -97,6 +98,11 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--fixed-span", type=int, help="put all orders in this many days instead")
     p.add_argument("--database-url", help="a PostgreSQL server URL (default: SQLite temp files)")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="after the last run, print the query plan of every SELECT linking issued",
+    )
     return p.parse_args()
 
 
@@ -107,6 +113,8 @@ class Run:
     seconds: list[float]
     outcomes: Counter[str]
     setup_seconds: float
+    #: query plan lines per distinct SELECT (with --explain)
+    plans: dict[str, list[str]] | None = None
 
 
 @asynccontextmanager
@@ -142,15 +150,15 @@ async def fill(db: Database, args: argparse.Namespace, n_orders: int) -> list[st
     """Outlets, suppliers, orders with lines, and invoices ready to link; returns invoice ids."""
     rnd = random.Random(args.seed)
     outlets = [f"olt-{i}" for i in range(args.outlets)]
-    suppliers = []
+    suppliers: list[dict[str, str]] = []
     names: set[str] = set()
     while len(suppliers) < args.suppliers:
-        name = f"{rnd.choice(WORDS)} {rnd.choice(WORDS)} {rnd.choice(WORDS)} {len(names)}"
-        if name in names:
+        title = f"{rnd.choice(WORDS)} {rnd.choice(WORDS)} {rnd.choice(WORDS)} {len(names)}"
+        if title in names:
             continue
-        names.add(name)
-        tax_id = f"NL{rnd.randrange(10**8, 10**9)}B01"
-        suppliers.append({"id": f"sup-{len(suppliers)}", "name": name, "tax_id": tax_id})
+        names.add(title)
+        vat = f"NL{rnd.randrange(10**8, 10**9)}B01"
+        suppliers.append({"id": f"sup-{len(suppliers)}", "name": title, "tax_id": vat})
     buys_from = {o: rnd.sample(suppliers, args.suppliers_per_outlet) for o in outlets}
     span = args.fixed_span or max(int(n_orders / args.orders_per_day), 1)
     orders: list[dict[str, Any]] = []
@@ -159,7 +167,7 @@ async def fill(db: Database, args: argparse.Namespace, n_orders: int) -> list[st
         outlet = rnd.choice(outlets)
         supplier = rnd.choice(buys_from[outlet])
         number = f"PO-{i + 1:06d}"
-        items = []
+        items: list[dict[str, Any]] = []
         for position, product in enumerate(rnd.sample(PRODUCTS, 3)):
             quantity = Decimal(rnd.randrange(1, 40))
             price = Decimal(rnd.randrange(50, 3000)) / 100
@@ -205,8 +213,8 @@ async def fill(db: Database, args: argparse.Namespace, n_orders: int) -> list[st
         number = f"INV-{i:06d}"
         total = po["total"]
         refs: list[str] = []
-        name = supplier["name"].upper() + " B.V."
-        tax_id = None
+        name: str | None = supplier["name"].upper() + " B.V."
+        tax_id: str | None = None
         invoice_lines = [dict(line) for line in lines_of[po["id"]]]
         if kind < 0.4:
             refs = [rnd.choice((f"Bestellnummer {po['order_number'][3:]}", po["order_number"]))]
@@ -313,7 +321,36 @@ async def run_one(args: argparse.Namespace, n_orders: int, progress: Progress) -
                     outcomes["supplier matched"] += 1
             seconds.append(time.perf_counter() - t0)
             progress.advance(task)
-        return Run(n_orders, len(ids), seconds, outcomes, setup)
+        plans = await explain(db, linker, ids[:300]) if args.explain else None
+        return Run(n_orders, len(ids), seconds, outcomes, setup, plans)
+
+
+async def explain(db: Database, linker: InvoiceLinker, ids: list[str]) -> dict[str, list[str]]:
+    """Link ``ids`` again, catching each distinct SELECT, and ask the database for its plan."""
+    from sqlalchemy import event
+
+    seen: dict[str, Any] = {}
+
+    def catch(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and statement not in seen:
+            seen[statement] = params
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", catch)
+    try:
+        for invoice_id in ids:
+            async with db.session() as session:
+                invoice = await session.get(Invoice, invoice_id)
+                assert invoice is not None
+                await linker.link(session, invoice)  # linking again changes nothing
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", catch)
+    prefix = "EXPLAIN QUERY PLAN " if db.dialect == "sqlite" else "EXPLAIN "
+    plans = {}
+    async with db.engine.connect() as conn:
+        for statement, params in seen.items():
+            rows = await conn.exec_driver_sql(prefix + statement, params)
+            plans[statement] = [str(row[-1]) for row in rows.all()]
+    return plans
 
 
 async def main() -> int:
@@ -352,7 +389,25 @@ async def main() -> int:
     for kind in kinds:
         outcomes.add_row(kind, *(str(run.outcomes.get(kind, 0)) for run in runs))
     console.print(outcomes)
+    if runs and runs[-1].plans is not None:
+        console.print(plan_table(runs[-1].plans, runs[-1].orders))
     return 0
+
+
+def plan_table(plans: dict[str, list[str]], orders: int) -> Table:
+    """One row per query shape (IN lists folded): its FROM ... WHERE and its plan."""
+    shapes: dict[str, str] = {}
+    for statement, plan in plans.items():
+        flat = " ".join(statement.split())
+        flat = re.sub(r"\((?:\?|\$\d+)(?:, (?:\?|\$\d+))*\)", "(...)", flat)
+        where = flat[flat.find(" FROM ") + 1 :] if " FROM " in flat else flat
+        shapes.setdefault(where[:160], "\n".join(plan))
+    table = Table(title=f"Query plans of linking ({orders:,} orders)", show_lines=True)
+    table.add_column("query", overflow="fold", max_width=70)
+    table.add_column("plan", overflow="fold")
+    for where, steps in shapes.items():
+        table.add_row(where, steps)
+    return table
 
 
 if __name__ == "__main__":
