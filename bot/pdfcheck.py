@@ -57,15 +57,20 @@ async def check_pdf(spooled: SpooledFile, filename: str, max_size: int, max_page
 
 def _count_pages(path: Path, filename: str) -> int:
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                # An empty user password opens many "protected" PDFs (owner-only restrictions)
-                if not reader.decrypt(""):
-                    raise FileRejected("encrypted_pdf", f"{filename} is password-protected")
-            except (FileNotDecryptedError, NotImplementedError):
-                raise FileRejected("encrypted_pdf", f"{filename} is password-protected") from None
-        pages = len(reader.pages)
+        # Given a path, pypdf reads the whole file into memory; given an open file, it reads
+        # only the parts it needs (trailer, cross-references, page tree).
+        with open(path, "rb") as fh:
+            reader = PdfReader(fh)
+            if reader.is_encrypted:
+                try:
+                    # An empty user password opens many "protected" PDFs (owner-only restrictions)
+                    if not reader.decrypt(""):
+                        raise FileRejected("encrypted_pdf", f"{filename} is password-protected")
+                except (FileNotDecryptedError, NotImplementedError):
+                    raise FileRejected(
+                        "encrypted_pdf", f"{filename} is password-protected"
+                    ) from None
+            pages = len(reader.pages)
     except FileRejected:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
