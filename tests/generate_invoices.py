@@ -25,6 +25,8 @@ CENT = Decimal("0.01")
 
 LANG: dict[str, dict[str, object]] = {
     "en": {
+        "paid": "Paid",
+        "balance": "Balance due",
         "invoice": ["INVOICE", "Invoice", "Tax Invoice"],
         "credit": ["CREDIT NOTE", "Credit Note"],
         "number": ["Invoice number", "Invoice No.", "Invoice #"],
@@ -61,6 +63,8 @@ LANG: dict[str, dict[str, object]] = {
         "city": ["London", "Leeds"],
     },
     "de": {
+        "paid": "Bereits bezahlt",
+        "balance": "Offener Betrag",
         "invoice": ["RECHNUNG", "Rechnung"],
         "credit": ["GUTSCHRIFT", "Gutschrift"],
         "number": ["Rechnungsnummer", "Rechnungsnr.", "Rechnung Nr."],
@@ -97,6 +101,8 @@ LANG: dict[str, dict[str, object]] = {
         "city": ["Berlin", "München"],
     },
     "fr": {
+        "paid": "Acompte versé",
+        "balance": "Reste à payer",
         "invoice": ["FACTURE", "Facture"],
         "credit": ["AVOIR", "Facture d'avoir"],
         "number": ["Facture n°", "Numéro de facture", "N° de facture"],
@@ -133,6 +139,8 @@ LANG: dict[str, dict[str, object]] = {
         "city": ["Paris", "Lyon"],
     },
     "nl": {
+        "paid": "Reeds betaald",
+        "balance": "Openstaand bedrag",
         "invoice": ["FACTUUR", "Factuur"],
         "credit": ["CREDITNOTA", "Creditfactuur"],
         "number": ["Factuurnummer", "Factuurnr."],
@@ -169,6 +177,8 @@ LANG: dict[str, dict[str, object]] = {
         "city": ["Amsterdam", "Utrecht"],
     },
     "es": {
+        "paid": "Pagado",
+        "balance": "Pendiente de pago",
         "invoice": ["FACTURA", "Factura"],
         "credit": ["NOTA DE CRÉDITO", "Factura rectificativa"],
         "number": ["Número de factura", "Factura nº", "Nº factura"],
@@ -205,6 +215,8 @@ LANG: dict[str, dict[str, object]] = {
         "city": ["Madrid", "Sevilla"],
     },
     "it": {
+        "paid": "Acconto versato",
+        "balance": "Saldo da pagare",
         "invoice": ["FATTURA", "Fattura"],
         "credit": ["NOTA DI CREDITO", "Nota di credito"],
         "number": ["Numero fattura", "Fattura n.", "N. fattura"],
@@ -300,6 +312,7 @@ CURRENCY_WORD = {
     "es": "Moneda",
     "it": "Valuta",
 }
+TWISTS = ("no_footer_name", "number_in_title", "letter_date", "item_notes", "paid", "no_colon")
 UNITS = ["kg", "pcs", "l", "h", "box"]
 
 
@@ -442,6 +455,9 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
         f"{rng.choice(NAME_WORDS)} {rng.choice(NAME_KINDS)} {rng.choice(FORMS[style.country])}"
     )
     customer = f"{rng.choice(NAME_WORDS)} {rng.choice(['Hotel', 'Restaurant', 'Bistro', 'Café'])}"
+    if rng.random() < 0.5:  # buyers have legal forms too; the parser must not take them
+        customer += f" {rng.choice(FORMS[style.country])}"
+    twists = {t for t in TWISTS if rng.random() < 0.25}
     issued = date(2023, 1, 1) + timedelta(days=rng.randrange(700))
     due = issued + timedelta(days=rng.choice([14, 30, 30, 45]))
     show_due = rng.random() < 0.75
@@ -496,7 +512,9 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
     pdf.page_word = str(words["page"])
     street = f"{rng.choice(list(words['street']))} {rng.randrange(1, 120)}"  # type: ignore[arg-type]
     city = f"{rng.randrange(10000, 99999)} {rng.choice(list(words['city']))}"  # type: ignore[arg-type]
-    footer = [f"{supplier} - {street} - {city}"]
+    footer = [
+        f"{street} - {city}" if "no_footer_name" in twists else f"{supplier} - {street} - {city}"
+    ]
     if show_vat:
         footer.append(
             f"{rng.choice(list(words['vat']))}: {vat_printed}   IBAN "  # type: ignore
@@ -533,17 +551,30 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
     pdf.set_xy(15, 55)
     pdf.set_font("Helvetica", "B", 16)
     title = rng.choice(list(words["credit" if credit else "invoice"]))  # type: ignore[arg-type]
-    pdf.cell(0, 9, str(title), new_x="LMARGIN", new_y="NEXT")
+    heading = f"{title} {number}" if "number_in_title" in twists else str(title)
+    pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=9)
-    meta: list[tuple[str, str]] = [
-        (str(rng.choice(list(words["credit_number" if credit else "number"]))), number),  # type: ignore
-        (str(rng.choice(list(words["date"]))), date_text(issued, style)),  # type: ignore
-    ]
+    if "letter_date" in twists:
+        pdf.cell(
+            0,
+            5,
+            f"{words['city'][0]}, {date_text(issued, style)}",
+            align="R",  # type: ignore
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    meta: list[tuple[str, str]] = []
+    if "number_in_title" not in twists:
+        meta.append((str(rng.choice(list(words["credit_number" if credit else "number"]))), number))  # type: ignore
+    if "letter_date" not in twists:
+        meta.append((str(rng.choice(list(words["date"]))), date_text(issued, style)))  # type: ignore
     if show_due:
         meta.append((str(rng.choice(list(words["due"]))), date_text(due, style)))  # type: ignore
     if show_po:
         meta.append((str(rng.choice(list(words["po"]))), po))  # type: ignore
-    if style.layout == "beside":
+    if not meta:
+        pass
+    elif style.layout == "beside":
         for label, value in meta:
             pdf.cell(40, 5, f"{label}:")
             pdf.cell(60, 5, value, new_x="LMARGIN", new_y="NEXT")
@@ -564,12 +595,13 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
     pdf.ln(4)
 
     cols = list(words["cols"])  # type: ignore[arg-type]
-    variant = rng.choice(["full", "simple", "pos", "rate"])
+    variant = rng.choice(["full", "simple", "pos", "rate", "qty_first"])
     keys = {
         "full": [0, 1, 2, 3, 4, 5],
         "simple": [0, 1, 3, 5],
         "pos": [-1, 0, 1, 3, 5],
         "rate": [0, 1, 3, 4, 5],
+        "qty_first": [1, 0, 3, 5],
     }[variant]
     widths = {-1: 10, 0: 70, 1: 18, 2: 15, 3: 27, 4: 15, 5: 30}
 
@@ -599,6 +631,11 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
         for k in keys:
             pdf.cell(widths[k], 5, values[k], align="L" if k in (0, -1, 2) else "R")
         pdf.ln(5)
+        if "item_notes" in twists and pos % 2:
+            pdf.set_x(15 + sum(widths[k] for k in keys[: keys.index(0)]))
+            pdf.cell(
+                widths[0], 4, f"Lot {rng.randrange(1000, 9999)}", new_x="LMARGIN", new_y="NEXT"
+            )
     pdf.ln(3)
     if pdf.get_y() > 230:
         pdf.add_page()
@@ -631,9 +668,14 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
             rate_note = f" {next(iter(taxes))}%" if len(taxes) == 1 else ""
             rows.append((label + rate_note, tax))
         rows.append((str(rng.choice(list(words["gross"]))), gross))  # type: ignore[arg-type]
+        if "paid" in twists:
+            paid = (gross / 2).quantize(CENT)
+            rows.append((str(words["paid"]), paid))
+            rows.append((str(words["balance"]), gross - paid))
+        colon = "" if "no_colon" in twists else ":"
         for label, v in rows:
             pdf.set_x(summary_x)
-            pdf.cell(50, 5.5, label + ":")
+            pdf.cell(50, 5.5, label + colon)
             pdf.cell(40, 5.5, amount(v, style), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     pdf.cell(0, 5, str(words["thanks"]), new_x="LMARGIN", new_y="NEXT")

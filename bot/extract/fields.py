@@ -69,11 +69,31 @@ def _token(text: str) -> str | None:
     return token
 
 
+def _title_token(text: str) -> str | None:
+    """After a title ("Factura rectificativa FA-12"): the first id within three words."""
+    words = text.split("  ")[0].split()
+    for n in range(min(3, len(words))):
+        value = _token(" ".join(words[n:]))
+        if value:
+            return value
+    return None
+
+
 def invoice_number(doc: Doc) -> tuple[str | None, float]:
     """The invoice number nearest its most specific label."""
     best: tuple[int, int, str] | None = None
+    titles = len(labels.INVOICE_NUMBER) - 2
     for hit in doc.hits(_NUMBER_PATTERNS):
-        value = doc.read(hit, _token)
+        if hit.rank >= titles - 1:  # a title: the number follows on the same line
+            line = doc.lines[hit.line].folded
+            if line[hit.end : hit.end + 4].startswith(" to"):
+                continue  # "Invoice to": the buyer's address follows
+            value = _title_token(doc.right_text(hit))
+            alone = line[hit.end : hit.end + 2] in ("", "  ") or line[hit.end :].isspace()
+            if value is None and alone:  # a column heading "Factuur" over its value
+                value = next((v for _, c in doc.below(hit, 1) if (v := _token(c.text))), None)
+        else:
+            value = doc.read(hit, _token)
         if value is None:
             continue
         key = (hit.rank, hit.line)
@@ -82,7 +102,7 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     if best is None:
         return None, 0.0
     rank = best[0]
-    return best[2], 0.95 if rank < 12 else 0.8 if rank < 14 else 0.6
+    return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
 
 
 def _first_date(doc: Doc, text: str) -> date | None:
@@ -96,7 +116,10 @@ def _date_hits(
     """Label hits; a generic one ("Datum", "du") only where it starts a cell or sits on the
     invoice-number line, and never right after "order", "delivery" and the like."""
     hits = []
+    due = doc.hits(_DUE_PATTERNS)
     for hit in doc.hits(patterns):
+        if any(d.line == hit.line and d.start < hit.end and hit.start < d.end for d in due):
+            continue  # "Fecha de vencimiento" is a due date, not a date
         if hit.rank >= generic_from:
             before = doc.lines[hit.line].folded[: hit.start]
             if _OTHER_DATE.search(before):
@@ -108,8 +131,11 @@ def _date_hits(
     return hits
 
 
-def invoice_date(doc: Doc, number_line: int | None) -> tuple[date | None, float]:
-    """The issue date: labelled, else on the invoice-number line, else the first date."""
+def invoice_date(
+    doc: Doc, number_line: int | None, due: date | None = None
+) -> tuple[date | None, float]:
+    """The issue date: labelled, else on the invoice-number line, else the first date that is
+    not the due date."""
     generic = len(labels.INVOICE_DATE) - 1
     hits = _date_hits(doc, _DATE_PATTERNS, generic, number_line)
     hits.sort(key=lambda h: (h.rank, h.line))
@@ -118,14 +144,14 @@ def invoice_date(doc: Doc, number_line: int | None) -> tuple[date | None, float]
         if value is not None:
             return value, 0.95 if hit.rank < generic else 0.8
     if number_line is not None:
-        found = find_dates(doc.lines[number_line].text, doc.order)
+        found = [f for f in find_dates(doc.lines[number_line].text, doc.order) if f.value != due]
         if found:
             return found[0].value, 0.7
     due_lines = {h.line for h in doc.hits(_DUE_PATTERNS)}
     for i, line in enumerate(doc.lines[:60]):
         if i in due_lines or _OTHER_DATE.search(line.folded.split(":")[0] + " "):
             continue
-        found = find_dates(line.text, doc.order)
+        found = [f for f in find_dates(line.text, doc.order) if f.value != due]
         if found:
             return found[0].value, 0.5
     return None, 0.0

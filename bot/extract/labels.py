@@ -23,9 +23,13 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
     r"(?:credit\s*note|gutschrift|avoir|creditnota|nota\s+de\s+credito|nota\s+di\s+credito)" + _NO,
+    r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
+    r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
     r"belegnummer|rechnungsnr|factuurnr",
-    r"\binv\b\.?\s*(?:no|#)?",
+    r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
+    r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|rechnung|facture|factuur|factura|fattura|tax invoice)\b",
     r"\b(?:invoice|rechnung|facture|factuur|factura|fattura)\b",
 ]
@@ -135,7 +139,9 @@ SUMMARY = re.compile(
     r"|nettobetrag|rechnungssumme|montant|sous\s*-?\s*total|subtotaal|subtotal|subtotale"
     r"|base\s+imponible|imponibile|exclusief|vat|tax|mwst|ust|umsatzsteuer|tva|btw|iva"
     r"|zuzugl|zzgl|abzgl|amount\s+due|balance|grand|net\s+total|importe|somme|te\s+betalen"
-    r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand)\b"
+    r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand"
+    r"|subtotale|paid|bereits\s+bezahlt|acompte|reeds\s+betaald|pagado|acconto|offener\s+betrag"
+    r"|reste\s+a\s+payer|openstaand|pendiente|saldo)\b"
 )
 
 #: Line-item table column headings by the column they name.

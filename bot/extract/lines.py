@@ -160,7 +160,9 @@ def _row(doc: Doc, i: int, cols: list[Column]) -> tuple[LineItem | None, str]:
     description, code, unit = _description(text, cols, taken)
     if not description or labels.SUMMARY.search(fold(description)):
         return None, ""
-    has_total = "total" in values or ("quantity" in values and "unit_price" in values)
+    has_total = ("total" in values and values["total"].money_like) or (
+        "quantity" in values and "unit_price" in values and values["unit_price"].money_like
+    )
     if not has_total or description.endswith(":"):
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
 
@@ -196,11 +198,16 @@ def _description(
             continue
         col = _text_column(cols, cell.start)
         words = cell.text.split()
-        if col.kind in ("quantity", "unit") and all(_UNIT.match(w) for w in words):
+        if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
+            unit = cell.text
+        elif col.kind in ("quantity", "unit") and all(_UNIT.match(w) for w in words):
             unit = cell.text
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and re.search(r"[^\W\d_]", cell.text):
+            first, _, rest = cell.text.partition(" ")
+            if not unit and not desc and rest and _UNIT.match(first) and _after_number(cell, taken):
+                unit, cell = first, Cell(cell.start + len(first) + 1, cell.end, rest.strip())
             if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)
@@ -211,6 +218,11 @@ def _description(
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]
     return description, code, unit
+
+
+def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
+    """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
+    return any(0 <= cell.start - end <= 2 for _, end in taken)
 
 
 def _repair(item: LineItem) -> LineItem:

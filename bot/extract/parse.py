@@ -57,8 +57,8 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
 
     number, confidence["invoice_number"] = fields.invoice_number(doc)
     at = fields.number_line(doc, number)
-    issued, confidence["invoice_date"] = fields.invoice_date(doc, at)
     due, confidence["due_date"] = fields.due_date(doc)
+    issued, confidence["invoice_date"] = fields.invoice_date(doc, at, due)
     tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)

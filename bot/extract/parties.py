@@ -14,6 +14,7 @@ from collections import defaultdict
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Doc
+from bot.extract.numbers import find_amounts
 
 _TITLE = re.compile(
     r"\b(?:tax\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura|credit\s*note|gutschrift"
@@ -34,8 +35,10 @@ _FIELD_WORDS = re.compile(
         + labels.DUE_DATE
         + labels.TOTAL_INCL[:-2]
         + labels.TOTAL_EXCL[:-1]
+        + labels.PO_REFERENCE
     )
-    + r"|\b(?:date|datum|vat|ust|mwst|tva|btw|iva|page|seite|total|amount|description|qty|price"
+    + r"|\b(?:date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|page"
+    r"|seite|total|amount|description|qty|price"
     r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
 )
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
@@ -54,8 +57,8 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str]]:
     """(line, column, text) of short text cells that could be a name."""
     out = []
     for i, line in enumerate(doc.lines):
-        if i in skip:
-            continue
+        if i in skip or find_dates(line.text) or any(a.money_like for a in find_amounts(line.text)):
+            continue  # names do not share their line with a date or an amount
         for cell in line.cells:
             start = cell.start
             for part in _SPLIT.split(cell.text):
