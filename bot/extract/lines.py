@@ -48,8 +48,10 @@ def _header(doc: Doc, i: int) -> list[Column] | None:
     return found[0] if found else None
 
 
-def _header_span(doc: Doc, i: int) -> tuple[list[Column], int] | None:
-    """Typed columns of the heading at line ``i`` and how many lines it takes."""
+def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
+    """Typed columns of the heading at line ``i``, how many lines it takes, and whether the
+    description is named on the heading's second line (each item then takes two lines: codes and
+    numbers first, the description under them)."""
     line = doc.lines[i]
     if any(n.money_like for n in find_numbers(line.text)):
         return None
@@ -60,6 +62,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int] | None:
         return None
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
     span = 1
+    second_desc = False
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text):
         extra = [c for c in _typed(doc.lines[i + 1].cells) if c.kind != "other"]
         if extra:
@@ -69,8 +72,10 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int] | None:
             if all(c.kind == "other" for c in clash):
                 cols = [c for c in cols if c not in clash]
                 cols.append(col)
+                if col.kind == "description" and clash:
+                    second_desc = True
         cols.sort(key=lambda c: c.start)
-    return _resolve(cols), span
+    return _resolve(cols), span, second_desc
 
 
 def _typed(cells: list[Cell]) -> list[Column]:
@@ -140,7 +145,12 @@ def _text_column(cols: list[Column], start: int) -> Column:
     return left[-1] if left else cols[0]
 
 
-def _row(doc: Doc, i: int, cols: list[Column]) -> tuple[LineItem | None, str]:
+_NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
+
+
+def _row(
+    doc: Doc, i: int, cols: list[Column], second_desc: bool = False
+) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
     text = doc.lines[i].text
     values: dict[str, Number] = {}
@@ -158,12 +168,16 @@ def _row(doc: Doc, i: int, cols: list[Column]) -> tuple[LineItem | None, str]:
     if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
         return None, " ".join(text.split())
     description, code, unit = _description(text, cols, taken)
+    if second_desc and not description:
+        description = code or "?"  # the description follows on the next line
     if not description or labels.SUMMARY.search(fold(description)):
         return None, ""
+    if len(_NOTE_LABEL.findall(text)) >= 2 or re.fullmatch(r"\S+:", description):
+        return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
     has_total = ("total" in values and values["total"].money_like) or (
         "quantity" in values and "unit_price" in values and values["unit_price"].money_like
     )
-    if not has_total or description.endswith(":"):
+    if not has_total or (description.endswith(":") and "quantity" not in values):
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
 
     def value(kind: str) -> Decimal | None:
@@ -220,6 +234,14 @@ def _description(
     return description, code, unit
 
 
+def _in_description_column(text: str, cols: list[Column]) -> str:
+    """The part of a line that stands in the description column or right of it."""
+    desc = next((c for c in cols if c.kind == "description"), None)
+    if desc is None:
+        return ""
+    return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
+
+
 def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
     """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
     return any(0 <= cell.start - end <= 2 for _, end in taken)
@@ -250,7 +272,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         if found is None:
             i += 1
             continue
-        cols, span = found
+        cols, span, second_desc = found
+        pending = False
         page = doc.lines[i].page
         covered.update(range(i, i + span))
         i += span
@@ -265,11 +288,19 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i += 1
                     continue
                 break
-            item, text = _row(doc, i, cols)
+            item, text = _row(doc, i, cols, second_desc)
             covered.add(i)
             if item is not None:
                 items.append(item)
                 gap = continuation = 0
+                pending = second_desc
+            elif text and items and pending:
+                last = items[-1]
+                text = _in_description_column(doc.lines[i].text, cols) or text
+                code = last.product_code or (None if last.description == "?" else last.description)
+                items[-1] = last.model_copy(update={"description": text, "product_code": code})
+                pending = False
+                gap = continuation = 1
             elif text and items and continuation < 3 and gap == continuation:
                 last = items[-1]
                 items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
