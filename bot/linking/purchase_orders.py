@@ -156,7 +156,7 @@ class OrderMatcher:
             and not (c.invoiced.invoice_numbers and c.remaining <= self.config.amount_tolerance_abs)
         ]
         window = (
-            f"{supplier.name}'s open orders at this outlet ordered between "
+            f"the open orders of {supplier.name} at this outlet ordered between "
             f"{since.isoformat()} and {until.isoformat()}"
         )
         for amount, label in bases:

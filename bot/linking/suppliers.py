@@ -80,7 +80,11 @@ class SupplierMatcher:
             if result.supplier is not None or best >= PLAUSIBLE:
                 return result
         everyone = await queries.all_suppliers(session)
-        scope = "all suppliers" if outlet else "all suppliers (this outlet has none yet)"
+        scope = (
+            "the suppliers on file"
+            if outlet
+            else "the suppliers on file (this outlet has none of its own yet)"
+        )
         result, _ = self._by_name(facts, everyone, scope)
         return result
 
@@ -139,7 +143,7 @@ class SupplierMatcher:
             ), 0.0
         best = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else None
-        said = f"The supplier name {facts.supplier_name!r} on the invoice"
+        said = f"the supplier name {facts.supplier_name!r} on the invoice"
         if best.score < STRONG:
             return SupplierMatch(
                 warning=f"Supplier not set: {said} is not close enough to any of {scope}; "
@@ -164,8 +168,9 @@ class SupplierMatcher:
         return SupplierMatch(
             supplier,
             "name",
-            Decimal(str(round(best.score / 100, 2))),
-            f"{said} matches {supplier.name} by {how} ({best.score:.0f}% alike), "
+            Decimal(str(best.score / 100)).quantize(Decimal("0.01")),
+            f"{said[0].upper()}{said[1:]} matches {supplier.name} by {how} "
+            f"({best.score:.0f}% alike), "
             f"searched among {scope}.",
         ), best.score
 
