@@ -160,7 +160,11 @@ async def make_bodies(files: Sequence[bytes], per_batch: int, tag: str) -> list[
 
 def _proc_status(pid: int, key: str) -> int:
     """A ``kB`` line of /proc/<pid>/status, in bytes."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        raise BenchError(f"the server (pid {pid}) has died: see its log") from None
+    for line in status.splitlines():
         if line.startswith(key + ":"):
             return int(line.split()[1]) * 1024
     raise BenchError(f"no {key} in /proc/{pid}/status")
@@ -177,8 +181,6 @@ class Server:
     pid: int
     rss_idle: int
     rss_peak: int = 0
-    cpu_start: float = 0.0
-    cpu_seconds: float = 0.0
 
 
 @contextlib.asynccontextmanager
@@ -593,7 +595,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--compare-batch-sizes",
         action="store_true",
-        help="also run 10 and 50 files per batch over the same number of files and compare "
+        help="also run 10 and 50 files per batch over the same number of files (rounded up to "
+        "whole batches) and compare "
         "invoicebot's peak RSS",
     )
     parser.add_argument("--warmup", type=int, default=1, help="uncounted batches first (default 1)")
