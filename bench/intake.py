@@ -187,8 +187,9 @@ class Server:
 async def server_process(argv: list[str], log: Path) -> AsyncIterator[Server]:
     """Start a server of ``_servers.py``; on leaving, read its peak RSS, then stop it."""
     with _open_log(log) as err:
+        # a session (and process group) of its own: whatever it leaves behind can be swept
         proc = await asyncio.create_subprocess_exec(
-            *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=err
+            *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=err, start_new_session=True
         )
     # under py-spy, ``proc`` is py-spy and the server is its child: the server tells its pid
     pid = proc.pid
@@ -216,6 +217,8 @@ async def server_process(argv: list[str], log: Path) -> AsyncIterator[Server]:
             except TimeoutError:
                 proc.kill()
                 await proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # a server left behind by py-spy, say
 
 
 def _open_log(path: Path) -> BinaryIO:
@@ -565,7 +568,7 @@ def summarize_profile(path: Path, top: int = 30) -> None:
             continue
         total += int(count)
         for name in set(names):
-            if not any(p in name for p in plumbing):
+            if name and not any(p in name for p in plumbing):
                 frames[name] += int(count)
     table = Table(title=f"py-spy samples by frame, inclusive ({total} samples, {path})")
     table.add_column("share", justify="right")
