@@ -124,7 +124,7 @@ class Auth:
     async def authenticate(self, token: str | None) -> Principal:
         if not token:
             raise NotAuthenticated("authentication credentials were not provided")
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             found = await clients.get_token(session, _hash(token))
         if found is None:
             raise NotAuthenticated("invalid token")

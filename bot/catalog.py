@@ -147,7 +147,7 @@ class Catalog:
     async def list_outlets(
         self, offset: int = 0, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> tuple[int, list[dict[str, Any]]]:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             count, rows = await catalog.list_outlets(
                 session, offset, limit, None if ids is None else list(ids)
             )
@@ -164,7 +164,7 @@ class Catalog:
     async def list_suppliers(
         self, offset: int = 0, limit: int | None = None
     ) -> tuple[int, list[dict[str, Any]]]:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             count, rows = await catalog.list_suppliers(session, offset, limit)
             return count, [supplier_view(s) for s in rows]
 
@@ -202,7 +202,7 @@ class Catalog:
         status: str | None = None,
         outlet_ids: Iterable[str] | None = None,
     ) -> tuple[int, list[dict[str, Any]]]:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             count, rows = await catalog.list_purchase_orders(
                 session,
                 offset,

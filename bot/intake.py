@@ -71,7 +71,7 @@ class Intake:
         self.check_file_count(count)
         if not count:
             raise InvalidRequest("at least one file is required", field="file")
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             if await catalog.get_outlet(session, batch.outlet_id) is None:
                 raise UnknownReference(f"outlet {batch.outlet_id} does not exist", field="outlet")
             if batch.supplier_id and await catalog.get_supplier(session, batch.supplier_id) is None:

@@ -47,12 +47,12 @@ class Invoices:
         ):
             if value is not None and value not in allowed:
                 raise InvalidRequest(f"{name} must be one of {', '.join(allowed)}", field=name)
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             count, rows = await invoices.list_invoices(session, where, offset, limit, ordering)
             return count, [invoice_view(row) for row in rows]
 
     async def _get(self, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             invoice = await invoices.get_invoice(session, invoice_id)
         if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
             raise NotFound(f"invoice {invoice_id} does not exist")
@@ -73,7 +73,7 @@ class Invoices:
     async def batch(
         self, batch_id: str, outlets: frozenset[str] | None = None, with_invoices: bool = True
     ) -> BatchView:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             row = await invoices.get_bulk_importation(session, batch_id)
             if row is None or (outlets is not None and row.outlet_id not in outlets):
                 raise NotFound(f"bulk importation {batch_id} does not exist")

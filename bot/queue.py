@@ -76,5 +76,5 @@ class JobQueue:
             return ok
 
     async def counts(self) -> dict[str, int]:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             return await jobs.count_by_status(session)

@@ -24,6 +24,9 @@ from sqlalchemy.ext.asyncio import (
 
 from storage.errors import AlreadyExists, StorageError
 
+#: execution option marking a read-only session (see :meth:`Database.read`)
+READONLY = "invoicebot_readonly"
+
 
 def make_engine(url: str, echo: bool = False) -> AsyncEngine:
     """Create the engine for ``url``; for SQLite, create the file's folder too."""
@@ -52,7 +55,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # readers take no write lock: in WAL mode they never wait for writers
+        readonly = conn.get_execution_options().get(READONLY)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -78,9 +83,19 @@ class Database:
         except SQLAlchemyError as exc:
             raise StorageError(_first_line(exc)) from exc
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A session that only reads; on SQLite it does not queue behind writers."""
+        try:
+            async with self.sessions() as session:
+                await session.connection(execution_options={READONLY: True})
+                yield session
+        except SQLAlchemyError as exc:
+            raise StorageError(_first_line(exc)) from exc
+
     async def ping(self) -> None:
         """Raise :class:`StorageError` when the database does not answer."""
-        async with self.session() as session:
+        async with self.read() as session:
             await session.execute(text("SELECT 1"))
 
     async def close(self) -> None:
