@@ -36,7 +36,8 @@ _SEP = r"[./\-]"
 _ISO = re.compile(r"(?<!\d)(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|°)?\.?\s*(?:de\s+)?({_MONTH_RE})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)"
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|°)?\.?[\s\-/]*(?:de\s+)?({_MONTH_RE})\.?,?[\s\-/]*"
+    rf"(?:de\s+)?(\d{{4}})(?!\d)"
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)"

@@ -56,7 +56,7 @@ _CURRENCY_WORDS = [
 
 def _token(text: str) -> str | None:
     """The first id-like token of ``text``: has a digit, is not a date or a word."""
-    m = _TOKEN.match(text)
+    m = _TOKEN.match(text.lstrip("#: "))
     if not m:
         return None
     token = m.group(0).rstrip(".-/")

@@ -26,7 +26,7 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
-    r"belegnummer|rechnungsnr|factuurnr",
+    r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
@@ -54,7 +54,8 @@ DUE_DATE = [
     r"date\s+d.echeance|echeance|date\s+limite\s+de\s+(?:paiement|reglement)|a\s+payer\s+avant",
     r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
     r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
-    r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro",
+    r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro|da\s+pagare\s+entro",
+    r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del",
 ]
 
 TOTAL_INCL = [
@@ -63,7 +64,7 @@ TOTAL_INCL = [
     r"|invoice\s+total|total\s+to\s+pay|total\s+amount",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
-    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag",
+    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
     r"total\s+ttc|montant\s+ttc|net\s+a\s+payer|total\s+a\s+payer|somme\s+a\s+payer|montant\s+total"
     r"|total\s+facture|montant\s+a\s+payer",
     r"totaal\s*(?:incl\.?|inclusief)|totaalbedrag|te\s+betalen|factuur\s*totaal|totaal\s+factuur"
@@ -79,7 +80,7 @@ TOTAL_EXCL = [
     r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
-    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag",
+    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht",
     r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag",
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
@@ -141,7 +142,8 @@ SUMMARY = re.compile(
     r"|zuzugl|zzgl|abzgl|amount\s+due|balance|grand|net\s+total|importe|somme|te\s+betalen"
     r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand"
     r"|subtotale|paid|bereits\s+bezahlt|acompte|reeds\s+betaald|pagado|acconto|offener\s+betrag"
-    r"|reste\s+a\s+payer|openstaand|pendiente|saldo)\b"
+    r"|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward|brought\s+forward"
+    r"|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue)\b"
 )
 
 #: Line-item table column headings by the column they name.

@@ -263,7 +263,8 @@ def line_items(doc: Doc) -> list[LineItem]:
 
 
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
-    """All items of every table, and the lines the tables cover (headings included)."""
+    """All items of every table, and the lines of the tables that hold items (from the heading
+    to the last item line), so that other readers can leave them alone."""
     items: list[LineItem] = []
     covered: set[int] = set()
     i = 0
@@ -275,7 +276,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         cols, span, second_desc = found
         pending = False
         page = doc.lines[i].page
-        covered.update(range(i, i + span))
+        first, last_used, before = i, i + span - 1, len(items)
         i += span
         gap = 0
         continuation = 0
@@ -289,11 +290,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     continue
                 break
             item, text = _row(doc, i, cols, second_desc)
-            covered.add(i)
             if item is not None:
                 items.append(item)
                 gap = continuation = 0
                 pending = second_desc
+                last_used = i
             elif text and items and pending:
                 last = items[-1]
                 text = _in_description_column(doc.lines[i].text, cols) or text
@@ -301,12 +302,16 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
                 pending = False
                 gap = continuation = 1
+                last_used = i
             elif text and items and continuation < 3 and gap == continuation:
                 last = items[-1]
                 items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
                 continuation += 1
                 gap += 1
+                last_used = i
             else:
                 gap += 1
             i += 1
+        if len(items) > before:
+            covered.update(range(first, last_used + 1))
     return items, covered

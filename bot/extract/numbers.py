@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
 _NUMBER = re.compile(
-    r"(?<![\w.,'/])"
+    r"(?:(?<![\w.,'/])|(?<=EUR|USD|GBP|CHF))"
     r"(?P<neg>[-\u2212\u2013]\s?)?"
     r"(?P<body>\d{1,3}(?:(?:[.,']|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+(?:[.,]\d{1,4})?"
     r"|\d+(?:[.,]\d{1,4})?)"

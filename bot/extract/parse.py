@@ -62,9 +62,9 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
-    totals = choose(doc)
-    confidence.update(totals.confidence)
     items, table_lines = tables(doc)
+    totals = choose(doc, table_lines)
+    confidence.update(totals.confidence)
     vat_line = fields.vat_line(doc, tax_id)
     supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat_line)
 

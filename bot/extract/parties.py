@@ -41,31 +41,50 @@ _FIELD_WORDS = re.compile(
     r"|seite|total|amount|description|qty|price"
     r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
 )
+_HOLDER = re.compile(
+    r"\b(?:account\s+holder|kontoinhaber|titulaire\s+du\s+compte|rekeninghouder|ten\s+name\s+van"
+    r"|titular(?:\s+de\s+la\s+cuenta)?|intestat(?:ario|o\s+a)|beneficiary|payee)\b\s*:?"
+)
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
 
 
 def _clean(text: str) -> str:
-    text = _TITLE.sub(" ", text) if _TITLE.search(text) and len(text.split()) > 1 else text
-    text = re.sub(r"\s+", " ", text).strip(" :,;-–|")
+    """The name in a cell: a title word ("... Invoice") and what follows a legal form go."""
+    if _TITLE.search(text) and len(text.split()) > 1:
+        rest = _TITLE.sub(" ", text).split()
+        # "PAYMENT RECEIPT" is a title, not the company "PAYMENT"
+        text = " ".join(rest) if len(rest) >= 2 or labels.LEGAL_FORMS.search(text) else ""
+    text = re.sub(r"\s+", " ", text).strip(" :,;-–|/")
     m = labels.LEGAL_FORMS.search(text)
     if m and len(text) > m.end() + 1:
         text = text[: m.end()]
     return text
 
 
-def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str]]:
-    """(line, column, text) of short text cells that could be a name."""
+def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, float]]:
+    """(line, column, text, bonus) of short text cells that could be a name.
+
+    The bonus marks the first part of a sender line ("ACME GmbH - Street 1 - 12345 Town") and
+    the value of an account-holder label: both name the seller on most letters.
+    """
     out = []
     for i, line in enumerate(doc.lines):
         if i in skip or find_dates(line.text) or any(a.money_like for a in find_amounts(line.text)):
             continue  # names do not share their line with a date or an amount
+        holder = _HOLDER.search(line.folded)
+        if holder:
+            name = _clean(line.text[holder.end() :].strip(" :").split("  ")[0])
+            if _plausible(name):
+                out.append((i, holder.end(), name, 2.0))
         for cell in line.cells:
             start = cell.start
-            for part in _SPLIT.split(cell.text):
+            parts = _SPLIT.split(cell.text)
+            for n, part in enumerate(parts):
                 offset = cell.text.find(part)
                 name = part.strip()
+                sender = n == 0 and len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
                 if _plausible(name):
-                    out.append((i, start + max(0, offset), _clean(name)))
+                    out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
     return [c for c in out if _plausible(c[2])]
 
 
@@ -85,7 +104,7 @@ def _plausible(text: str) -> bool:
         return False  # a label or a sentence, not a name
     if labels.LEGAL_FORMS.fullmatch(text.strip(" .,")):
         return False  # "Sarl" alone is no name
-    return len(text.split()) <= 6
+    return len(text.split()) <= 8
 
 
 def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
@@ -135,14 +154,15 @@ def supplier_name(
     page_ends: dict[int, int] = defaultdict(int)
     for i, line in enumerate(doc.lines):
         page_ends[line.page] = i
-    for i, col, name in cells:
+    for i, col, name, bonus in cells:
         key = name
         if key in firsts:
+            scores[key] += bonus
             continue
         firsts[key] = i
         counts[key] = folded_text.count(fold(name))
         line = doc.lines[i]
-        s = 0.0
+        s = bonus
         if labels.LEGAL_FORMS.search(name):
             s += 3
         s += min(counts[key] - 1, 3)
@@ -159,12 +179,12 @@ def supplier_name(
         if i > page_ends[line.page] - 8:
             s += 1
         if vat_line is not None and 0 <= vat_line - i <= 3:
-            s += 1
+            s += 1.5
         if len(name) > 40:
             s -= 2
         if name.isupper() or name.istitle() or name[0].isupper():
             s += 0.5
-        scores[key] = s
+        scores[key] += s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
     name = _with_first_line(doc, ranked[0], firsts[ranked[0]], table_lines)

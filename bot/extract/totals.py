@@ -73,9 +73,11 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: -c.score)[:8]
 
 
-def choose(doc: Doc) -> Totals:
-    """The most plausible (net, tax, gross) triple."""
-    gross_h, net_h, tax_h = _longest([doc.hits(_GROSS), doc.hits(_NET), doc.hits(_TAX)])
+def choose(doc: Doc, table_lines: set[int] | None = None) -> Totals:
+    """The most plausible (net, tax, gross) triple; labels inside item tables do not count."""
+    skip = table_lines or set()
+    found = [[h for h in doc.hits(p) if h.line not in skip] for p in (_GROSS, _NET, _TAX)]
+    gross_h, net_h, tax_h = _longest(found)
     gross_c = candidates(doc, gross_h, len(_GROSS))
     net_c = candidates(doc, net_h, len(_NET))
     tax_c = candidates(doc, tax_h, len(_TAX))
