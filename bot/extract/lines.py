@@ -177,7 +177,7 @@ def _row(
     has_total = ("total" in values and values["total"].money_like) or (
         "quantity" in values and "unit_price" in values and values["unit_price"].money_like
     )
-    if not has_total or (description.endswith(":") and "quantity" not in values):
+    if not has_total:
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
 
     def value(kind: str) -> Decimal | None:
@@ -284,7 +284,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if _header(doc, i) is not None:
                 break
             folded = doc.lines[i].folded
+            money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
             if labels.SUMMARY.search(folded):
+                if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
+                    gap += 1
+                    i += 1
+                    continue
                 if _SUBTOTAL.search(folded):
                     i += 1
                     continue
