@@ -6,6 +6,7 @@ Every channel (HTTP, CLI, later email and Slack) builds a :class:`Batch`, hands 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from bot.files import SpooledFile
@@ -29,6 +30,18 @@ class IncomingFile:
     field: str
     filename: str
     spooled: SpooledFile
+    #: its checks (page count, or FileRejected) and fsync, started as soon as it was received
+    prepared: asyncio.Future[int] | None = field(default=None, repr=False)
+
+    def discard(self) -> None:
+        """Forget the file: stop its checks and delete the spool file."""
+        if self.prepared is not None:
+            if self.prepared.done():
+                if not self.prepared.cancelled():
+                    self.prepared.exception()  # retrieved: nobody else will look at it
+            else:
+                self.prepared.cancel()
+        self.spooled.discard()
 
 
 @dataclass

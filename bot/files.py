@@ -35,6 +35,8 @@ class SpooledFile:
     #: set when the stream was longer than the limit; the rest was read and discarded
     too_large: bool = False
     discarded: bool = field(default=False, repr=False)
+    #: already fsynced (see FileStore.sync); storing then only renames
+    synced: bool = field(default=False, repr=False)
 
     def discard(self) -> None:
         if not self.discarded:
@@ -100,8 +102,8 @@ class FileStore:
     def _store_sync(self, spooled: SpooledFile) -> Path:
         target = self.path(spooled.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(spooled.path, "rb") as fh:
-            os.fsync(fh.fileno())
+        if not spooled.synced:
+            self._sync_file(spooled)
         if target.exists():
             spooled.discard()
         else:
@@ -109,6 +111,16 @@ class FileStore:
             spooled.discarded = True
         _fsync_dir(target.parent)
         return target
+
+    async def sync(self, spooled: SpooledFile) -> None:
+        """fsync a spooled file now, so that storing it later is only a rename."""
+        await asyncio.to_thread(self._sync_file, spooled)
+
+    @staticmethod
+    def _sync_file(spooled: SpooledFile) -> None:
+        with open(spooled.path, "rb") as fh:
+            os.fsync(fh.fileno())
+        spooled.synced = True
 
     async def read(self, sha256: str) -> bytes:
         """The bytes of a stored file (for extraction; one file, never a batch)."""

@@ -8,7 +8,9 @@ jobs. A bad file becomes an entry in ``errors``; it never stops the rest of the 
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +58,27 @@ class Intake:
             return await self._submit(batch)
         finally:
             for incoming in batch.files:
-                incoming.spooled.discard()
+                incoming.discard()
+
+    async def receive(
+        self, field: str, filename: str, chunks: AsyncIterable[bytes]
+    ) -> IncomingFile:
+        """Spool one file, then check and fsync it in the background.
+
+        Channels call this for each file as it arrives, so the checks of one file overlap the
+        reading of the next; :meth:`submit` waits for them.
+        """
+        spooled = await self.files.spool(chunks, self.limits.max_file_size)
+        incoming = IncomingFile(field, filename, spooled)
+        incoming.prepared = asyncio.ensure_future(self._prepare(incoming))
+        return incoming
+
+    async def _prepare(self, incoming: IncomingFile) -> int:
+        pages = await check_pdf(
+            incoming.spooled, incoming.filename, self.limits.max_file_size, self.limits.max_pages
+        )
+        await self.files.sync(incoming.spooled)
+        return pages
 
     async def check_request(self, batch: Batch, file_count: int | None = None) -> None:
         """The whole-request checks of the contract; raise before anything is created.
@@ -105,12 +127,7 @@ class Intake:
         errors: list[FileError] = []
         for incoming in batch.files:
             try:
-                pages = await check_pdf(
-                    incoming.spooled,
-                    incoming.filename,
-                    self.limits.max_file_size,
-                    self.limits.max_pages,
-                )
+                pages = await (incoming.prepared or self._prepare(incoming))
             except FileRejected as exc:
                 errors.append(_error(incoming, exc))
                 continue

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bot.app import Services, open_services
-from bot.batch import Batch, IncomingFile, Source
+from bot.batch import Batch, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
 from bot.extract import build_extractor
@@ -104,12 +104,13 @@ async def import_files(config: Config, args: argparse.Namespace) -> int:
             task = progress.add_task("reading", total=len(paths))
             try:
                 for i, path in enumerate(paths):
-                    spooled = await svc.files.spool(_read_chunks(path), config.limits.max_file_size)
-                    batch.files.append(IncomingFile(f"file[{i}]", path.name, spooled))
+                    batch.files.append(
+                        await svc.intake.receive(f"file[{i}]", path.name, _read_chunks(path))
+                    )
                     progress.advance(task)
             except BaseException:
                 for incoming in batch.files:
-                    incoming.spooled.discard()
+                    incoming.discard()
                 raise
         result = await svc.intake.submit(batch)
         assert result.bulk_importation_id is not None

@@ -64,7 +64,7 @@ async def bulk_upload(request: web.Request) -> web.Response:
     fields: dict[str, str] = {}
     files: list[IncomingFile] = []
     try:
-        await _read_parts(reader, svc.intake, budget, fields, files, limits.max_file_size)
+        await _read_parts(reader, svc.intake, budget, fields, files)
         batch = Batch(
             outlet_id=fields.get("outlet") or None,
             supplier_id=fields.get("supplier") or None,
@@ -78,7 +78,7 @@ async def bulk_upload(request: web.Request) -> web.Response:
         )
     except BaseException:
         for incoming in files:
-            incoming.spooled.discard()
+            incoming.discard()
         raise
     result = await svc.intake.submit(batch)
     body = {
@@ -116,7 +116,6 @@ async def _read_parts(
     budget: _Budget,
     fields: dict[str, str],
     files: list[IncomingFile],
-    max_file_size: int,
 ) -> None:
     while True:
         try:
@@ -135,8 +134,7 @@ async def _read_parts(
         if FILE_FIELD.match(name):
             intake.check_file_count(len(files) + 1)
             field = name if name != "file" else f"file[{len(files)}]"
-            spooled = await intake.files.spool(_chunks(part, budget), max_file_size)
-            files.append(IncomingFile(field, part.filename or field, spooled))
+            files.append(await intake.receive(field, part.filename or field, _chunks(part, budget)))
             continue
         raw = bytearray()
         while chunk := await part.read_chunk(8192):
