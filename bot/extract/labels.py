@@ -23,6 +23,7 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
     r"(?:credit\s*note|gutschrift|avoir|creditnota|nota\s+de\s+credito|nota\s+di\s+credito)" + _NO,
+    r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,

@@ -38,7 +38,8 @@ _FIELD_WORDS = re.compile(
         + labels.PO_REFERENCE
     )
     + r"|\b(?:date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|page"
-    r"|seite|total|amount|description|qty|price"
+    r"|seite|total|totaal|totale|summe|gesamt|importe|montant|bedrag|betrag|amount|description|qty"
+    r"|price|subtotal|netto|brutto"
     r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
 )
 _HOLDER = re.compile(
