@@ -46,6 +46,12 @@ _HOLDER = re.compile(
     r"\b(?:account\s+holder|kontoinhaber|titulaire\s+du\s+compte|rekeninghouder|ten\s+name\s+van"
     r"|titular(?:\s+de\s+la\s+cuenta)?|intestat(?:ario|o\s+a)|beneficiary|payee)\b\s*:?"
 )
+_REGISTRY = re.compile(
+    r"\b(?:siege\s+social|registered\s+(?:office|in|number)|company\s+(?:no|number|registration)"
+    r"|sitz|handelsregister|registergericht|amtsgericht|hrb|hra|rcs|siret|siren|kvk|kamer\s+van"
+    r"|capital|registro\s+mercantil|rea|cap\.?\s+soc|geschaftsfuhr\w*|managing\s+director|vorstand"
+    r"|ust-?id\w*|vat\s+(?:no|reg)|btw|tva|p\.?\s?iva|nif|cif)\b"
+)
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
 
 
@@ -136,7 +142,12 @@ def _seller_zone(doc: Doc) -> set[int]:
 def supplier_name(
     doc: Doc, table_lines: set[int], vat_line: int | None = None
 ) -> tuple[str | None, float]:
-    """The best-scoring name outside the item tables, with a confidence from its margin."""
+    """The best-scoring name outside the item tables, with a confidence from its margin.
+
+    A name scores by what it is (legal form, recurrence, matching a web domain, case) plus the
+    best of its places (top of page 1, footer, under a seller label, beside the seller's VAT id
+    or the registry line; minus inside the buyer's block).
+    """
     cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
@@ -148,29 +159,19 @@ def supplier_name(
         if d
     }
     domains = {re.sub(r"[^a-z0-9]", "", d) for d in domains} - {"gmail", "example", "localhost"}
-    counts: dict[str, int] = defaultdict(int)
     folded_text = fold(doc.text)
-    scores: dict[str, float] = defaultdict(float)
+    registry = {i for i, line in enumerate(doc.lines) if _REGISTRY.search(line.folded)}
+    place: dict[str, float] = {}
+    bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     page_ends: dict[int, int] = defaultdict(int)
     for i, line in enumerate(doc.lines):
         page_ends[line.page] = i
     for i, col, name, bonus in cells:
-        key = name
-        if key in firsts:
-            scores[key] += bonus
-            continue
-        firsts[key] = i
-        counts[key] = folded_text.count(fold(name))
+        firsts.setdefault(name, i)
+        bonus_sum[name] += bonus
         line = doc.lines[i]
-        s = bonus
-        if labels.LEGAL_FORMS.search(name):
-            s += 3
-        s += min(counts[key] - 1, 3)
-        word = re.sub(r"[^a-z0-9]", "", fold(name.split()[0]))
-        joined = re.sub(r"[^a-z0-9]", "", fold(name))
-        if any(d and (d == joined or d.startswith(word) and len(word) >= 3) for d in domains):
-            s += 3
+        s = 0.0
         if i in seller:
             s += 3
         if (i, col // 4) in buyer:
@@ -181,11 +182,24 @@ def supplier_name(
             s += 1
         if vat_line is not None and 0 <= vat_line - i <= 3:
             s += 1.5
+        if registry & {i - 1, i, i + 1}:
+            s += 1.5
+        place[name] = max(place.get(name, s), s)
+    scores: dict[str, float] = {}
+    for name in place:
+        s = place[name] + min(bonus_sum[name], 3)
+        if labels.LEGAL_FORMS.search(name):
+            s += 3
+        s += min(folded_text.count(fold(name)) - 1, 3)
+        word = re.sub(r"[^a-z0-9]", "", fold(name.split()[0]))
+        joined = re.sub(r"[^a-z0-9]", "", fold(name))
+        if any(d and (d == joined or d.startswith(word) and len(word) >= 3) for d in domains):
+            s += 3
         if len(name) > 40:
             s -= 2
-        if name.isupper() or name.istitle() or name[0].isupper():
+        if name[0].isupper():
             s += 0.5
-        scores[key] += s
+        scores[name] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
     name = _with_first_line(doc, ranked[0], firsts[ranked[0]], table_lines)
