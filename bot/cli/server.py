@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 import signal
+import sys
 from typing import Any
 
 from aiohttp import web
@@ -17,7 +18,7 @@ from bot.config import Config
 from storage.db import Database
 from storage.migrate import current_revision, upgrade
 
-out = Console()
+out = Console(soft_wrap=True)  # copy-pasteable commands: never wrap
 
 
 def register(sub: Any) -> None:
@@ -78,9 +79,13 @@ async def serve(config: Config, args: argparse.Namespace) -> int:
         f"(database {config.database.url.split('://')[0]}, "
         f"engine {config.extraction.engine}, workers {workers.concurrency})"
     )
+    # the command as the user ran it (.venv/bin/invoicebot under `make run`)
+    cli = sys.argv[0] if sys.argv[0].endswith("invoicebot") else "invoicebot"
+    if args.config:
+        cli += f" --config {args.config}"
     out.print(
-        "  1. make a client:  invoicebot outlets add olt-1 --name 'My outlet' && "
-        "invoicebot clients create demo\n"
+        f"  1. make a client:  {cli} outlets add olt-1 --name 'My outlet' && "
+        f"{cli} clients create demo\n"
         f"  2. get a token:    curl -s -d grant_type=client_credentials -d client_id=ID "
         f"-d client_secret=SECRET {base}/oauth/token/\n"
         f"  3. upload:         curl -s -H 'Authorization: Bearer TOKEN' -F outlet=olt-1 "
