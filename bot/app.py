@@ -84,7 +84,8 @@ async def open_services(
         files = FileStore(config.storage.path)
         files.open()
         queue = JobQueue(db, config.worker.lease_seconds)
-        invoices = Invoices(db, files)
+        linker = InvoiceLinker(config.linking)
+        invoices = Invoices(db, files, linker)
         batch_done = BatchDone(db, notifier or LogNotifier(), invoices.batch_or_none)
 
         yield Services(
@@ -98,7 +99,7 @@ async def open_services(
             auth=Auth(db, config.http.token_ttl_seconds),
             extractor_override=extractor,
             batch_done=batch_done,
-            linker=InvoiceLinker(config.linking),
+            linker=linker,
         )
     finally:
         await db.close()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
@@ -16,6 +16,9 @@ from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
 from storage.models import Invoice
 from storage.types import utcnow
+
+if TYPE_CHECKING:
+    from bot.worker import Linker
 
 PROCESSING_STATUSES = (
     "TO_BE_PROCESSED",
@@ -28,10 +31,24 @@ PROCESSING_STATUSES = (
 APPROVAL_STATUSES = ("RECEIVED", "PENDING_APPROVAL", "FLAGGED", "APPROVED", "REJECTED", "PAID")
 
 
+#: changes after which the links of a processed invoice are worked out again
+RELINK_ON = frozenset(
+    {
+        "supplier",
+        "invoice_number",
+        "invoice_date",
+        "total_excl_tax",
+        "total_incl_tax",
+        "po_references",
+    }
+)
+
+
 class Invoices:
-    def __init__(self, db: Database, files: FileStore) -> None:
+    def __init__(self, db: Database, files: FileStore, linker: Linker | None = None) -> None:
         self.db = db
         self.files = files
+        self.linker = linker
 
     async def list(
         self, where: InvoiceFilter, offset: int, limit: int, ordering: str = "-created_date"
@@ -129,6 +146,13 @@ class Invoices:
                     corrections[name] = _correction(name, changes[name])
             invoice.corrections = corrections
             invoice.modified_date = utcnow()
+            if (
+                self.linker is not None
+                and invoice.processing_status in ("PROCESSED", "INCOMPLETE")
+                and RELINK_ON & set(changes)
+            ):
+                # a person fixed who sent it or what it says: the links follow
+                await self.linker.link(session, invoice)
             await session.flush()
             return invoice_view(invoice)
 

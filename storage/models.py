@@ -114,7 +114,7 @@ class PurchaseOrder(Timestamps, Base):
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True, default=new_id)
     order_number: Mapped[str] = mapped_column(String(100))
-    #: order number reduced to its comparable core (see bot.linking), for matching
+    #: order number reduced to its comparable core (see bot.catalog.order_number_key)
     order_number_key: Mapped[str] = mapped_column(String(100), index=True, default="")
     outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"))
     supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))

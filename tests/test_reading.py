@@ -207,3 +207,23 @@ async def test_openapi_matches_the_routes(api: Api) -> None:
 async def test_unknown_path_is_json_404(api: Api) -> None:
     status, body = await api.get(None, "/nothing-here")
     assert status == 404 and body["detail"]
+
+
+async def test_correcting_po_references_links_again(api: Api) -> None:
+    from bot.catalog import PurchaseOrderIn
+
+    await api.services.catalog.add_purchase_orders(
+        [PurchaseOrderIn(id="po-9", order_number="PO-0009", outlet="olt-1")]
+    )
+    token = await api.token()
+    _, up = await api.upload(token, [("file[0]", "a.pdf", invoice_pdf())], outlet="olt-1")
+    await api.wait_done(token, up["bulk_importation_id"])
+    invoice_id = up["invoices"][0]["id"]
+    _, before = await api.get(token, f"{INVOICES}{invoice_id}/")
+    assert before["purchase_orders"] == []
+    status, after = await api.send(
+        "PATCH", token, f"{INVOICES}{invoice_id}/", {"po_references": ["PO 9"]}
+    )
+    assert status == 200, after
+    assert [(p["id"], p["link"]) for p in after["purchase_orders"]] == [("po-9", "po_number")]
+    assert after["extracted"] == {"po_references": []}
