@@ -85,6 +85,7 @@ def invoice_view(invoice: Invoice) -> dict[str, Any]:
                 "order_number": link.purchase_order.order_number,
                 "link": link.link,
                 "score": number(link.score),
+                "amount": money(link.amount),
                 "reason": link.reason,
             }
             for link in invoice.purchase_order_links

@@ -152,6 +152,10 @@ def _schemas() -> dict[str, Any]:
                             "order_number": {"type": "string"},
                             "link": {"enum": ["requested", "po_number", "supplier_amount"]},
                             "score": {"type": ["string", "null"]},
+                            "amount": {
+                                "type": ["string", "null"],
+                                "description": "the part of the invoice set against this order",
+                            },
                             "reason": {"type": ["string", "null"]},
                         },
                     },
