@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
@@ -53,7 +54,18 @@ class FoundDate:
 
 def fold(text: str) -> str:
     """Lower case without accents, keeping every character's position."""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower())
+    low = text.lower()
+    if low.isascii():
+        return low
+    return low.translate(_FOLD)
+
+
+# Latin letters with accents -> their base letter, one character for one (positions stay).
+_FOLD = {
+    n: unicodedata.normalize("NFD", chr(n))[0]
+    for n in range(0xC0, 0x250)
+    if unicodedata.normalize("NFD", chr(n))[0] != chr(n)
+}
 
 
 def _year(y: str) -> int:
@@ -88,8 +100,9 @@ def order_hint(text: str) -> str | None:
     return None
 
 
-def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
-    """Every date in ``text`` in reading order; ``order`` settles 01/02/2024."""
+@lru_cache(maxsize=4096)
+def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
+    """Every date in ``text`` in reading order; ``order`` settles 01/02/2024 (cached)."""
     folded = fold(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -112,7 +125,7 @@ def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
         value = _make(y, a, b) if first_is_month else _make(y, b, a)
         add(value, m.start(), m.end())
     found.sort(key=lambda f: f.start)
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str, order: str | None = None) -> date | None:

@@ -8,6 +8,7 @@ the text in either place; the field readers decide what a valid value is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -81,22 +82,39 @@ class Doc:
         self.text = whole
         self.decimal = decimal_hint(whole)
         self.order = order_hint(whole)
+        self._hits: dict[int, list[Hit]] = {}
+        self._folded = "\n".join(line.folded for line in self.lines)
+        self._starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self._starts.append(offset)
+            offset += len(line.folded) + 1
 
-    def hits(self, patterns: list[re.Pattern[str]], lines: range | None = None) -> list[Hit]:
-        """Label hits, a less specific label dropped where a more specific one overlaps."""
-        found: list[Hit] = []
-        for i in lines if lines is not None else range(len(self.lines)):
-            folded = self.lines[i].folded
-            line_hits: list[Hit] = []
-            for rank, pattern in enumerate(patterns):
-                for m in pattern.finditer(folded):
-                    if m.end() == m.start():
-                        continue
-                    if any(h.start < m.end() and m.start() < h.end for h in line_hits):
-                        continue
-                    line_hits.append(Hit(i, m.start(), m.end(), rank))
-            found.extend(line_hits)
-        return found
+    def hits(self, patterns: list[re.Pattern[str]]) -> list[Hit]:
+        """Label hits, a less specific label dropped where a more specific one overlaps.
+
+        Each pattern scans the whole folded text once (not line by line: most labels of the
+        other five languages never match), and the matches are mapped back to lines.
+        """
+        if id(patterns) not in self._hits:
+            self._hits[id(patterns)] = self._find_hits(patterns)
+        return list(self._hits[id(patterns)])
+
+    def _find_hits(self, patterns: list[re.Pattern[str]]) -> list[Hit]:
+        per_line: dict[int, list[Hit]] = {}
+        for rank, pattern in enumerate(patterns):
+            for m in pattern.finditer(self._folded):
+                if m.end() == m.start():
+                    continue
+                i = bisect_right(self._starts, m.start()) - 1
+                start, end = m.start() - self._starts[i], m.end() - self._starts[i]
+                if end > len(self.lines[i].folded):
+                    continue  # ran over the end of the line
+                line_hits = per_line.setdefault(i, [])
+                if any(h.start < end and start < h.end for h in line_hits):
+                    continue
+                line_hits.append(Hit(i, start, end, rank))
+        return [h for i in sorted(per_line) for h in per_line[i]]
 
     def right_text(self, hit: Hit) -> str:
         """The text after a label: its own cell's rest, or else the next cell."""

@@ -34,6 +34,7 @@ _NOT_NUMBER_WORDS = re.compile(
 _CURRENCY_CODES = (
     "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY"
 ).split()
+_CODES = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_CURRENCY_CODES)})(?![A-Za-z])")
 _SYMBOLS = [
     ("US$", "USD"),
     ("A$", "AUD"),
@@ -180,10 +181,9 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
     """ISO code from codes, symbols and words; amounts' neighbours count double."""
     text = doc.text
     votes: Counter[str] = Counter()
-    for code in _CURRENCY_CODES:
-        for m in re.finditer(rf"(?<![A-Za-z]){code}(?![A-Za-z])", text):
-            near = text[max(0, m.start() - 3) : m.end() + 3]
-            votes[code] += 2 if re.search(r"\d", near) else 1
+    for m in _CODES.finditer(text):
+        near = text[max(0, m.start() - 3) : m.end() + 3]
+        votes[m.group(0)] += 2 if re.search(r"\d", near) else 1
     for symbol, code in _SYMBOLS:
         count = text.count(symbol)
         if symbol == "$":

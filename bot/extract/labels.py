@@ -182,5 +182,5 @@ def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
     for p in patterns:
         p = p.replace(r"^\s*", r"(?:^|(?<=  ))")
         p = p.replace(r"\s+", " ").replace(r"\s*", " ?").replace(r"\s?", " ?")
-        out.append(re.compile(p))
+        out.append(re.compile(p, re.MULTILINE))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
 _NUMBER = re.compile(
@@ -98,8 +99,10 @@ def _normalise(s: str, hint: str | None) -> str | None:
     return whole + frac
 
 
-def find_numbers(line: str, hint: str | None = None) -> list[Number]:
-    """All number tokens in ``line`` with their columns; percentages are flagged."""
+@lru_cache(maxsize=4096)
+def find_numbers(line: str, hint: str | None = None) -> tuple[Number, ...]:
+    """All number tokens in ``line`` with their columns; percentages are flagged (cached: the
+    readers look at the same lines more than once)."""
     found: list[Number] = []
     for m in _NUMBER.finditer(line):
         raw = m.group(0)
@@ -108,7 +111,7 @@ def find_numbers(line: str, hint: str | None = None) -> list[Number]:
             continue
         percent = bool(_PERCENT_AFTER.match(line, m.end()))
         found.append(Number(value, m.start(), m.end(), raw, percent))
-    return found
+    return tuple(found)
 
 
 def find_amounts(line: str, hint: str | None = None) -> list[Number]:
