@@ -11,7 +11,7 @@ Comparison rules (kept simple and stated so numbers can be trusted):
   ``supplier_tax_id`` also ignores spaces, dots and dashes inside (``DE 123`` is ``DE123``);
 - money and quantities: ``Decimal`` equality (``1.0`` equals ``1.00``); dates: ISO strings;
 - ``po_references``: the same set of strings;
-- line items: truth items whose fields are all null are dropped (XML-only grouping lines); the
+- line items: items whose fields are all null are dropped on both sides (XML grouping lines); the
   document is right when there are as many items as in the truth and each truth item is matched
   by a distinct extracted item whose fields agree on every field the truth gives (non-null).
   Descriptions are compared case- and whitespace-insensitively, and one may be a prefix of the
@@ -116,6 +116,7 @@ def same_item(truth: dict[str, Any], got: dict[str, Any]) -> bool:
 def same_items(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
     """Every (non-empty) truth item matched by a distinct extracted item, and no extra items."""
     wanted = [t for t in truth if any(v is not None for v in t.values())]
+    got = [g for g in got if any(g.get(k) is not None for k in ITEM_FIELDS)]
     if len(wanted) != len(got):
         return False
     free = list(range(len(got)))
