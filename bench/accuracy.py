@@ -16,6 +16,8 @@ Comparison rules (kept simple and stated so numbers can be trusted):
   by a distinct extracted item whose fields agree on every field the truth gives (non-null).
   Descriptions are compared case- and whitespace-insensitively, and one may be a prefix of the
   other (truth taken from XML holds sometimes only the product name, sometimes name + note lines).
+  Unit prices are compared at the truth's precision (the corpus truth rounds them to cents, so
+  a printed 0,0520 counts as 0.05); quantities and line totals must be equal.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import logging
 import re
 import sys
 import time
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +106,11 @@ def same_item(truth: dict[str, Any], got: dict[str, Any]) -> bool:
         have = got.get(key)
         if key == "description":
             if not _same_description(want, have):
+                return False
+        elif key == "unit_price":
+            # the corpus truth rounds unit prices to cents (0.0520 -> 0.05)
+            a, b = _decimal(want), _decimal(have)
+            if a is None or b is None or a != b.quantize(a, rounding=ROUND_HALF_UP):
                 return False
         elif key in ITEM_NUMBERS:
             if have is None or _decimal(want) != _decimal(have):
