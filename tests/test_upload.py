@@ -238,3 +238,31 @@ async def test_files_are_streamed_not_buffered(make_config: ConfigFactory) -> No
         assert len(big) > 2 * 1024 * 1024
         status, body = await api.upload(token, [("file[0]", "big.pdf", big)], outlet="olt-1")
         assert status == 201, body
+
+
+async def test_concurrent_uploads_of_the_same_bytes_create_one_invoice(api: Api) -> None:
+    """Whichever request commits first wins; the others name its invoice as the duplicate."""
+    import asyncio
+
+    token = await api.token()
+    pdf = invoice_pdf()
+    results = await asyncio.gather(
+        *(
+            api.upload(
+                token,
+                [("file[0]", f"copy-{i}.pdf", pdf), ("file[1]", f"own-{i}.pdf", invoice_pdf())],
+                outlet="olt-1",
+            )
+            for i in range(4)
+        )
+    )
+    assert all(status == 201 for status, _ in results)
+    winners = [
+        inv["id"] for _, body in results for inv in body["invoices"] if inv["file"] == "file[0]"
+    ]
+    assert len(winners) == 1
+    losers = [err for _, body in results for err in body["errors"]]
+    assert len(losers) == 3
+    assert {err["code"] for err in losers} == {"duplicate"}
+    assert {err["existing_invoice_id"] for err in losers} == set(winners)
+    assert await _count(api, token) == 5
