@@ -7,6 +7,7 @@ Every channel (HTTP, CLI, later email and Slack) builds a :class:`Batch`, hands 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass, field
 
 from bot.files import SpooledFile
@@ -31,7 +32,7 @@ class IncomingFile:
     filename: str
     spooled: SpooledFile
     #: its checks (page count, or FileRejected) and fsync, started as soon as it was received
-    prepared: asyncio.Future[int] | None = field(default=None, repr=False)
+    prepared: asyncio.Future[int] | None = dataclasses.field(default=None, repr=False)
 
     def discard(self) -> None:
         """Forget the file: stop its checks and delete the spool file."""

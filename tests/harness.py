@@ -76,16 +76,16 @@ class Api:
         ) as resp:
             return resp.status, await resp.json()
 
-    async def wait_done(self, token: str, batch_id: str, timeout: float = 60) -> dict[str, Any]:
+    async def wait_done(self, token: str, batch_id: str, seconds: float = 60) -> dict[str, Any]:
         """Poll the batch until no invoice is queued or in progress."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + seconds
         while True:
             status, body = await self.get(token, f"/api/v2/bulk_importations/{batch_id}/")
             assert status == 200, body
             if body["done"]:
                 return dict(body)
-            assert loop.time() < deadline, f"batch not done after {timeout} s: {body}"
+            assert loop.time() < deadline, f"batch not done after {seconds} s: {body}"
             await asyncio.sleep(0.1)
 
 

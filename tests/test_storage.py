@@ -35,9 +35,7 @@ async def test_money_and_times_round_trip_exactly(db: Database) -> None:
     async with db.session() as session:
         session.add(Outlet(id="o", name="x"))
         session.add(
-            PurchaseOrder(
-                id="p", order_number="1", outlet_id="o", total=Decimal("1234567.8912")
-            )
+            PurchaseOrder(id="p", order_number="1", outlet_id="o", total=Decimal("1234567.8912"))
         )
     async with db.session() as session:
         po = (await session.scalars(select(PurchaseOrder))).one()
