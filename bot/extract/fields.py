@@ -27,6 +27,10 @@ _OTHER_DATE = re.compile(
     r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
     r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
 )
+_NOT_A_TITLE = re.compile(
+    r"[ \-]?(?:to|address|adress|adresse|adres|period|periode|zeitraum|date|datum|recipient"
+    r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
+)
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
 _NOT_NUMBER_WORDS = re.compile(
     r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
@@ -87,8 +91,8 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     for hit in doc.hits(_NUMBER_PATTERNS):
         if hit.rank >= titles - 1:  # a title: the number follows on the same line
             line = doc.lines[hit.line].folded
-            if line[hit.end : hit.end + 4].startswith(" to"):
-                continue  # "Invoice to": the buyer's address follows
+            if _NOT_A_TITLE.match(line[hit.end :]):
+                continue  # "Invoice to", "Rechnungsadresse": not the document's title
             value = _title_token(doc.right_text(hit))
             alone = line[hit.end : hit.end + 2] in ("", "  ") or line[hit.end :].isspace()
             if value is None and alone:  # a column heading "Factuur" over its value

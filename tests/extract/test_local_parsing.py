@@ -192,3 +192,34 @@ def test_credit_note_is_recognised() -> None:
     inv = parse_pages([page]).invoice
     assert inv.document_type == "credit_note"
     assert inv.invoice_number == "CN-77"
+
+
+@pytest.mark.parametrize(
+    ("page", "want"),
+    [
+        ("ACME Ltd\nInvoice address: High Street 5\nInvoice INV-77\nTotal: 10.00 GBP", "INV-77"),
+        ("Sol S.L.\nFactura rectificativa FA-4625309\nTotal factura: 10,00 EUR", "FA-4625309"),
+        ("Rossi S.r.l.\nNota di credito\nNota n.:   NC-12\nTotale: 10,00 EUR", "NC-12"),
+        ("Klant    Factuur       Vervaldatum\n123      VF1005193039  22-9-2022", "VF1005193039"),
+        ("INVOICE\n# invoice_number_1\nTotal: $1.00", "invoice_number_1"),
+    ],
+)
+def test_invoice_number_layouts(page: str, want: str) -> None:
+    assert parse_pages([page]).invoice.invoice_number == want
+
+
+def test_tax_table_with_headings_over_values() -> None:
+    page = (
+        "Omschrijving            Aantal     Prijs per stuk      Bedrag\n"
+        "Kipfilet                     2              10,00       20,00\n"
+        "\n"
+        "                 Totaal excl. BTW        BTW        Totaal incl. BTW\n"
+        "                        20,00 EUR    1,80 EUR           21,80 EUR\n"
+    )
+    inv = parse_pages([page]).invoice
+    assert (inv.total_excl_tax, inv.tax_amount, inv.total_incl_tax) == (
+        Decimal("20.00"),
+        Decimal("1.80"),
+        Decimal("21.80"),
+    )
+    assert [(i.description, i.total) for i in inv.line_items] == [("Kipfilet", Decimal("20.00"))]
