@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 
 CENT = Decimal("0.01")
 
-LANG: dict[str, dict[str, object]] = {
+LANG: dict[str, dict[str, Any]] = {
     "en": {
         "paid": "Paid",
         "balance": "Balance due",
@@ -333,7 +334,7 @@ def money(value: Decimal, fmt: str) -> str:
     """Format with the style's separators."""
     sign = "-" if value < 0 else ""
     whole, frac = f"{abs(value):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

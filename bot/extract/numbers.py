@@ -66,11 +66,11 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     s = re.sub(r"[ \u00a0\u202f']", "", s)
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
         return None
-    s = _normalise(s, hint)
-    if s is None:
+    plain = _normalise(s, hint)
+    if plain is None:
         return None
     try:
-        value = Decimal(s)
+        value = Decimal(plain)
     except InvalidOperation:
         return None
     return -value if negative else value
