@@ -44,6 +44,7 @@ from rich.table import Table  # noqa: E402
 from bot.config import ExtractionConfig  # noqa: E402
 from bot.errors import ExtractionError  # noqa: E402
 from bot.extract import build_extractor  # noqa: E402
+from bot.extract.parse import parse_pdf  # noqa: E402
 
 FIELDS = (
     "document_type",
@@ -146,8 +147,6 @@ def pypdf_seconds(pdf: bytes) -> float:
 
 def local_parse_seconds(pdf: bytes) -> float:
     """Time of the local engine's parsing alone, in this process (no child start-up)."""
-    from bot.extract.parse import parse_pdf
-
     start = time.perf_counter()
     try:
         parse_pdf(pdf)

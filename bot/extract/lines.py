@@ -22,6 +22,7 @@ _TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "descripti
 # German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
 # with the keyword.
 _TYPES = {k: re.compile(rf"(?<![a-z])[a-z]*?(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
+_ANY_COLUMN = re.compile("|".join(f"(?:{labels.COLUMNS[k]})" for k in _TYPE_ORDER))
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
 )
@@ -42,18 +43,14 @@ class Column:
     end: int
 
 
-def _header(doc: Doc, i: int) -> list[Column] | None:
-    """Typed columns when line ``i`` is a table heading, else None."""
-    found = _header_span(doc, i)
-    return found[0] if found else None
-
-
 def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     """Typed columns of the heading at line ``i``, how many lines it takes, and whether the
     description is named on the heading's second line (each item then takes two lines: codes and
     numbers first, the description under them)."""
     line = doc.lines[i]
-    if any(n.money_like for n in find_numbers(line.text)):
+    if not _ANY_COLUMN.search(line.folded):
+        return None
+    if any(n.money_like for n in find_numbers(line.text, doc.decimal)):
         return None
     cols = _typed(line.cells)
     kinds = {c.kind for c in cols}
@@ -63,7 +60,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
     span = 1
     second_desc = False
-    if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text):
+    if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
         extra = [c for c in _typed(doc.lines[i + 1].cells) if c.kind != "other"]
         if extra:
             span = 2
@@ -267,9 +264,10 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     to the last item line), so that other readers can leave them alone."""
     items: list[LineItem] = []
     covered: set[int] = set()
+    headers = [_header_span(doc, n) for n in range(len(doc.lines))]
     i = 0
     while i < len(doc.lines):
-        found = _header_span(doc, i)
+        found = headers[i]
         if found is None:
             i += 1
             continue
@@ -281,7 +279,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         gap = 0
         continuation = 0
         while i < len(doc.lines) and doc.lines[i].page == page and gap <= _MAX_GAP:
-            if _header(doc, i) is not None:
+            if headers[i] is not None:
                 break
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
