@@ -65,7 +65,9 @@ async def run_isolated(
         raise
     if proc.returncode and proc.returncode < 0:
         sig = signal.Signals(-proc.returncode).name
-        raise ExtractionError(f"the parser was killed by {sig} (memory bound {limits.memory_mb} MB)")
+        raise ExtractionError(
+            f"the parser was killed by {sig} (memory bound {limits.memory_mb} MB)"
+        )
     try:
         answer = json.loads(out)
     except ValueError:
