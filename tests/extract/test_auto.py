@@ -17,7 +17,7 @@ from bot.extract import build_extractor
 from bot.extract.auto import AutoExtractor
 from bot.extract.isolation import run_isolated
 from tests.extract.fake_gemini import GOOD_ANSWER, FakeGemini, answer, failure, serve_fake_gemini
-from tests.extract.scanned import INVOICE_NUMBER, scanned, text_invoice
+from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 ZUGFERD = CORPUS / (
@@ -100,6 +100,9 @@ async def test_scan_without_key_is_read_by_local_ocr() -> None:
     result = await offline().extract(scanned(text_invoice()))
     assert result.engine == "local"
     assert result.invoice.invoice_number == INVOICE_NUMBER
+    assert str(result.invoice.total_incl_tax) == TOTAL
+    assert result.invoice.currency == "EUR"
+    assert str(result.invoice.invoice_date) == "2024-03-01"
 
 
 async def test_bad_gemini_answer_falls_back_to_local(fake: FakeGemini) -> None:
