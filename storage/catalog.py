@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.errors import AlreadyExists
-from storage.models import Outlet, PurchaseOrder, PurchaseOrderLine, Supplier
+from storage.models import Outlet, PurchaseOrder, PurchaseOrderLine, Supplier, new_id
+
+#: an outlet, supplier or purchase order: rows whose id the caller may choose
+RowT = TypeVar("RowT", Outlet, Supplier, PurchaseOrder)
 
 
 async def get_outlet(session: AsyncSession, outlet_id: str) -> Outlet | None:
@@ -17,12 +20,7 @@ async def get_outlet(session: AsyncSession, outlet_id: str) -> Outlet | None:
 
 
 async def add_outlet(session: AsyncSession, name: str, outlet_id: str | None = None) -> Outlet:
-    if outlet_id and await session.get(Outlet, outlet_id) is not None:
-        raise AlreadyExists(f"outlet {outlet_id} already exists")
-    outlet = Outlet(id=outlet_id, name=name) if outlet_id else Outlet(name=name)
-    session.add(outlet)
-    await session.flush()
-    return outlet
+    return await _add(session, Outlet(id=outlet_id or new_id(), name=name), "outlet")
 
 
 async def list_outlets(
@@ -42,15 +40,8 @@ async def get_supplier(session: AsyncSession, supplier_id: str) -> Supplier | No
 
 
 async def add_supplier(session: AsyncSession, **fields: Any) -> Supplier:
-    supplier_id = fields.get("id")
-    if supplier_id and await session.get(Supplier, supplier_id) is not None:
-        raise AlreadyExists(f"supplier {supplier_id} already exists")
-    if not supplier_id:
-        fields.pop("id", None)
-    supplier = Supplier(**fields)
-    session.add(supplier)
-    await session.flush()
-    return supplier
+    fields["id"] = fields.get("id") or new_id()
+    return await _add(session, Supplier(**fields), "supplier")
 
 
 async def list_suppliers(
@@ -69,16 +60,10 @@ async def get_purchase_orders(session: AsyncSession, ids: Sequence[str]) -> list
 async def add_purchase_order(
     session: AsyncSession, lines: Sequence[dict[str, Any]] = (), **fields: Any
 ) -> PurchaseOrder:
-    po_id = fields.get("id")
-    if po_id and await session.get(PurchaseOrder, po_id) is not None:
-        raise AlreadyExists(f"purchase order {po_id} already exists")
-    if not po_id:
-        fields.pop("id", None)
+    fields["id"] = fields.get("id") or new_id()
     order = PurchaseOrder(**fields)
     order.lines = [PurchaseOrderLine(position=i, **line) for i, line in enumerate(lines)]
-    session.add(order)
-    await session.flush()
-    return order
+    return await _add(session, order, "purchase order")
 
 
 async def list_purchase_orders(
@@ -100,6 +85,15 @@ async def list_purchase_orders(
     if status is not None:
         query = query.where(PurchaseOrder.status == status)
     return await _page(session, query, PurchaseOrder.order_number, offset, limit)
+
+
+async def _add(session: AsyncSession, row: RowT, what: str) -> RowT:
+    """Insert ``row`` whose id the caller may have chosen; :class:`AlreadyExists` if taken."""
+    if await session.get(type(row), row.id) is not None:
+        raise AlreadyExists(f"{what} {row.id} already exists")
+    session.add(row)
+    await session.flush()
+    return row
 
 
 async def _page(

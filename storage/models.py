@@ -72,6 +72,17 @@ class Timestamps:
     modified_date: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class LineColumns:
+    """What an order line and an invoice line share, so they can be compared column by column."""
+
+    description: Mapped[str | None] = mapped_column(Text)
+    product_code: Mapped[str | None] = mapped_column(String(100))
+    quantity: Mapped[Decimal | None]
+    unit: Mapped[str | None] = mapped_column(String(30))
+    unit_price: Mapped[Decimal | None]
+    total: Mapped[Decimal | None]
+
+
 class Outlet(Timestamps, Base):
     __tablename__ = "outlets"
 
@@ -132,7 +143,7 @@ class PurchaseOrder(Timestamps, Base):
     )
 
 
-class PurchaseOrderLine(Base):
+class PurchaseOrderLine(LineColumns, Base):
     __tablename__ = "purchase_order_lines"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -140,12 +151,6 @@ class PurchaseOrderLine(Base):
         ForeignKey("purchase_orders.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
-    description: Mapped[str | None] = mapped_column(Text)
-    product_code: Mapped[str | None] = mapped_column(String(100))
-    quantity: Mapped[Decimal | None]
-    unit: Mapped[str | None] = mapped_column(String(30))
-    unit_price: Mapped[Decimal | None]
-    total: Mapped[Decimal | None]
 
     purchase_order: Mapped[PurchaseOrder] = relationship(back_populates="lines")
 
@@ -226,7 +231,7 @@ class Invoice(Timestamps, Base):
     )
 
 
-class InvoiceLineItem(Base):
+class InvoiceLineItem(LineColumns, Base):
     __tablename__ = "invoice_line_items"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -234,12 +239,6 @@ class InvoiceLineItem(Base):
         ForeignKey("invoices.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
-    description: Mapped[str | None] = mapped_column(Text)
-    product_code: Mapped[str | None] = mapped_column(String(100))
-    quantity: Mapped[Decimal | None]
-    unit: Mapped[str | None] = mapped_column(String(30))
-    unit_price: Mapped[Decimal | None]
-    total: Mapped[Decimal | None]
     tax_rate: Mapped[Decimal | None]
 
 
