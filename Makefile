@@ -37,7 +37,11 @@ run: install
 	$(BIN)/invoicebot --config $(CONFIG) db upgrade
 	$(BIN)/invoicebot --config $(CONFIG) serve
 
+# lint and types first: a red check stops CI like a failing test
 test: install-dev system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot handlers storage
 	$(BIN)/python -m pytest -q
 
 lint: install-dev
