@@ -70,10 +70,7 @@ class Invoices:
 
     async def _get(self, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:
         async with self.db.read() as session:
-            invoice = await invoices.get_invoice(session, invoice_id)
-        if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
-            raise NotFound(f"invoice {invoice_id} does not exist")
-        return invoice
+            return _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
 
     async def get(self, invoice_id: str, outlets: frozenset[str] | None = None) -> dict[str, Any]:
         return invoice_view(await self._get(invoice_id, outlets))
@@ -118,10 +115,8 @@ class Invoices:
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
             raise InvalidRequest(f"cannot change {', '.join(sorted(unknown))}", field=min(unknown))
-        await self._get(invoice_id, outlets)
         async with self.db.session() as session:
-            invoice = await invoices.get_invoice(session, invoice_id)
-            assert invoice is not None
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
             if "supplier" in changes:
                 supplier_id = changes["supplier"]
                 supplier = None
@@ -155,6 +150,13 @@ class Invoices:
                 await self.linker.link(session, invoice)
             await session.flush()
             return invoice_view(invoice)
+
+
+def _visible(invoice: Invoice | None, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:
+    """The invoice, if it exists and the caller may see its outlet (else it "does not exist")."""
+    if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
+        raise NotFound(f"invoice {invoice_id} does not exist")
+    return invoice
 
 
 def _correction(name: str, value: Any) -> Any:
