@@ -14,10 +14,12 @@ from typing import Any
 from bot.errors import ExtractionError
 from bot.extract import fields, labels
 from bot.extract.checks import assess
+from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
 from bot.extract.parties import supplier_name
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
+from bot.extract.terms import debit_date, due_from_terms
 from bot.extract.text import is_empty, page_texts
 from bot.extract.totals import choose
 
@@ -59,6 +61,13 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     at = fields.number_line(doc, number)
     due, confidence["due_date"] = fields.due_date(doc)
     issued, confidence["invoice_date"] = fields.invoice_date(doc, at, due)
+    if due is None:
+        folded = [line.folded for line in doc.lines]
+        due = debit_date(folded, lambda t: [(f.value, f.start) for f in find_dates(t, doc.order)])
+        confidence["due_date"] = 0.8
+        if due is None:
+            due = due_from_terms(folded, issued)
+            confidence["due_date"] = 0.6
     tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
@@ -72,7 +81,7 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
         document_type=fields.document_type(doc, at),  # type: ignore[arg-type]
         invoice_number=number,
         invoice_date=issued,
-        due_date=due if due is None or issued is None or due >= issued else None,
+        due_date=due,
         currency=currency,
         total_excl_tax=totals.net,
         tax_amount=totals.tax,

@@ -1,0 +1,84 @@
+"""Due dates from payment terms: "30 days net", "zahlbar innerhalb 14 Tagen", "à 30 jours".
+
+Many invoices print no due date, only terms. The due date is then the issue date plus the net
+term; with an early-payment discount ("8 Tage 2 % Skonto, 30 Tage netto") the longest term is the
+one the full amount is due on. "Fin de mois" / "end of month" moves it to the month's last day.
+Terms are read from folded text (lower case, no accents; see :func:`bot.extract.dates.fold`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+_DAYS = r"(\d{1,3})\s*(?:calendar\s+|working\s+)?(?:days?|tage[n]?|jours?|dagen|dias|giorni|gg\.?)"
+_TERM = re.compile(
+    # "net 30", "netto 30 Tage", "30 days net", "within 30 days", "innerhalb von 14 Tagen"
+    rf"\bnet(?:to)?\s+(\d{{1,3}})\b(?!\s*[%,.]\d)"
+    rf"|\b{_DAYS}\s*(?:net(?:to)?|netto\s+kasse|ohne\s+abzug|from|after|nach|date|de\s+date)"
+    rf"|\b(?:within|innerhalb(?:\s+von)?|binnen|a|à|entro|sous|in|payable\s+at|zahlbar\s+in)"
+    rf"\s+{_DAYS}"
+)
+_CONTEXT = re.compile(
+    r"\b(?:pay(?:ment|able)?|terms?|due|zahl\w*|fallig\w*|zahlungsziel|paiement|reglement"
+    r"|payable|echeance|betaling\w*|betaal\w*|pago|pagamento|condiciones|condizioni|netto|net)\b"
+)
+_END_OF_MONTH = re.compile(r"^\W*(?:fin\s+de\s+mois|end\s+of\s+(?:the\s+)?month|eom\b|monatsende)")
+_NOT_TERMS = re.compile(r"\b(?:delivery|lieferung|livraison|levering|return|retour|ruckgabe)")
+_DISCOUNT = re.compile(r"\b(?:skonto|escompte|korting|discount|sconto|descuento)")
+_NET = re.compile(r"\bnet|ohne\s+abzug|sans\s+escompte|zonder\s+korting")
+
+
+def due_from_terms(folded_lines: list[str], issued: date | None) -> date | None:
+    """The issue date plus the longest net term printed near a payment word, if any."""
+    if issued is None:
+        return None
+    best: tuple[int, bool] | None = None
+    for line in folded_lines:
+        if not _CONTEXT.search(line):
+            continue
+        for m in _TERM.finditer(line):
+            days = int(next(g for g in m.groups() if g is not None))
+            before = line[max(0, m.start() - 40) : m.start()]
+            if not 0 < days <= 180 or _NOT_TERMS.search(before.split(",")[-1]):
+                continue
+            after = m.group(0) + line[m.end() : m.end() + 15]
+            if _DISCOUNT.search(line) and not _NET.search(after):
+                continue  # "14 Tage 2 % Skonto": the early-payment term, not the due date
+            eom = bool(_END_OF_MONTH.search(line[m.end() :]))
+            if best is None or days > best[0]:
+                best = (days, eom)
+    if best is None:
+        return None
+    due = issued + timedelta(days=best[0])
+    if best[1]:
+        due = due.replace(day=calendar.monthrange(due.year, due.month)[1])
+    return due
+
+
+_DEBIT = re.compile(
+    r"\b(?:abgebucht|eingezogen|abbuch\w*|lastschrift\w*|debited|direct\s+debit|collected"
+    r"|preleve[es]?|prelevement|geincasseerd|afgeschreven|incasso|domicilie\w*|addebit\w*"
+    r"|domiciliacion|cargad[oa])\b"
+)
+_ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
+
+
+def debit_date(
+    folded_lines: list[str], find: Callable[[str], list[tuple[date, int]]]
+) -> date | None:
+    """The date a direct debit takes the amount ("wird am 20.03.2014 ... eingezogen").
+
+    ``find`` gives the dates of a line with their start columns. The debit word may be on the
+    next line, since such sentences wrap.
+    """
+    for i, line in enumerate(folded_lines):
+        window = line + " " + (folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
+        if not _DEBIT.search(window):
+            continue
+        for value, start in find(line):
+            if _ON.search(line[max(0, start - 6) : start]):
+                return value
+    return None

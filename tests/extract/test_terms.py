@@ -1,0 +1,81 @@
+"""Due dates from payment terms and direct-debit sentences, in the six languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.dates import find_dates, fold
+from bot.extract.parse import parse_pages
+from bot.extract.terms import debit_date, due_from_terms
+
+ISSUED = date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("Payment terms: 30 days net", date(2024, 4, 11)),
+        ("Terms: Net 14", date(2024, 3, 26)),
+        ("Please pay within 21 days of the invoice date.", date(2024, 4, 2)),
+        ("Zahlbar innerhalb von 14 Tagen ohne Abzug.", date(2024, 3, 26)),
+        ("Zahlungsbedingungen: 8 Tage 2 % Skonto, 30 Tage netto", date(2024, 4, 11)),
+        ("Conditions de paiement : à 30 jours fin de mois", date(2024, 4, 30)),
+        ("Paiement à 45 jours date de facture", date(2024, 4, 26)),
+        ("Betaling binnen 30 dagen na factuurdatum", date(2024, 4, 11)),
+        ("Pago a 60 días", date(2024, 5, 11)),
+        ("Pagamento a 30 giorni data fattura", date(2024, 4, 11)),
+    ],
+)
+def test_due_date_from_terms(line: str, due: date) -> None:
+    assert due_from_terms([fold(line)], ISSUED) == due
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bei Zahlung innerhalb 14 Tagen gewähren wir 2,0% Skonto.",  # discount, not the due date
+        "Lieferung innerhalb 5 Tagen",  # no payment word
+        "Delivery within 3 days, payment terms apply",
+        "Zahlbar sofort",
+    ],
+)
+def test_no_due_date_without_net_terms(line: str) -> None:
+    assert due_from_terms([fold(line)], ISSUED) is None
+
+
+def test_no_issue_date_no_due_date() -> None:
+    assert due_from_terms([fold("30 days net")], None) is None
+
+
+def _dates(text: str) -> list[tuple[date, int]]:
+    return [(f.value, f.start) for f in find_dates(text, "dmy")]
+
+
+def test_direct_debit_date_over_a_wrapped_sentence() -> None:
+    lines = [
+        fold("Der Betrag in Höhe von EUR 529,87 wird am 20.03.2014 von Ihrem Konto"),
+        fold("per SEPA-Lastschrift eingezogen."),
+    ]
+    assert debit_date(lines, _dates) == date(2014, 3, 20)
+    assert debit_date([fold("Le montant sera prélevé le 05/04/2024.")], _dates) == date(2024, 4, 5)
+
+
+def test_a_date_in_a_sentence_without_debit_is_no_due_date() -> None:
+    assert debit_date([fold("Die Ware wird am 20.03.2014 geliefert.")], _dates) is None
+
+
+def test_parser_prefers_a_printed_due_date_over_terms() -> None:
+    page = (
+        "Fresh Greens BV\n"
+        "Factuurnummer: 2024-118          Factuurdatum: 12-03-2024\n"
+        "Vervaldatum: 20-03-2024\n"
+        "Betaling binnen 30 dagen\n"
+        "Totaal incl. BTW      EUR 121,00\n"
+    )
+    assert parse_pages([page]).invoice.due_date == date(2024, 3, 20)
+    without = page.replace("Vervaldatum: 20-03-2024\n", "")
+    result = parse_pages([without])
+    assert result.invoice.due_date == date(2024, 4, 11)
+    assert result.confidence["due_date"] < 0.8
