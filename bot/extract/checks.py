@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.extract.schema import KEY_FIELDS, ExtractedInvoice
+from bot.extract.schema import KEY_FIELDS, ExtractedInvoice, LineItem
 
 #: Rounding slack: invoices round per line or per tax rate, so a few cents may differ.
 TOLERANCE = Decimal("0.02")
@@ -30,7 +30,12 @@ def adds_up(a: Decimal, b: Decimal, total: Decimal, tolerance: Decimal = TOLERAN
 
 def lines_sum(invoice: ExtractedInvoice) -> Decimal | None:
     """Sum of the line totals, or None when any line has no total."""
-    totals = [item.total for item in invoice.line_items]
+    return items_sum(invoice.line_items)
+
+
+def items_sum(items: list[LineItem]) -> Decimal | None:
+    """Sum of the items' totals, or None when there are none or any has no total."""
+    totals = [item.total for item in items]
     if not totals or any(t is None for t in totals):
         return None
     return sum((t for t in totals if t is not None), Decimal(0))

@@ -73,6 +73,10 @@ TOTAL_INCL = [
     r"total\s+(?:de\s+la\s+)?factura|importe\s+total|total\s+a\s+pagar|total\s+con\s+iva"
     r"|total\s+\(?iva\s+incl",
     r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare",
+    # "Beitrag inklusive 19 % Versicherungsteuer", "price incl. VAT": an amount with tax in it
+    r"\b(?:inkl(?:usive)?|incl(?:uding|usief|\.)?|inclus[e]?|compris[e]?|inclusa|incluido)\.?\s+"
+    r"(?:(?:der|de\s+la|la|el|l.)\s+)?(?:\d+(?:[.,]\d+)?\s*%\s*)?"
+    r"(?:mwst|ust|vat|tax|tva|btw|iva|gst|\w*steuer)\b",
     r"^\s*(?:total|totaal|totale|summe|gesamt|importe)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
     r"\b(?:total|totaal|totale|summe)\b",
 ]
@@ -99,6 +103,23 @@ TAX_AMOUNT = [
     r"totale\s+iva|imposta|importo\s+iva",
     r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva)\b",
 ]
+
+#: An earlier balance added to this invoice's amount: the amount due is not the invoice total.
+PREVIOUS_BALANCE = [
+    r"previous\s+balance|balance\s+(?:brought|carried)\s+forward|outstanding\s+(?:balance|amount)"
+    r"|ausstehende\s+forderung|vorsaldo|alter\s+saldo|saldo\s+vortrag|ruckstand"
+    r"|solde\s+(?:precedent|anterieur)|ancien\s+solde|vorig\s+saldo|openstaand\s+saldo"
+    r"|saldo\s+(?:anterior|precedente)",
+]
+
+#: Money already received: the amount due is the invoice total minus this.
+ALREADY_PAID = [
+    r"(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
+    r"|deposit\s+paid|bereits\s+(?:bezahlt|gezahlt|geleistet)|anzahlung|geleistete\s+zahlung"
+    r"|acompte(?:\s+verse)?|deja\s+(?:paye|regle)|reeds\s+betaald|aanbetaling|vooruitbetaald"
+    r"|ya\s+pagado|anticipo|gia\s+pagato|acconto",
+]
+
 
 PO_REFERENCE = [
     r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"

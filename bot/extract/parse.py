@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.errors import ExtractionError
 from bot.extract import fields, labels
-from bot.extract.checks import assess
+from bot.extract.checks import assess, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
@@ -72,7 +72,7 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
     items, table_lines = tables(doc)
-    totals = choose(doc, table_lines)
+    totals = choose(doc, table_lines, items_sum(items))
     confidence.update(totals.confidence)
     vat_line = fields.vat_line(doc, tax_id)
     supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat_line)

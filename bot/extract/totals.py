@@ -8,6 +8,7 @@ sit low on the last page) break ties.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +19,8 @@ from bot.extract.doc import Doc, Hit
 _GROSS = labels.compile_all(labels.TOTAL_INCL)
 _NET = labels.compile_all(labels.TOTAL_EXCL)
 _TAX = labels.compile_all(labels.TAX_AMOUNT)
+_PREVIOUS = labels.compile_all(labels.PREVIOUS_BALANCE)
+_PAID = labels.compile_all(labels.ALREADY_PAID)
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,46 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: -c.score)[:8]
 
 
-def choose(doc: Doc, table_lines: set[int] | None = None) -> Totals:
-    """The most plausible (net, tax, gross) triple; labels inside item tables do not count."""
+def _adjustments(doc: Doc, patterns: list[re.Pattern[str]], skip: set[int]) -> set[Decimal]:
+    """Amounts beside "previous balance" or "already paid" labels, as positive values."""
+    found: set[Decimal] = set()
+    for hit in doc.hits(patterns):
+        if hit.line not in skip:
+            found.update(abs(a.value) for a in doc.amounts_right(hit)[-1:] if a.value)
+    return found
+
+
+def _is_amount_due(
+    g: Candidate, gross: list[Candidate], previous: set[Decimal], paid: set[Decimal]
+) -> bool:
+    """Is ``g`` another gross plus an earlier balance, or another gross less a payment?
+
+    Statements and utility bills print both "invoice total" and "amount due"; only the first is
+    this invoice's total.
+    """
+    for other in gross:
+        diff = g.value - other.value
+        if other is not g and (diff in previous or -diff in paid):
+            return True
+    return False
+
+
+def choose(
+    doc: Doc, table_lines: set[int] | None = None, items_total: Decimal | None = None
+) -> Totals:
+    """The most plausible (net, tax, gross) triple; labels inside item tables do not count.
+
+    ``items_total``, the sum of the line items read from the table, is evidence for the net
+    total (or the gross, on invoices priced with tax).
+    """
     skip = table_lines or set()
     found = [[h for h in doc.hits(p) if h.line not in skip] for p in (_GROSS, _NET, _TAX)]
     gross_h, net_h, tax_h = _longest(found)
     gross_c = candidates(doc, gross_h, len(_GROSS))
     net_c = candidates(doc, net_h, len(_NET))
     tax_c = candidates(doc, tax_h, len(_TAX))
+    previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
+    due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
     for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
         score = sum(c.score for c in (g, n, t) if c is not None)
@@ -93,6 +128,10 @@ def choose(doc: Doc, table_lines: set[int] | None = None) -> Totals:
                 score -= 2
         if g is not None and t is not None and abs(t.value) >= abs(g.value) and g.value:
             score -= 12
+        if g is not None and id(g) in due_only:
+            score -= 8
+        if items_total is not None and items_total and _matches_items(n, g, items_total):
+            score += 3
         if n is not None and t is not None and abs(t.value) > abs(n.value) and n.value:
             score -= 12
         if best is None or score > best[0]:
@@ -118,3 +157,9 @@ def choose(doc: Doc, table_lines: set[int] | None = None) -> Totals:
     if net is None and gross is not None and not tax_c:
         net, conf["total_excl_tax"] = gross, 0.4
     return Totals(net, tax, gross, conf)
+
+
+def _matches_items(n: Candidate | None, g: Candidate | None, items_total: Decimal) -> bool:
+    """The net total (or, without one, the gross) equals the sum of the line items."""
+    value = n.value if n is not None else g.value if g is not None else None
+    return value is not None and adds_up(value, Decimal(0), items_total)

@@ -1,0 +1,68 @@
+"""Choosing the invoice's totals when a page prints more than one "amount due"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.extract.doc import Doc
+from bot.extract.parse import parse_pages
+from bot.extract.totals import choose
+
+
+def _read(page: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    invoice = parse_pages([page]).invoice
+    return invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax
+
+
+def test_previous_balance_is_not_part_of_the_invoice_total() -> None:
+    page = (
+        "Northern Power Ltd\n"
+        "Invoice number: E-55120                          Invoice date: 02/03/2024\n"
+        "\n"
+        "Energy charges                                               100.00\n"
+        "Standing charge                                               20.00\n"
+        "Total excl. VAT                                              120.00\n"
+        "VAT 20%                                                       24.00\n"
+        "Total this invoice                                           144.00\n"
+        "Previous balance                                              80.00\n"
+        "Amount due                                                   224.00\n"
+    )
+    assert _read(page) == (Decimal("120.00"), Decimal("24.00"), Decimal("144.00"))
+
+
+def test_amount_already_paid_is_not_taken_off_the_total() -> None:
+    page = (
+        "Traiteur Dupont SARL\n"
+        "Facture n° F2024-118                                 Date : 12/03/2024\n"
+        "Total HT                                                  1 000,00 €\n"
+        "TVA 10 %                                                    100,00 €\n"
+        "Total TTC                                                 1 100,00 €\n"
+        "Acompte versé                                               300,00 €\n"
+        "Net à payer                                                 800,00 €\n"
+    )
+    assert _read(page) == (Decimal("1000.00"), Decimal("100.00"), Decimal("1100.00"))
+
+
+def test_an_amount_labelled_including_tax_is_a_gross_total() -> None:
+    page = (
+        "Musterversicherung AG\n"
+        "Beitragsrechnung Nr. 77-123                                  11.03.2024\n"
+        "Quartalsbeitrag inklusive 19 % Versicherungsteuer              220,00 €\n"
+        "darin enthaltene Versicherungsteuer                            (35,13 €)\n"
+        "Ausstehende Forderung                                          220,00 €\n"
+        "zu zahlender Beitrag                                           440,00 €\n"
+    )
+    assert _read(page)[2] == Decimal("220.00")
+
+
+def test_the_sum_of_the_items_breaks_a_tie_between_net_candidates() -> None:
+    doc = Doc(
+        [
+            "Fresh Greens BV\n"
+            "Invoice no: 2024-118                              Date: 12-03-2024\n"
+            "Subtotal                                            30.00\n"
+            "Net amount                                          40.00\n"
+        ]
+    )
+    assert choose(doc).net == Decimal("40.00")  # the later label, without other evidence
+    assert choose(doc, items_total=Decimal("30.00")).net == Decimal("30.00")
