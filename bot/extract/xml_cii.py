@@ -21,14 +21,29 @@ from bot.extract.xml_common import (
     find,
     find_all,
     has_content,
+    local,
+    parse_iso_date,
     text,
     text_of,
 )
 
+#: root elements of CII invoices: ZUGFeRD 2.x / Factur-X / XRechnung, ZUGFeRD 1.0, CBFBUY drafts
+INVOICE_ROOTS = ("CrossIndustryInvoice", "CrossIndustryDocument", "Invoice")
+
+#: SpecifiedTaxRegistration schemes of a VAT id: ``VA`` by the standard; ``VAT`` is a common slip
+#: (``FC`` is a national tax number, not a VAT id)
+VAT_SCHEMES = ("VA", "VAT")
+
 
 def is_cii(root: etree._Element) -> bool:
-    """True for a CII document of any ZUGFeRD generation."""
-    return bool(children(root, "ExchangedDocument") or children(root, "HeaderExchangedDocument"))
+    """True for a CII invoice of any ZUGFeRD generation.
+
+    The root name matters: Order-X orders share ``ExchangedDocument`` with invoices, and an order
+    read as an invoice would give its order number as the invoice number.
+    """
+    return local(root) in INVOICE_ROOTS and bool(
+        children(root, "ExchangedDocument") or children(root, "HeaderExchangedDocument")
+    )
 
 
 def _first(el: etree._Element | None, *paths: str) -> etree._Element | None:
@@ -40,15 +55,20 @@ def _first(el: etree._Element | None, *paths: str) -> etree._Element | None:
 
 
 def _date(el: etree._Element | None) -> date | None:
-    """A CII date: ``DateTimeString`` in format 102 (``YYYYMMDD``), the only day-exact format."""
+    """A CII date: ``DateTimeString`` in format 102 (``YYYYMMDD``), the only day-exact format.
+
+    A ``YYYY-MM-DD`` value (written by some tools despite format 102, and by the CBFBUY drafts)
+    is just as unambiguous, so it is read too.
+    """
     if el is None:
         return None
     inner = find(el, "DateTimeString")
     holder = inner if inner is not None else el
     raw = text_of(holder)
-    fmt = holder.get("format")
-    if raw is None or fmt not in (None, "102") or len(raw) != 8 or not raw.isdigit():
+    if raw is None or holder.get("format") not in (None, "102"):
         return None
+    if len(raw) != 8 or not raw.isdigit():
+        return parse_iso_date(raw) if len(raw) >= 10 and raw[4] == "-" else None
     try:
         return date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
     except ValueError:
@@ -114,7 +134,7 @@ def _tax_total(summation: etree._Element | None, currency: str | None) -> Decima
 
 def _vat_id(seller: etree._Element | None) -> str | None:
     for reg in find_all(seller, "SpecifiedTaxRegistration/ID"):
-        if (reg.get("schemeID") or "").upper() == "VA":
+        if (reg.get("schemeID") or "").strip().upper() in VAT_SCHEMES:
             value = text_of(reg)
             if value is not None:
                 return value

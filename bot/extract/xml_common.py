@@ -23,6 +23,8 @@ CREDIT_NOTE_CODES = frozenset({"81", "83", "261", "262", "296", "381", "396", "4
 #: larger embedded XML is refused before parsing
 MAX_XML_BYTES = 10 * 1024 * 1024
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
 
 def parse_xml(data: bytes) -> etree._Element:
     """Parse ``data`` with entity expansion, DTDs and network access all off."""
@@ -38,12 +40,23 @@ def parse_xml(data: bytes) -> etree._Element:
         remove_pis=True,
     )
     try:
-        root = etree.fromstring(data, parser=parser)
+        root = etree.fromstring(_trim_prolog(data), parser=parser)
     except etree.XMLSyntaxError as exc:
         raise ExtractionError(f"embedded XML is not well-formed: {exc}") from exc
     if root.getroottree().docinfo.doctype:
         raise ExtractionError("embedded XML declares a DTD, which is not allowed in an e-invoice")
     return root
+
+
+def _trim_prolog(data: bytes) -> bytes:
+    """``data`` without whitespace before its first tag.
+
+    Some writers put a line break before the XML declaration, which libxml2 refuses outright;
+    losing the invoice over it would be wrong. UTF-16 input (which never starts with an ASCII
+    ``<`` byte after trimming) is left alone.
+    """
+    trimmed = data.removeprefix(UTF8_BOM).lstrip(b" \t\r\n")
+    return trimmed if trimmed.startswith(b"<") else data
 
 
 def local(el: etree._Element) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from lxml import etree
@@ -32,7 +33,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
     type_code = text(root, "InvoiceTypeCode") or text(root, "CreditNoteTypeCode")
     supplier = find(root, "AccountingSupplierParty/Party")
     totals = find(root, "LegalMonetaryTotal")
-    currency = text(root, "DocumentCurrencyCode")
+    currency = text(root, "DocumentCurrencyCode") or _amount_currency(totals)
     line_tag = "CreditNoteLine" if is_credit_note else "InvoiceLine"
     return ExtractedInvoice(
         document_type="credit_note"
@@ -40,17 +41,45 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         else "invoice",
         invoice_number=text(root, "ID"),
         invoice_date=parse_iso_date(text(root, "IssueDate")),
-        due_date=parse_iso_date(text(root, "DueDate") or text(root, "PaymentMeans/PaymentDueDate")),
+        due_date=_due_date(root),
         currency=currency,
         total_excl_tax=decimal(totals, "TaxExclusiveAmount"),
         tax_amount=_tax_total(root, currency),
         total_incl_tax=decimal(totals, "TaxInclusiveAmount"),
-        supplier_name=text(supplier, "PartyName/Name")
-        or text(supplier, "PartyLegalEntity/RegistrationName"),
+        supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
         po_references=[ref for ref in [text(root, "OrderReference/ID")] if ref is not None],
         line_items=[line for line in map(_line, find_all(root, line_tag)) if has_content(line)],
     )
+
+
+def _amount_currency(totals: etree._Element | None) -> str | None:
+    """The currency of the totals, for a document that omits ``DocumentCurrencyCode``."""
+    for name in ("PayableAmount", "TaxInclusiveAmount", "TaxExclusiveAmount"):
+        amount = find(totals, name)
+        if amount is not None and (amount.get("currencyID") or "").strip():
+            return amount.get("currencyID", "").strip()
+    return None
+
+
+def _due_date(root: etree._Element) -> date | None:
+    """BT-9: ``DueDate`` on an invoice, ``PaymentMeans/PaymentDueDate`` on a credit note.
+
+    ``PaymentTerms/PaymentDueDate`` is the UBL 2.1 element some non-EN 16931 writers use instead.
+    """
+    for path in ("DueDate", "PaymentMeans/PaymentDueDate", "PaymentTerms/PaymentDueDate"):
+        due = parse_iso_date(text(root, path))
+        if due is not None:
+            return due
+    return None
+
+
+def _seller_name(party: etree._Element | None) -> str | None:
+    """BT-27, the seller's legal name; the trading name (BT-28) only when it is missing.
+
+    This is what CII's ``SellerTradeParty/Name`` holds, so both syntaxes give the same name.
+    """
+    return text(party, "PartyLegalEntity/RegistrationName") or text(party, "PartyName/Name")
 
 
 def _tax_total(root: etree._Element, currency: str | None) -> Decimal | None:
