@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
@@ -20,11 +21,11 @@ from bot.extract.checks import assess
 from bot.extract.isolation import Limits, run_isolated
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.xml_cii import is_cii, parse_cii
-from bot.extract.xml_common import parse_xml
+from bot.extract.xml_common import UTF8_BOM, parse_xml
 from bot.extract.xml_ubl import is_ubl, parse_ubl
 
 #: attachment names the standards prescribe, tried before any other ``*.xml``
-KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml")
+KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml")
 #: a PDF with more attachments than this is not searched further
 MAX_ATTACHMENTS = 50
 
@@ -45,19 +46,87 @@ def open_pdf(pdf: bytes) -> PdfReader:
 
 
 def _xml_attachments(reader: PdfReader) -> list[tuple[str, bytes]]:
+    """The attachments that may be XML, each once: known names first, then in file order."""
     try:
-        attachments = reader.attachments
-        names = list(attachments)[:MAX_ATTACHMENTS]
-        found = [
-            (name, data)
-            for name in names
-            if name.lower().endswith(".xml")
-            for data in attachments[name]
-        ]
+        found = [*_named_files(reader), *_associated_files(reader)][:MAX_ATTACHMENTS]
     except PyPdfError as exc:
         raise ExtractionError(f"the PDF's attachments cannot be read: {exc}") from exc
-    # Known names first, then the rest in file order.
-    return sorted(found, key=lambda item: item[0].lower() not in KNOWN_NAMES)
+    found.sort(key=lambda item: item[0].lower() not in KNOWN_NAMES)
+    seen: set[bytes] = set()
+    unique = []
+    for name, data in found:
+        # The same file is listed under its name-tree key, its /UF name and in /AF.
+        if data not in seen and _may_be_xml(name, data):
+            seen.add(data)
+            unique.append((name, data))
+    return unique
+
+
+def _named_files(reader: PdfReader) -> list[tuple[str, bytes]]:
+    """The files of the document's ``/EmbeddedFiles`` name tree, where the standards put them."""
+    attachments = reader.attachments
+    names = list(attachments)[:MAX_ATTACHMENTS]
+    return [(name, data) for name in names for data in attachments[name]]
+
+
+def _associated_files(reader: PdfReader) -> list[tuple[str, bytes]]:
+    """Files reachable only as associated files (``/AF``) or page file-attachment annotations.
+
+    PDF/A-3 requires the ``/AF`` entry, not the name tree; some writers set only that one, and some
+    attach the XML to a page instead. A malformed entry here hides nothing else, so it is skipped.
+    """
+    files = []
+    for spec in _file_specs(reader)[:MAX_ATTACHMENTS]:
+        try:
+            found = _file_of(spec)
+        except (PyPdfError, KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if found is not None:
+            files.append(found)
+    return files
+
+
+def _file_specs(reader: PdfReader) -> list[Any]:
+    """The catalog's ``/AF`` entries, then the ``/FS`` of each page's file-attachment annotation."""
+    try:
+        specs = _as_list(reader.root_object.get("/AF"))
+        for page in reader.pages[:MAX_ATTACHMENTS]:
+            annots = _as_list(page.get("/Annots"))
+            specs += [a.get("/FS") for a in annots if _is_file_annotation(a)]
+    except (PyPdfError, KeyError, TypeError, ValueError, AttributeError):
+        return []
+    return specs
+
+
+def _is_file_annotation(annot: Any) -> bool:
+    return isinstance(annot, DictionaryObject) and annot.get("/Subtype") == "/FileAttachment"
+
+
+def _as_list(value: Any) -> list[Any]:
+    """The resolved items of a PDF array, or nothing when ``value`` is no array."""
+    value = value.get_object() if value is not None else None
+    return [item.get_object() for item in value] if isinstance(value, ArrayObject) else []
+
+
+def _file_of(spec: Any) -> tuple[str, bytes] | None:
+    """Name and content of a file specification dictionary with an embedded file."""
+    spec = spec.get_object() if spec is not None else None
+    if not isinstance(spec, DictionaryObject) or "/EF" not in spec:
+        return None
+    streams = spec["/EF"].get_object()
+    stream = (
+        streams.get("/UF") or streams.get("/F") if isinstance(streams, DictionaryObject) else None
+    )
+    if stream is None:
+        return None
+    name = spec.get("/UF") or spec.get("/F") or ""
+    return str(name), stream.get_object().get_data()
+
+
+def _may_be_xml(name: str, data: bytes) -> bool:
+    """Named ``*.xml``, or content that starts like XML whatever its name says."""
+    head = data[:64].removeprefix(UTF8_BOM).lstrip()
+    return name.lower().endswith(".xml") or head.startswith((b"<", b"\xff\xfe", b"\xfe\xff"))
 
 
 def find_invoice(
