@@ -141,8 +141,21 @@ def find_invoice(
             if problems is not None:
                 problems.append(f"{name}: {exc}")
             continue
-        if is_cii(root) or is_ubl(root):
-            return name, root
+        invoice = _invoice_in(root)
+        if invoice is not None:
+            return name, invoice
+    return None
+
+
+def _invoice_in(root: etree._Element) -> etree._Element | None:
+    """``root`` if it is a CII or UBL invoice, or the invoice a Peppol envelope wraps.
+
+    A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
+    after the header, is the UBL or CII invoice.
+    """
+    for candidate in (root, *root.iterchildren("{*}*")):
+        if is_cii(candidate) or is_ubl(candidate):
+            return candidate
     return None
 
 

@@ -158,7 +158,7 @@ def _line(item: etree._Element) -> LineItem:
     quantity = find(delivery, "BilledQuantity")
     tax = find(settlement, "ApplicableTradeTax")
     return LineItem(
-        description=text(product, "Name"),
+        description=text(product, "Name") or text(product, "Description"),
         product_code=text(product, "SellerAssignedID")
         or text(product, "GlobalID")
         or text(product, "BuyerAssignedID"),

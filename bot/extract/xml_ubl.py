@@ -21,6 +21,8 @@ from bot.extract.xml_common import (
 )
 
 UBL_NAMESPACE_PREFIX = "urn:oasis:names:specification:ubl:schema:xsd:"
+#: the ``OrderReference/ID`` Peppol BIS 3 prescribes when there is no buyer's order number
+NO_ORDER_REFERENCE = "NA"
 
 
 def is_ubl(root: etree._Element) -> bool:
@@ -48,7 +50,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         total_incl_tax=decimal(totals, "TaxInclusiveAmount"),
         supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
-        po_references=[ref for ref in [text(root, "OrderReference/ID")] if ref is not None],
+        po_references=_order_references(root),
         line_items=[line for line in map(_line, find_all(root, line_tag)) if has_content(line)],
     )
 
@@ -80,6 +82,12 @@ def _seller_name(party: etree._Element | None) -> str | None:
     This is what CII's ``SellerTradeParty/Name`` holds, so both syntaxes give the same name.
     """
     return text(party, "PartyLegalEntity/RegistrationName") or text(party, "PartyName/Name")
+
+
+def _order_references(root: etree._Element) -> list[str]:
+    """BT-13. Peppol writes ``NA`` here when it only has the seller's order number (BT-14)."""
+    ref = text(root, "OrderReference/ID")
+    return [ref] if ref is not None and ref != NO_ORDER_REFERENCE else []
 
 
 def _tax_total(root: etree._Element, currency: str | None) -> Decimal | None:

@@ -259,3 +259,33 @@ def test_a_non_invoice_xml_alone_falls_back() -> None:
     pdf = pdf_with(("order-x.xml", ORDER_X), ("data.xml", b"<?xml version='1.0'?><rows/>"))
     with pytest.raises(ExtractionError, match="no embedded e-invoice XML"):
         read_embedded_invoice(pdf)
+
+
+def test_ubl_order_reference_na_is_no_order() -> None:
+    # Peppol BIS 3 writes NA in BT-13 when only the seller's order number (BT-14) is known.
+    na = "<cac:OrderReference><cbc:ID>NA</cbc:ID><cbc:SalesOrderID>SO-9</cbc:SalesOrderID>"
+    assert read(ubl_invoice(header=na + "</cac:OrderReference>")).po_references == []
+    po = "<cac:OrderReference><cbc:ID> PO-9 </cbc:ID></cac:OrderReference>"
+    assert read(ubl_invoice(header=po)).po_references == ["PO-9"]
+
+
+def test_cii_line_described_but_not_named() -> None:
+    xml = factur_x().replace(
+        b"<ram:Name>Tomatoes</ram:Name>", b"<ram:Description>Tomatoes</ram:Description>"
+    )
+    assert read(xml).line_items[0].description == "Tomatoes"
+
+
+def test_invoice_inside_a_peppol_envelope() -> None:
+    sbdh = "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"
+    body = ubl_invoice().split(b"?>", 1)[1]
+    xml = (
+        (
+            f'<sh:StandardBusinessDocument xmlns:sh="{sbdh}"><sh:StandardBusinessDocumentHeader>'
+            "<sh:HeaderVersion>1.0</sh:HeaderVersion></sh:StandardBusinessDocumentHeader>"
+        ).encode()
+        + body
+        + b"</sh:StandardBusinessDocument>"
+    )
+    result = read_embedded_invoice(pdf_with(("peppol.xml", xml)))
+    assert result["invoice"]["invoice_number"] == "U-1"
