@@ -156,6 +156,16 @@ SUPPLIER = re.compile(
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
 )
 
+#: Units of measure printed after a quantity ("12 kg", "3 Stk.", "2 colis").
+UNIT = re.compile(
+    r"^(?:pcs?|pc\.|pce|pces|stk\.?|st\.?|stuks?|kg|g|gr|l|ltr|lt|ml|cl|m|m2|m²|m3|h|hrs?|hours?"
+    r"|std\.?|units?|ea|each|x|kwh|pkt|pack|packs|box|boxes|karton|kart\.?|fl|fles|flessen|pz"
+    r"|uds?|unid\.?|pi[eè]ces?|colis|carton|cartons|ctn|cs|case|cases|crate|crates|krat|kratten"
+    r"|doos|dozen|ds|btl|bt|bottles?|fut|keg|sac|sack|bag|bags|roll|rolls|rol|paar|pr|set|sets"
+    r"|lot|bund|bunch|tray|trays|portion|port\.?|nights?|rooms?|days?|tage?|jours?|dagen)$",
+    re.I,
+)
+
 #: Words of a line that ends a line-item table or is a summary line, never an item.
 SUMMARY = re.compile(
     r"^\s*(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|zwischensumme|netto|brutto"

@@ -28,11 +28,7 @@ _STRONG_DESC = re.compile(
 )
 _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
-_UNIT = re.compile(
-    r"^(?:pcs?|pc\.|stk\.?|st\.?|stuks?|kg|g|l|ltr|ml|m|m2|m²|m3|h|hrs?|hours?|std\.?|units?"
-    r"|ea|each|x|kwh|pkt|pack|box|karton|fl|fles|pz|uds?|unid\.?|pi[eè]ces?)$",
-    re.I,
-)
+_UNIT = labels.UNIT
 _MAX_GAP = 8
 
 

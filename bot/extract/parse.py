@@ -17,6 +17,7 @@ from bot.extract.checks import assess, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
+from bot.extract.listed import listed_items
 from bot.extract.parties import supplier_name
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.terms import debit_date, due_from_terms
@@ -73,6 +74,9 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     currency, confidence["currency"] = fields.currency(doc, european)
     items, table_lines = tables(doc)
     totals = choose(doc, table_lines, items_sum(items))
+    if not items:
+        items, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)
+        table_lines |= listed_lines
     confidence.update(totals.confidence)
     vat_line = fields.vat_line(doc, tax_id)
     supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat_line)

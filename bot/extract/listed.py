@@ -1,0 +1,215 @@
+"""Line items of a list with no heading row: "Privathaftpflicht ........ 50,00 €".
+
+Insurance bills, utility bills and short service invoices list what they charge as lines of
+text with an amount at the end, with no "Description | Qty | Price" heading for the table reader
+to start from. Such a run of lines is taken as the items only when its amounts add up to the
+invoice's net (or gross) total: the arithmetic, not the layout, tells a list of charges from any
+other lines with amounts. Lines indented under an item (a breakdown: "Charges", "VAT") are not
+items of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bot.extract import labels
+from bot.extract.checks import adds_up
+from bot.extract.dates import find_dates
+from bot.extract.doc import Doc, is_labelish
+from bot.extract.numbers import Number, find_numbers
+from bot.extract.schema import LineItem
+
+_BULLET = re.compile(r"^\s*[-–•·*†]")
+_UNIT = labels.UNIT
+_FIELD_LABELS = re.compile(
+    "|".join(
+        labels.TOTAL_INCL[:-2]
+        + labels.TOTAL_EXCL[:-1]
+        + labels.TAX_AMOUNT[:-1]
+        + labels.INVOICE_NUMBER[:-3]
+        + labels.DUE_DATE
+        + labels.PREVIOUS_BALANCE
+        + labels.ALREADY_PAID
+    )
+)
+_NUMERIC_CELL = re.compile(
+    r"[-\u2212(]?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d[\d.,' \u00a0\u202f]*\s*%?\s*"
+    r"(?:[€$£]|EUR|USD|GBP|CHF|[^\W\d_]{1,6}\.?)?\)?",
+    re.I,
+)
+_TAIL = re.compile(
+    r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?|\*+)?\)?(?:\s+\d{1,2}(?:[.,]\d{1,2})?\s*%|\s+[A-Z]\d?)?\s*"
+)
+_CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
+_MAX_TEXT_LINES = 3
+_CENT = Decimal("0.01")
+
+
+@dataclass
+class _Run:
+    """Consecutive item lines at one indent, with the lines they cover."""
+
+    indent: int
+    wrapped: int = 0
+    items: list[LineItem] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def total(self) -> Decimal:
+        return sum((item.total or Decimal(0) for item in self.items), Decimal(0))
+
+
+def listed_items(
+    doc: Doc, targets: list[Decimal | None], skip: set[int]
+) -> tuple[list[LineItem], set[int]]:
+    """Items of the run whose amounts add up to one of ``targets`` (net first, then gross).
+
+    The run nearest above the totals wins when several add up; lines in ``skip`` (tables already
+    read) are never part of a run.
+    """
+    wanted = [abs(t) for t in targets if t]
+    if not wanted:
+        return [], set()
+    for target in wanted:
+        found = [r for r in _runs(doc, skip) if adds_up(abs(r.total()), Decimal(0), target)]
+        if found:
+            run = found[-1]
+            return run.items, set(range(run.lines[0], run.lines[-1] + 1))
+    return [], set()
+
+
+def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
+    runs: list[_Run] = []
+    run: _Run | None = None
+    text_lines = 0
+    for i, line in enumerate(doc.lines):
+        prev_page = doc.lines[i - 1].page if i else line.page
+        if run is not None and (i in skip or line.page != prev_page):
+            runs.append(run)
+            run = None
+        if i in skip:
+            continue
+        indent = len(line.text) - len(line.text.lstrip())
+        if run is not None and indent > run.indent + 2:
+            if _amount_at_end(doc, i) is None and not labels.SUMMARY.search(line.folded):
+                _continue_description(run, line.text.strip())
+            continue  # a breakdown under the item above ("Charges $1.87", "VAT $0.00")
+        item = _item(doc, i)
+        if item is not None:
+            if run is None or abs(indent - run.indent) > 2:
+                if run is not None:
+                    runs.append(run)
+                run = _Run(indent)
+            run.items.append(item)
+            run.lines.append(i)
+            text_lines = run.wrapped = 0
+            continue
+        if run is None:
+            continue
+        ends = labels.SUMMARY.search(line.folded) or _amount_at_end(doc, i) is not None
+        if ends or text_lines >= _MAX_TEXT_LINES:
+            runs.append(run)
+            run = None
+            continue
+        text_lines += 1
+        if text_lines == run.wrapped + 1 and abs(indent - run.indent) <= 2:
+            if not _BULLET.match(line.text) and len(line.cells) == 1:
+                _continue_description(run, line.text.strip())
+                run.wrapped += 1
+    if run is not None:
+        runs.append(run)
+    return runs
+
+
+def _continue_description(run: _Run, text: str) -> None:
+    """Detail lines belong to the item above them (kept short: three lines at most)."""
+    last = run.items[-1]
+    if last.description and last.description.count("\n") < _MAX_TEXT_LINES - 1:
+        run.items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
+
+
+def _amount_at_end(doc: Doc, i: int) -> Number | None:
+    """The money amount that ends the line; a currency, a tax rate or a tax code may follow."""
+    text = doc.lines[i].text
+    numbers = [n for n in find_numbers(text, doc.decimal) if not n.percent]
+    if not numbers or not numbers[-1].money_like:
+        return None
+    if not _TAIL.fullmatch(text[numbers[-1].end :]):
+        return None
+    return numbers[-1]
+
+
+def _item(doc: Doc, i: int) -> LineItem | None:
+    """A line of description text ending in an amount, not a label of the totals.
+
+    Text cells on the left are the description (numbers inside them stay text: "SF25 (30 %)
+    Typkl. 18"); numbers only count as quantity, price or rate in cells of their own.
+    """
+    line = doc.lines[i]
+    amount = _amount_at_end(doc, i)
+    if amount is None or labels.SUMMARY.search(line.folded) or find_dates(line.text, doc.order):
+        return None
+    words: list[str] = []
+    numbers: list[Number] = []
+    for cell in line.cells:
+        if cell.end <= amount.start and not numbers and not _NUMERIC_CELL.fullmatch(cell.text):
+            words.append(cell.text)
+        else:
+            numbers.extend(
+                Number(n.value, n.start + cell.start, n.end + cell.start, n.raw, n.percent)
+                for n in find_numbers(cell.text, doc.decimal)
+            )
+    description = _CURRENCY_TAIL.sub("", " ".join(words)).strip(" .:-–")
+    if not is_labelish(description) or _label_like(line.folded):
+        return None
+    numbers = [n for n in numbers if n.start != amount.start]
+    return _fill(description, numbers, amount, line.text)
+
+
+def _label_like(folded: str) -> bool:
+    """Lines of the invoice's header fields and totals are never items."""
+    return bool(_FIELD_LABELS.search(folded))
+
+
+def _fill(description: str, numbers: list[Number], amount: Number, text: str) -> LineItem:
+    """Quantity, unit and unit price from the numbers between description and amount."""
+    total = amount.value
+    rate = next((n.value for n in numbers if n.percent), None)
+    plain = [n for n in numbers if not n.percent]
+    quantity: Decimal | None = None
+    price: Decimal | None = None
+    unit: str | None = None
+    for q in plain:
+        for p in plain:
+            if p is not q and q.value and (q.value * p.value).quantize(_CENT) == total:
+                quantity, price = q.value, p.value
+                unit = _unit_after(text, q)
+                break
+        if quantity is not None:
+            break
+    if quantity is None and len(plain) == 1 and plain[0].value:
+        n = plain[0]
+        if n.money_like:
+            price = n.value
+            quantity = (
+                total / n.value if (total / n.value) == (total / n.value).to_integral() else None
+            )
+        else:
+            quantity = n.value
+            unit = _unit_after(text, n)
+    if quantity is None and price is None:
+        quantity, price = Decimal(1), total  # one charge: one unit at its price
+    return LineItem(
+        description=description,
+        quantity=quantity,
+        unit=unit,
+        unit_price=price,
+        total=total,
+        tax_rate=rate,
+    )
+
+
+def _unit_after(text: str, number: Number) -> str | None:
+    word = text[number.end :].split(maxsplit=1)
+    return word[0] if word and _UNIT.match(word[0]) else None
