@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 from bot.errors import ExtractionError
 
@@ -43,12 +45,74 @@ def ocr_pages(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
         )
         images = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [
-            _run(
-                [tesseract, str(image), "stdout", "-l", lang, "-c", "preserve_interword_spaces=1"],
-                "read the page with Tesseract",
-            )
+            layout_text(_run([tesseract, str(image), "stdout", "-l", lang, "tsv"], "read the page"))
             for image in images
         ]
+
+
+@dataclass(frozen=True)
+class _Word:
+    left: int
+    top: int
+    width: int
+    height: int
+    text: str
+
+    @property
+    def middle(self) -> float:
+        return self.top + self.height / 2
+
+
+def layout_text(tsv: str) -> str:
+    """Page text with its columns kept, rebuilt from Tesseract's word boxes.
+
+    Tesseract's plain text reads each column block on its own, so a table row or a "label ...
+    value" line comes out in pieces. Words whose boxes share a height make one line, and each
+    word is placed at the column its left edge is at, as pypdf's layout mode does for text PDFs:
+    the parser then reads scans and text PDFs the same way.
+    """
+    words = _words(tsv)
+    if not words:
+        return ""
+    char = median(w.width / len(w.text) for w in words) or 1.0
+    height = median(w.height for w in words)
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.middle):
+        row = rows[-1] if rows else None
+        if row and abs(word.middle - median(w.middle for w in row)) <= height * 0.6:
+            row.append(word)
+        else:
+            rows.append([word])
+    return "\n".join(_line(row, char) for row in rows) + "\n"
+
+
+def _words(tsv: str) -> list[_Word]:
+    """Word boxes (level 5 rows) of Tesseract's TSV output."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(c) for c in cols[6:10])
+        words.append(_Word(left, top, width, height, cols[11].strip()))
+    return words
+
+
+def _line(row: list[_Word], char: float) -> str:
+    """One text line; a gap wider than two characters becomes a column gap of 2+ spaces."""
+    out = ""
+    right: int | None = None
+    for word in sorted(row, key=lambda w: w.left):
+        column = round(word.left / char)
+        if right is None:
+            out = " " * column
+        elif word.left - right <= 2 * char:
+            out += " "
+        else:
+            out += " " * max(2, column - len(out))
+        out += word.text
+        right = word.left + word.width
+    return out
 
 
 def _tool(name: str) -> str:

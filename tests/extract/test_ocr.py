@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from bot.errors import ExtractionError
 from bot.extract.isolation import run_isolated
-from bot.extract.ocr import ocr_pages
+from bot.extract.ocr import layout_text, ocr_pages
 from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
 # Skipped on a developer machine without the tools; CI must have them, so it fails there instead.
@@ -66,3 +66,38 @@ def test_missing_tesseract_is_a_clear_error(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ExtractionError, match="OCR needs tesseract.*apt-get install"):
         ocr_pages(b"%PDF-1.4", ("eng",))
+
+
+def _tsv(*words: tuple[int, int, str]) -> str:
+    """Tesseract TSV with one word row per (left, top, text); 20 px per character, 30 px high."""
+    head = "\t".join(
+        "level page_num block_num par_num line_num word_num left top width height conf text".split()
+    )
+    rows = [
+        f"5\t1\t{n}\t1\t1\t1\t{left}\t{top}\t{20 * len(text)}\t30\t95\t{text}"
+        for n, (left, top, text) in enumerate(words)
+    ]
+    return "\n".join([head, *rows])
+
+
+def test_layout_puts_words_of_one_height_on_one_line_in_their_columns() -> None:
+    # Tesseract reads the label column and the value column as separate blocks; the value sits
+    # a few pixels lower, as on a slightly skewed scan.
+    tsv = _tsv(
+        (100, 200, "Invoice"),
+        (260, 200, "number"),
+        (900, 204, "INV-7781"),
+        (100, 260, "Total"),
+        (900, 262, "1,234.50"),
+    )
+    lines = layout_text(tsv).splitlines()
+    assert [line.split() for line in lines] == [
+        ["Invoice", "number", "INV-7781"],
+        ["Total", "1,234.50"],
+    ]
+    assert lines[0].index("INV-7781") == 45  # 900 px / 20 px per character
+    assert "Invoice number  " in lines[0]  # one space inside a phrase, a gap before the value
+
+
+def test_layout_of_an_empty_page_is_empty() -> None:
+    assert layout_text(_tsv()) == ""
