@@ -136,905 +136,311 @@ MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
 }
 
-# label key -> language -> choices (one is drawn per document)
-L: dict[str, dict[str, list[str]]] = {
-    "invoice": {
-        "en": ["INVOICE", "Invoice", "Tax Invoice", "SALES INVOICE"],
-        "de": ["RECHNUNG", "Rechnung"],
-        "fr": ["FACTURE", "Facture"],
-        "nl": ["FACTUUR", "Factuur"],
-    },
-    "credit": {
-        "en": ["CREDIT NOTE", "Credit Note", "Credit Memo"],
-        "de": ["GUTSCHRIFT", "Gutschrift", "Rechnungskorrektur"],
-        "fr": ["AVOIR", "Facture d'avoir"],
-        "nl": ["CREDITNOTA", "Creditnota"],
-    },
-    "inv_no": {
-        "en": ["Invoice No.", "Invoice Number", "Invoice #", "Inv. No:"],
-        "de": ["Rechnungsnummer", "Rechnung Nr.", "Rechnungs-Nr.", "Beleg-Nr."],
-        "fr": ["Facture N°", "N° de facture", "Numéro"],
-        "nl": ["Factuurnummer", "Factuurnr.", "Nummer"],
-    },
-    "cn_no": {
-        "en": ["Credit Note No.", "Credit No.", "Document No."],
-        "de": ["Gutschrift Nr.", "Belegnummer", "Gutschriftsnummer"],
-        "fr": ["Avoir N°", "N° d'avoir"],
-        "nl": ["Creditnota nr.", "Nummer"],
-    },
-    "date": {
-        "en": ["Invoice Date", "Date", "Tax Point", "Invoice date"],
-        "de": ["Rechnungsdatum", "Datum", "Belegdatum"],
-        "fr": ["Date de facture", "Date", "Date d'émission"],
-        "nl": ["Factuurdatum", "Datum"],
-    },
-    "due": {
-        "en": ["Due Date", "Payment Due", "Due by"],
-        "de": ["Fällig am", "Fälligkeit", "Zahlbar bis"],
-        "fr": ["Échéance", "Date d'échéance", "À régler avant le"],
-        "nl": ["Vervaldatum", "Te betalen voor"],
-    },
-    "cust_no": {
-        "en": ["Customer No.", "Account No.", "Account", "Customer ID"],
-        "de": ["Kundennummer", "Kunden-Nr.", "Kd.-Nr."],
-        "fr": ["N° client", "Code client", "Client"],
-        "nl": ["Klantnummer", "Debiteurnr.", "Klantnr."],
-    },
-    "po": {
-        "en": ["Your Order", "PO No.", "Purchase Order", "Customer PO"],
-        "de": ["Ihre Bestellung", "Bestell-Nr.", "Ihre Bestellnummer"],
-        "fr": ["Votre commande", "Réf. commande", "Bon de commande"],
-        "nl": ["Uw bestelnummer", "Uw referentie", "Inkoopordernr."],
-    },
-    "dn": {
-        "en": ["Delivery Note", "Despatch Note", "DN No."],
-        "de": ["Lieferschein", "Lieferschein-Nr."],
-        "fr": ["Bon de livraison", "BL N°"],
-        "nl": ["Pakbon", "Leveringsbon"],
-    },
-    "order_date": {
-        "en": ["Order Date"],
-        "de": ["Bestelldatum", "Auftragsdatum"],
-        "fr": ["Date de commande"],
-        "nl": ["Besteldatum", "Orderdatum"],
-    },
-    "delivery_date": {
-        "en": ["Delivery Date", "Date of Supply", "Ship Date"],
-        "de": ["Lieferdatum", "Leistungsdatum"],
-        "fr": ["Date de livraison"],
-        "nl": ["Leverdatum", "Afleverdatum"],
-    },
-    "page": {
-        "en": ["Page {p} of {n}", "Page {p}/{n}"],
-        "de": ["Seite {p} von {n}", "Seite {p}/{n}"],
-        "fr": ["Page {p} sur {n}", "Page {p}/{n}"],
-        "nl": ["Pagina {p} van {n}", "Blad {p}/{n}"],
-    },
-    "bill_to": {
-        "en": ["Bill To", "Invoice To", "Invoice Address", "Sold To"],
-        "de": ["Rechnungsadresse", "Rechnungsempfänger"],
-        "fr": ["Facturé à", "Adresse de facturation", "Client"],
-        "nl": ["Factuuradres", "Gefactureerd aan"],
-    },
-    "ship_to": {
-        "en": ["Ship To", "Deliver To", "Delivery Address"],
-        "de": ["Lieferadresse", "Lieferanschrift"],
-        "fr": ["Livré à", "Adresse de livraison"],
-        "nl": ["Afleveradres", "Leveradres"],
-    },
-    "cust_vat": {
-        "en": ["Your VAT No."],
-        "de": ["Ihre USt-IdNr."],
-        "fr": ["Votre N° TVA"],
-        "nl": ["Uw btw-nummer"],
-    },
-    "code": {
-        "en": ["Code", "SKU", "Item", "Product Code"],
-        "de": ["Art.-Nr.", "Artikel", "ArtNr"],
-        "fr": ["Réf.", "Code", "Article"],
-        "nl": ["Art.nr.", "Code"],
-    },
-    "desc": {
-        "en": ["Description", "Item Description", "Product", "Details"],
-        "de": ["Bezeichnung", "Artikelbezeichnung", "Beschreibung", "Leistung"],
-        "fr": ["Désignation", "Description", "Libellé"],
-        "nl": ["Omschrijving", "Artikel", "Product"],
-    },
-    "qty": {
-        "en": ["Qty", "Quantity", "QTY"],
-        "de": ["Menge", "Anz.", "Anzahl"],
-        "fr": ["Qté", "Quantité"],
-        "nl": ["Aantal", "Aant."],
-    },
-    "unit": {
-        "en": ["Unit", "UoM", "U/M"],
-        "de": ["Einheit", "ME"],
-        "fr": ["Unité", "U."],
-        "nl": ["Eenheid", "Eenh."],
-    },
-    "price": {
-        "en": ["Unit Price", "Price", "Rate", "Each"],
-        "de": ["Einzelpreis", "E-Preis", "Preis"],
-        "fr": ["P.U. HT", "Prix unitaire", "PU HT"],
-        "nl": ["Prijs", "Stukprijs", "Prijs/eenh."],
-    },
-    "vat": {
-        "en": ["VAT %", "VAT", "Tax %"],
-        "de": ["MwSt", "USt %", "MwSt.-Satz"],
-        "fr": ["TVA", "TVA %", "Taux"],
-        "nl": ["BTW", "BTW %", "Btw"],
-    },
-    "amount": {
-        "en": ["Amount", "Total", "Net Amount", "Line Total"],
-        "de": ["Gesamt", "Betrag", "Gesamtpreis", "Summe"],
-        "fr": ["Montant HT", "Total HT", "Montant"],
-        "nl": ["Bedrag", "Totaal", "Bedrag excl."],
-    },
-    "pos": {"en": ["#", "Line"], "de": ["Pos.", "Pos"], "fr": ["N°", "Lig."], "nl": ["Regel", "#"]},
-    "subtotal": {
-        "en": ["Subtotal", "Net Total", "Total Net", "Sub-total", "Goods Total"],
-        "de": ["Nettobetrag", "Summe netto", "Warenwert netto", "Zwischensumme"],
-        "fr": ["Total HT", "Montant HT", "Sous-total HT"],
-        "nl": ["Totaal excl. BTW", "Subtotaal", "Netto bedrag"],
-    },
-    "vat_line": {
-        "en": ["VAT {r}%", "VAT @ {r}%", "VAT {r}% on {b}"],
-        "de": ["MwSt. {r} %", "zzgl. {r} % USt.", "USt {r} % auf {b}"],
-        "fr": ["TVA {r} %", "TVA {r}% sur {b}"],
-        "nl": ["BTW {r}%", "{r}% BTW over {b}", "Btw {r}%"],
-    },
-    "total": {
-        "en": ["Total", "Invoice Total", "TOTAL", "Total Due", "Gross Total"],
-        "de": ["Gesamtbetrag", "Rechnungsbetrag", "Endbetrag", "Summe brutto"],
-        "fr": ["Total TTC", "Net à payer", "Montant TTC"],
-        "nl": ["Totaal incl. BTW", "Te betalen", "Totaalbedrag"],
-    },
-    "cn_total": {
-        "en": ["Total Credit", "Credit Total", "Total"],
-        "de": ["Gutschriftsbetrag", "Gesamtbetrag"],
-        "fr": ["Total TTC", "Montant de l'avoir TTC"],
-        "nl": ["Totaal incl. BTW", "Totaal creditnota"],
-    },
-    "paid": {
-        "en": ["Amount Paid", "Less: Paid"],
-        "de": ["Bereits bezahlt", "Anzahlung"],
-        "fr": ["Acompte versé", "Déjà réglé"],
-        "nl": ["Reeds betaald", "Aanbetaling"],
-    },
-    "balance": {
-        "en": ["Balance Due", "Amount Outstanding"],
-        "de": ["Restbetrag", "Offener Betrag"],
-        "fr": ["Reste à payer", "Solde dû"],
-        "nl": ["Openstaand bedrag", "Nog te betalen"],
-    },
-    "amount_due": {
-        "en": ["Amount Due", "Please Pay"],
-        "de": ["Zahlbetrag", "Zu zahlen"],
-        "fr": ["Montant à payer", "Net à payer"],
-        "nl": ["Te betalen", "Totaal"],
-    },
-    "cf": {
-        "en": ["Carried forward"],
-        "de": ["Übertrag"],
-        "fr": ["À reporter", "Report"],
-        "nl": ["Transport", "Over te brengen"],
-    },
-    "bf": {"en": ["Brought forward"], "de": ["Übertrag"], "fr": ["Report"], "nl": ["Transport"]},
-    "terms": {
-        "en": [
-            "Payment terms: {n} days net",
-            "Terms: Net {n}",
-            "Payment due within {n} days of invoice date",
-        ],
-        "de": [
-            "Zahlbar innerhalb {n} Tagen ohne Abzug",
-            "Zahlungsziel: {n} Tage netto",
-            "Zahlungsbedingungen: {n} Tage netto",
-        ],
-        "fr": [
-            "Payable à {n} jours",
-            "Règlement à {n} jours date de facture",
-            "Conditions de paiement : {n} jours net",
-        ],
-        "nl": [
-            "Betaling binnen {n} dagen",
-            "Betalingstermijn: {n} dagen",
-            "Gelieve te betalen binnen {n} dagen na factuurdatum",
-        ],
-    },
-    "thanks": {
-        "en": ["Thank you for your business!", "Thank you for your custom."],
-        "de": ["Vielen Dank für Ihren Auftrag!", "Wir danken für Ihre Bestellung."],
-        "fr": ["Merci de votre confiance.", "Nous vous remercions de votre commande."],
-        "nl": ["Bedankt voor uw bestelling!", "Hartelijk dank voor uw vertrouwen."],
-    },
-    "tc": {
-        "en": [
-            "Goods remain the property of the supplier until paid in full. Claims for "
-            "shortages or damage must be notified within 24 hours of delivery. Interest "
-            "may be charged on overdue accounts under the Late Payment Act."
-        ],
-        "de": [
-            "Die Ware bleibt bis zur vollständigen Bezahlung unser Eigentum. "
-            "Reklamationen sind innerhalb von 24 Stunden nach Lieferung schriftlich "
-            "anzuzeigen. Es gelten unsere Allgemeinen Geschäftsbedingungen."
-        ],
-        "fr": [
-            "En cas de retard de paiement, une pénalité égale à trois fois le taux "
-            "d'intérêt légal sera exigible, ainsi qu'une indemnité forfaitaire de 40 € "
-            "pour frais de recouvrement. Pas d'escompte pour paiement anticipé."
-        ],
-        "nl": [
-            "Op al onze leveringen zijn onze algemene voorwaarden van toepassing. "
-            "Klachten dienen binnen 24 uur na levering gemeld te worden. Bij "
-            "overschrijding van de betalingstermijn is wettelijke rente verschuldigd."
-        ],
-    },
-    "ref_inv": {
-        "en": ["Relates to invoice {n}", "Original invoice: {n}"],
-        "de": ["Bezug: Rechnung {n}", "zu Rechnung Nr. {n}"],
-        "fr": ["Avoir sur facture {n}", "Réf. facture : {n}"],
-        "nl": ["Betreft factuur {n}", "Correctie op factuur {n}"],
-    },
-    "discount": {
-        "en": ["Discount", "Loyalty discount"],
-        "de": ["Rabatt", "Treuerabatt"],
-        "fr": ["Remise", "Remise fidélité"],
-        "nl": ["Korting", "Klantkorting"],
-    },
-    "delivery": {
-        "en": ["Delivery charge", "Carriage"],
-        "de": ["Frachtkosten", "Lieferpauschale"],
-        "fr": ["Frais de livraison", "Frais de port"],
-        "nl": ["Bezorgkosten", "Vrachtkosten"],
-    },
-    "vat_sum": {
-        "en": ["VAT rate|Net|VAT|Gross"],
-        "de": ["MwSt.-Satz|Netto|MwSt.|Brutto"],
-        "fr": ["Taux TVA|Base HT|Montant TVA|TTC"],
-        "nl": ["BTW %|Grondslag|BTW|Totaal"],
-    },
-    "bank": {
-        "en": ["Bank details"],
-        "de": ["Bankverbindung"],
-        "fr": ["Coordonnées bancaires"],
-        "nl": ["Bankgegevens"],
-    },
-}
-
-UNITS = {
-    "kg": {"en": ["kg"], "de": ["kg"], "fr": ["kg"], "nl": ["kg"]},
-    "l": {"en": ["l", "ltr"], "de": ["l", "Ltr."], "fr": ["l", "L"], "nl": ["l", "ltr"]},
-    "pc": {
-        "en": ["pcs", "ea", "each"],
-        "de": ["Stk", "St.", "Stück"],
-        "fr": ["pce", "u", "pièce"],
-        "nl": ["st", "stuk", "st."],
-    },
-    "case": {
-        "en": ["case", "cs"],
-        "de": ["Kart.", "Kiste"],
-        "fr": ["colis", "carton"],
-        "nl": ["doos", "colli"],
-    },
-    "crate": {"en": ["crate"], "de": ["Kasten", "Kiste"], "fr": ["casier"], "nl": ["krat"]},
-    "btl": {
-        "en": ["btl", "bottle"],
-        "de": ["Fl.", "Flasche"],
-        "fr": ["bouteille", "btl"],
-        "nl": ["fles", "fl."],
-    },
-    "month": {
-        "en": ["month", "mth"],
-        "de": ["Monat", "Mon."],
-        "fr": ["mois"],
-        "nl": ["maand", "mnd"],
-    },
-    "kwh": {"en": ["kWh"], "de": ["kWh"], "fr": ["kWh"], "nl": ["kWh"]},
-    "hr": {"en": ["hr", "hours"], "de": ["Std.", "h"], "fr": ["h", "heure"], "nl": ["uur"]},
-    "pack": {
-        "en": ["pack", "pk"],
-        "de": ["Pck.", "Pkg."],
-        "fr": ["paquet", "lot"],
-        "nl": ["pak", "verp."],
-    },
-}
-
-# trade -> products (en, de, fr, nl, unit kind, low price, high price, VAT class)
-Product = tuple[str, str, str, str, str, float, float, str]
-CATALOG: dict[str, list[Product]] = {
-    "food": [
-        (
-            "Tomatoes vine ripened, class I",
-            "Strauchtomaten Klasse I",
-            "Tomates grappe cat. I",
-            "Trostomaten klasse I",
-            "kg",
-            2.2,
-            4.8,
-            "food",
-        ),
-        (
-            "Onions brown 25 kg sack",
-            "Zwiebeln gelb 25 kg Sack",
-            "Oignons jaunes sac 25 kg",
-            "Uien geel zak 25 kg",
-            "pc",
-            14,
-            22,
-            "food",
-        ),
-        (
-            "Potatoes Maris Piper washed",
-            "Kartoffeln festkochend gewaschen",
-            "Pommes de terre Charlotte lavées",
-            "Aardappelen vastkokend gewassen",
-            "kg",
-            0.6,
-            1.4,
-            "food",
-        ),
-        (
-            "Olive oil extra virgin 5 l tin",
-            "Olivenöl nativ extra 5 l Kanister",
-            "Huile d'olive vierge extra bidon 5 l",
-            "Olijfolie extra vierge 5 l blik",
-            "pc",
-            28,
-            55,
-            "food",
-        ),
-        (
-            "Double cream 2 l",
-            "Schlagsahne 30 % 1 l",
-            "Crème fraîche épaisse 1 kg",
-            "Slagroom 35% 1 l",
-            "pc",
-            3.2,
-            9,
-            "food",
-        ),
-        (
-            "Parmigiano Reggiano DOP 24 months",
-            "Parmigiano Reggiano g.U. 24 Monate",
-            "Parmesan Reggiano AOP 24 mois",
-            "Parmezaan Reggiano 24 maanden",
-            "kg",
-            18,
-            29,
-            "food",
-        ),
-        (
-            "Basmati rice 10 kg",
-            "Basmatireis 10 kg",
-            "Riz basmati 10 kg",
-            "Basmatirijst 10 kg",
-            "pc",
-            16,
-            28,
-            "food",
-        ),
-        (
-            "Butter unsalted 250 g x 40",
-            "Süßrahmbutter 250 g x 40",
-            "Beurre doux 250 g x 40",
-            "Roomboter ongezouten 250 g x 40",
-            "case",
-            70,
-            110,
-            "food",
-        ),
-        (
-            "Salmon fillet skin on, Norway, fresh",
-            "Lachsfilet mit Haut, Norwegen, frisch",
-            "Filet de saumon avec peau, Norvège, frais",
-            "Zalmfilet met vel, Noorwegen, vers",
-            "kg",
-            17,
-            28,
-            "food",
-        ),
-        (
-            "Free range eggs large x 180",
-            "Freilandeier Gr. L x 180",
-            "Œufs plein air calibre L x 180",
-            "Scharreleieren L x 180",
-            "case",
-            38,
-            60,
-            "food",
-        ),
-        ("Rocket leaves 1 kg", "Rucola 1 kg", "Roquette 1 kg", "Rucola 1 kg", "pc", 6, 11, "food"),
-        (
-            "Lemons unwaxed",
-            "Zitronen unbehandelt",
-            "Citrons non traités",
-            "Citroenen onbehandeld",
-            "kg",
-            2.1,
-            3.9,
-            "food",
-        ),
-    ],
-    "drinks": [
-        (
-            "Mineral water still 24 x 0.5 l",
-            "Mineralwasser still 24 x 0,5 l",
-            "Eau minérale plate 24 x 50 cl",
-            "Mineraalwater plat 24 x 0,5 l",
-            "crate",
-            6,
-            12,
-            "drink",
-        ),
-        (
-            "Cola 24 x 0.33 l glass",
-            "Cola 24 x 0,33 l Glas",
-            "Cola 24 x 33 cl verre",
-            "Cola 24 x 0,33 l glas",
-            "crate",
-            14,
-            24,
-            "drink",
-        ),
-        (
-            "Lager 20 x 0.5 l",
-            "Pils 20 x 0,5 l",
-            "Bière blonde 24 x 25 cl",
-            "Pils 24 x 0,3 l",
-            "crate",
-            15,
-            26,
-            "alc",
-        ),
-        (
-            "Draught lager keg 50 l",
-            "Fassbier Pils 50 l",
-            "Fût bière pression 30 l",
-            "Fust pils 50 l",
-            "pc",
-            110,
-            190,
-            "alc",
-        ),
-        (
-            "House red wine 0.75 l",
-            "Hauswein rot trocken 0,75 l",
-            "Vin rouge Côtes du Rhône 75 cl",
-            "Huiswijn rood 0,75 l",
-            "btl",
-            4.5,
-            12,
-            "alc",
-        ),
-        (
-            "Orange juice 1 l x 6",
-            "Orangensaft 1 l x 6",
-            "Jus d'orange 1 l x 6",
-            "Sinaasappelsap 1 l x 6",
-            "case",
-            8,
-            16,
-            "drink",
-        ),
-        (
-            "Prosecco DOC extra dry 0.75 l",
-            "Prosecco DOC extra dry 0,75 l",
-            "Prosecco DOC extra dry 75 cl",
-            "Prosecco DOC extra dry 0,75 l",
-            "btl",
-            5,
-            11,
-            "alc",
-        ),
-        (
-            "London Dry Gin 0.7 l",
-            "London Dry Gin 0,7 l",
-            "Gin London Dry 70 cl",
-            "London Dry Gin 0,7 l",
-            "btl",
-            14,
-            26,
-            "alc",
-        ),
-        (
-            "Tonic water 24 x 0.2 l",
-            "Tonic Water 24 x 0,2 l",
-            "Tonic 24 x 20 cl",
-            "Tonic 24 x 0,2 l",
-            "crate",
-            12,
-            20,
-            "drink",
-        ),
-    ],
-    "butcher": [
-        (
-            "Beef ribeye dry aged 28 days",
-            "Rinder-Entrecôte dry aged 28 Tage",
-            "Entrecôte de bœuf maturée 28 jours",
-            "Rib-eye dry aged 28 dagen",
-            "kg",
-            32,
-            58,
-            "food",
-        ),
-        (
-            "Chicken breast fillet",
-            "Hähnchenbrustfilet",
-            "Filet de poulet",
-            "Kipfilet",
-            "kg",
-            8,
-            14,
-            "food",
-        ),
-        (
-            "Pork belly boneless",
-            "Schweinebauch ohne Knochen",
-            "Poitrine de porc désossée",
-            "Buikspek zonder been",
-            "kg",
-            6,
-            11,
-            "food",
-        ),
-        (
-            "Lamb rack French trimmed",
-            "Lammkarree französisch geputzt",
-            "Carré d'agneau manchonné",
-            "Lamsrack gefrenched",
-            "kg",
-            24,
-            42,
-            "food",
-        ),
-        (
-            "Minced beef 15% fat",
-            "Rinderhackfleisch 15 % Fett",
-            "Viande hachée de bœuf 15 %",
-            "Rundergehakt 15% vet",
-            "kg",
-            7,
-            12,
-            "food",
-        ),
-        (
-            "Pork sausages 20 x 120 g",
-            "Bratwurst grob 20 x 120 g",
-            "Saucisses de Toulouse 20 x 120 g",
-            "Braadworst 20 x 120 g",
-            "pack",
-            9,
-            18,
-            "food",
-        ),
-        (
-            "Veal escalope",
-            "Kalbsschnitzel aus der Oberschale",
-            "Escalope de veau",
-            "Kalfsoester",
-            "kg",
-            28,
-            39,
-            "food",
-        ),
-    ],
-    "bakery": [
-        (
-            "Sourdough loaf 800 g",
-            "Sauerteigbrot 800 g",
-            "Pain au levain 800 g",
-            "Zuurdesembrood 800 g",
-            "pc",
-            3,
-            6,
-            "food",
-        ),
-        ("Baguette", "Baguette", "Baguette tradition", "Stokbrood", "pc", 0.9, 1.8, "food"),
-        (
-            "Brioche burger buns x 12",
-            "Brioche Burger Buns 12 Stück",
-            "Pains burger brioche x 12",
-            "Brioche hamburgerbroodjes x 12",
-            "pack",
-            5,
-            9,
-            "food",
-        ),
-        (
-            "Butter croissants x 10",
-            "Buttercroissants 10 Stück",
-            "Croissants pur beurre x 10",
-            "Roomboter croissants x 10",
-            "pack",
-            6,
-            11,
-            "food",
-        ),
-        (
-            "Baked cheesecake 12 portions",
-            "Käsekuchen 12 Stück",
-            "Tarte au citron 8 parts",
-            "Appeltaart 12 punten",
-            "pc",
-            18,
-            32,
-            "mid",
-        ),
-        (
-            "Ciabatta rolls x 20",
-            "Ciabatta-Brötchen 20 Stück",
-            "Petits pains ciabatta x 20",
-            "Ciabattabolletjes x 20",
-            "pack",
-            6,
-            10,
-            "food",
-        ),
-    ],
-    "linen": [
-        (
-            "Table cloth 140 x 140 white, laundering",
-            "Tischdecke 140 x 140 weiß, Wäsche",
-            "Nappe 140 x 140 blanche, blanchissage",
-            "Tafellaken 140 x 140 wit, wassen",
-            "pc",
-            0.9,
-            2.2,
-            "std",
-        ),
-        (
-            "Napkins 50 x 50 damask",
-            "Servietten 50 x 50 Damast",
-            "Serviettes 50 x 50 damassées",
-            "Servetten 50 x 50 damast",
-            "pc",
-            0.18,
-            0.45,
-            "std",
-        ),
-        (
-            "Chef jacket rental, weekly",
-            "Kochjacke Mietservice wöchentlich",
-            "Veste de cuisine location hebdomadaire",
-            "Koksbuis huur per week",
-            "pc",
-            1.8,
-            3.5,
-            "std",
-        ),
-        ("Tea towels", "Geschirrtücher", "Torchons", "Theedoeken", "pc", 0.2, 0.5, "std"),
-        (
-            "Aprons bib, black",
-            "Latzschürzen schwarz",
-            "Tabliers bavette noirs",
-            "Schorten zwart",
-            "pc",
-            0.6,
-            1.2,
-            "std",
-        ),
-        (
-            "Collection and delivery service",
-            "Logistikpauschale Abholung und Zustellung",
-            "Forfait collecte et livraison",
-            "Haal- en brengservice",
-            "month",
-            25,
-            60,
-            "std",
-        ),
-    ],
-    "cleaning": [
-        (
-            "Kitchen deep clean incl. extraction hood and filters",
-            "Grundreinigung Küche inkl. Dunstabzugshaube und Filter",
-            "Nettoyage complet cuisine y compris hotte et filtres",
-            "Dieptereiniging keuken incl. afzuigkap en filters",
-            "hr",
-            28,
-            45,
-            "std",
-        ),
-        (
-            "Daily cleaning dining room",
-            "Unterhaltsreinigung Gastraum",
-            "Entretien quotidien de la salle",
-            "Dagelijkse schoonmaak restaurant",
-            "hr",
-            22,
-            35,
-            "std",
-        ),
-        (
-            "Dishwasher detergent 10 l",
-            "Spülmaschinenreiniger 10 l",
-            "Détergent lave-vaisselle 10 l",
-            "Vaatwasmiddel 10 l",
-            "pc",
-            18,
-            40,
-            "std",
-        ),
-        (
-            "Window cleaning inside and outside",
-            "Glasreinigung innen und außen",
-            "Nettoyage des vitres intérieur et extérieur",
-            "Glasbewassing binnen en buiten",
-            "hr",
-            25,
-            40,
-            "std",
-        ),
-        (
-            "Hand soap refill 5 l",
-            "Handseife Nachfüllpack 5 l",
-            "Savon mains recharge 5 l",
-            "Handzeep navulling 5 l",
-            "pc",
-            9,
-            17,
-            "std",
-        ),
-    ],
-    "rental": [
-        (
-            "Combi oven rental 10 x GN 1/1",
-            "Miete Kombidämpfer 10 x GN 1/1",
-            "Location four mixte 10 niveaux GN 1/1",
-            "Huur combi-steamer 10 x GN 1/1",
-            "month",
-            180,
-            420,
-            "std",
-        ),
-        (
-            "Ice machine rental 45 kg/24h",
-            "Miete Eiswürfelbereiter 45 kg/24h",
-            "Location machine à glaçons 45 kg/24h",
-            "Huur ijsblokjesmachine 45 kg/24u",
-            "month",
-            45,
-            95,
-            "std",
-        ),
-        (
-            "Glass washer rental",
-            "Miete Gläserspülmaschine",
-            "Location lave-verres",
-            "Huur glazenspoelmachine",
-            "month",
-            35,
-            80,
-            "std",
-        ),
-        (
-            "Espresso machine lease, 2 groups",
-            "Leasing Siebträgermaschine 2-gruppig",
-            "Location machine à café 2 groupes",
-            "Lease espressomachine 2 groeps",
-            "month",
-            79,
-            160,
-            "std",
-        ),
-        (
-            "Service visit, labour",
-            "Wartung / Servicetechniker Arbeitszeit",
-            "Visite de maintenance, main d'œuvre",
-            "Onderhoudsbezoek, arbeidsloon",
-            "hr",
-            65,
-            95,
-            "std",
-        ),
-    ],
-    "utility": [
-        (
-            "Standing charge",
-            "Grundpreis",
-            "Abonnement",
-            "Vaste leveringskosten",
-            "month",
-            9,
-            25,
-            "energy",
-        ),
-        (
-            "Electricity day rate",
-            "Arbeitspreis Strom HT",
-            "Consommation heures pleines",
-            "Stroomverbruik normaal tarief",
-            "kwh",
-            0.18,
-            0.34,
-            "energy",
-        ),
-        (
-            "Electricity night rate",
-            "Arbeitspreis Strom NT",
-            "Consommation heures creuses",
-            "Stroomverbruik daltarief",
-            "kwh",
-            0.12,
-            0.25,
-            "energy",
-        ),
-        (
-            "Business fibre broadband 500 Mbit/s",
-            "Business Glasfaser 500 Mbit/s",
-            "Fibre Pro 500 Mb/s",
-            "Zakelijk glasvezel 500 Mbit/s",
-            "month",
-            39,
-            89,
-            "std",
-        ),
-        (
-            "Mobile plan unlimited",
-            "Mobilfunk Flat Business",
-            "Forfait mobile illimité",
-            "Mobiel abonnement onbeperkt",
-            "month",
-            15,
-            45,
-            "std",
-        ),
-    ],
-    "software": [
-        (
-            "Reservation system Pro plan",
-            "Reservierungssystem Pro-Tarif",
-            "Logiciel de réservation offre Pro",
-            "Reserveringssysteem Pro-abonnement",
-            "month",
-            89,
-            249,
-            "std",
-        ),
-        (
-            "POS licence per terminal",
-            "Kassenlizenz je Terminal",
-            "Licence caisse par terminal",
-            "Kassalicentie per terminal",
-            "month",
-            29,
-            69,
-            "std",
-        ),
-        (
-            "Additional user",
-            "Zusätzlicher Benutzer",
-            "Utilisateur supplémentaire",
-            "Extra gebruiker",
-            "pc",
-            8,
-            15,
-            "std",
-        ),
-        (
-            "Online ordering module",
-            "Modul Online-Bestellungen",
-            "Module commande en ligne",
-            "Module online bestellen",
-            "month",
-            39,
-            99,
-            "std",
-        ),
-        (
-            "Inventory and recipe costing add-on",
-            "Zusatzmodul Warenwirtschaft und Rezepturen",
-            "Option gestion des stocks et fiches techniques",
-            "Uitbreiding voorraadbeheer en receptcalculatie",
-            "month",
-            29,
-            79,
-            "std",
-        ),
-    ],
-}
+# Vocabulary as compact tables, parsed once at import.  A line starting with spaces continues
+# the one before; "|" separates columns and ";" the choices within one.
+# Labels: key = English | German | French | Dutch.
+LABELS_TXT = """
+invoice = INVOICE;Invoice;Tax Invoice;SALES INVOICE | RECHNUNG;Rechnung | FACTURE;Facture |
+    FACTUUR;Factuur
+credit = CREDIT NOTE;Credit Note;Credit Memo | GUTSCHRIFT;Gutschrift;Rechnungskorrektur |
+    AVOIR;Facture d'avoir | CREDITNOTA;Creditnota
+inv_no = Invoice No.;Invoice Number;Invoice #;Inv. No: | Rechnungsnummer;Rechnung Nr.;
+    Rechnungs-Nr.;Beleg-Nr. | Facture N°;N° de facture;Numéro | Factuurnummer;Factuurnr.;
+    Nummer
+cn_no = Credit Note No.;Credit No.;Document No. | Gutschrift Nr.;Belegnummer;Gutschriftsnummer
+    |Avoir N°;N° d'avoir | Creditnota nr.;Nummer
+date = Invoice Date;Date;Tax Point;Invoice date | Rechnungsdatum;Datum;Belegdatum |
+    Date de facture;Date;Date d'émission | Factuurdatum;Datum
+due = Due Date;Payment Due;Due by | Fällig am;Fälligkeit;Zahlbar bis | Échéance;
+    Date d'échéance;À régler avant le | Vervaldatum;Te betalen voor
+cust_no = Customer No.;Account No.;Account;Customer ID | Kundennummer;Kunden-Nr.;Kd.-Nr. |
+    N° client;Code client;Client | Klantnummer;Debiteurnr.;Klantnr.
+po = Your Order;PO No.;Purchase Order;Customer PO | Ihre Bestellung;Bestell-Nr.;
+    Ihre Bestellnummer | Votre commande;Réf. commande;Bon de commande | Uw bestelnummer;
+    Uw referentie;Inkoopordernr.
+dn = Delivery Note;Despatch Note;DN No. | Lieferschein;Lieferschein-Nr. | Bon de livraison;
+    BL N° | Pakbon;Leveringsbon
+order_date = Order Date | Bestelldatum;Auftragsdatum | Date de commande | Besteldatum;
+    Orderdatum
+delivery_date = Delivery Date;Date of Supply;Ship Date | Lieferdatum;Leistungsdatum |
+    Date de livraison | Leverdatum;Afleverdatum
+page = Page {p} of {n};Page {p}/{n} | Seite {p} von {n};Seite {p}/{n} | Page {p} sur {n};
+    Page {p}/{n} | Pagina {p} van {n};Blad {p}/{n}
+bill_to = Bill To;Invoice To;Invoice Address;Sold To | Rechnungsadresse;Rechnungsempfänger |
+    Facturé à;Adresse de facturation;Client | Factuuradres;Gefactureerd aan
+ship_to = Ship To;Deliver To;Delivery Address | Lieferadresse;Lieferanschrift | Livré à;
+    Adresse de livraison | Afleveradres;Leveradres
+cust_vat = Your VAT No. | Ihre USt-IdNr. | Votre N° TVA | Uw btw-nummer
+code = Code;SKU;Item;Product Code | Art.-Nr.;Artikel;ArtNr | Réf.;Code;Article | Art.nr.;Code
+desc = Description;Item Description;Product;Details | Bezeichnung;Artikelbezeichnung;
+    Beschreibung;Leistung | Désignation;Description;Libellé | Omschrijving;Artikel;Product
+qty = Qty;Quantity;QTY | Menge;Anz.;Anzahl | Qté;Quantité | Aantal;Aant.
+unit = Unit;UoM;U/M | Einheit;ME | Unité;U. | Eenheid;Eenh.
+price = Unit Price;Price;Rate;Each | Einzelpreis;E-Preis;Preis | P.U. HT;Prix unitaire;PU HT
+    |Prijs;Stukprijs;Prijs/eenh.
+vat = VAT %;VAT;Tax % | MwSt;USt %;MwSt.-Satz | TVA;TVA %;Taux | BTW;BTW %;Btw
+amount = Amount;Total;Net Amount;Line Total | Gesamt;Betrag;Gesamtpreis;Summe | Montant HT;
+    Total HT;Montant | Bedrag;Totaal;Bedrag excl.
+pos = #;Line | Pos.;Pos | N°;Lig. | Regel;#
+subtotal = Subtotal;Net Total;Total Net;Sub-total;Goods Total | Nettobetrag;Summe netto;
+    Warenwert netto;Zwischensumme | Total HT;Montant HT;Sous-total HT | Totaal excl. BTW;
+    Subtotaal;Netto bedrag
+vat_line = VAT {r}%;VAT @ {r}%;VAT {r}% on {b} | MwSt. {r} %;zzgl. {r} % USt.;
+    USt {r} % auf {b} | TVA {r} %;TVA {r}% sur {b} | BTW {r}%;{r}% BTW over {b};Btw {r}%
+total = Total;Invoice Total;TOTAL;Total Due;Gross Total | Gesamtbetrag;Rechnungsbetrag;
+    Endbetrag;Summe brutto | Total TTC;Net à payer;Montant TTC | Totaal incl. BTW;Te betalen;
+    Totaalbedrag
+cn_total = Total Credit;Credit Total;Total | Gutschriftsbetrag;Gesamtbetrag | Total TTC;
+    Montant de l'avoir TTC | Totaal incl. BTW;Totaal creditnota
+paid = Amount Paid;Less: Paid | Bereits bezahlt;Anzahlung | Acompte versé;Déjà réglé |
+    Reeds betaald;Aanbetaling
+balance = Balance Due;Amount Outstanding | Restbetrag;Offener Betrag | Reste à payer;Solde dû
+    |Openstaand bedrag;Nog te betalen
+amount_due = Amount Due;Please Pay | Zahlbetrag;Zu zahlen | Montant à payer;Net à payer |
+    Te betalen;Totaal
+cf = Carried forward | Übertrag | À reporter;Report | Transport;Over te brengen
+bf = Brought forward | Übertrag | Report | Transport
+terms = Payment terms: {n} days net;Terms: Net {n};Payment due within {n} days of invoice date
+    |Zahlbar innerhalb {n} Tagen ohne Abzug;Zahlungsziel: {n} Tage netto;
+    Zahlungsbedingungen: {n} Tage netto | Payable à {n} jours;
+    Règlement à {n} jours date de facture;Conditions de paiement : {n} jours net |
+    Betaling binnen {n} dagen;Betalingstermijn: {n} dagen;
+    Gelieve te betalen binnen {n} dagen na factuurdatum
+thanks = Thank you for your business!;Thank you for your custom. |
+    Vielen Dank für Ihren Auftrag!;Wir danken für Ihre Bestellung. | Merci de votre confiance.
+    ;Nous vous remercions de votre commande. | Bedankt voor uw bestelling!;
+    Hartelijk dank voor uw vertrouwen.
+ref_inv = Relates to invoice {n};Original invoice: {n} | Bezug: Rechnung {n};
+    zu Rechnung Nr. {n} | Avoir sur facture {n};Réf. facture : {n} | Betreft factuur {n};
+    Correctie op factuur {n}
+discount = Discount;Loyalty discount | Rabatt;Treuerabatt | Remise;Remise fidélité | Korting;
+    Klantkorting
+delivery = Delivery charge;Carriage | Frachtkosten;Lieferpauschale | Frais de livraison;
+    Frais de port | Bezorgkosten;Vrachtkosten
+vat_sum = VAT rate/Net/VAT/Gross | MwSt.-Satz/Netto/MwSt./Brutto |
+    Taux TVA/Base HT/Montant TVA/TTC | BTW %/Grondslag/BTW/Totaal
+bank = Bank details | Bankverbindung | Coordonnées bancaires | Bankgegevens
+tc = Goods remain the property of the supplier until paid in full. Claims for shortages or
+    damage must be notified within 24 hours of delivery. Interest may be charged on overdue
+    accounts under the Late Payment Act. | Die Ware bleibt bis zur vollständigen Bezahlung
+    unser Eigentum. Reklamationen sind innerhalb von 24 Stunden nach Lieferung schriftlich
+    anzuzeigen. Es gelten unsere Allgemeinen Geschäftsbedingungen. | En cas de retard de
+    paiement, une pénalité égale à trois fois le taux d'intérêt légal sera exigible, ainsi
+    qu'une indemnité forfaitaire de 40 € pour frais de recouvrement. Pas d'escompte pour
+    paiement anticipé. | Op al onze leveringen zijn onze algemene voorwaarden van toepassing.
+    Klachten dienen binnen 24 uur na levering gemeld te worden. Bij overschrijding van de
+    betalingstermijn is wettelijke rente verschuldigd.
+"""
+UNITS_TXT = """
+kg = kg | kg | kg | kg
+l = l;ltr | l;Ltr. | l;L | l;ltr
+pc = pcs;ea;each | Stk;St.;Stück | pce;u;pièce | st;stuk;st.
+case = case;cs | Kart.;Kiste | colis;carton | doos;colli
+crate = crate | Kasten;Kiste | casier | krat
+btl = btl;bottle | Fl.;Flasche | bouteille;btl | fles;fl.
+month = month;mth | Monat;Mon. | mois | maand;mnd
+kwh = kWh | kWh | kWh | kWh
+hr = hr;hours | Std.;h | h;heure | uur
+pack = pack;pk | Pck.;Pkg. | paquet;lot | pak;verp.
+"""
+# Products per trade: English | German | French | Dutch | unit kind | price range | VAT class.
+CATALOG_TXT = """
+[food]
+Tomatoes vine ripened, class I | Strauchtomaten Klasse I | Tomates grappe cat. I |
+    Trostomaten klasse I | kg | 2.2-4.8 | food
+Onions brown 25 kg sack | Zwiebeln gelb 25 kg Sack | Oignons jaunes sac 25 kg |
+    Uien geel zak 25 kg | pc | 14-22 | food
+Potatoes Maris Piper washed | Kartoffeln festkochend gewaschen |
+    Pommes de terre Charlotte lavées | Aardappelen vastkokend gewassen | kg | 0.6-1.4 | food
+Olive oil extra virgin 5 l tin | Olivenöl nativ extra 5 l Kanister |
+    Huile d'olive vierge extra bidon 5 l | Olijfolie extra vierge 5 l blik | pc | 28-55 | food
+Double cream 2 l | Schlagsahne 30 % 1 l | Crème fraîche épaisse 1 kg | Slagroom 35% 1 l | pc
+    |3.2-9 | food
+Parmigiano Reggiano DOP 24 months | Parmigiano Reggiano g.U. 24 Monate |
+    Parmesan Reggiano AOP 24 mois | Parmezaan Reggiano 24 maanden | kg | 18-29 | food
+Basmati rice 10 kg | Basmatireis 10 kg | Riz basmati 10 kg | Basmatirijst 10 kg | pc | 16-28
+    |food
+Butter unsalted 250 g x 40 | Süßrahmbutter 250 g x 40 | Beurre doux 250 g x 40 |
+    Roomboter ongezouten 250 g x 40 | case | 70-110 | food
+Salmon fillet skin on, Norway, fresh | Lachsfilet mit Haut, Norwegen, frisch |
+    Filet de saumon avec peau, Norvège, frais | Zalmfilet met vel, Noorwegen, vers | kg |
+    17-28 | food
+Free range eggs large x 180 | Freilandeier Gr. L x 180 | Œufs plein air calibre L x 180 |
+    Scharreleieren L x 180 | case | 38-60 | food
+Rocket leaves 1 kg | Rucola 1 kg | Roquette 1 kg | Rucola 1 kg | pc | 6-11 | food
+Lemons unwaxed | Zitronen unbehandelt | Citrons non traités | Citroenen onbehandeld | kg |
+    2.1-3.9 | food
+[drinks]
+Mineral water still 24 x 0.5 l | Mineralwasser still 24 x 0,5 l |
+    Eau minérale plate 24 x 50 cl | Mineraalwater plat 24 x 0,5 l | crate | 6-12 | drink
+Cola 24 x 0.33 l glass | Cola 24 x 0,33 l Glas | Cola 24 x 33 cl verre | Cola 24 x 0,33 l glas
+    |crate | 14-24 | drink
+Lager 20 x 0.5 l | Pils 20 x 0,5 l | Bière blonde 24 x 25 cl | Pils 24 x 0,3 l | crate | 15-26
+    |alc
+Draught lager keg 50 l | Fassbier Pils 50 l | Fût bière pression 30 l | Fust pils 50 l | pc |
+    110-190 | alc
+House red wine 0.75 l | Hauswein rot trocken 0,75 l | Vin rouge Côtes du Rhône 75 cl |
+    Huiswijn rood 0,75 l | btl | 4.5-12 | alc
+Orange juice 1 l x 6 | Orangensaft 1 l x 6 | Jus d'orange 1 l x 6 | Sinaasappelsap 1 l x 6 |
+    case | 8-16 | drink
+Prosecco DOC extra dry 0.75 l | Prosecco DOC extra dry 0,75 l | Prosecco DOC extra dry 75 cl
+    |Prosecco DOC extra dry 0,75 l | btl | 5-11 | alc
+London Dry Gin 0.7 l | London Dry Gin 0,7 l | Gin London Dry 70 cl | London Dry Gin 0,7 l |
+    btl | 14-26 | alc
+Tonic water 24 x 0.2 l | Tonic Water 24 x 0,2 l | Tonic 24 x 20 cl | Tonic 24 x 0,2 l | crate
+    |12-20 | drink
+[butcher]
+Beef ribeye dry aged 28 days | Rinder-Entrecôte dry aged 28 Tage |
+    Entrecôte de bœuf maturée 28 jours | Rib-eye dry aged 28 dagen | kg | 32-58 | food
+Chicken breast fillet | Hähnchenbrustfilet | Filet de poulet | Kipfilet | kg | 8-14 | food
+Pork belly boneless | Schweinebauch ohne Knochen | Poitrine de porc désossée |
+    Buikspek zonder been | kg | 6-11 | food
+Lamb rack French trimmed | Lammkarree französisch geputzt | Carré d'agneau manchonné |
+    Lamsrack gefrenched | kg | 24-42 | food
+Minced beef 15% fat | Rinderhackfleisch 15 % Fett | Viande hachée de bœuf 15 % |
+    Rundergehakt 15% vet | kg | 7-12 | food
+Pork sausages 20 x 120 g | Bratwurst grob 20 x 120 g | Saucisses de Toulouse 20 x 120 g |
+    Braadworst 20 x 120 g | pack | 9-18 | food
+Veal escalope | Kalbsschnitzel aus der Oberschale | Escalope de veau | Kalfsoester | kg |
+    28-39 | food
+[bakery]
+Sourdough loaf 800 g | Sauerteigbrot 800 g | Pain au levain 800 g | Zuurdesembrood 800 g | pc
+    |3-6 | food
+Baguette | Baguette | Baguette tradition | Stokbrood | pc | 0.9-1.8 | food
+Brioche burger buns x 12 | Brioche Burger Buns 12 Stück | Pains burger brioche x 12 |
+    Brioche hamburgerbroodjes x 12 | pack | 5-9 | food
+Butter croissants x 10 | Buttercroissants 10 Stück | Croissants pur beurre x 10 |
+    Roomboter croissants x 10 | pack | 6-11 | food
+Baked cheesecake 12 portions | Käsekuchen 12 Stück | Tarte au citron 8 parts |
+    Appeltaart 12 punten | pc | 18-32 | mid
+Ciabatta rolls x 20 | Ciabatta-Brötchen 20 Stück | Petits pains ciabatta x 20 |
+    Ciabattabolletjes x 20 | pack | 6-10 | food
+[linen]
+Table cloth 140 x 140 white, laundering | Tischdecke 140 x 140 weiß, Wäsche |
+    Nappe 140 x 140 blanche, blanchissage | Tafellaken 140 x 140 wit, wassen | pc | 0.9-2.2 |
+    std
+Napkins 50 x 50 damask | Servietten 50 x 50 Damast | Serviettes 50 x 50 damassées |
+    Servetten 50 x 50 damast | pc | 0.18-0.45 | std
+Chef jacket rental, weekly | Kochjacke Mietservice wöchentlich |
+    Veste de cuisine location hebdomadaire | Koksbuis huur per week | pc | 1.8-3.5 | std
+Tea towels | Geschirrtücher | Torchons | Theedoeken | pc | 0.2-0.5 | std
+Aprons bib, black | Latzschürzen schwarz | Tabliers bavette noirs | Schorten zwart | pc |
+    0.6-1.2 | std
+Collection and delivery service | Logistikpauschale Abholung und Zustellung |
+    Forfait collecte et livraison | Haal- en brengservice | month | 25-60 | std
+[cleaning]
+Kitchen deep clean incl. extraction hood and filters |
+    Grundreinigung Küche inkl. Dunstabzugshaube und Filter |
+    Nettoyage complet cuisine y compris hotte et filtres |
+    Dieptereiniging keuken incl. afzuigkap en filters | hr | 28-45 | std
+Daily cleaning dining room | Unterhaltsreinigung Gastraum | Entretien quotidien de la salle |
+    Dagelijkse schoonmaak restaurant | hr | 22-35 | std
+Dishwasher detergent 10 l | Spülmaschinenreiniger 10 l | Détergent lave-vaisselle 10 l |
+    Vaatwasmiddel 10 l | pc | 18-40 | std
+Window cleaning inside and outside | Glasreinigung innen und außen |
+    Nettoyage des vitres intérieur et extérieur | Glasbewassing binnen en buiten | hr | 25-40
+    |std
+Hand soap refill 5 l | Handseife Nachfüllpack 5 l | Savon mains recharge 5 l |
+    Handzeep navulling 5 l | pc | 9-17 | std
+[rental]
+Combi oven rental 10 x GN 1/1 | Miete Kombidämpfer 10 x GN 1/1 |
+    Location four mixte 10 niveaux GN 1/1 | Huur combi-steamer 10 x GN 1/1 | month | 180-420
+    |std
+Ice machine rental 45 kg/24h | Miete Eiswürfelbereiter 45 kg/24h |
+    Location machine à glaçons 45 kg/24h | Huur ijsblokjesmachine 45 kg/24u | month | 45-95 |
+    std
+Glass washer rental | Miete Gläserspülmaschine | Location lave-verres |
+    Huur glazenspoelmachine | month | 35-80 | std
+Espresso machine lease, 2 groups | Leasing Siebträgermaschine 2-gruppig |
+    Location machine à café 2 groupes | Lease espressomachine 2 groeps | month | 79-160 | std
+Service visit, labour | Wartung / Servicetechniker Arbeitszeit |
+    Visite de maintenance, main d'œuvre | Onderhoudsbezoek, arbeidsloon | hr | 65-95 | std
+[utility]
+Standing charge | Grundpreis | Abonnement | Vaste leveringskosten | month | 9-25 | energy
+Electricity day rate | Arbeitspreis Strom HT | Consommation heures pleines |
+    Stroomverbruik normaal tarief | kwh | 0.18-0.34 | energy
+Electricity night rate | Arbeitspreis Strom NT | Consommation heures creuses |
+    Stroomverbruik daltarief | kwh | 0.12-0.25 | energy
+Business fibre broadband 500 Mbit/s | Business Glasfaser 500 Mbit/s | Fibre Pro 500 Mb/s |
+    Zakelijk glasvezel 500 Mbit/s | month | 39-89 | std
+Mobile plan unlimited | Mobilfunk Flat Business | Forfait mobile illimité |
+    Mobiel abonnement onbeperkt | month | 15-45 | std
+[software]
+Reservation system Pro plan | Reservierungssystem Pro-Tarif |
+    Logiciel de réservation offre Pro | Reserveringssysteem Pro-abonnement | month | 89-249 |
+    std
+POS licence per terminal | Kassenlizenz je Terminal | Licence caisse par terminal |
+    Kassalicentie per terminal | month | 29-69 | std
+Additional user | Zusätzlicher Benutzer | Utilisateur supplémentaire | Extra gebruiker | pc |
+    8-15 | std
+Online ordering module | Modul Online-Bestellungen | Module commande en ligne |
+    Module online bestellen | month | 39-99 | std
+Inventory and recipe costing add-on | Zusatzmodul Warenwirtschaft und Rezepturen |
+    Option gestion des stocks et fiches techniques |
+    Uitbreiding voorraadbeheer en receptcalculatie | month | 29-79 | std
+"""
+# Supplier trading names per trade ({S} a surname, {C} the city): English | ... | Dutch.
+NAMES_TXT = """
+food = {S} Fresh Foods;{S} & Sons Wholesale;{C} Catering Supplies | Frischdienst {S};
+    {S} Gastro-Großhandel;{C}er Feinkost | Primeurs {S};{S} Distribution Alimentaire;
+    Les Halles de {C} | {S} Versgroothandel;Horeca Groothandel {C};{S} Food Service
+drinks = {S} Wines & Spirits;{C} Drinks Company;{S} Beverages | Getränke {S};
+    {S} Getränkefachgroßhandel;{C}er Getränkedienst | Boissons {S};{S} Distribution Boissons;
+    Cave {S} | Drankenhandel {S};{S} Dranken;{C} Drinks
+butcher = {S} Family Butchers;{S} Quality Meats | Metzgerei {S};Fleischerei {S} |
+    Boucherie {S};Maison {S} Viandes | Slagerij {S};{S} Vleesgroothandel
+bakery = {S} Bakery;The {C} Bakehouse | Bäckerei {S};Backhaus {S} | Boulangerie {S};
+    Fournil de {C} | Bakkerij {S};Warme Bakker {S}
+linen = {C} Linen Services;{S} Laundry | {S} Textilservice;Wäscherei {S} | Blanchisserie {S};
+    {C} Linge Pro | Wasserij {S};{C} Linnenservice
+cleaning = {S} Cleaning Solutions;{C} Commercial Cleaning | {S} Gebäudereinigung;
+    Glanz & Sauber {C} | {S} Propreté;Net Services {C} | {S} Schoonmaakdiensten;
+    Schoonmaakbedrijf {C}
+rental = {C} Catering Equipment Hire;{S} Kitchen Rentals | {S} Gastrotechnik;
+    Großküchentechnik {C} | {S} Équipement CHR;Loca-Cuisine {C} | {S} Horecatechniek;
+    {C} Keukenverhuur
+utility = {C} Energy;{C} Business Telecom | Stadtwerke {C};{C} Energie | {C} Énergie;
+    {S} Télécom Pro | {C} Energie;{S} Zakelijk Telecom
+software = TableFlow Software;{S} Systems;Covers Cloud | Gastrosoft {C};{S} Software;
+    KassenWerk | {S} Logiciels;RestoCloud;Caisse Pro {C} | {S} Software;HorecaCloud;Tafelplan
+"""
+PEOPLE_TXT = """
+surname en = Harrison;Whitmore;Bennett;Fletcher;Ashworth;Carter;Miller;O'Connell;Palmer;Hughes
+surname de = Müller;Hansen;Schröder;Weber;Becker;Kühn;Hofmann;Brandt;Lehmann;Wagner
+surname fr = Dubois;Lefèvre;Moreau;Girard;Roux;Fournier;Chevalier;Garnier;Mercier;Lambert
+surname nl = de Vries;Jansen;Bakker;Visser;Smit;Mulder;de Boer;Peeters;Claes;van Dijk
+first en = James;Sarah;David;Emma
+first de = Thomas;Andrea;Michael;Sabine
+first fr = Philippe;Isabelle;Nicolas;Claire
+first nl = Jeroen;Anouk;Pieter;Sanne
+restaurant en = The Brass Lantern;Copper Pot Kitchen;The Old Vicarage;Harbour Grill;
+    Saffron & Sage;The Crown Inn;Bluebird Diner;Olive Tree Bistro
+restaurant de = Gasthaus zum Löwen;Restaurant Lindenhof;Brauhaus am Markt;Trattoria Roma;
+    Hotel Adler Restaurant;Wirtshaus Alte Post
+restaurant fr = Brasserie du Port;Le Petit Bouchon;Restaurant La Table d'Anne;Café des Arts;
+    L'Auberge du Lac;Bistrot Saint-Jean
+restaurant nl = Restaurant De Gouden Leeuw;Eetcafé 't Hoekje;Brasserie Nova;
+    Grand Café De Kroon;Bistro Het Pakhuis;Restaurant Zeezicht
+"""
+# Country = street names | postcode=city;... | legal forms.
+PLACES_TXT = """
+uk = High Street;Station Road;Mill Lane;Victoria Road;Dock Street | M4 6DE=Manchester;
+    LS1 4AP=Leeds;BS1 5TR=Bristol;EH6 7BD=Edinburgh;E1 6QL=London | Ltd;Limited;Ltd.
+us = Main Street;Industrial Pkwy;Market St;Harbor Blvd;Commerce Drive | NY 10013=New York;
+    IL 60607=Chicago;CA 94107=San Francisco;MA 02210=Boston;TX 78701=Austin | Inc.;LLC;Corp.
+de = Hauptstraße;Industriestr.;Am Großmarkt;Bahnhofstraße;Gewerbering | 80331=München;
+    20457=Hamburg;50667=Köln;10997=Berlin;60311=Frankfurt am Main | GmbH;GmbH & Co. KG;e.K.;KG
+at = Landstraße;Gewerbepark;Wiener Straße | 1030=Wien;5020=Salzburg;6020=Innsbruck | GmbH;
+    Ges.m.b.H.
+ch = Bahnhofstrasse;Industriestrasse;Seestrasse | 8005=Zürich;3011=Bern;4051=Basel | AG;GmbH
+fr = rue de la République;avenue Jean Jaurès;ZI des Gravières;boulevard Voltaire;rue du Marché
+    |69002=Lyon;75011=Paris;33000=Bordeaux;13002=Marseille;44000=Nantes | SARL;SAS;SA;EURL
+befr = rue de la Loi;chaussée de Louvain;rue du Commerce | 1000=Bruxelles;4000=Liège;
+    5000=Namur | SRL;SA
+nl = Marktstraat;Industrieweg;Havenkade;Kerkstraat;Keizersgracht | 1012 AB=Amsterdam;
+    3011 HE=Rotterdam;3511 LN=Utrecht;2511 CV=Den Haag;5611 EM=Eindhoven | B.V.;V.O.F.
+benl = Meir;Veldstraat;Bruul | 2000=Antwerpen;9000=Gent;2800=Mechelen | BV;NV
+"""
 TRADE_WEIGHTS = [
     ("food", 22),
     ("drinks", 16),
@@ -1047,239 +453,61 @@ TRADE_WEIGHTS = [
     ("software", 9),
 ]
 
-# supplier trading names per trade and language; {S} surname, {C} city
-NAMES: dict[str, dict[str, list[str]]] = {
-    "food": {
-        "en": ["{S} Fresh Foods", "{S} & Sons Wholesale", "{C} Catering Supplies"],
-        "de": ["Frischdienst {S}", "{S} Gastro-Großhandel", "{C}er Feinkost"],
-        "fr": ["Primeurs {S}", "{S} Distribution Alimentaire", "Les Halles de {C}"],
-        "nl": ["{S} Versgroothandel", "Horeca Groothandel {C}", "{S} Food Service"],
-    },
-    "drinks": {
-        "en": ["{S} Wines & Spirits", "{C} Drinks Company", "{S} Beverages"],
-        "de": ["Getränke {S}", "{S} Getränkefachgroßhandel", "{C}er Getränkedienst"],
-        "fr": ["Boissons {S}", "{S} Distribution Boissons", "Cave {S}"],
-        "nl": ["Drankenhandel {S}", "{S} Dranken", "{C} Drinks"],
-    },
-    "butcher": {
-        "en": ["{S} Family Butchers", "{S} Quality Meats"],
-        "de": ["Metzgerei {S}", "Fleischerei {S}"],
-        "fr": ["Boucherie {S}", "Maison {S} Viandes"],
-        "nl": ["Slagerij {S}", "{S} Vleesgroothandel"],
-    },
-    "bakery": {
-        "en": ["{S} Bakery", "The {C} Bakehouse"],
-        "de": ["Bäckerei {S}", "Backhaus {S}"],
-        "fr": ["Boulangerie {S}", "Fournil de {C}"],
-        "nl": ["Bakkerij {S}", "Warme Bakker {S}"],
-    },
-    "linen": {
-        "en": ["{C} Linen Services", "{S} Laundry"],
-        "de": ["{S} Textilservice", "Wäscherei {S}"],
-        "fr": ["Blanchisserie {S}", "{C} Linge Pro"],
-        "nl": ["Wasserij {S}", "{C} Linnenservice"],
-    },
-    "cleaning": {
-        "en": ["{S} Cleaning Solutions", "{C} Commercial Cleaning"],
-        "de": ["{S} Gebäudereinigung", "Glanz & Sauber {C}"],
-        "fr": ["{S} Propreté", "Net Services {C}"],
-        "nl": ["{S} Schoonmaakdiensten", "Schoonmaakbedrijf {C}"],
-    },
-    "rental": {
-        "en": ["{C} Catering Equipment Hire", "{S} Kitchen Rentals"],
-        "de": ["{S} Gastrotechnik", "Großküchentechnik {C}"],
-        "fr": ["{S} Équipement CHR", "Loca-Cuisine {C}"],
-        "nl": ["{S} Horecatechniek", "{C} Keukenverhuur"],
-    },
-    "utility": {
-        "en": ["{C} Energy", "{C} Business Telecom"],
-        "de": ["Stadtwerke {C}", "{C} Energie"],
-        "fr": ["{C} Énergie", "{S} Télécom Pro"],
-        "nl": ["{C} Energie", "{S} Zakelijk Telecom"],
-    },
-    "software": {
-        "en": ["TableFlow Software", "{S} Systems", "Covers Cloud"],
-        "de": ["Gastrosoft {C}", "{S} Software", "KassenWerk"],
-        "fr": ["{S} Logiciels", "RestoCloud", "Caisse Pro {C}"],
-        "nl": ["{S} Software", "HorecaCloud", "Tafelplan"],
-    },
+
+def _logical(text: str) -> list[str]:
+    """Lines of a table, continuation lines joined to the line they continue."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        if raw.startswith(" ") and out:
+            out[-1] += " " + raw.strip()
+        elif raw.strip():
+            out.append(raw.strip())
+    return out
+
+
+def _choices(cell: str) -> list[str]:
+    return [c.strip() for c in cell.split(";") if c.strip()]
+
+
+def _by_lang(text: str) -> dict[str, dict[str, list[str]]]:
+    """``key = en | de | fr | nl`` lines as key -> language -> choices."""
+    table: dict[str, dict[str, list[str]]] = {}
+    for line in _logical(text):
+        key, _, rest = line.partition(" = ")
+        cols = rest.split(" | ") if key == "tc" else rest.split("|")
+        table[key] = {lang: _choices(c) for lang, c in zip(LANGS, cols, strict=True)}
+    return table
+
+
+LANGS = ["en", "de", "fr", "nl"]
+L = _by_lang(LABELS_TXT)
+UNITS = _by_lang(UNITS_TXT)
+NAMES = _by_lang(NAMES_TXT)
+Product = tuple[str, str, str, str, str, float, float, str]
+CATALOG: dict[str, list[Product]] = {}
+for _line in _logical(CATALOG_TXT):
+    if _line.startswith("["):
+        _trade = CATALOG.setdefault(_line.strip("[]"), [])
+        continue
+    _c = [c.strip() for c in _line.split("|")]
+    _lo, _hi = _c[5].split("-")
+    _trade.append((_c[0], _c[1], _c[2], _c[3], _c[4], float(_lo), float(_hi), _c[6]))
+PEOPLE: dict[str, list[str]] = {
+    k: _choices(v) for k, _, v in (x.partition(" = ") for x in _logical(PEOPLE_TXT))
 }
-SURNAMES = {
-    "en": [
-        "Harrison",
-        "Whitmore",
-        "Bennett",
-        "Fletcher",
-        "Ashworth",
-        "Carter",
-        "Miller",
-        "O'Connell",
-        "Palmer",
-        "Hughes",
-    ],
-    "de": [
-        "Müller",
-        "Hansen",
-        "Schröder",
-        "Weber",
-        "Becker",
-        "Kühn",
-        "Hofmann",
-        "Brandt",
-        "Lehmann",
-        "Wagner",
-    ],
-    "fr": [
-        "Dubois",
-        "Lefèvre",
-        "Moreau",
-        "Girard",
-        "Roux",
-        "Fournier",
-        "Chevalier",
-        "Garnier",
-        "Mercier",
-        "Lambert",
-    ],
-    "nl": [
-        "de Vries",
-        "Jansen",
-        "Bakker",
-        "Visser",
-        "Smit",
-        "Mulder",
-        "de Boer",
-        "Peeters",
-        "Claes",
-        "van Dijk",
-    ],
-}
-FIRST = {
-    "en": ["James", "Sarah", "David", "Emma"],
-    "de": ["Thomas", "Andrea", "Michael", "Sabine"],
-    "fr": ["Philippe", "Isabelle", "Nicolas", "Claire"],
-    "nl": ["Jeroen", "Anouk", "Pieter", "Sanne"],
-}
-# country -> (street names, [(postcode pattern, city)], legal forms)
-PLACES: dict[str, tuple[list[str], list[tuple[str, str]], list[str]]] = {
-    "uk": (
-        ["High Street", "Station Road", "Mill Lane", "Victoria Road", "Dock Street"],
-        [
-            ("M4 6DE", "Manchester"),
-            ("LS1 4AP", "Leeds"),
-            ("BS1 5TR", "Bristol"),
-            ("EH6 7BD", "Edinburgh"),
-            ("E1 6QL", "London"),
-        ],
-        ["Ltd", "Limited", "Ltd."],
-    ),
-    "us": (
-        ["Main Street", "Industrial Pkwy", "Market St", "Harbor Blvd", "Commerce Drive"],
-        [
-            ("NY 10013", "New York"),
-            ("IL 60607", "Chicago"),
-            ("CA 94107", "San Francisco"),
-            ("MA 02210", "Boston"),
-            ("TX 78701", "Austin"),
-        ],
-        ["Inc.", "LLC", "Corp."],
-    ),
-    "de": (
-        ["Hauptstraße", "Industriestr.", "Am Großmarkt", "Bahnhofstraße", "Gewerbering"],
-        [
-            ("80331", "München"),
-            ("20457", "Hamburg"),
-            ("50667", "Köln"),
-            ("10997", "Berlin"),
-            ("60311", "Frankfurt am Main"),
-        ],
-        ["GmbH", "GmbH & Co. KG", "e.K.", "KG"],
-    ),
-    "at": (
-        ["Landstraße", "Gewerbepark", "Wiener Straße"],
-        [("1030", "Wien"), ("5020", "Salzburg"), ("6020", "Innsbruck")],
-        ["GmbH", "Ges.m.b.H."],
-    ),
-    "ch": (
-        ["Bahnhofstrasse", "Industriestrasse", "Seestrasse"],
-        [("8005", "Zürich"), ("3011", "Bern"), ("4051", "Basel")],
-        ["AG", "GmbH"],
-    ),
-    "fr": (
-        [
-            "rue de la République",
-            "avenue Jean Jaurès",
-            "ZI des Gravières",
-            "boulevard Voltaire",
-            "rue du Marché",
-        ],
-        [
-            ("69002", "Lyon"),
-            ("75011", "Paris"),
-            ("33000", "Bordeaux"),
-            ("13002", "Marseille"),
-            ("44000", "Nantes"),
-        ],
-        ["SARL", "SAS", "SA", "EURL"],
-    ),
-    "befr": (
-        ["rue de la Loi", "chaussée de Louvain", "rue du Commerce"],
-        [("1000", "Bruxelles"), ("4000", "Liège"), ("5000", "Namur")],
-        ["SRL", "SA"],
-    ),
-    "nl": (
-        ["Marktstraat", "Industrieweg", "Havenkade", "Kerkstraat", "Keizersgracht"],
-        [
-            ("1012 AB", "Amsterdam"),
-            ("3011 HE", "Rotterdam"),
-            ("3511 LN", "Utrecht"),
-            ("2511 CV", "Den Haag"),
-            ("5611 EM", "Eindhoven"),
-        ],
-        ["B.V.", "V.O.F."],
-    ),
-    "benl": (
-        ["Meir", "Veldstraat", "Bruul"],
-        [("2000", "Antwerpen"), ("9000", "Gent"), ("2800", "Mechelen")],
-        ["BV", "NV"],
-    ),
-}
-RESTAURANTS = {
-    "en": [
-        "The Brass Lantern",
-        "Copper Pot Kitchen",
-        "The Old Vicarage",
-        "Harbour Grill",
-        "Saffron & Sage",
-        "The Crown Inn",
-        "Bluebird Diner",
-        "Olive Tree Bistro",
-    ],
-    "de": [
-        "Gasthaus zum Löwen",
-        "Restaurant Lindenhof",
-        "Brauhaus am Markt",
-        "Trattoria Roma",
-        "Hotel Adler Restaurant",
-        "Wirtshaus Alte Post",
-    ],
-    "fr": [
-        "Brasserie du Port",
-        "Le Petit Bouchon",
-        "Restaurant La Table d'Anne",
-        "Café des Arts",
-        "L'Auberge du Lac",
-        "Bistrot Saint-Jean",
-    ],
-    "nl": [
-        "Restaurant De Gouden Leeuw",
-        "Eetcafé 't Hoekje",
-        "Brasserie Nova",
-        "Grand Café De Kroon",
-        "Bistro Het Pakhuis",
-        "Restaurant Zeezicht",
-    ],
-}
+SURNAMES = {lang: PEOPLE[f"surname {lang}"] for lang in LANGS}
+FIRST = {lang: PEOPLE[f"first {lang}"] for lang in LANGS}
+RESTAURANTS = {lang: PEOPLE[f"restaurant {lang}"] for lang in LANGS}
+PLACES: dict[str, tuple[list[str], list[tuple[str, str]], list[str]]] = {}
+for _line in _logical(PLACES_TXT):
+    _key, _, _rest = _line.partition(" = ")
+    _streets, _cities, _forms = (c.strip() for c in _rest.split("|"))
+    PLACES[_key] = (
+        _choices(_streets),
+        [(p, c) for p, _, c in (x.partition("=") for x in _choices(_cities))],
+        _choices(_forms),
+    )
+
 
 # --------------------------------------------------------------------------------------------
 # Formatting of numbers, money and dates; the truth always uses plain decimals and ISO dates.
@@ -2084,7 +1312,7 @@ class Composer:
         """Letterhead, addresses, title and meta block; returns where the table may start."""
         d, s, lab, fs = self.doc, self.s, self.lab, self.s["fs"]
         y_head = self.header()
-        y0 = max(48.0, y_head + 4)
+        y0 = max(48.0, y_head + (9 if s["sender_line"] else 4))
         right_x = 118.0
         # title
         title = self.title()
@@ -2203,7 +1431,10 @@ class Composer:
         for k in s["cols"]:
             head = lab[k] if k != "amount" else lab["amount"] + self.cur_suffix()
             align = "R" if k in ("qty", "price", "vat", "amount", "pos") else "L"
-            cols.append((k, head, widths.get(k, 0.0), align))
+            w = widths.get(k, 0.0)
+            if w and self.s["thead"]:
+                w = max(w, self.measure(head, self.s["fs"], True) + 4)
+            cols.append((k, head, w, align))
         fixed = sum(w for _, _, w, _ in cols)
         return [(k, h, w or (self.R - self.M - fixed), a) for k, h, w, a in cols]
 
@@ -2343,7 +1574,7 @@ class Composer:
             y = self.continuation_header()
         y += 4
         y_start = y
-        lx = self.R - 85
+        lx = self.R - 78
         for label, val, bold in rows:
             if bold:
                 self.ln(lx, y - 4.2, self.R, y - 4.2, 0.4)
@@ -2352,11 +1583,11 @@ class Composer:
             y += 5.5
         if summary:
             yy = y_start
-            heads = lab["vat_sum"].split("|")
-            xs = [self.M + 20, self.M + 45, self.M + 70, self.M + 95]
+            heads = lab["vat_sum"].split("/")
+            xs = [self.M + 16, self.M + 38, self.M + 60, self.M + 82]
             for x, h in zip(xs, heads, strict=True):
                 self.t(x, yy, h, fs - 0.5, True, "R")
-            self.ln(self.M, yy + 1.5, self.M + 96, yy + 1.5, 0.3)
+            self.ln(self.M, yy + 1.5, self.M + 83, yy + 1.5, 0.3)
             for r, b, t in d.taxes:
                 yy += 4.5
                 rs = self.rate_txt(r) + " %"
