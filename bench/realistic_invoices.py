@@ -681,7 +681,7 @@ def vat_id(rng: random.Random, country: str) -> tuple[str, str]:
     return f"NL{n}B01", rng.choice([f"NL{n}B01", f"NL{n}B01", f"NL {n[:4]}.{n[4:6]}.{n[6:]}.B01"])
 
 
-def invoice_number(rng: random.Random, d: date, credit: bool) -> tuple[str, str]:
+def invoice_number(rng: random.Random, d: date, credit: bool, lang: str) -> tuple[str, str]:
     """(document number, a related original invoice number) in one of several house styles."""
     y = d.year
     styles = [
@@ -695,8 +695,14 @@ def invoice_number(rng: random.Random, d: date, credit: bool) -> tuple[str, str]
         lambda p: f"{y}{digits(rng, 5)}",
     ]
     f = rng.choice(styles)
-    prefix = rng.choice(["CN", "GS", "AV", "CR"]) if credit else rng.choice(["INV", "RE", "F"])
-    return f(prefix), f(rng.choice(["INV", "RE", "F"]))
+    inv = {
+        "en": ["INV", "IN", "SI"],
+        "de": ["RE", "RG", "AR"],
+        "fr": ["FA", "F", "FC"],
+        "nl": ["F", "INV", "VF"],
+    }[lang]
+    cn = {"en": ["CN", "CR"], "de": ["GS", "RK"], "fr": ["AV", "AF"], "nl": ["CN", "CF"]}[lang]
+    return f(rng.choice(cn) if credit else rng.choice(inv)), f(rng.choice(inv))
 
 
 def make_items(
@@ -805,15 +811,15 @@ def make_items(
     return items
 
 
-def make_doc(rng: random.Random) -> Doc:
+def make_doc(rng: random.Random, index: int) -> Doc:
     """Draw one document's content and its printing style."""
-    lang = rng.choice(["en", "de", "fr", "nl"])
+    lang = LANGS[index % 4]  # equal shares, order still varied by the other draws
     country = weighted(rng, LANG_COUNTRIES[lang])
     c = COUNTRIES[country]
     trade = weighted(rng, TRADE_WEIGHTS)
     credit = rng.random() < 0.1
     issue = date(2023, 1, 1) + timedelta(days=rng.randint(0, 900))
-    number, orig = invoice_number(rng, issue, credit)
+    number, orig = invoice_number(rng, issue, credit, lang)
     streets, cities, forms = PLACES[country]
     surname = rng.choice(SURNAMES[lang])
     pc, city = rng.choice(cities)
@@ -1181,8 +1187,10 @@ class Composer:
     def ln(self, x1: float, y1: float, x2: float, y2: float, w: float = 0.3) -> None:
         self.pages[-1].append(("l", x1, y1, x2, y2, w))
 
-    def rect(self, x: float, y: float, w: float, h: float, fill: float | None = None) -> None:
-        self.pages[-1].append(("r", x, y, w, h, fill))
+    def rect(
+        self, x: float, y: float, w: float, h: float, fill: float | None = None, stroke: bool = True
+    ) -> None:
+        self.pages[-1].append(("r", x, y, w, h, fill, stroke))
 
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         """Greedy word wrap with the real font metrics."""
@@ -1367,21 +1375,29 @@ class Composer:
             y += 4
         if s["meta"] == "row_box":
             y += 3
-            cols = entries[:6]
+            cells = list(entries)
             if s["page_label"] == "header":
-                cols.append((lab["page"].split("{p}")[0].strip() or "Page", "{P}/{N}"))
-            w = (self.R - self.M) / len(cols)
+                cells.insert(3, (lab["page"].split("{p}")[0].strip() or "Page", "{P}/{N}"))
+            need = [
+                max(self.measure(k, 6.5, False), self.measure(v, 8.5, True)) + 4 for k, v in cells
+            ]
+            n = 1
+            while n < len(cells) and n < 6 and sum(need[: n + 1]) <= self.R - self.M:
+                n += 1
+            cols, extra = cells[:n], cells[n:]
+            scale = (self.R - self.M) / sum(need[:n])
+            widths = [w * scale for w in need[:n]]
             self.rect(self.M, y, self.R - self.M, 12)
             self.rect(self.M, y, self.R - self.M, 5, 0.9)
             self.ln(self.M, y + 5, self.R, y + 5)
+            x = self.M
             for i, (k, v) in enumerate(cols):
-                x = self.M + i * w
                 if i:
                     self.ln(x, y, x, y + 12)
-                self.t(x + 1.5, y + 3.8, k, 6.5 if self.measure(k, 7, False) < w - 3 else 5.5)
-                self.t(x + 1.5, y + 9.8, v, 8.5 if self.measure(v, 8.5, True) < w - 3 else 7, True)
+                self.t(x + 1.5, y + 3.8, k, 6.5)
+                self.t(x + 1.5, y + 9.8, v, 8.5, True)
+                x += widths[i]
             y += 14
-            extra = entries[6:]
             for k, v in extra:
                 y += 4.2
                 self.t(self.M, y, f"{k}: {v}", fs)
@@ -1500,7 +1516,7 @@ class Composer:
                     self.t(self.R - 1.5, y, self.money(running, False), fs, True, "R")
                     y += lh + 2
             if s["zebra"] and i % 2:
-                self.rect(self.M, y - fs * 0.3528 - 0.8, self.R - self.M, h, 0.94)
+                self.rect(self.M, y - fs * 0.3528 - 0.8, self.R - self.M, h, 0.94, False)
             c = self.cells(i, it)
             x = self.M
             for k, _h, w, a in cols:
@@ -1756,7 +1772,7 @@ def render_reportlab(
                 c.setLineWidth(lw)
                 c.line(x1 * mm, (h - y1) * mm, x2 * mm, (h - y2) * mm)
             elif op[0] == "r":
-                _, x, y, rw, rh, fill = op
+                _, x, y, rw, rh, fill, stroke = op
                 c.setLineWidth(0.3)
                 if fill is not None:
                     c.setFillGray(fill)
@@ -1765,7 +1781,7 @@ def render_reportlab(
                     (h - y - rh) * mm,
                     rw * mm,
                     rh * mm,
-                    stroke=1,
+                    stroke=int(stroke),
                     fill=int(fill is not None),
                 )
                 c.setFillGray(0)
@@ -1809,11 +1825,11 @@ def render_fpdf(
                 pdf.set_line_width(lw * 25.4 / 72)
                 pdf.line(x1, y1, x2, y2)
             elif op[0] == "r":
-                _, x, y, rw, rh, fill = op
+                _, x, y, rw, rh, fill, stroke = op
                 pdf.set_line_width(0.3 * 25.4 / 72)
                 if fill is not None:
                     pdf.set_fill_color(int(fill * 255))
-                pdf.rect(x, y, rw, rh, style="DF" if fill is not None else "D")
+                pdf.rect(x, y, rw, rh, style=("DF" if stroke else "F") if fill is not None else "D")
     pdf.output(str(path))
 
 
@@ -1878,7 +1894,8 @@ def generate(out: Path, count: int, seed: int) -> list[tuple[Path, dict[str, Any
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for i in range(1, count + 1):
-        doc = make_doc(rng)
+        doc = make_doc(rng, i - 1)
+        doc.s["producer"] = ["reportlab", "fpdf2"][(i - 1) // 4 % 2]
         comp = Composer(doc, measurer(doc.s["font"]))
         pages = comp.compose()
         stem = f"{i:03d}_{doc.lang}_{doc.s['producer'][:2]}_{doc.s['meta']}"
