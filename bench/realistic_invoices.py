@@ -612,6 +612,9 @@ class Item:
     rate: Decimal | None
     total: Decimal
     code: str = ""
+    group: tuple[str, int] | None = (
+        None  # delivery note (number, days before issue) opening a group
+    )
 
 
 @dataclass
@@ -715,8 +718,18 @@ def make_items(
     unit_variant = rng.randint(0, 5)
     items: list[Item] = []
     month_txt = MONTHS[lang].split()
+    groups = 1
+    if doc_trade not in ("utility", "software", "rental") and (
+        n > len(cat) or (n >= 6 and rng.random() < 0.3)
+    ):
+        groups = min(5, max(2, -(-n // len(cat))))
+    starts = {round(g * n / groups): g for g in range(groups)}
+    order = cat
     for i in range(n):
-        p = cat[i % len(cat)] if i < len(cat) and rng.random() < 0.6 else rng.choice(cat)
+        if i in starts:
+            order = rng.sample(cat, len(cat))
+            first = i
+        p = order[(i - first) % len(cat)]
         desc = p[li]
         kind = p[4]
         units = UNITS[kind][lang]
@@ -759,6 +772,8 @@ def make_items(
         rate = D(rates[p[7]]) if rates else None
         total = (qty * price).quantize(CENT, rounding=ROUND_HALF_UP)
         items.append(Item(lines, qty, unit, price, places, rate, total, code=digits(rng, 5)))
+        if groups > 1 and i in starts:
+            items[-1].group = (digits(rng, 6), 3 * (groups - starts[i]) + rng.randint(0, 2))
     std = D(rates["std"]) if rates else None
     if doc_trade == "drinks" and country != "us" and rng.random() < 0.7:
         name = {
@@ -1113,7 +1128,7 @@ def draw_style(rng: random.Random, doc: Doc) -> dict[str, Any]:
         if rng.random() < 0.65
         else rng.choice([("Helvetica",), ("Helvetica",), ("Times",)])
     )
-    ttf = len(s["font"]) > 1
+    ttf = s["font"][0].startswith("DejaVu")  # Vera and base-14 lack U+202F
     nums = [n for n in c["nums"] if ttf or n != "fr_nnbsp"]
     s["num"] = rng.choice(nums)
     s["date"] = rng.choice(c["dates"])
@@ -1501,8 +1516,11 @@ class Composer:
         running = D(0)
         for i, it in enumerate(d.items):
             lines = [w for part in it.desc for w in self.wrap(part, desc_w, fs)]
-            it.desc = lines if s.get("keep_wrapped", True) else it.desc
+            it.desc = lines
             h = len(lines) * lh + 1.6
+            if it.group:
+                y += 1.5
+                h += lh + 1.6
             if y + h > limit - (6 if s["cf"] else 0):
                 if s["cf"]:
                     self.t(self.M + 1.5, y + 1, self.lab["cf"], fs, True)
@@ -1517,6 +1535,12 @@ class Composer:
                     y += lh + 2
             if s["zebra"] and i % 2:
                 self.rect(self.M, y - fs * 0.3528 - 0.8, self.R - self.M, h, 0.94, False)
+            if it.group:
+                of = {"en": "of", "de": "vom", "fr": "du", "nl": "van"}[d.lang]
+                when = self.date(d.issue - timedelta(days=it.group[1]))
+                self.t(self.M + 1.5, y, f"{self.lab['dn']} {it.group[0]} {of} {when}", fs, True)
+                y += lh + 1.6
+                h -= lh + 1.6
             c = self.cells(i, it)
             x = self.M
             for k, _h, w, a in cols:
