@@ -44,6 +44,9 @@ _MONTH_DAY = re.compile(
     rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)"
 )
 
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -113,13 +116,20 @@ def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
         taken.append((start, end))
         found.append(FoundDate(value, start, end))
 
-    for m in _ISO.finditer(folded):
-        add(_make(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
-    for m in _DAY_MONTH.finditer(folded):
-        add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
-    for m in _MONTH_DAY.finditer(folded):
-        add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
-    for m in _NUMERIC.finditer(folded):
+    # Every form has digits, and all but the numeric one a four-digit year; those that start
+    # with a digit are searched from the first one (the look-behinds still see what is before).
+    first = _DIGIT.search(folded)
+    if first is None:
+        return ()
+    pos = first.start()
+    if _YEAR.search(folded, pos):
+        for m in _ISO.finditer(folded, pos):
+            add(_make(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
+        for m in _DAY_MONTH.finditer(folded, pos):
+            add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
+        for m in _MONTH_DAY.finditer(folded):
+            add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
+    for m in _NUMERIC.finditer(folded, pos):
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         first_is_month = (order == "mdy" and a <= 12) or b > 12
         value = _make(y, a, b) if first_is_month else _make(y, b, a)

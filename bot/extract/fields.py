@@ -50,13 +50,17 @@ _SYMBOLS = [
     ("₹", "INR"),
     ("$", "USD"),
 ]
+# (pattern, code, a string every match has in the lower-cased text: a cheap test first).
+# The gates avoid "i" and "s", which ignore-case also matches to "ı" and "ſ".
 _CURRENCY_WORDS = [
-    (re.compile(r"\beuros?\b", re.I), "EUR"),
-    (re.compile(r"\bus\s+dollars?\b", re.I), "USD"),
-    (re.compile(r"\bpounds?\s+sterling\b", re.I), "GBP"),
-    (re.compile(r"\b(?:SFr|Fr)\.\s?(?=\d)"), "CHF"),
-    (re.compile(r"\bRs\.?\s?(?=\d)"), "INR"),
+    (re.compile(r"\beuros?\b", re.I), "EUR", "euro"),
+    (re.compile(r"\bus\s+dollars?\b", re.I), "USD", "dollar"),
+    (re.compile(r"\bpounds?\s+sterling\b", re.I), "GBP", "terl"),
+    (re.compile(r"\b(?:SFr|Fr)\.\s?(?=\d)"), "CHF", "fr."),
+    (re.compile(r"\bRs\.?\s?(?=\d)"), "INR", "rs"),
 ]
+_DIGIT = re.compile(r"\d")
+_AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{2})")
 
 
 def _token(text: str) -> str | None:
@@ -65,11 +69,11 @@ def _token(text: str) -> str | None:
     if not m:
         return None
     token = m.group(0).rstrip(".-/")
-    if not re.search(r"\d", token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
+    if not _DIGIT.search(token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
         return None
     if find_dates(token) and find_dates(token)[0].end - find_dates(token)[0].start == len(token):
         return None
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{2})", token):  # an amount, not an id
+    if _AMOUNT_LIKE.fullmatch(token):  # an amount, not an id
         return None
     return token
 
@@ -187,15 +191,17 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
     votes: Counter[str] = Counter()
     for m in _CODES.finditer(text):
         near = text[max(0, m.start() - 3) : m.end() + 3]
-        votes[m.group(0)] += 2 if re.search(r"\d", near) else 1
+        votes[m.group(0)] += 2 if _DIGIT.search(near) else 1
     for symbol, code in _SYMBOLS:
         count = text.count(symbol)
         if symbol == "$":
             count -= sum(text.count(s) for s, _ in _SYMBOLS if s.endswith("$") and s != "$")
         if count > 0:
             votes[code] += 2 * count
-    for pattern, code in _CURRENCY_WORDS:
-        votes[code] += len(pattern.findall(text))
+    lower = text.lower()
+    for pattern, code, gate in _CURRENCY_WORDS:
+        # "+= 0" still adds the code to the votes, as the search did
+        votes[code] += len(pattern.findall(text)) if gate in lower else 0
     if votes:
         code, _ = votes.most_common(1)[0]
         return code, 0.95 if len(votes) == 1 else 0.8

@@ -30,6 +30,9 @@ _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
+_LETTER = re.compile(r"[^\W\d_]")
+_LABEL_ONLY = re.compile(r"\S+:")
+_BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def _row(
         description = code or "?"  # the description follows on the next line
     if not description or labels.SUMMARY.search(fold(description)):
         return None, ""
-    if len(_NOTE_LABEL.findall(text)) >= 2 or re.fullmatch(r"\S+:", description):
+    if len(_NOTE_LABEL.findall(text)) >= 2 or _LABEL_ONLY.fullmatch(description):
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
     has_total = ("total" in values and values["total"].money_like) or (
         "quantity" in values and "unit_price" in values and values["unit_price"].money_like
@@ -201,7 +204,7 @@ def _description(
     desc: list[str] = []
     code = unit = ""
     for cell in cells_of(blanked):
-        if not re.search(r"[^\W\d_]", _CURRENCY.sub("", cell.text)):
+        if not _LETTER.search(_CURRENCY.sub("", cell.text)):
             continue
         col = _text_column(cols, cell.start)
         words = cell.text.split()
@@ -211,7 +214,7 @@ def _description(
             unit = cell.text
         elif col.kind == "code" and not code:
             code = cell.text
-        elif col.kind in ("description", "code", "other") and re.search(r"[^\W\d_]", cell.text):
+        elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
             first, _, rest = cell.text.partition(" ")
             if not unit and not desc and rest and _UNIT.match(first) and _after_number(cell, taken):
                 unit, cell = first, Cell(cell.start + len(first) + 1, cell.end, rest.strip())
@@ -221,7 +224,7 @@ def _description(
         elif _UNIT.match(cell.text) and not unit:
             unit = cell.text
     description = " ".join(desc).strip()
-    bracket = re.match(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*", description)
+    bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]
     return description, code, unit

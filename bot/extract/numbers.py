@@ -22,6 +22,12 @@ _NUMBER = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s?%")
 _TWO_DECIMALS = re.compile(r"[.,]\d{2}$")
+_DIGIT = re.compile(r"\d")
+_NON_DIGITS = re.compile(r"\D")
+_GROUPING = re.compile(r"[ \u00a0\u202f']")
+_MARKED_DIGITS = re.compile(r"[\d.,]+")
+_COMMA_DECIMALS = re.compile(r"\d,\d{2}(?!\d)")
+_DOT_DECIMALS = re.compile(r"\d\.\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ class Number:
 
 def decimal_hint(text: str) -> str | None:
     """The decimal mark the document mostly uses (``"."`` or ``","``), None if unclear."""
-    commas = len(re.findall(r"\d,\d{2}(?!\d)", text))
-    dots = len(re.findall(r"\d\.\d{2}(?!\d)", text))
+    commas = len(_COMMA_DECIMALS.findall(text))
+    dots = len(_DOT_DECIMALS.findall(text))
     if commas == dots:
         return None
     return "," if commas > dots else "."
@@ -63,8 +69,8 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
         negative, s = True, s[1:].strip()
     elif s.endswith("-"):
         negative, s = True, s[:-1].strip()
-    s = re.sub(r"[ \u00a0\u202f']", "", s)
-    if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
+    s = _GROUPING.sub("", s)
+    if not s or not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
         return None
     plain = _normalise(s, hint)
     if plain is None:
@@ -103,8 +109,12 @@ def _normalise(s: str, hint: str | None) -> str | None:
 def find_numbers(line: str, hint: str | None = None) -> tuple[Number, ...]:
     """All number tokens in ``line`` with their columns; percentages are flagged (cached: the
     readers look at the same lines more than once)."""
+    first = _DIGIT.search(line)
+    if first is None:
+        return ()
     found: list[Number] = []
-    for m in _NUMBER.finditer(line):
+    # a token starts with a digit or with a sign and a space before it: skip the text before
+    for m in _NUMBER.finditer(line, max(0, first.start() - 2)):
         raw = m.group(0)
         value = parse_amount(raw, hint)
         if value is None:
@@ -120,7 +130,7 @@ def find_amounts(line: str, hint: str | None = None) -> list[Number]:
     for n in find_numbers(line, hint):
         if n.percent:
             continue
-        digits = re.sub(r"\D", "", n.raw)
+        digits = _NON_DIGITS.sub("", n.raw)
         if not n.money_like and len(digits) > 7:
             continue
         out.append(n)

@@ -52,6 +52,10 @@ _REGISTRY = re.compile(
     r"|capital|registro\s+mercantil|rea|cap\.?\s+soc|geschaftsfuhr\w*|managing\s+director|vorstand"
     r"|ust-?id\w*|vat\s+(?:no|reg)|btw|tva|p\.?\s?iva|nif|cif)\b"
 )
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
 
 
@@ -61,7 +65,7 @@ def _clean(text: str) -> str:
         rest = _TITLE.sub(" ", text).split()
         # "PAYMENT RECEIPT" is a title, not the company "PAYMENT"
         text = " ".join(rest) if len(rest) >= 2 or labels.LEGAL_FORMS.search(text) else ""
-    text = re.sub(r"\s+", " ", text).strip(" :,;-–|/")
+    text = _SPACES.sub(" ", text).strip(" :,;-–|/")
     m = labels.LEGAL_FORMS.search(text)
     if m and len(text) > m.end() + 1:
         text = text[: m.end()]
@@ -89,14 +93,14 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             for n, part in enumerate(parts):
                 offset = cell.text.find(part)
                 name = part.strip()
-                sender = n == 0 and len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
+                sender = n == 0 and len(parts) >= 3 and any(_DIGIT.search(p) for p in parts[1:])
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
     return [c for c in out if _plausible(c[2])]
 
 
 def _plausible(text: str) -> bool:
-    if not 2 <= len(text) <= 60 or not re.search(r"[^\W\d_]{2,}", text):
+    if not 2 <= len(text) <= 60 or not _TWO_LETTERS.search(text):
         return False
     if sum(ch.isdigit() for ch in text) > len(text) / 4 or find_dates(text):
         return False
@@ -158,7 +162,7 @@ def supplier_name(
         for d in (m.group(1).lower() for m in _DOMAIN.finditer(doc.text))
         if d
     }
-    domains = {re.sub(r"[^a-z0-9]", "", d) for d in domains} - {"gmail", "example", "localhost"}
+    domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)
     registry = {i for i, line in enumerate(doc.lines) if _REGISTRY.search(line.folded)}
     place: dict[str, float] = {}
@@ -191,8 +195,8 @@ def supplier_name(
         if labels.LEGAL_FORMS.search(name):
             s += 3
         s += min(folded_text.count(fold(name)) - 1, 3)
-        word = re.sub(r"[^a-z0-9]", "", fold(name.split()[0]))
-        joined = re.sub(r"[^a-z0-9]", "", fold(name))
+        word = _NOT_ALNUM.sub("", fold(name.split()[0]))
+        joined = _NOT_ALNUM.sub("", fold(name))
         if any(d and (d == joined or d.startswith(word) and len(word) >= 3) for d in domains):
             s += 3
         if len(name) > 40:

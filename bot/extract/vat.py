@@ -51,6 +51,10 @@ _CANDIDATE = re.compile(
     r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
 )
 
+_SEPARATORS = re.compile(r"[\s.\-]")
+_SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")
+_GROUP_MARK = re.compile(r"[ .\-]")
+
 
 @dataclass(frozen=True)
 class VatId:
@@ -61,13 +65,13 @@ class VatId:
 
 def normalise(raw: str) -> str:
     """``DE 232 446 240`` -> ``DE232446240``."""
-    return re.sub(r"[\s.\-]", "", raw.upper()).removesuffix("MWST").removesuffix("TVA")
+    return _SEPARATORS.sub("", raw.upper()).removesuffix("MWST").removesuffix("TVA")
 
 
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
     if prefix == "CHE":
-        compact = re.sub(r"(MWST|TVA|IVA)$", "", compact)
+        compact = _SWISS_SUFFIX.sub("", compact)
     if prefix == "NO":
         compact = compact.removesuffix("MVA")
     if _FULL[prefix].fullmatch(compact):
@@ -83,7 +87,7 @@ def find_vat_ids(line: str) -> list[VatId]:
         before = line[max(0, m.start() - 6) : m.start()].lower()
         if "iban" in before:
             continue
-        groups = re.split(r"[ .\-]", m.group(2))
+        groups = _GROUP_MARK.split(m.group(2))
         # try the longest run first, then fewer groups (the id may be followed by a word)
         for n in range(len(groups), 0, -1):
             value = _valid(prefix, prefix + "".join(groups[:n]))
