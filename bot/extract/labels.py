@@ -29,6 +29,9 @@ INVOICE_NUMBER = [
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
     r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
+    # hotels and travel: the booking's number is the document's number on receipts
+    r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
+    r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n[°º])\s+de\s+reservation|reserveringsnummer",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|rechnung|facture|factuur|factura|fattura|tax invoice)\b",
