@@ -1159,6 +1159,7 @@ def draw_style(rng: random.Random, doc: Doc) -> dict[str, Any]:
     s["thead"] = rng.random() < 0.88
     s["grid"] = rng.random() < 0.3
     s["zebra"] = not s["grid"] and rng.random() < 0.2
+    s["native"] = rng.random() < 0.35  # platypus Table / fpdf2 table() instead of strings
     s["head_fill"] = rng.random() < 0.5
     s["fs"] = rng.choice([7.5, 8, 8.5, 9])
     s["labels"] = {k: pick(rng, k, doc.lang) for k in L}
@@ -1340,7 +1341,9 @@ class Composer:
         # title
         title = self.title()
         pairs = s["meta"] in ("right_pairs", "box_pairs")
-        if pairs and s["head_pos"] == "left":
+        head_w = self.measure(d.supplier_head, float(s["head_size"]), True)
+        title_top = head_w + self.measure(title, 15, True) < self.R - self.M - 12
+        if pairs and s["head_pos"] == "left" and title_top:
             self.t(self.R, 20, title, 15, True, "R")
         y_title = not pairs
         # customer
@@ -1366,7 +1369,7 @@ class Composer:
         entries = self.meta_entries()
         if s["meta"] in ("right_pairs", "box_pairs"):
             yy = y0 if s["head_pos"] != "right" else max(y0, y_head + 2)
-            if s["head_pos"] != "left":
+            if s["head_pos"] != "left" or not title_top:
                 self.t(right_x, yy, title, 14, True)
                 yy += 7
             top = yy - 4
@@ -1558,6 +1561,48 @@ class Composer:
         self.ln(self.M, y - fs * 0.3528 - 0.6, self.R, y - fs * 0.3528 - 0.6, 0.5)
         return y + 3
 
+    def native_table(self, y: float, limit: float) -> float:
+        """Item rows as one platypus Table / fpdf2 table() per page, with our row heights."""
+        d, s, fs = self.doc, self.s, self.s["fs"]
+        cols = self.columns()
+        lh = fs * 0.3528 * 1.3
+        desc_w = next(w for k, _, w, _ in cols if k == "desc") - 4
+        head = [h for _, h, _, _ in cols] if s["thead"] else None
+        head_h = 6.5 if head else 0.0
+        rows: list[list[str]] = []
+        heights: list[float] = []
+        groups: list[int] = []
+        top = y - 4.5
+
+        def flush() -> float:
+            widths = [w for _, _, w, _ in cols]
+            aligns = [a for _, _, _, a in cols]
+            table = (head, list(rows), list(heights), list(groups))
+            self.pages[-1].append(("tbl", self.M, top, widths, aligns, table, fs))
+            return top + head_h + sum(heights)
+
+        for i, it in enumerate(d.items):
+            it.desc = [w for part in it.desc for w in self.wrap(part, desc_w, fs)]
+            h = len(it.desc) * lh + 1.6
+            need = h + (lh + 1.6 if it.group else 0)
+            if top + head_h + sum(heights) + need > limit:
+                flush()
+                self.new_page()
+                top = self.continuation_header() - 4.5
+                rows, heights, groups = [], [], []
+            if it.group:
+                of = {"en": "of", "de": "vom", "fr": "du", "nl": "van"}[d.lang]
+                when = self.date(d.issue - timedelta(days=it.group[1]))
+                groups.append(len(rows))
+                rows.append(
+                    [f"{self.lab['dn']} {it.group[0]} {of} {when}"] + [""] * (len(cols) - 1)
+                )
+                heights.append(lh + 1.6)
+            c = self.cells(i, it)
+            rows.append(["\n".join(it.desc) if k == "desc" else c[k] for k, _, _, _ in cols])
+            heights.append(h)
+        return flush() + 4
+
     def grid(self, cols: list[tuple[str, str, float, str]], top: float, bottom: float) -> None:
         if not self.s["grid"]:
             return
@@ -1685,7 +1730,11 @@ class Composer:
                 self.t(self.W / 2, y, line, size, False, "C")
                 y += 3.0
         else:
-            blocks = [d.footer, d.bank, d.contact]
+            w = (self.R - self.M) / 3
+            blocks = [
+                [part for line in b for part in self.wrap(line, w - 3, size)]
+                for b in (d.footer, d.bank, d.contact)
+            ]
             n = max(len(b) for b in blocks)
             h = n * 3.0 + 4
             y0 = self.H - 10 - (n - 1) * 3.0
@@ -1693,12 +1742,7 @@ class Composer:
             w = (self.R - self.M) / 3
             for i, b in enumerate(blocks):
                 for j, line in enumerate(b):
-                    self.t(
-                        self.M + i * w,
-                        y0 + j * 3.0,
-                        line,
-                        size if self.measure(line, size, False) < w - 2 else 5.5,
-                    )
+                    self.t(self.M + i * w, y0 + j * 3.0, line, size)
         if s["page_label"] == "footer":
             self.t(self.R, self.H - 5, "{PAGE}", 6.5, False, "R")
         ops = self.pages[0]
@@ -1710,7 +1754,7 @@ class Composer:
         foot, fh = self.footer()
         limit = self.H - fh - 12
         y = self.top()
-        y = self.table(y, limit)
+        y = self.native_table(y, limit) if self.s["native"] else self.table(y, limit)
         y = self.totals(y, limit)
         self.closing(y, limit)
         n = len(self.pages)
@@ -1809,6 +1853,8 @@ def render_reportlab(
                     fill=int(fill is not None),
                 )
                 c.setFillGray(0)
+            elif op[0] == "tbl":
+                rl_table(c, op, h, reg, bold, doc.s)
         c.showPage()
     c.save()
 
@@ -1854,7 +1900,88 @@ def render_fpdf(
                 if fill is not None:
                     pdf.set_fill_color(int(fill * 255))
                 pdf.rect(x, y, rw, rh, style=("DF" if stroke else "F") if fill is not None else "D")
+            elif op[0] == "tbl":
+                fpdf_table(pdf, op, fam, doc.s)
     pdf.output(str(path))
+
+
+def rl_table(c: Any, op: tuple[Any, ...], page_h: float, reg: str, bold: str, s: dict) -> None:
+    """The item table as a platypus Table drawn on the canvas at the composed position."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    _, x, top, widths, aligns, (head, rows, heights, groups), fs = op
+    data = ([head] if head else []) + rows
+    hh = [6.5] if head else []
+    off = 1 if head else 0
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), reg),
+        ("FONTSIZE", (0, 0), (-1, -1), fs),
+        ("LEADING", (0, 0), (-1, -1), fs * 1.3),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black),
+    ]
+    for i, a in enumerate(aligns):
+        style.append(("ALIGN", (i, 0), (i, -1), "RIGHT" if a == "R" else "LEFT"))
+    if head:
+        style += [
+            ("FONTNAME", (0, 0), (-1, 0), bold),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
+        if s["head_fill"]:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)))
+    if s["grid"]:
+        style.append(("GRID", (0, 0), (-1, -1), 0.3, colors.black))
+    for g in groups:
+        style += [
+            ("SPAN", (0, g + off), (-1, g + off)),
+            ("FONTNAME", (0, g + off), (-1, g + off), bold),
+            ("ALIGN", (0, g + off), (-1, g + off), "LEFT"),
+        ]
+    t = Table(data, colWidths=[w * mm for w in widths], rowHeights=[v * mm for v in hh + heights])
+    t.setStyle(TableStyle(style))
+    t.wrapOn(c, sum(widths) * mm, page_h * mm)
+    t.drawOn(c, x * mm, (page_h - top - sum(hh + heights)) * mm)
+
+
+def fpdf_table(pdf: Any, op: tuple[Any, ...], fam: str, s: dict) -> None:
+    """The item table through fpdf2's table(), placed where the composer put it."""
+    from fpdf.fonts import FontFace
+
+    _, x, top, widths, aligns, (head, rows, heights, groups), fs = op
+    lh = fs * 0.3528 * 1.3
+    pdf.set_font(fam, "", fs)
+    pdf.set_xy(x, top)
+    fill = (217, 217, 217) if s["head_fill"] else None
+    with pdf.table(
+        width=sum(widths),
+        col_widths=tuple(widths),
+        text_align=tuple("RIGHT" if a == "R" else "LEFT" for a in aligns),
+        line_height=lh,
+        first_row_as_headings=bool(head),
+        headings_style=FontFace(emphasis="BOLD", fill_color=fill),
+        borders_layout="ALL" if s["grid"] else "HORIZONTAL_LINES" if head else "NONE",
+        padding=(0.8, 1.5, 0.8, 1.5),
+        align="LEFT",
+        v_align="TOP",
+    ) as table:
+        for i, cells in enumerate(([head] if head else []) + rows):
+            row = table.row()
+            if head and i == 0:
+                for cell in cells:
+                    row.cell(cell)
+            elif (i - (1 if head else 0)) in groups:
+                row.cell(
+                    cells[0], colspan=len(cells), style=FontFace(emphasis="BOLD"), align="LEFT"
+                )
+            else:
+                for cell in cells:
+                    row.cell(cell)
 
 
 # --------------------------------------------------------------------------------------------
