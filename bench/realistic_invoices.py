@@ -1370,7 +1370,10 @@ class Composer:
         if s["meta"] in ("right_pairs", "box_pairs"):
             yy = y0 if s["head_pos"] != "right" else max(y0, y_head + 2)
             if s["head_pos"] != "left" or not title_top:
-                self.t(right_x, yy, title, 14, True)
+                if right_x + self.measure(title, 14, True) > self.R:
+                    self.t(self.R, yy, title, 14, True, "R")
+                else:
+                    self.t(right_x, yy, title, 14, True)
                 yy += 7
             top = yy - 4
             for k, v in entries:
