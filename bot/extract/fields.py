@@ -27,6 +27,19 @@ _OTHER_DATE = re.compile(
     r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
     r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
 )
+#: Words before a number label that make it another document's number ("zu Rechnung Nr.").
+_REFERENCE = re.compile(
+    r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
+    r"|original|correction\s+(?:of|to)|correctie\s+(?:op|van)|storno\s+(?:zu|der)|sur|op|van)"
+    r"\s*:?\s*(?:(?:de\s+)?la\s+|the\s+|der\s+|de\s+|die\s+|our\s+|unsere[rn]?\s+)?"
+    r"|ursprungs|ursprung|original|storno|referenz)$"
+)
+#: Label ranks that name a credit note's own number (see ``labels.INVOICE_NUMBER``).
+_CREDIT_RANKS = {
+    rank
+    for rank, pattern in enumerate(labels.INVOICE_NUMBER)
+    if "avoir" in pattern and not pattern.startswith("^")
+}
 _NOT_A_TITLE = re.compile(
     r"[ \-]?(?:to|address|adress|adresse|adres|period|periode|zeitraum|date|datum|recipient"
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
@@ -89,10 +102,17 @@ def _title_token(text: str) -> str | None:
 
 
 def invoice_number(doc: Doc) -> tuple[str | None, float]:
-    """The invoice number nearest its most specific label."""
+    """The invoice number nearest its most specific label.
+
+    A number label after a reference word ("zu Rechnung Nr.", "original invoice no.") names
+    another document; on a credit note, the credit note's own number label comes first.
+    """
     best: tuple[int, int, str] | None = None
     titles = len(labels.INVOICE_NUMBER) - 2
+    credit = _is_credit_note(doc)
     for hit in doc.hits(_NUMBER_PATTERNS):
+        if _REFERENCE.search(doc.lines[hit.line].folded[max(0, hit.start - 30) : hit.start]):
+            continue
         if hit.rank >= titles - 1:  # a title: the number follows on the same line
             line = doc.lines[hit.line].folded
             if _NOT_A_TITLE.match(line[hit.end :]):
@@ -105,13 +125,19 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             value = doc.read(hit, _token)
         if value is None:
             continue
-        key = (hit.rank, hit.line)
+        rank = -1 if credit and hit.rank in _CREDIT_RANKS else hit.rank
+        key = (rank, hit.line)
         if best is None or key < best[:2]:
-            best = (hit.rank, hit.line, value)
+            best = (rank, hit.line, value)
     if best is None:
         return None, 0.0
     rank = best[0]
     return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
+
+
+def _is_credit_note(doc: Doc) -> bool:
+    """A credit-note title near the top of the first page."""
+    return any(labels.CREDIT_NOTE.search(line.folded) for line in doc.lines[:25] if line.page == 1)
 
 
 def _first_date(doc: Doc, text: str) -> date | None:

@@ -32,6 +32,8 @@ INVOICE_NUMBER = [
     # hotels and travel: the booking's number is the document's number on receipts
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n[°º])\s+de\s+reservation|reserveringsnummer",
+    # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
+    r"^\s*(?:numero|nummer|number|no|nr|n[°º]|num)\.?(?= ?:|  | ?$)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|rechnung|facture|factuur|factura|fattura|tax invoice)\b",

@@ -223,3 +223,34 @@ def test_tax_table_with_headings_over_values() -> None:
         Decimal("21.80"),
     )
     assert [(i.description, i.total) for i in inv.line_items] == [("Kipfilet", Decimal("20.00"))]
+
+
+def test_a_bare_number_label_under_the_title() -> None:
+    page = (
+        "Mulder Food Service V.O.F.\n"
+        "FACTUUR\n"
+        "Datum:          22-04-2025          Klantnr.:        K-63106\n"
+        "Nummer:         F2025-221           Te betalen voor: 21-06-2025\n"
+    )
+    assert parse_pages([page]).invoice.invoice_number == "F2025-221"
+
+
+def test_the_number_of_a_referenced_invoice_is_not_the_document_number() -> None:
+    page = (
+        "KassenWerk GmbH\n"
+        "Rechnungskorrektur\n"
+        "Belegnummer:       4900403          Rechnungsdatum: 15.02.2025\n"
+        "zu Rechnung Nr. 47942834\n"
+    )
+    assert parse_pages([page]).invoice.invoice_number == "4900403"
+
+
+def test_a_credit_note_number_beats_the_invoice_it_credits() -> None:
+    page = (
+        "Gasthaus Lieferdienst GmbH\n"
+        "GUTSCHRIFT\n"
+        "Rechnung Nr.       241120-22\n"
+        "Gutschrift Nr.     241120-30        Datum: 20.11.2024\n"
+    )
+    invoice = parse_pages([page]).invoice
+    assert (invoice.invoice_number, invoice.document_type) == ("241120-30", "credit_note")
