@@ -682,26 +682,31 @@ def build(rng: random.Random, index: int) -> tuple[bytes, dict[str, object]]:
     pdf.cell(0, 5, str(words["thanks"]), new_x="LMARGIN", new_y="NEXT")
     data = bytes(pdf.output())
 
+    def shown(value: Decimal) -> str:
+        """Credit notes carry positive amounts in the truth (as e-invoices of type 381 do),
+        whichever sign the page prints."""
+        return str(abs(value) if credit else value)
+
     truth: dict[str, object] = {
         "document_type": "credit_note" if credit else "invoice",
         "invoice_number": number,
         "invoice_date": issued.isoformat(),
         "currency": style.currency,
-        "total_excl_tax": str(net),
-        "total_incl_tax": str(gross),
+        "total_excl_tax": shown(net),
+        "total_incl_tax": shown(gross),
         "supplier_name": supplier,
         "line_items": [
             {
                 "description": it["description"],
-                "quantity": str(it["quantity"]),
-                "unit_price": str(it["unit_price"]),
-                "total": str(it["total"]),
+                "quantity": shown(it["quantity"]),
+                "unit_price": shown(it["unit_price"]),
+                "total": shown(it["total"]),
             }
             for it in items
         ],
     }
     if show_tax_total:
-        truth["tax_amount"] = str(tax)
+        truth["tax_amount"] = shown(tax)
     if show_due:
         truth["due_date"] = due.isoformat()
     if show_vat:

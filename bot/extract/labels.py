@@ -200,6 +200,15 @@ COLUMNS: dict[str, str] = {
     r"|steuersatz|taux",
 }
 
+#: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
+#: "Each"): inside longer headings they would be parts of other words.
+COLUMN_CELLS: dict[str, str] = {
+    "unit": r"uom|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
+    "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
+    r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
+    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte",
+}
+
 LEGAL_FORMS = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|e\.\s?k\.|ug|se|a\.g\.|b\.\s?v\.?|n\.\s?v\.?"
     r"|bvba|vof|sas|sasu|sarl|s\.a\.r\.l\.|sa|s\.a\.|eurl|snc|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?"

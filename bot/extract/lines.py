@@ -22,6 +22,7 @@ _TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "descripti
 # German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
 # with the keyword.
 _TYPES = {k: re.compile(rf"(?<![a-z])[a-z]*?(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
+_CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 _ANY_COLUMN = re.compile("|".join(f"(?:{labels.COLUMNS[k]})" for k in _TYPE_ORDER))
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
@@ -30,6 +31,7 @@ _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
+_UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL_ONLY = re.compile(r"\S+:")
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
@@ -79,6 +81,10 @@ def _typed(cells: list[Cell]) -> list[Column]:
     out = []
     for cell in cells:
         folded = fold(cell.text)
+        whole = next((k for k, p in _CELL_TYPES.items() if p.fullmatch(folded.strip(" .:"))), None)
+        if whole is not None:
+            out.append(Column(whole, cell.start, cell.end))
+            continue
         found: list[tuple[int, int, int, str]] = []  # start, -length, priority, kind
         for priority, kind in enumerate(_TYPE_ORDER):
             for m in _TYPES[kind].finditer(folded):
@@ -153,7 +159,10 @@ def _row(
     taken: list[tuple[int, int]] = []
     for number in find_numbers(text, doc.decimal):
         col = _nearest(cols, number)
-        kind = "tax_rate" if number.percent else col.kind
+        # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
+        kind = (
+            "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
+        )
         if kind in ("description", "code", "other", "unit"):
             continue
         if kind not in values or abs(_nearest(cols, number).start - number.start) < abs(
@@ -210,8 +219,10 @@ def _description(
         words = cell.text.split()
         if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
             unit = cell.text
-        elif col.kind in ("quantity", "unit") and all(_UNIT.match(w) for w in words):
+        elif col.kind == "quantity" and all(_UNIT.match(w) for w in words):
             unit = cell.text
+        elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
+            unit = cell.text  # the heading says what it is: "Monat", "casier", "Kiste"
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
@@ -240,7 +251,7 @@ def _in_description_column(text: str, cols: list[Column]) -> str:
 
 def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
     """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
-    return any(0 <= cell.start - end <= 2 for _, end in taken)
+    return any(0 <= cell.start - end <= 5 for _, end in taken)
 
 
 def _repair(item: LineItem) -> LineItem:

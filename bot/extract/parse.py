@@ -53,6 +53,28 @@ def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
     return pages
 
 
+def as_credit_note(invoice: ExtractedInvoice) -> ExtractedInvoice:
+    """A credit note's amounts as positive numbers, as e-invoices (type 381) carry them.
+
+    Credit notes print their amounts either way ("-120,00" or "120,00"); the document type
+    already says that the money goes back, so a sign on top would count it twice.
+    """
+    money = ("total_excl_tax", "tax_amount", "total_incl_tax")
+    update: dict[str, object] = {k: abs(v) for k in money if (v := getattr(invoice, k)) is not None}
+    if all((item.total or 0) <= 0 for item in invoice.line_items):
+        update["line_items"] = [
+            item.model_copy(
+                update={
+                    k: abs(v)
+                    for k in ("quantity", "unit_price", "total")
+                    if (v := getattr(item, k)) is not None
+                }
+            )
+            for item in invoice.line_items
+        ]
+    return invoice.model_copy(update=update)
+
+
 def parse_pages(pages: list[str]) -> ExtractionResult:
     """Fields, confidences and warnings from the text of the pages."""
     doc = Doc(pages)
@@ -95,6 +117,8 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
         po_references=fields.po_references(doc),
         line_items=items,
     )
+    if invoice.document_type == "credit_note":
+        invoice = as_credit_note(invoice)
     confidence = {k: round(v, 2) for k, v in confidence.items() if getattr(invoice, k) is not None}
     return ExtractionResult(
         engine=ENGINE,

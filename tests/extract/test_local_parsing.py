@@ -254,3 +254,42 @@ def test_a_credit_note_number_beats_the_invoice_it_credits() -> None:
     )
     invoice = parse_pages([page]).invoice
     assert (invoice.invoice_number, invoice.document_type) == ("241120-30", "credit_note")
+
+
+def test_credit_note_amounts_are_positive_whatever_sign_is_printed() -> None:
+    page = (
+        "Fresh Greens BV\n"
+        "CREDITNOTA\n"
+        "Creditnota nr.     CN-2024-07        Datum: 12-03-2024\n"
+        "Omschrijving                 Aantal     Prijs      Bedrag\n"
+        "Tomaten retour                  -10      2,50      -25,00\n"
+        "Totaal excl. BTW                                   -25,00\n"
+        "BTW 9%                                              -2,25\n"
+        "Totaal incl. BTW                                   -27,25\n"
+    )
+    invoice = parse_pages([page]).invoice
+    assert invoice.document_type == "credit_note"
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("25.00"),
+        Decimal("2.25"),
+        Decimal("27.25"),
+    )
+    item = invoice.line_items[0]
+    assert (item.quantity, item.unit_price, item.total) == (10, Decimal("2.50"), Decimal("25.00"))
+
+
+def test_abbreviated_headings_and_any_unit_under_a_unit_heading() -> None:
+    page = (
+        "Getränke Huber GmbH\n"
+        "Rechnung Nr. RE-10023                                   Datum: 05.03.2024\n"
+        "Bezeichnung                        Anz.    ME        EP          Summe\n"
+        "Apfelschorle 0,5 l                   12    Kiste     9,80        117,60\n"
+        "Schlagsahne 30 % 1 l                  4    Flasche   3,15         12,60\n"
+        "Nettobetrag                                                      130,20\n"
+    )
+    items = parse_pages([page]).invoice.line_items
+    assert [(i.description, i.quantity, i.unit, i.unit_price, i.total) for i in items] == [
+        ("Apfelschorle 0,5 l", 12, "Kiste", Decimal("9.80"), Decimal("117.60")),
+        ("Schlagsahne 30 % 1 l", 4, "Flasche", Decimal("3.15"), Decimal("12.60")),
+    ]
+    assert items[1].tax_rate is None
