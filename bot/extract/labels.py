@@ -150,7 +150,9 @@ CUSTOMER = re.compile(
     r"|delivery\s+address|adresse\s+de\s+(?:facturation|livraison)|rechnungsadresse|lieferadresse"
     r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
     r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
-    r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|factuuradres|afleveradres|klant"
+    r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"
+    r"|factuuradres|afleveradres|leveradres|klant|zu\s+handen|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
+    r"|a\s+l.attention\s+de"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|your|ihre?|uw|votre|vostr[oa]|su)\b"
 )
 
@@ -210,9 +212,12 @@ COLUMN_CELLS: dict[str, str] = {
 }
 
 LEGAL_FORMS = re.compile(
-    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ohg|e\.\s?k\.|ug|se|a\.g\.|b\.\s?v\.?|n\.\s?v\.?"
-    r"|bvba|vof|sas|sasu|sarl|s\.a\.r\.l\.|sa|s\.a\.|eurl|snc|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?"
-    r"|srl|s\.n\.c\.|s\.a\.s\.|ltd\.?|limited|plc|llp|inc\.?|llc|corp\.?|co\.|gbr|ev|e\.v\.)(?![\w])",
+    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|mbh|ag|kg|ohg|og"
+    r"|e\.\s?k\.|e\.\s?u\.|ug(?:\s*\(haftungsbeschrankt\))?|se|a\.g\.|b\.\s?v\.?|bv|n\.\s?v\.?|nv"
+    r"|bvba|v\.?\s?o\.?\s?f\.?|c\.\s?v\.|comm\.\s?v\.|sprl|scrl|sa/nv|sas|sasu|sarl|s\.a\.r\.l\."
+    r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
+    r"|s\.n\.c\.|s\.a\.s\.|ltd\.?|limited|plc|llp|lp|inc\.?|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
+    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -8,12 +8,13 @@ block (under "Bill to", "Rechnungsempfänger", ...) are left out.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
-from bot.extract.doc import Doc
+from bot.extract.doc import Cell, Doc
 from bot.extract.numbers import find_amounts
 
 _TITLE = re.compile(
@@ -54,6 +55,12 @@ _REGISTRY = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_SEPARATOR = re.compile(r"[-–|•●·\u25cf/]")
+_STREET = re.compile(
+    r"^\d+[a-z]?,?\s+\w|\w\s+\d+[a-z]?(?:\s*[-/]\s*\d+)?$|str\.|strasse|straße|street|road|lane"
+    r"|avenue|rue\b|weg\b|laan\b|straat|plein|gracht|kade\b|calle|via\s|p\.?o\.?\s*box|postfach",
+    re.I,
+)
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
@@ -87,16 +94,43 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             name = _clean(line.text[holder.end() :].strip(" :").split("  ")[0])
             if _plausible(name):
                 out.append((i, holder.end(), name, 2.0))
-        for cell in line.cells:
+        for cell in _joined_cells(line.cells):
             start = cell.start
+            if _under_a_street(doc, i, cell):
+                continue  # "88 Mill Lane" / "Edinburgh": the town line of an address block
             parts = _SPLIT.split(cell.text)
+            address = len(parts) >= 2 and any(_DIGIT.search(p) for p in parts[1:])
             for n, part in enumerate(parts):
+                if n > 0 and address:
+                    break  # "Victoria Road · Manchester · M4 6DE": the town is not a name
                 offset = cell.text.find(part)
                 name = part.strip()
-                sender = n == 0 and len(parts) >= 3 and any(_DIGIT.search(p) for p in parts[1:])
+                sender = n == 0 and len(parts) >= 3 and address
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
     return [c for c in out if _plausible(c[2])]
+
+
+def _joined_cells(cells: list[Cell]) -> list[Cell]:
+    """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one.
+
+    Sender lines are set with wide gaps around their dots; read as one text they split into
+    name, street and town again, and the town is known for what it is.
+    """
+    if not any(_SEPARATOR.fullmatch(c.text) for c in cells):
+        return cells
+    text = " - ".join(c.text for c in cells if not _SEPARATOR.fullmatch(c.text))
+    return [Cell(cells[0].start, cells[-1].end, text)]
+
+
+def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
+    """A short cell right under a street line in the same column (no legal form in it)."""
+    if i == 0 or len(cell.text.split()) > 2 or labels.LEGAL_FORMS.search(cell.text):
+        return False
+    above = doc.lines[i - 1]
+    return above.page == doc.lines[i].page and any(
+        abs(c.start - cell.start) <= 2 and _STREET.search(c.text) for c in above.cells
+    )
 
 
 def _plausible(text: str) -> bool:
@@ -157,11 +191,7 @@ def supplier_name(
         return None, 0.0
     buyer = _buyer_zone(doc)
     seller = _seller_zone(doc)
-    domains = {
-        d.split(".")[-2] if "." in d else d
-        for d in (m.group(1).lower() for m in _DOMAIN.finditer(doc.text))
-        if d
-    }
+    domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)
     registry = {i for i, line in enumerate(doc.lines) if _REGISTRY.search(line.folded)}
@@ -194,11 +224,8 @@ def supplier_name(
         s = place[name] + min(bonus_sum[name], 3)
         if labels.LEGAL_FORMS.search(name):
             s += 3
-        s += min(folded_text.count(fold(name)) - 1, 3)
-        word = _NOT_ALNUM.sub("", fold(name.split()[0]))
-        joined = _NOT_ALNUM.sub("", fold(name))
-        if any(d and (d == joined or d.startswith(word) and len(word) >= 3) for d in domains):
-            s += 3
+        s += min(_own_count(name, place, folded_text) - 1, 3)
+        s += _domain_bonus(name, domains)
         if len(name) > 40:
             s -= 2
         if name[0].isupper():
@@ -206,8 +233,69 @@ def supplier_name(
         scores[name] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
-    name = _with_first_line(doc, ranked[0], firsts[ranked[0]], table_lines)
+    name = _letterhead_form(ranked[0], [c for c in cells if doc.lines[c[0]].page == 1 and c[0] < 6])
+    name = _with_first_line(doc, name, firsts.get(name, firsts[ranked[0]]), table_lines)
     return name, max(0.3, min(0.9, 0.5 + margin / 10))
+
+
+def _registered(domain: str) -> str:
+    """The name part of a host: "www.acme.co.uk" is "acme", not "co"."""
+    parts = [p for p in domain.split(".") if p]
+    if len(parts) > 1:
+        parts = parts[:-1]  # the top-level domain
+    if len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
+        parts = parts[:-1]
+    return parts[-1] if parts else ""
+
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ltd", "plc", "gv", "or", "ne"}
+
+
+def _domain_bonus(name: str, domains: set[str]) -> float:
+    """Points for a name that spells the mail or web domain: in full, or by its first word.
+
+    "edinburghcatering" is "Edinburgh Catering Equipment Hire" more than "Edinburgh": the share
+    of the domain the name covers decides.
+    """
+    joined = _NOT_ALNUM.sub("", fold(name))
+    word = _NOT_ALNUM.sub("", fold(name.split()[0]))
+    best = 0.0
+    for d in domains:
+        if not d:
+            continue
+        common = len(os.path.commonprefix([d, joined]))
+        if d == joined or common >= 0.8 * len(d):
+            best = max(best, 3.0)
+        elif len(word) >= 3 and d.startswith(word):
+            best = max(best, 3.0 if common == len(joined) and len(joined) >= 0.6 * len(d) else 1.5)
+    return best
+
+
+def _own_count(name: str, names: dict[str, float], text: str) -> int:
+    """How often ``name`` recurs by itself, not as part of a longer candidate ("Edinburgh" in
+    "Edinburgh Catering Equipment Hire"): a town recurs in every address."""
+    key = fold(name)
+    count = text.count(key)
+    for other in names:
+        longer = fold(other)
+        if longer != key and key in longer:
+            count -= text.count(longer) * longer.count(key)
+    return max(count, 1)
+
+
+def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
+    """The name as the letterhead prints it: "Frischdienst Becker" at the top and "Frischdienst
+    Becker KG" in the footer are one company, and the letterhead is how people name it."""
+    key = _bare(name)
+    for _, _, text, _ in top:
+        if text != name and _bare(text) == key and key:
+            return text
+    return name
+
+
+def _bare(name: str) -> str:
+    """A name without its legal form, case and punctuation: the key two spellings share."""
+    return re.sub(r"[^a-z0-9]", "", fold(labels.LEGAL_FORMS.sub("", name)))
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

@@ -1,0 +1,75 @@
+"""Reading the supplier's name from letterheads, sender lines, footers and domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.parse import parse_pages
+from bot.extract.parties import _registered
+
+
+def _supplier(page: str) -> str | None:
+    return parse_pages([page]).invoice.supplier_name
+
+
+def test_the_letterhead_spelling_wins_over_the_footer_legal_name() -> None:
+    page = (
+        "Frischdienst Becker\n"
+        "Industriestraße 12\n"
+        "20457 Hamburg\n"
+        "Rechnung Nr. RE-10023                                   Datum: 05.03.2024\n"
+        "Gesamtbetrag                                                 119,00 €\n"
+        "Frischdienst Becker KG  ·  Amtsgericht Hamburg HRA 1234  ·  USt-IdNr. DE123456789\n"
+    )
+    assert _supplier(page) == "Frischdienst Becker"
+
+
+def test_the_town_of_the_address_block_is_not_the_name() -> None:
+    page = (
+        "Edinburgh Catering Equipment Hire\n"
+        "88 Mill Lane\n"
+        "Edinburgh\n"
+        "EH6 7BD\n"
+        "info@edinburghcatering.co.uk\n"
+        "Sold To\n"
+        "The Olive Tree, 12 Rose Street, Edinburgh\n"
+        "Invoice No: 4711                                      Date: 05/03/2024\n"
+        "Total due                                                   £120.00\n"
+    )
+    assert _supplier(page) == "Edinburgh Catering Equipment Hire"
+
+
+def test_a_sender_line_with_wide_gaps_is_read_as_one() -> None:
+    page = (
+        "                 Manchester Business Telecom\n"
+        "          100 Victoria Road  ·  Manchester  ·  M4 6DE\n"
+        "Tel +44 161 389 3184  ·  info@manchesterbusiness.co.uk\n"
+        "Invoice No: 4711                                      Date: 05/03/2024\n"
+        "Manchester Road Café\n"
+        "Total due                                                   £120.00\n"
+    )
+    assert _supplier(page) == "Manchester Business Telecom"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Amsterdam Keukenverhuur V.O.F.", "Innsbrucker Feinkost Ges.m.b.H.", "Brasserie Dupont S.à r.l."],
+)
+def test_legal_forms_with_dots_make_a_name(name: str) -> None:
+    page = (
+        f"{name}\n"
+        "Havenkade 82  ·  1012 AB Amsterdam\n"
+        "Gefactureerd aan\n"
+        "Brasserie Nova\n"
+        "Factuurnummer: 2024-118                          Factuurdatum: 12-03-2024\n"
+        "Totaal incl. BTW                                           121,00\n"
+    )
+    assert _supplier(page) == name
+
+
+@pytest.mark.parametrize(
+    ("host", "name"),
+    [("www.acme.co.uk", "acme"), ("mail.acme.de", "acme"), ("acme.info", "acme"), ("acme", "acme")],
+)
+def test_the_registered_part_of_a_host(host: str, name: str) -> None:
+    assert _registered(host) == name
