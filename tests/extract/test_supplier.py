@@ -53,7 +53,11 @@ def test_a_sender_line_with_wide_gaps_is_read_as_one() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Amsterdam Keukenverhuur V.O.F.", "Innsbrucker Feinkost Ges.m.b.H.", "Brasserie Dupont S.à r.l."],
+    [
+        "Amsterdam Keukenverhuur V.O.F.",
+        "Innsbrucker Feinkost Ges.m.b.H.",
+        "Brasserie Dupont S.à r.l.",
+    ],
 )
 def test_legal_forms_with_dots_make_a_name(name: str) -> None:
     page = (
