@@ -169,7 +169,10 @@ UNIT = re.compile(
     r"|std\.?|units?|ea|each|x|kwh|pkt|pack|packs|box|boxes|karton|kart\.?|fl|fles|flessen|pz"
     r"|uds?|unid\.?|pi[eè]ces?|colis|carton|cartons|ctn|cs|case|cases|crate|crates|krat|kratten"
     r"|doos|dozen|ds|btl|bt|bottles?|fut|keg|sac|sack|bag|bags|roll|rolls|rol|paar|pr|set|sets"
-    r"|lot|bund|bunch|tray|trays|portion|port\.?|nights?|rooms?|days?|tage?|jours?|dagen)$",
+    r"|lot|bund|bunch|tray|trays|portion|port\.?|nights?|rooms?|days?|tage?|jours?|dagen"
+    r"|months?|mo\.|mon\.|monat|monate|mois|mnd|maand|maanden|weeks?|wochen?|semaines?|weken"
+    r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
+    r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?)$",
     re.I,
 )
 

@@ -219,6 +219,8 @@ def _description(
         words = cell.text.split()
         if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
             unit = cell.text
+        elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
+            unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
         elif col.kind == "quantity" and all(_UNIT.match(w) for w in words):
             unit = cell.text
         elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
@@ -252,6 +254,11 @@ def _in_description_column(text: str, cols: list[Column]) -> str:
 def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
     """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
     return any(0 <= cell.start - end <= 5 for _, end in taken)
+
+
+def _attached_unit(cell: Cell, taken: list[tuple[int, int]]) -> bool:
+    """A single word one space after a number, in the same cell: the number's unit."""
+    return bool(_UNIT_TOKEN.fullmatch(cell.text)) and any(cell.start - end == 1 for _, end in taken)
 
 
 def _repair(item: LineItem) -> LineItem:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
-from bot.extract.doc import Doc, is_labelish
+from bot.extract.doc import Cell, Doc, is_labelish
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -44,6 +44,12 @@ _TAIL = re.compile(
 )
 _CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
 _MAX_TEXT_LINES = 3
+# article numbers: "20873", "PF603", "AB-1234"; position numbers: "1", "12"
+_CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
+_POSITION = re.compile(r"\d{1,3}\.?")
+# a tax rate printed without its % sign after the price: "20,0", "5.5"
+_RATE = re.compile(r"(?:0|[1-9]\d?)[.,]\d")
+_DECIMAL = re.compile(r"\d+[.,]\d{1,3}")
 _CENT = Decimal("0.01")
 
 
@@ -143,28 +149,54 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
 def _item(doc: Doc, i: int) -> LineItem | None:
     """A line of description text ending in an amount, not a label of the totals.
 
-    Text cells on the left are the description (numbers inside them stay text: "SF25 (30 %)
-    Typkl. 18"); numbers only count as quantity, price or rate in cells of their own.
+    Text cells are the description (numbers inside them stay text: "SF25 (30 %) Typkl. 18");
+    numbers only count as quantity, price or rate in cells of their own. A code may open the
+    line and a quantity with its unit may stand before the description ("20873  3 kg  Tomaten").
     """
     line = doc.lines[i]
     amount = _amount_at_end(doc, i)
     if amount is None or labels.SUMMARY.search(line.folded) or find_dates(line.text, doc.order):
         return None
+    cells = list(line.cells)
+    code = _leading_code(cells)
     words: list[str] = []
     numbers: list[Number] = []
-    for cell in line.cells:
-        if cell.end <= amount.start and not numbers and not _NUMERIC_CELL.fullmatch(cell.text):
-            words.append(cell.text)
-        else:
-            numbers.extend(
-                Number(n.value, n.start + cell.start, n.end + cell.start, n.raw, n.percent)
-                for n in find_numbers(cell.text, doc.decimal)
-            )
+    unit: str | None = None
+    texts = [c for c in cells if c.end <= amount.start and not _NUMERIC_CELL.fullmatch(c.text)]
+    for cell in cells:
+        if cell in texts:
+            if len(texts) > 1 and words and not unit and _UNIT.match(cell.text):
+                unit = cell.text  # "Orange juice  cs  6  9.09  54.54"
+            elif len(texts) > 1 and not words and _UNIT.match(cell.text):
+                unit = cell.text  # "10,5  kg  Schweinebauch  9,74  102,27"
+            else:
+                words.append(cell.text)
+            continue
+        numbers.extend(
+            Number(n.value, n.start + cell.start, n.end + cell.start, n.raw, n.percent)
+            for n in find_numbers(cell.text, doc.decimal)
+        )
     description = _CURRENCY_TAIL.sub("", " ".join(words)).strip(" .:-–")
     if not is_labelish(description) or _label_like(line.folded):
         return None
     numbers = [n for n in numbers if n.start != amount.start]
-    return _fill(description, numbers, amount, line.text)
+    item = _fill(description, numbers, amount, line.text)
+    update: dict[str, object] = {"product_code": code}
+    if unit and item.unit is None:
+        update["unit"] = unit
+    return item.model_copy(update=update)
+
+
+def _leading_code(cells: list[Cell]) -> str | None:
+    """An article number opening the line (after a position number), taken off ``cells``."""
+    start = 1 if len(cells) > 2 and _POSITION.fullmatch(cells[0].text) else 0
+    if len(cells) < start + 3 or not _CODE.fullmatch(cells[start].text):
+        return None
+    if _DECIMAL.fullmatch(cells[start].text):
+        return None
+    code = cells[start].text
+    del cells[: start + 1]
+    return code
 
 
 def _label_like(folded: str) -> bool:
@@ -182,12 +214,15 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     unit: str | None = None
     for q in plain:
         for p in plain:
-            if p is not q and q.value and (q.value * p.value).quantize(_CENT) == total:
+            if p is not q and q.value and _times(q.value, p.value, total):
                 quantity, price = q.value, p.value
                 unit = _unit_after(text, q)
                 break
         if quantity is not None:
             break
+    if rate is None and quantity is not None:
+        rest = [n for n in plain if n.value not in (quantity, price)]
+        rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
     if quantity is None and len(plain) == 1 and plain[0].value:
         n = plain[0]
         if n.money_like:
@@ -208,6 +243,11 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
         total=total,
         tax_rate=rate,
     )
+
+
+def _times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
+    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
+    return abs(abs(quantity * price) - abs(total)) <= _CENT
 
 
 def _unit_after(text: str, number: Number) -> str | None:

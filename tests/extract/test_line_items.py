@@ -1,0 +1,69 @@
+"""Line items of tables as real invoices lay them out: with or without a heading row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.extract.parse import parse_pages
+from bot.extract.schema import LineItem
+
+
+def _items(*pages: str) -> list[LineItem]:
+    return parse_pages(list(pages)).invoice.line_items
+
+
+def _rows(items: list[LineItem]) -> list[tuple[object, ...]]:
+    return [(i.description, i.quantity, i.unit, i.unit_price, i.total) for i in items]
+
+
+def test_headless_rows_with_code_and_quantity_before_the_description() -> None:
+    page = (
+        "Jansen Versgroothandel\n"
+        "Factuurnr.:        V2023-044            Factuurdatum:     16/12/2023\n"
+        " 20873        3 kg   Trostomaten klasse I                 4,50        13,50\n"
+        " 17485      8 doos   Roomboter ongezouten 250 g x 40     95,35       762,80\n"
+        " FR587        1 st   Bezorgkosten                         6,20         6,20\n"
+        "                                     Subtotaal                    EUR 782,50\n"
+        "                                     Btw 9%                        EUR 70,43\n"
+        "                                     Totaal incl. BTW             EUR 852,93\n"
+    )
+    items = _items(page)
+    assert _rows(items) == [
+        ("Trostomaten klasse I", 3, "kg", Decimal("4.50"), Decimal("13.50")),
+        ("Roomboter ongezouten 250 g x 40", 8, "doos", Decimal("95.35"), Decimal("762.80")),
+        ("Bezorgkosten", 1, "st", Decimal("6.20"), Decimal("6.20")),
+    ]
+    assert [i.product_code for i in items] == ["20873", "17485", "FR587"]
+
+
+def test_headless_rows_with_unit_cell_and_rate_without_percent_sign() -> None:
+    page = (
+        "Edinburgh Drinks Company\n"
+        "Invoice No.:   A-074904          Invoice Date:   09/09/24\n"
+        " 1  86888   Orange juice 1 l x 6      cs       6     9.09   20.0     54.54\n"
+        " 2  27015   House red wine 0.75 l     bottle  24     9.38   20.0    225.12\n"
+        " 3  43687   Kitchen deep clean        hr     2.5    43.01   20.0    107.53\n"
+        "                                 Sub-total                £387.19\n"
+        "                                 VAT 20%                   £77.44\n"
+        "                                 Invoice Total            £464.63\n"
+    )
+    items = _items(page)
+    assert _rows(items) == [
+        ("Orange juice 1 l x 6", 6, "cs", Decimal("9.09"), Decimal("54.54")),
+        ("House red wine 0.75 l", 24, "bottle", Decimal("9.38"), Decimal("225.12")),
+        ("Kitchen deep clean", Decimal("2.5"), "hr", Decimal("43.01"), Decimal("107.53")),
+    ]
+    assert {i.tax_rate for i in items} == {Decimal("20.0")}
+
+
+def test_unit_printed_in_the_quantity_cell() -> None:
+    page = (
+        "Getränke Huber GmbH\n"
+        "Rechnung Nr. 2024-77                              Datum: 01.03.2024\n"
+        " Pos  Bezeichnung                     Menge     Einzelpreis      Gesamt\n"
+        "   1  Tonic Water 24 x 0,2 l         8 Kiste         16,47       131,76\n"
+        "   2  Pfand Kasten                  2 Kasten          2,40         4,80\n"
+        "   3  Wartung Kühlanlage               1 Mon.        30,00        30,00\n"
+        "                                       Summe netto                166,56\n"
+    )
+    assert [i.unit for i in _items(page)] == ["Kiste", "Kasten", "Mon."]
