@@ -44,6 +44,7 @@ _NOT_A_TITLE = re.compile(
     r"[ \-]?(?:to|address|adress|adresse|adres|period|periode|zeitraum|date|datum|recipient"
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
 )
+_LIST_SEPARATOR = re.compile(r"\s*[,;&+]\s*|\s+/\s+|\s+(?:and|und|et|en|y|e)\s+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
 _NOT_NUMBER_WORDS = re.compile(
     r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
@@ -240,11 +241,23 @@ def po_references(doc: Doc) -> list[str]:
     """Purchase-order numbers named by a PO label."""
     refs: list[str] = []
     for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
-        value = doc.read(hit, _token, depth=1)
-        if value and not any(value in ref for ref in refs):
-            refs = [ref for ref in refs if ref not in value]
-            refs.append(value)
+        for value in doc.read(hit, _tokens, depth=1) or []:
+            if not any(value in ref for ref in refs):
+                refs = [ref for ref in refs if ref not in value]
+                refs.append(value)
     return refs
+
+
+def _tokens(text: str) -> list[str] | None:
+    """Ids of a list ("PO-49621, PO-49622", "4711 / 4712 und 4713"), or None without one."""
+    cell = text.split("  ")[0]
+    found = []
+    for part in _LIST_SEPARATOR.split(cell):
+        value = _token(part.strip())
+        if value is None:
+            break
+        found.append(value)
+    return found or None
 
 
 def document_type(doc: Doc, number_line: int | None) -> str:

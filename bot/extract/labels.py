@@ -128,10 +128,11 @@ ALREADY_PAID = [
 
 PO_REFERENCE = [
     r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"
-    r"|\bpo\b|your\s+order(?:\s*(?:number|no\.?|ref\.?))?|order\s+ref(?:erence)?",
+    r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref\.?))?|order\s+ref(?:erence)?"
+    r"|order\s+(?:number|no\b\.?)|customer\s+order",
     r"bestell\s*-?\s*(?:nummer|nr\.?)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
     r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
-    r"|votre\s+commande",
+    r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*order\s*(?:nummer|nr\.?)?|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
     r"|uw\s+referentie|po\s*-?\s*nummer",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",

@@ -293,3 +293,22 @@ def test_abbreviated_headings_and_any_unit_under_a_unit_heading() -> None:
         ("Schlagsahne 30 % 1 l", 4, "Flasche", Decimal("3.15"), Decimal("12.60")),
     ]
     assert items[1].tax_rate is None
+
+
+def test_purchase_order_lists_and_french_order_references() -> None:
+    page = (
+        "Getränke Huber GmbH\n"
+        "Rechnung Nr. RE-10023                                   Datum: 05.03.2024\n"
+        "Ihre Bestellnummer      PO-49621, PO-49622\n"
+        "Réf. commande           CMD16221\n"
+    )
+    assert parse_pages([page]).invoice.po_references == ["PO-49621", "PO-49622", "CMD16221"]
+
+
+def test_a_po_number_that_starts_with_po_is_not_a_label() -> None:
+    page = (
+        "Garnier Distribution SARL\n"
+        "Facture N°     Date             N° client       Réf. commande\n"
+        "250117-15      17/01/2025       037926          PO-44689\n"
+    )
+    assert parse_pages([page]).invoice.po_references == ["PO-44689"]
