@@ -53,10 +53,13 @@ def tax_id_key(tax_id: str | None) -> str | None:
 
     Only letters and digits are kept, upper-cased, and a leading country code is dropped (it is
     compared apart, see bot.linking.suppliers), so an id written with or without it is found.
+    The Swiss and Norwegian VAT suffixes (``CHE-123.456.789 MWST``, ``NO 123456789 MVA``) go too.
     """
     if not tax_id:
         return None
     core = "".join(ch for ch in tax_id.upper() if ch.isalnum())
+    if core.startswith(("CHE", "NO")):
+        core = core.removesuffix("MWST").removesuffix("TVA").removesuffix("IVA").removesuffix("MVA")
     if len(core) > 4 and core[:2] in VAT_COUNTRIES and any(ch.isdigit() for ch in core[2:]):
         core = core[2:]
     return core or None

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from storage.db import Database
 from storage.migrate import alembic_config, current_revision
-from storage.models import Outlet, PurchaseOrder
+from storage.models import Outlet, PurchaseOrder, tax_id_key
 
 
 async def test_migrations_match_the_models(db: Database) -> None:
@@ -50,3 +50,8 @@ async def test_money_and_times_round_trip_exactly(db: Database) -> None:
     assert between == "p"
     assert outlet.created_date.tzinfo is not None
     assert abs(outlet.created_date - datetime.now(UTC)).total_seconds() < 60
+
+
+def test_tax_id_key_ignores_the_swiss_and_norwegian_vat_suffix() -> None:
+    assert tax_id_key("CHE-528.163.510 MWST") == tax_id_key("CHE528163510")
+    assert tax_id_key("NO 123456789 MVA") == tax_id_key("NO123456789")

@@ -45,6 +45,11 @@ _MONTH_DAY = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
+_US_ADDRESS = re.compile(
+    r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+\d{5}(?:-\d{4})?\b"
+)
+_NON_US = re.compile(r"[€£]|\b(?:EUR|GBP|VAT\s+(?:reg|no)|MwSt|TVA|BTW)\b", re.I)
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -100,6 +105,8 @@ def order_hint(text: str) -> str | None:
         return "mdy"
     if dmy > mdy:
         return "dmy"
+    if _US_ADDRESS.search(text) and not _NON_US.search(text):
+        return "mdy"  # no date settles it, but the invoice is American: 11/10/23 is November 10
     return None
 
 

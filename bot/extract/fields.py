@@ -44,6 +44,12 @@ _NOT_A_TITLE = re.compile(
     r"[ \-]?(?:to|address|adress|adresse|adres|period|periode|zeitraum|date|datum|recipient"
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
 )
+_VAT_LABEL = re.compile(
+    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|ust-?id\w*|uid-?nr\.?\s*mwst)"
+)
+_REGISTER_LABEL = re.compile(
+    r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|number|reg)|kvk|siret|siren|rcs|registered)"
+)
 _LIST_SEPARATOR = re.compile(r"\s*[,;&+]\s*|\s+/\s+|\s+(?:and|und|et|en|y|e)\s+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
 _NOT_NUMBER_WORDS = re.compile(
@@ -277,8 +283,18 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             before = line.folded[max(0, vat.start - 30) : vat.start]
             if labels.CUSTOMER.search(before) and not labels.SUPPLIER.search(before):
                 continue
-            votes[vat.value] += 1
+            # a VAT label counts double; a Swiss company number (UID, register) is no VAT id
+            # unless it carries the MWST suffix
+            label = before[-20:]
+            weight = 2 if _VAT_LABEL.search(label) else 1
+            swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(
+                ("MWST", "TVA", "IVA")
+            )
+            if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
+                weight = 0
+            votes[vat.value] += weight
             first_seen.setdefault(vat.value, i)
+    votes = +votes  # drop ids seen only as register numbers
     if not votes:
         return None, 0.0
     ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))

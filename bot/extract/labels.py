@@ -42,7 +42,7 @@ INVOICE_NUMBER = [
 
 INVOICE_DATE = [
     r"invoice\s*date|date\s+of\s+(?:invoice|issue)|issue\s*date|date\s+issued|invoiced?\s+on"
-    r"|issued\s+(?:on|at)",
+    r"|issued\s+(?:on|at)|tax\s+point(?:\s+date)?|bill(?:ing)?\s+date|document\s+date",
     r"rechnungs\s*-?\s*datum|beleg\s*-?\s*datum|ausstellungsdatum|rechnungstag",
     r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d.emission)",
     r"factuur\s*-?\s*datum|factuurdatum",

@@ -70,12 +70,15 @@ def normalise(raw: str) -> str:
 
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
+    suffix = ""
     if prefix == "CHE":
-        compact = _SWISS_SUFFIX.sub("", compact)
-    if prefix == "NO":
-        compact = compact.removesuffix("MVA")
-    if _FULL[prefix].fullmatch(compact):
-        return compact
+        m = _SWISS_SUFFIX.search(compact)
+        suffix = m.group(1) if m else ""
+    if prefix == "NO" and compact.endswith("MVA"):
+        suffix = "MVA"
+    core = compact.removesuffix(suffix) if suffix else compact
+    if _FULL[prefix].fullmatch(core):
+        return core + suffix  # "CHE123456789MWST": the suffix makes a UID a VAT number
     return None
 
 

@@ -312,3 +312,45 @@ def test_a_po_number_that_starts_with_po_is_not_a_label() -> None:
         "250117-15      17/01/2025       037926          PO-44689\n"
     )
     assert parse_pages([page]).invoice.po_references == ["PO-44689"]
+
+
+def test_swiss_vat_number_keeps_its_suffix_and_beats_the_register_number() -> None:
+    page = (
+        "Basler Feinkost AG\n"
+        "Rechnung Nr. RE-10023                                   Datum: 05.03.2024\n"
+        "Total                                                    119.00 CHF\n"
+        "Handelsregister CHE-254.555.566\n"
+        "MWST-Nr. CHE-528.163.510 MWST\n"
+    )
+    assert parse_pages([page]).invoice.supplier_tax_id == "CHE528163510MWST"
+
+
+def test_austrian_uid_is_a_vat_number() -> None:
+    page = (
+        "Innsbrucker Feinkost GmbH\n"
+        "Rechnung Nr. RE-10023                                   Datum: 05.03.2024\n"
+        "Gesamtbetrag                                             119,00 €\n"
+        "UID-Nr. ATU56704246\n"
+    )
+    assert parse_pages([page]).invoice.supplier_tax_id == "ATU56704246"
+
+
+def test_an_american_invoice_reads_dates_month_first() -> None:
+    page = (
+        "O'Connell Quality Meats LLC\n"
+        "146 Commerce Drive, San Francisco, CA 94107\n"
+        "Invoice No.          Date          Order Date\n"
+        "INV-2023-47590       11/10/23      11/08/23\n"
+        "Total                                   $276.65\n"
+    )
+    assert parse_pages([page]).invoice.invoice_date == date(2023, 11, 10)
+
+
+def test_a_uk_tax_point_is_the_invoice_date() -> None:
+    page = (
+        "London Catering Supplies Limited\n"
+        "Inv. No:      I2024-670             Order Date:     22 April 2024\n"
+        "Tax Point:    27 April 2024         Ship Date:      27 April 2024\n"
+        "Total                                   £276.65\n"
+    )
+    assert parse_pages([page]).invoice.invoice_date == date(2024, 4, 27)
