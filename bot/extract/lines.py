@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from bot.extract import labels
 from bot.extract.dates import fold
-from bot.extract.doc import Cell, Doc, cells_of
+from bot.extract.doc import Cell, Doc, Line, cells_of
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -28,6 +28,12 @@ _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
 )
 _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
+# a running total between the pages of one table, at the foot of one page and the head of the next
+_CARRIED = re.compile(
+    r"^\s*(?:(?:seiten)?ubertrag|vortrag|carried\s+forward|brought\s+forward|carry\s+forward"
+    r"|(?:a\s+)?report(?:er|e)?|a\s+transporter|transport|over\s+te\s+brengen|overgebracht"
+    r"|van\s+vorige\s+pagina|riporto|suma\s+y\s+sigue)\b"
+)
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
@@ -271,6 +277,22 @@ def _repair(item: LineItem) -> LineItem:
     return item
 
 
+def _totals_label(line: Line, cols: list[Column]) -> bool:
+    """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
+    block (or a tax breakdown) beside the table's last lines, not an item."""
+    desc = next((c for c in cols if c.kind == "description"), cols[0])
+    texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
+    # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
+    return any(labels.SUMMARY.match(fold(c.text)) and ":" not in c.text for c in texts[1:])
+
+
+def _under_description(line: Line, cols: list[Column]) -> bool:
+    """A detail line of the item above starts in the description column; the page's footer or
+    a group heading ("Lieferschein 123 vom ...") left of it belongs to no item."""
+    desc = next((c for c in cols if c.kind == "description"), None)
+    return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
+
+
 def line_items(doc: Doc) -> list[LineItem]:
     """All items of every table in the document."""
     return tables(doc)[0]
@@ -300,7 +322,10 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 break
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
-            if labels.SUMMARY.search(folded):
+            if _CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
+                i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
+                continue
+            if labels.SUMMARY.search(folded) or (money and _totals_label(doc.lines[i], cols)):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1
                     i += 1
@@ -323,7 +348,13 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 pending = False
                 gap = continuation = 1
                 last_used = i
-            elif text and items and continuation < 3 and gap == continuation:
+            elif (
+                text
+                and items
+                and continuation < 3
+                and gap == continuation
+                and _under_description(doc.lines[i], cols)
+            ):
                 last = items[-1]
                 items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
                 continuation += 1

@@ -67,3 +67,65 @@ def test_unit_printed_in_the_quantity_cell() -> None:
         "                                       Summe netto                166,56\n"
     )
     assert [i.unit for i in _items(page)] == ["Kiste", "Kasten", "Mon."]
+
+
+def test_table_goes_on_after_a_carried_forward_line_on_the_next_page() -> None:
+    head = " Code    Omschrijving                    Aantal     Prijs       Totaal\n"
+    page1 = (
+        "Slagerij Mulder V.O.F.\n"
+        "Factuurnr.:    2023/0925           Factuurdatum:   2023-11-09\n"
+        + head
+        + " 48057   Kipfilet                            5     9,15        45,75\n"
+        " 38463   Braadworst 20 x 120 g               7    14,32       100,24\n"
+        " Over te brengen                                              145,99\n"
+        "Slagerij Mulder V.O.F.   IBAN NL30 ABNA 5652 5339 27   KvK 90655785\n"
+    )
+    page2 = (
+        "Slagerij Mulder V.O.F.                                  Factuur 2023/0925\n"
+        + head
+        + " Transport                                                    145,99\n"
+        " 99536   Kalfsoester                         4    31,13       124,52\n"
+        "                                  Totaal excl. BTW            270,51 €\n"
+        "                                  Btw 9%                       24,35 €\n"
+        "                                  Totaalbedrag                294,86 €\n"
+    )
+    items = _items(page1, page2)
+    assert [(i.description, i.total) for i in items] == [
+        ("Kipfilet", Decimal("45.75")),
+        ("Braadworst 20 x 120 g", Decimal("100.24")),
+        ("Kalfsoester", Decimal("124.52")),
+    ]
+
+
+def test_tax_breakdown_beside_the_last_row_is_not_an_item() -> None:
+    page = (
+        "Boissons Lefèvre SAS\n"
+        "Facture N° F2024-983                              Date : 12/03/2024\n"
+        "  N°   Code     Description                               Qté     PU HT     Total HT\n"
+        "  27   99230    Prosecco DOC extra dry 75 cl               12     10,41       124,92\n"
+        "  28   FR405    Frais de port                               1      9,86         9,86\n"
+        "Taux TVA          Base HTMontant TVA        TTC    Montant HT           134,78 EUR\n"
+        "   20 %            134,78         26,96   161,74   Total TVA          26,96 EUR\n"
+        "                                                   Total TTC         161,74 EUR\n"
+        "Boissons Lefèvre SAS au capital de 50 000 €   IBAN FR91 1024 2332 8665 8619\n"
+    )
+    items = _items(page)
+    assert [i.description for i in items] == ["Prosecco DOC extra dry 75 cl", "Frais de port"]
+
+
+def test_footer_and_group_heading_left_of_the_description_are_not_detail_lines() -> None:
+    page = (
+        "Boissons Lefèvre SAS\n"
+        "Facture N° F2024-983                              Date : 12/03/2024\n"
+        "  N°   Code     Description                               Qté     PU HT     Total HT\n"
+        "  1    59298    Vin rouge Côtes du Rhône 75 cl              24      7,22       173,28\n"
+        " BL N° 547493 du 17/03/24\n"
+        "  2    77906    Eau minérale plate 24 x 50 cl                8     11,29        90,32\n"
+        "                Lot 4711\n"
+        "                                              Total HT               263,60\n"
+    )
+    items = _items(page)
+    assert [i.description for i in items] == [
+        "Vin rouge Côtes du Rhône 75 cl",
+        "Eau minérale plate 24 x 50 cl\nLot 4711",
+    ]
