@@ -22,7 +22,8 @@ INVOICE_NUMBER = [
     r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
-    r"(?:credit\s*note|gutschrift|avoir|creditnota|nota\s+de\s+credito|nota\s+di\s+credito)" + _NO,
+    r"(?:credit\s*(?:note|memo)?|gutschrifts?|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
@@ -234,7 +235,7 @@ def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
     """
     out = []
     for p in patterns:
-        p = p.replace(r"^\s*", r"(?:^|(?<=  ))")
+        p = p.replace(r"^\s*", r"(?:^ ?|(?<=  ))")
         p = p.replace(r"\s+", " ").replace(r"\s*", " ?").replace(r"\s?", " ?")
         out.append(re.compile(p, re.MULTILINE))
     return out

@@ -93,7 +93,7 @@ def test_day_month_order_comes_from_the_document() -> None:
         ("CIF: ESB12345678", "ESB12345678"),
         ("P. IVA: IT12345678901", "IT12345678901"),
         ("VAT Reg. No. GB 123 4567 89", "GB123456789"),
-        ("UID: CHE-123.456.789 MWST", "CHE123456789"),
+        ("UID: CHE-123.456.789 MWST", "CHE123456789MWST"),
         ("ATU12345678", "ATU12345678"),
         ("BE 0123.456.789", "BE0123456789"),
     ],
@@ -354,3 +354,21 @@ def test_a_uk_tax_point_is_the_invoice_date() -> None:
         "Total                                   £276.65\n"
     )
     assert parse_pages([page]).invoice.invoice_date == date(2024, 4, 27)
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("Gutschriftsnummer:", "GUTSCHRIFT"), ("Credit No.", "Credit Memo"), ("Creditnota-nr.", "")],
+)
+def test_credit_note_number_labels(label: str, title: str) -> None:
+    page = f"Acme Supplies Ltd\n{title}\n{label}      C2024-030        Date: 05.03.2024\n"
+    assert parse_pages([page]).invoice.invoice_number == "C2024-030"
+
+
+def test_a_heading_row_indented_by_one_space() -> None:
+    page = (
+        "Garnier Distribution SARL\n"
+        " Numéro                Date d'émission        Code client\n"
+        " F2024-983             24/03/2024             C5861\n"
+    )
+    assert parse_pages([page]).invoice.invoice_number == "F2024-983"
