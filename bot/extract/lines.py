@@ -29,10 +29,13 @@ _STRONG_DESC = re.compile(
 )
 _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
 # a running total between the pages of one table, at the foot of one page and the head of the next
-_CARRIED = re.compile(
+CARRIED = re.compile(
     r"^\s*(?:(?:seiten)?ubertrag|vortrag|carried\s+forward|brought\s+forward|carry\s+forward"
     r"|(?:a\s+)?report(?:er|e)?|a\s+transporter|transport|over\s+te\s+brengen|overgebracht"
     r"|van\s+vorige\s+pagina|riporto|suma\s+y\s+sigue)\b"
+)
+DISCOUNT = re.compile(
+    r"rabatt|discount|remise|korting|sconto|descuento|nachlass|reduction|ristourne|bonus"
 )
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
@@ -157,7 +160,7 @@ _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
 
 def _row(
-    doc: Doc, i: int, cols: list[Column], second_desc: bool = False
+    doc: Doc, i: int, cols: list[Column], second_desc: bool = False, discount: bool = False
 ) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
     text = doc.lines[i].text
@@ -181,7 +184,7 @@ def _row(
     description, code, unit = _description(text, cols, taken)
     if second_desc and not description:
         description = code or "?"  # the description follows on the next line
-    if not description or labels.SUMMARY.search(fold(description)):
+    if not description or (labels.SUMMARY.search(fold(description)) and not discount):
         return None, ""
     if len(_NOTE_LABEL.findall(text)) >= 2 or _LABEL_ONLY.fullmatch(description):
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
@@ -277,6 +280,18 @@ def _repair(item: LineItem) -> LineItem:
     return item
 
 
+def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
+    """A discount ("Rabatt", "Remise fidélité") with a negative amount, its label where the
+    descriptions start: an item of the table. In the totals box right of the rows it is not."""
+    line = doc.lines[i]
+    label = next((c for c in line.cells if _LETTER.search(c.text)), None)
+    numbers = find_numbers(line.text, doc.decimal)
+    if label is None or not numbers or numbers[-1].value >= 0:
+        return False
+    desc = next((c for c in cols if c.kind == "description"), cols[0])
+    return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
+
+
 def _totals_label(line: Line, cols: list[Column]) -> bool:
     """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
     block (or a tax breakdown) beside the table's last lines, not an item."""
@@ -322,10 +337,13 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 break
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
-            if _CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
+            if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
-            if labels.SUMMARY.search(folded) or (money and _totals_label(doc.lines[i], cols)):
+            discount = money and _discount_row(doc, i, cols)
+            if not discount and (
+                labels.SUMMARY.search(folded) or (money and _totals_label(doc.lines[i], cols))
+            ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1
                     i += 1
@@ -334,7 +352,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i += 1
                     continue
                 break
-            item, text = _row(doc, i, cols, second_desc)
+            item, text = _row(doc, i, cols, second_desc, discount)
             if item is not None:
                 items.append(item)
                 gap = continuation = 0

@@ -18,6 +18,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, is_labelish
+from bot.extract.lines import CARRIED, DISCOUNT
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -44,6 +45,8 @@ _TAIL = re.compile(
 )
 _CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
 _MAX_TEXT_LINES = 3
+_PAGE_EDGE = 8  # lines of a page's foot or head (footer, letterhead, repeated title)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 # article numbers: "20873", "PF603", "AB-1234"; position numbers: "1", "12"
 _CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
 _POSITION = re.compile(r"\d{1,3}\.?")
@@ -62,6 +65,13 @@ class _Run:
     items: list[LineItem] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
 
+    discounts: int = 0  # discount lines closing the run
+
+    def without_discounts(self) -> _Run:
+        """The run without its closing discounts, for totals printed before the discount."""
+        n = len(self.items) - self.discounts
+        return _Run(self.indent, self.wrapped, self.items[:n], self.lines[:n])
+
     def total(self) -> Decimal:
         return sum((item.total or Decimal(0) for item in self.items), Decimal(0))
 
@@ -77,8 +87,11 @@ def listed_items(
     wanted = [abs(t) for t in targets if t]
     if not wanted:
         return [], set()
+    runs = _runs(doc, skip)
+    runs += [r.without_discounts() for r in runs if r.discounts]
+    runs.sort(key=lambda r: r.lines[0])
     for target in wanted:
-        found = [r for r in _runs(doc, skip) if adds_up(abs(r.total()), Decimal(0), target)]
+        found = [r for r in runs if adds_up(abs(r.total()), Decimal(0), target)]
         if found:
             run = found[-1]
             return run.items, set(range(run.lines[0], run.lines[-1] + 1))
@@ -89,21 +102,30 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     runs: list[_Run] = []
     run: _Run | None = None
     text_lines = 0
+    edges = _page_edges(doc)
     for i, line in enumerate(doc.lines):
-        prev_page = doc.lines[i - 1].page if i else line.page
-        if run is not None and (i in skip or line.page != prev_page):
+        if run is not None and i in skip:
             runs.append(run)
             run = None
         if i in skip:
             continue
+        if run is not None and CARRIED.search(line.folded):
+            continue  # "Übertrag 1.234,00" between the pages of one list
+        discount = _discount(doc, i) if run is not None else None
+        if run is not None and discount is not None:
+            run.items.append(discount)
+            run.lines.append(i)
+            run.discounts += 1
+            continue
         indent = len(line.text) - len(line.text.lstrip())
         if run is not None and indent > run.indent + 2:
             if _amount_at_end(doc, i) is None and not labels.SUMMARY.search(line.folded):
-                _continue_description(run, line.text.strip())
+                if i not in edges:
+                    _continue_description(run, line.text.strip())
             continue  # a breakdown under the item above ("Charges $1.87", "VAT $0.00")
         item = _item(doc, i)
         if item is not None:
-            if run is None or abs(indent - run.indent) > 2:
+            if run is None or abs(indent - run.indent) > 2 or run.discounts:
                 if run is not None:
                     runs.append(run)
                 run = _Run(indent)
@@ -114,18 +136,40 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
         if run is None:
             continue
         ends = labels.SUMMARY.search(line.folded) or _amount_at_end(doc, i) is not None
-        if ends or text_lines >= _MAX_TEXT_LINES:
+        if ends or (text_lines >= _MAX_TEXT_LINES and i not in edges):
             runs.append(run)
             run = None
             continue
         text_lines += 1
-        if text_lines == run.wrapped + 1 and abs(indent - run.indent) <= 2:
+        if text_lines == run.wrapped + 1 and abs(indent - run.indent) <= 2 and i not in edges:
             if not _BULLET.match(line.text) and len(line.cells) == 1:
                 _continue_description(run, line.text.strip())
                 run.wrapped += 1
     if run is not None:
         runs.append(run)
     return runs
+
+
+def _page_edges(doc: Doc) -> set[int]:
+    """Lines of a page's foot and of the next page's head: a list goes on across them."""
+    edges: set[int] = set()
+    for n in range(1, len(doc.lines)):
+        if doc.lines[n].page != doc.lines[n - 1].page:
+            edges.update(range(max(0, n - _PAGE_EDGE), min(len(doc.lines), n + _PAGE_EDGE)))
+    return edges
+
+
+def _discount(doc: Doc, i: int) -> LineItem | None:
+    """A discount line ("Rabatt  -21,83") closing the list: an item with a negative amount."""
+    line = doc.lines[i]
+    amount = _amount_at_end(doc, i)
+    if amount is None or amount.value >= 0 or not DISCOUNT.search(line.folded):
+        return None
+    words = [c.text for c in line.cells if c.end <= amount.start and _LETTERS.search(c.text)]
+    if len(words) != 1 or _label_like(line.folded):
+        return None
+    rate = next((n.value for n in find_numbers(line.text, doc.decimal) if n.percent), None)
+    return LineItem(description=words[0].strip(" :"), total=amount.value, tax_rate=rate)
 
 
 def _continue_description(run: _Run, text: str) -> None:

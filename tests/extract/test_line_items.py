@@ -129,3 +129,56 @@ def test_footer_and_group_heading_left_of_the_description_are_not_detail_lines()
         "Vin rouge Côtes du Rhône 75 cl",
         "Eau minérale plate 24 x 50 cl\nLot 4711",
     ]
+
+
+def test_discount_row_under_the_items_is_an_item_but_not_in_the_totals_box() -> None:
+    page = (
+        "Slagerij Mulder V.O.F.\n"
+        "Factuurnr.:    2023/0925           Factuurdatum:   2023-11-09\n"
+        " Code    Omschrijving                         Aantal     Prijs       Totaal\n"
+        " 48057   Kipfilet                                  5      9,15        45,75\n"
+        " 38463   Braadworst 20 x 120 g                     7     14,32       100,24\n"
+        "         Klantkorting                                                 -5,84\n"
+        "                                  Subtotaal                          140,15\n"
+        "                                  Korting                            -10,00\n"
+        "                                  Totaal excl. BTW                   130,15\n"
+    )
+    items = _items(page)
+    assert [(i.description, i.total) for i in items] == [
+        ("Kipfilet", Decimal("45.75")),
+        ("Braadworst 20 x 120 g", Decimal("100.24")),
+        ("Klantkorting", Decimal("-5.84")),
+    ]
+
+
+def test_headless_list_with_discount_goes_on_across_the_page_break() -> None:
+    page1 = (
+        "Frischdienst Becker KG\n"
+        "Rechnung Nr.   R2023-862                        Rechnungsdatum   26.05.2023\n"
+        "\n"
+        " Olivenöl nativ extra 5 l Kanister                1   Stk      37,35      37,35\n"
+        " Freilandeier Gr. L x 180                         4   Kiste    45,51     182,04\n"
+        " Lieferschein 230265 vom 25.05.2023\n"
+        " Zitronen unbehandelt                            21   kg        2,41      50,61\n"
+        "\n"
+        "Frischdienst Becker KG · Sitz: Hamburg · Amtsgericht Hamburg HRB 91708\n"
+        "Geschäftsführer: Sabine Hansen · USt-IdNr. DE 344 908 026\n"
+        "Bankverbindung: IBAN DE25 3690 8363 0838 9813 67  BIC COBADEFFXXX\n"
+        "                                                                  Seite 1/2\n"
+    )
+    page2 = (
+        "Frischdienst Becker KG                                  Rechnung R2023-862\n"
+        " Zwiebeln gelb 25 kg Sack                         3   Stk      20,67      62,01\n"
+        " Rabatt                                                                  -21,83\n"
+        "                                      Zwischensumme                 EUR 310,18\n"
+        "                                      USt 7 %                        EUR 21,71\n"
+        "                                      Rechnungsbetrag               EUR 331,89\n"
+    )
+    items = _items(page1, page2)
+    assert [(i.description, i.unit, i.total) for i in items] == [
+        ("Olivenöl nativ extra 5 l Kanister", "Stk", Decimal("37.35")),
+        ("Freilandeier Gr. L x 180", "Kiste", Decimal("182.04")),
+        ("Zitronen unbehandelt", "kg", Decimal("50.61")),
+        ("Zwiebeln gelb 25 kg Sack", "Stk", Decimal("62.01")),
+        ("Rabatt", None, Decimal("-21.83")),
+    ]
