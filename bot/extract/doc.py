@@ -19,7 +19,7 @@ from bot.extract.text import split_lines
 
 T = TypeVar("T")
 
-_CELL_GAP = re.compile(r"\S(?:\S| (?! ))*")
+_CELL_GAP = re.compile(r"[^ ](?:[^ ]| (?! ))*")  # no-break spaces join, as in "1\u00a0176,03"
 _LEAD = re.compile(r"^[\s:#.\-–=]*")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CURRENCY_WORDS = {

@@ -68,7 +68,8 @@ DUE_DATE = [
 TOTAL_INCL = [
     r"total\s*(?:amount\s*)?(?:incl\.?|including|inc\.?)\s*(?:vat|tax|gst)|grand\s*total"
     r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
-    r"|invoice\s+total|total\s+to\s+pay|total\s+amount",
+    r"|invoice\s+total|total\s+to\s+pay|total\s+amount|gross\s+(?:total|amount)|total\s+gross"
+    r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
     r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
@@ -89,7 +90,8 @@ TOTAL_INCL = [
 
 TOTAL_EXCL = [
     r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
-    r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount",
+    r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
+    r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
     r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht",

@@ -19,6 +19,7 @@ from bot.extract.doc import Doc, Hit
 _GROSS = labels.compile_all(labels.TOTAL_INCL)
 _NET = labels.compile_all(labels.TOTAL_EXCL)
 _TAX = labels.compile_all(labels.TAX_AMOUNT)
+_CENTS = re.compile(r"\d[.,]\d{2}(?!\d)")
 _PREVIOUS = labels.compile_all(labels.PREVIOUS_BALANCE)
 _PAID = labels.compile_all(labels.ALREADY_PAID)
 
@@ -60,13 +61,15 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     """Amounts right of (or else under) each label, scored by label rank and position."""
     out: list[Candidate] = []
     n = max(1, len(doc.lines))
+    # where money is printed with cents, "Net 14" (terms) and "No. 240725-33" are no totals
+    cents = bool(_CENTS.search(doc.text))
     for hit in hits:
         base = ranks - hit.rank + 0.5 * hit.line / n
-        right = doc.amounts_right(hit)
+        right = [a for a in doc.amounts_right(hit) if a.money_like or not cents]
         if right:
             out.append(Candidate(right[-1].value, base + 1.0, hit.line))
             continue
-        below = doc.amounts_below(hit)
+        below = [a for a in doc.amounts_below(hit) if a.money_like or not cents]
         if below:
             out.append(Candidate(below[-1].value, base, hit.line))
     best: dict[Decimal, Candidate] = {}

@@ -66,3 +66,25 @@ def test_the_sum_of_the_items_breaks_a_tie_between_net_candidates() -> None:
     )
     assert choose(doc).net == Decimal("40.00")  # the later label, without other evidence
     assert choose(doc, items_total=Decimal("30.00")).net == Decimal("30.00")
+
+
+def test_no_break_spaces_group_thousands_inside_one_cell() -> None:
+    page = (
+        "Primeurs Mercier SAS\n"
+        "Facture n° F-2024-311                                 Date : 14/03/2024\n"
+        "Montant HT                                           1\u00a0176,03 €\n"
+        "Total TVA                                               68,25 €\n"
+        "Montant TTC                                          1\u00a0244,28 €\n"
+    )
+    assert _read(page) == (Decimal("1176.03"), Decimal("68.25"), Decimal("1244.28"))
+
+
+def test_american_labels_and_a_number_in_the_title_that_is_no_tax() -> None:
+    page = (
+        "Harrison Bakery LLC                        Tax Invoice No. 240725-33\n"
+        "95 Market St, San Francisco, CA 94107\n"
+        "                          Goods Total                    $165.22\n"
+        "                          Gross Total                    $165.22\n"
+        "Terms: Net 14\n"
+    )
+    assert _read(page) == (Decimal("165.22"), None, Decimal("165.22"))
