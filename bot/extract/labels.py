@@ -196,7 +196,7 @@ SUMMARY = re.compile(
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
-    r"|concepto|descrizione|articolo|prodotto|title|service|dienst",
+    r"|concepto|descrizione|articolo|prodotto|title|service|dienst|details?|particulars",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
     r"|quantita|qta|q\.ta|nombre|stuks|amount(?=\s+product)",
     "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\.|um\b",

@@ -26,6 +26,7 @@ _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 _ANY_COLUMN = re.compile("|".join(f"(?:{labels.COLUMNS[k]})" for k in _TYPE_ORDER))
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
+    r"|details?|particulars"
 )
 _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
 # a running total between the pages of one table, at the foot of one page and the head of the next
@@ -292,6 +293,18 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
+def _right_of_descriptions(doc: Doc, i: int, cols: list[Column]) -> bool:
+    """A line opening with a label well right of where the descriptions start, with an amount
+    and no quantity and price beside it ("Goods Total  $182.54", "Warenwert netto  256,88"):
+    the totals box under the number columns, whatever its labels say."""
+    desc = next((c for c in cols if c.kind == "description"), None)
+    line = doc.lines[i]
+    if desc is None or not line.cells or not _LETTER.search(line.cells[0].text):
+        return False
+    plain = [n for n in find_numbers(line.text, doc.decimal) if not n.percent]
+    return line.cells[0].start > desc.start + 8 and len(plain) <= 1
+
+
 def _totals_label(line: Line, cols: list[Column]) -> bool:
     """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
     block (or a tax breakdown) beside the table's last lines, not an item."""
@@ -342,7 +355,9 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 continue
             discount = money and _discount_row(doc, i, cols)
             if not discount and (
-                labels.SUMMARY.search(folded) or (money and _totals_label(doc.lines[i], cols))
+                labels.SUMMARY.search(folded)
+                or (money and _totals_label(doc.lines[i], cols))
+                or (money and _right_of_descriptions(doc, i, cols))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1

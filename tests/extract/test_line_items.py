@@ -182,3 +182,21 @@ def test_headless_list_with_discount_goes_on_across_the_page_break() -> None:
         ("Zwiebeln gelb 25 kg Sack", "Stk", Decimal("62.01")),
         ("Rabatt", None, Decimal("-21.83")),
     ]
+
+
+def test_totals_box_right_of_the_descriptions_ends_the_table_whatever_its_labels() -> None:
+    page = (
+        "Harrison Bakery\n"
+        "Invoice Number   IN-2024-68633                          Date   05/09/24\n"
+        "   #   Details                                 Quantity      Rate     Net Amount\n"
+        "   1   Butter croissants x 10                         2      8.89          17.78\n"
+        "   2   Baked cheesecake 12 portions                   8     29.53         236.24\n"
+        "                              Goods Total                                $254.02\n"
+        "                              Sales Tax (6.25%)                           $15.88\n"
+        "                              Total Due                                  $269.90\n"
+    )
+    items = _items(page)
+    assert [(i.description, i.quantity, i.total) for i in items] == [
+        ("Butter croissants x 10", 2, Decimal("17.78")),
+        ("Baked cheesecake 12 portions", 8, Decimal("236.24")),
+    ]
