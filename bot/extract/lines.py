@@ -9,7 +9,7 @@ amount continues the description above it. Summary lines (Total, MwSt, TVA...) e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.extract import labels
@@ -38,6 +38,7 @@ CARRIED = re.compile(
 DISCOUNT = re.compile(
     r"rabatt|discount|remise|korting|sconto|descuento|nachlass|reduction|ristourne|bonus"
 )
+_MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
@@ -144,6 +145,13 @@ def _resolve(cols: list[Column]) -> list[Column]:
     ]
 
 
+def signed(text: str, number: Number) -> Number:
+    """The number with the minus printed before its currency sign ("-$106.78", "- € 5,00")."""
+    if number.value > 0 and _MINUS_CURRENCY.search(text, 0, number.start):
+        return replace(number, value=-number.value)
+    return number
+
+
 def _nearest(cols: list[Column], number: Number) -> Column:
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
@@ -167,7 +175,7 @@ def _row(
     text = doc.lines[i].text
     values: dict[str, Number] = {}
     taken: list[tuple[int, int]] = []
-    for number in find_numbers(text, doc.decimal):
+    for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
         col = _nearest(cols, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (

@@ -17,8 +17,8 @@ from decimal import Decimal
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
-from bot.extract.doc import Cell, Doc, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT
+from bot.extract.doc import Cell, Doc, Line, is_labelish
+from bot.extract.lines import CARRIED, DISCOUNT, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -45,6 +45,7 @@ _TAIL = re.compile(
 )
 _CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
 _MAX_TEXT_LINES = 3
+_NUMBER_START = re.compile(r"\d")
 _PAGE_EDGE = 8  # lines of a page's foot or head (footer, letterhead, repeated title)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # article numbers: "20873", "PF603", "AB-1234"; position numbers: "1", "12"
@@ -66,6 +67,7 @@ class _Run:
     lines: list[int] = field(default_factory=list)
 
     discounts: int = 0  # discount lines closing the run
+    number_end: int | None = None  # right edge of the number opening the first row
 
     def without_discounts(self) -> _Run:
         """The run without its closing discounts, for totals printed before the discount."""
@@ -118,6 +120,8 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             run.discounts += 1
             continue
         indent = len(line.text) - len(line.text.lstrip())
+        if run is not None and _aligned(run, line):
+            indent = run.indent  # right-aligned quantities opening the rows: "  10,5  kg  ..."
         if run is not None and indent > run.indent + 2:
             if _amount_at_end(doc, i) is None and not labels.SUMMARY.search(line.folded):
                 if i not in edges:
@@ -129,6 +133,8 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
                 if run is not None:
                     runs.append(run)
                 run = _Run(indent)
+                first = line.cells[0]
+                run.number_end = first.end if _NUMBER_START.match(first.text) else None
             run.items.append(item)
             run.lines.append(i)
             text_lines = run.wrapped = 0
@@ -148,6 +154,14 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     if run is not None:
         runs.append(run)
     return runs
+
+
+def _aligned(run: _Run, line: Line) -> bool:
+    """Rows that open with a number (a quantity, right-aligned) start a few columns apart;
+    they belong to a run of such rows when the number's right edge is near the run's."""
+    if not line.cells or not _NUMBER_START.match(line.cells[0].text) or run.number_end is None:
+        return False
+    return abs(line.cells[0].end - run.number_end) <= 3
 
 
 def _page_edges(doc: Doc) -> set[int]:
@@ -187,7 +201,7 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
         return None
     if not _TAIL.fullmatch(text[numbers[-1].end :]):
         return None
-    return numbers[-1]
+    return signed(text, numbers[-1])
 
 
 def _item(doc: Doc, i: int) -> LineItem | None:

@@ -200,3 +200,43 @@ def test_totals_box_right_of_the_descriptions_ends_the_table_whatever_its_labels
         ("Butter croissants x 10", 2, Decimal("17.78")),
         ("Baked cheesecake 12 portions", 8, Decimal("236.24")),
     ]
+
+
+def test_headless_rows_opening_with_right_aligned_quantities() -> None:
+    page = (
+        "Metzgerei Hansen e.K.\n"
+        "Rechnung Nr. A-061673                               Datum 01.02.2024\n"
+        "       10,5   kg       Schweinebauch ohne Knochen         9,74      102,27\n"
+        "                       Charge 122861\n"
+        "     2,696    kg       Hähnchenbrustfilet                13,68       36,88\n"
+        "          6   Pkg.     Bratwurst grob 20 x 120 g         10,21       61,26\n"
+        "         13   kg       Kalbsschnitzel                    38,76      503,88\n"
+        "                                   Summe netto                 € 704,29\n"
+        "                                   USt 7 %                      € 49,30\n"
+        "                                   Summe brutto                € 753,59\n"
+    )
+    items = _items(page)
+    assert _rows(items) == [
+        (
+            "Schweinebauch ohne Knochen\nCharge 122861",
+            Decimal("10.5"),
+            "kg",
+            Decimal("9.74"),
+            Decimal("102.27"),
+        ),
+        ("Hähnchenbrustfilet", Decimal("2.696"), "kg", Decimal("13.68"), Decimal("36.88")),
+        ("Bratwurst grob 20 x 120 g", 6, "Pkg.", Decimal("10.21"), Decimal("61.26")),
+        ("Kalbsschnitzel", 13, "kg", Decimal("38.76"), Decimal("503.88")),
+    ]
+
+
+def test_minus_printed_before_the_currency_sign() -> None:
+    page = (
+        "Harbour Foods Inc.\n"
+        "Invoice Number   240307-22                           Invoice date   03/07/24\n"
+        " Description                          Qty        Unit Price          Amount\n"
+        " Onions brown 25 kg sack                8            $17.04         $136.32\n"
+        " Loyalty discount                                                   -$6.82\n"
+        "                                   Sub-total                       $129.50\n"
+    )
+    assert [i.total for i in _items(page)] == [Decimal("136.32"), Decimal("-6.82")]
