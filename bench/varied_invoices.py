@@ -1100,14 +1100,22 @@ def footer_columns(sheet: Sheet, inv: Inv, rng_state: dict[str, Any], y: float =
         cols = [cols[0] + [s.phone], cols[2], cols[3]]
     x0, x1 = rng_state.get("footer_x", (20.0, 195.0))
     sheet.line(x0, y - 4, x1, y - 4, 0.4)
-    colw = (x1 - x0) / len(cols)
     size = rng_state.get("footer_size", 6.5)
+    # columns as wide as their longest line, the slack shared out; smaller type if they don't fit
+    while True:
+        need = [max(sheet.width(ln, size) for ln in col if ln) + 3 for col in cols]
+        if sum(need) <= x1 - x0 or size <= 5:
+            break
+        size -= 0.25
+    slack = max(0.0, (x1 - x0) - sum(need)) / max(1, len(cols) - 1)
+    x = x0
     for i, col in enumerate(cols):
         yy = y
         for ln in col:
             if ln:
-                sheet.text(x0 + i * colw, yy, ln, size)
+                sheet.text(x, yy, ln, size)
                 yy += size * 0.45
+        x += need[i] + slack
 
 
 def logo(sheet: Sheet, inv: Inv, x: float, y: float, size: float, right: bool) -> None:
@@ -1459,10 +1467,384 @@ SMALL_NOTE = {
 
 
 # ----------------------------------------------------------------------------------------------
+# Family 2: utility / telecom / energy bill
+
+UTIL_WORDS = {
+    "de": {"title_e": "Ihre Stromrechnung", "title_t": "Ihre Telekommunikationsrechnung", "account": "Vertragskonto", "period": "Abrechnungszeitraum",
+           "meter": "Zählernummer", "site": "Lieferstelle", "old": "Zählerstand alt", "new": "Zählerstand neu", "cons": "Verbrauch", "factor": "Faktor",
+           "readings": "Ihre Zählerstände", "charges": "Ihre Kosten im Detail", "prev": "Saldo aus Vorrechnung", "paid": "Zahlungseingang vom {d}",
+           "this_net": "Kosten dieses Zeitraums (netto)", "this_total": "Rechnungsbetrag", "due_amt": "Zu zahlender Betrag", "subtotal": "Zwischensumme",
+           "debit": "Den Betrag von {amt} buchen wir am {d} von Ihrem Konto {iban} ab.", "pay_by": "Bitte zahlen Sie {amt} bis zum {d}.",
+           "summary": "Zusammenfassung", "usage": "Ihre Verbindungsübersicht", "calls": "Anzahl", "minutes": "Minuten", "days": "Tage", "month": "Monat",
+           "info": "Wissenswertes zu Ihrem Tarif: Ihr Preis setzt sich aus Energie, Netzentgelten, Steuern und Abgaben zusammen. Ihre nächste Abschlagszahlung wird automatisch angepasst. Den Energieträgermix finden Sie auf unserer Website."},
+    "en": {"title_e": "Your electricity bill", "title_t": "Your phone and broadband bill", "account": "Account number", "period": "Billing period",
+           "meter": "Meter number", "site": "Supply address", "old": "Previous reading", "new": "Current reading", "cons": "Units used", "factor": "Factor",
+           "readings": "Your meter readings", "charges": "Your charges in detail", "prev": "Previous balance", "paid": "Payment received {d}",
+           "this_net": "Charges this period (excl. VAT)", "this_total": "Total this bill", "due_amt": "Amount due", "subtotal": "Subtotal",
+           "debit": "We will collect {amt} by Direct Debit from account {iban} on {d}.", "pay_by": "Please pay {amt} by {d}.",
+           "summary": "Bill summary", "usage": "Your usage summary", "calls": "Calls", "minutes": "Minutes", "days": "days", "month": "month",
+           "info": "About your tariff: your price is made up of energy, network costs, levies and taxes. Your monthly payment will be reviewed automatically. Fuel mix information is available on our website."},
+    "fr": {"title_e": "Votre facture d'électricité", "title_t": "Votre facture télécom", "account": "N° de contrat", "period": "Période de facturation",
+           "meter": "N° de compteur", "site": "Point de livraison", "old": "Ancien index", "new": "Nouvel index", "cons": "Consommation", "factor": "Coeff.",
+           "readings": "Vos relevés de compteur", "charges": "Détail de votre facture", "prev": "Solde précédent", "paid": "Paiement reçu le {d}",
+           "this_net": "Montant de la période HT", "this_total": "Montant de cette facture TTC", "due_amt": "Montant à payer", "subtotal": "Sous-total",
+           "debit": "Le montant de {amt} sera prélevé le {d} sur votre compte {iban}.", "pay_by": "Merci de régler {amt} avant le {d}.",
+           "summary": "Synthèse", "usage": "Détail de vos communications", "calls": "Appels", "minutes": "Minutes", "days": "jours", "month": "mois",
+           "info": "Bon à savoir : votre prix comprend la fourniture d'énergie, l'acheminement, les taxes et contributions. Votre échéancier sera ajusté automatiquement. L'origine de l'électricité est indiquée sur notre site."},
+    "nl": {"title_e": "Uw energienota", "title_t": "Uw telecomfactuur", "account": "Contractnummer", "period": "Factuurperiode",
+           "meter": "Meternummer", "site": "Leveringsadres", "old": "Beginstand", "new": "Eindstand", "cons": "Verbruik", "factor": "Factor",
+           "readings": "Uw meterstanden", "charges": "Specificatie van de kosten", "prev": "Vorig saldo", "paid": "Betaling ontvangen op {d}",
+           "this_net": "Kosten deze periode excl. btw", "this_total": "Totaal deze nota", "due_amt": "Te betalen", "subtotal": "Subtotaal",
+           "debit": "Wij schrijven {amt} op {d} af van rekening {iban}.", "pay_by": "Gelieve {amt} te betalen vóór {d}.",
+           "summary": "Overzicht", "usage": "Overzicht van uw gesprekken", "calls": "Aantal", "minutes": "Minuten", "days": "dagen", "month": "maand",
+           "info": "Goed om te weten: uw prijs bestaat uit energie, netbeheerkosten, belastingen en heffingen. Uw termijnbedrag wordt automatisch aangepast. De herkomst van de stroom vindt u op onze website."},
+}  # fmt: skip
+ENERGY_LINES = {
+    # section index, description, quantity kind, unit price range (4 places), rate class (s = standard, r = reduced)
+    "de": [(0, "Arbeitspreis HT", "ht", 0.27, 0.36, "s"), (0, "Arbeitspreis NT", "nt", 0.21, 0.28, "s"), (0, "Grundpreis", "days", 0.35, 0.65, "s"),
+           (1, "Netzentgelt Arbeitspreis", "all", 0.07, 0.11, "s"), (1, "Messstellenbetrieb", "days", 0.05, 0.09, "s"), (1, "Stromsteuer", "all", 0.0205, 0.0205, "s"),
+           (1, "Konzessionsabgabe", "all", 0.0132, 0.0239, "s")],
+    "en": [(0, "Day units", "ht", 0.24, 0.33, "s"), (0, "Night units", "nt", 0.15, 0.22, "s"), (0, "Standing charge", "days", 0.45, 0.75, "s"),
+           (1, "Climate Change Levy", "all", 0.0078, 0.0078, "s"), (1, "Metering charge", "days", 0.04, 0.09, "s")],
+    "fr": [(0, "Abonnement", "days", 0.55, 0.95, "r"), (0, "Consommation heures pleines", "ht", 0.2, 0.27, "s"), (0, "Consommation heures creuses", "nt", 0.15, 0.2, "s"),
+           (1, "Acheminement (TURPE)", "all", 0.03, 0.05, "s"), (1, "Contribution tarifaire d'acheminement", "days", 0.03, 0.06, "r"), (1, "Accise sur l'électricité", "all", 0.021, 0.021, "s")],
+    "nl": [(0, "Levering stroom normaal", "ht", 0.26, 0.33, "s"), (0, "Levering stroom dal", "nt", 0.22, 0.28, "s"), (0, "Vaste leveringskosten", "days", 0.18, 0.24, "s"),
+           (1, "Netbeheerkosten", "days", 0.9, 1.3, "s"), (1, "Energiebelasting", "all", 0.1088, 0.1088, "s"), (1, "Vermindering energiebelasting", "red", 1.6, 1.75, "s")],
+}  # fmt: skip
+ENERGY_SECTIONS = {"de": ["Energie", "Netzentgelte, Steuern und Abgaben"], "en": ["Energy", "Network costs and levies"],
+                   "fr": ["Fourniture", "Acheminement, taxes et contributions"], "nl": ["Leveringskosten", "Netbeheer en belastingen"]}  # fmt: skip
+TELECOM_LINES = {
+    "de": [(0, "Business Glasfaser 500", "month", 49, 79), (0, "Mobilfunk Business L", "sims", 24, 39), (0, "Routermiete", "month", 3.9, 6.9),
+           (1, "Verbindungen Mobilfunk", "min", 0.09, 0.19), (1, "Auslandsverbindungen", "min", 0.19, 0.49), (1, "Servicerufnummern", "min", 0.14, 0.42)],
+    "en": [(0, "Business Fibre 500", "month", 39, 69), (0, "Mobile Business L", "sims", 18, 32), (0, "Router rental", "month", 3, 6),
+           (1, "Calls to mobiles", "min", 0.08, 0.15), (1, "International calls", "min", 0.18, 0.45), (1, "Premium rate calls", "min", 0.35, 0.9)],
+    "fr": [(0, "Fibre Pro 500", "month", 39, 69), (0, "Forfait mobile Pro", "sims", 15, 29), (0, "Location box", "month", 3, 6),
+           (1, "Appels vers mobiles", "min", 0.08, 0.15), (1, "Appels internationaux", "min", 0.18, 0.45), (1, "Numéros spéciaux", "min", 0.35, 0.8)],
+    "nl": [(0, "Zakelijk Glasvezel 500", "month", 45, 75), (0, "Mobiel Zakelijk L", "sims", 19, 33), (0, "Modemhuur", "month", 3, 6),
+           (1, "Bellen naar mobiel", "min", 0.08, 0.15), (1, "Bellen naar buitenland", "min", 0.19, 0.45), (1, "Servicenummers", "min", 0.3, 0.8)],
+}  # fmt: skip
+TELECOM_SECTIONS = {"de": ["Monatliche Entgelte", "Verbindungsentgelte"], "en": ["Monthly charges", "Usage charges"],
+                    "fr": ["Abonnements", "Communications"], "nl": ["Maandelijkse kosten", "Gebruikskosten"]}  # fmt: skip
+
+
+def fam_utility(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
+    """Summary page first, then meter readings (not money) and charges by section with subtotals."""
+    w, u, s, cu = inv.w, UTIL_WORDS[inv.lang], inv.supplier, inv.customer
+    lang = inv.lang
+    energy = not any(
+        k in s.name for k in ("Telecom", "Telekom", "Télécom", "Broadband", "Telekommunikation")
+    )
+    start = inv.issued.replace(day=1) - timedelta(days=1)
+    start = start.replace(day=1)
+    end = inv.issued.replace(day=1) - timedelta(days=1)
+    days = (end - start).days + 1
+    sheet = Sheet(pick_fonts(rng))
+    c = inv.c
+    rate_std = {"IE": D("9"), "BE": D("6")}.get(c.code, c.standard) if energy else c.standard
+    rate_red = {"FR": D("5.5")}.get(c.code, rate_std)
+    if c.code == "US":
+        inv.tax_mode = "sales"
+    items: list[Item] = []
+    sections: list[list[Item]] = [[], []]
+    ht = D(rng.randint(800, 6000))
+    nt = D(rng.randint(300, 2500))
+    meters = []
+    if energy:
+        old_ht = D(rng.randint(10000, 90000))
+        old_nt = D(rng.randint(5000, 40000))
+        meters = [("HT", old_ht, old_ht + ht), ("NT", old_nt, old_nt + nt)]
+        for sec, desc, kind, lo, hi, cls in ENERGY_LINES[lang]:
+            qty = {"ht": ht, "nt": nt, "all": ht + nt, "days": D(days), "red": D(days)}[kind]
+            unit = "kWh" if kind in ("ht", "nt", "all") else u["days"]
+            price = D(str(round(rng.uniform(lo, hi), 4)))
+            total = r2(qty * price)
+            if kind == "red":
+                price, total = -price, -total
+            rate = None if inv.tax_mode == "sales" else (rate_red if cls == "r" else rate_std)
+            it = Item(
+                desc=desc, total=total, qty=qty, unit=unit, price=price, price_places=4, rate=rate
+            )
+            sections[sec].append(it)
+    else:
+        sims = D(rng.randint(2, 8))
+        for sec, desc, kind, lo, hi in TELECOM_LINES[lang]:
+            if kind == "min" and rng.random() < 0.3:
+                continue
+            qty = {"month": D(1), "sims": sims, "min": D(rng.randint(20, 900))}[kind]
+            unit = {"month": u["month"], "sims": "SIM", "min": "min"}[kind]
+            places = 2 if kind != "min" else 4
+            price = D(str(round(rng.uniform(lo, hi), places)))
+            rate = None if inv.tax_mode == "sales" else rate_std
+            sections[sec].append(
+                Item(
+                    desc=desc,
+                    total=r2(qty * price),
+                    qty=qty,
+                    unit=unit,
+                    price=price,
+                    price_places=places,
+                    rate=rate,
+                )
+            )
+    items = sections[0] + sections[1]
+    inv.items = items
+    inv.compute()
+    show_rate = len({it.rate for it in items}) > 1 or rng.random() < 0.4
+    show_rate = show_rate and inv.tax_mode != "sales"
+    prev = r2(inv.gross * D(str(rng.uniform(0.7, 1.3))))
+    paid_mode = rng.choice(["all", "all", "none", "part", "credit"])
+    paid = {
+        "all": prev,
+        "none": D(0),
+        "part": r2(prev / 2),
+        "credit": prev + r2(D(rng.randint(10, 80))),
+    }[paid_mode]
+    due_amt = prev - paid + inv.gross
+    pay = rng.choice(["debit", "pay_by", "debit"])
+    pay_date = inv.issued + timedelta(days=rng.choice([10, 14, 14, 21]))
+    inv.due = pay_date
+    acct = f"{rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+    meter_no = f"{rng.choice(['1ESY', '1EMH', 'Z', 'E'])}{rng.randint(1000000, 99999999)}"
+    has_logo = rng.random() < 0.7
+    vat_place = rng.choice(["info", "footer", "footer"]) if s.vat_print else "none"
+    vl = vat_label(rng, inv)
+    fst = {
+        "vat_label": vl,
+        "vat_in_footer": vat_place == "footer",
+        "footer_cols": rng.choice([3, 4]),
+        "footer_x": (18.0, 192.0),
+    }
+    lm = 20.0
+    period = (
+        f"{inv.d(start, False)} - {inv.d(end, False)}"
+        if rng.random() < 0.7
+        else f"{inv.d(start, False)} {rng.choice(['bis', 'to', 'au', 't/m'])} {inv.d(end, False)}"
+    )
+    # page 1: summary
+    if has_logo:
+        logo(sheet, inv, lm, 22, 18, False)
+    sender = f"{s.name} · {s.street} · {s.city}"
+    sheet.text(lm, 47, sender, 6.5)
+    for i, ln in enumerate([cu.name, cu.street, cu.city]):
+        sheet.text(lm, 53 + i * 4.6, ln, 10)
+    info = [
+        (w["cust_no"], str(rng.randint(1000000, 9999999))),
+        (u["account"], acct),
+        (w["inv_no"], inv.number),
+        (w["inv_date"], inv.d(inv.issued)),
+        (u["period"], period),
+    ]
+    if energy:
+        info.append((u["meter"], meter_no))
+    info.append((u["site"], cu.street))
+    if vat_place == "info":
+        info.append((vl, s.vat_print or ""))
+    for i, (k, v) in enumerate(info):
+        sheet.text(118, 40 + i * 4.5, k, 7.5)
+        sheet.text(192, 40 + i * 4.5, v, 7.5, "b" if k == w["inv_no"] else "r", "r")
+    y = max(90.0, 40 + len(info) * 4.5 + 10)
+    title = u["title_e"] if energy else u["title_t"]
+    sheet.text(lm, y, f"{title} {month_name(start, lang, c.code)} {start.year}", 14, "b")
+    y += 10
+    sheet.text(lm, y, u["summary"], 10, "b")
+    y += 3
+    sheet.rect(lm, y, 172, 62, fill=0.93)
+    y += 7
+    rows: list[tuple[str, str, str]] = [(u["this_net"], inv.money(inv.net), "r")]
+    assert inv.by_rate is not None
+    for rate, (_base, tax) in inv.by_rate.items():
+        lbl = f"{c.tax_word} {rate_txt(rate, lang, inv.ms.number)}"
+        rows.append((lbl, inv.money(tax), "r"))
+    rows.append((u["this_total"], inv.money(inv.gross), "b"))
+    rows.append((u["prev"], inv.money(prev), "r"))
+    rows.append(
+        (
+            u["paid"].format(d=inv.d(start + timedelta(days=rng.randint(3, 12)), False)),
+            inv.money(-paid),
+            "r",
+        )
+    )
+    rows.append((u["due_amt"], inv.money(due_amt), "b"))
+    order = rng.choice(["this_first", "balance_first"])
+    if order == "balance_first":
+        k = len(inv.by_rate) + 2
+        rows = rows[k:-1] + rows[:k] + rows[-1:]
+    for lbl, val, st in rows:
+        sheet.text(lm + 5, y, lbl, 9.5, st)
+        sheet.text(lm + 165, y, val, 9.5, st, "r")
+        y += 6.5
+    y = lm + 0 + y - lm + 12
+    text = (u["debit"] if pay == "debit" else u["pay_by"]).format(
+        amt=inv.money(due_amt),
+        d=inv.d(pay_date),
+        iban=cu.street and iban(rng, c.code)[:9] + " **** " + str(rng.randint(10, 99)),
+    )
+    y = sheet.para(lm, max(y, 170), 170, text, 9.5) + 6
+    y = sheet.para(lm, y, 170, u["info"], 8, lead=1.4)
+    footer_columns(sheet, inv, fst, 275)
+    sheet.text(192, 290, f"{w['page']} {{PAGE}}/{{PAGES}}", 7, "r", "r")
+
+    # page 2+: readings and charges
+    def page_head() -> float:
+        sheet.text(lm, 18, s.name, 9, "b" if has_logo else "r")
+        sheet.text(192, 18, f"{w['inv_no']} {inv.number} · {u['account']} {acct}", 8, "r", "r")
+        sheet.line(lm, 20, 192, 20, 0.4)
+        return 30
+
+    def foot() -> None:
+        footer_columns(sheet, inv, fst, 275)
+        sheet.text(192, 290, f"{w['page']} {{PAGE}}/{{PAGES}}", 7, "r", "r")
+
+    sheet.new_page()
+    flow = Flow(sheet, page_head(), 262, page_head)
+    if energy:
+        sheet.text(lm, flow.y, u["readings"], 11, "b")
+        flow.y += 7
+        mw = [32, 38, 28, 28, 14, 32]
+        ma = "llrrrr"
+        sheet.row(
+            lm,
+            flow.y,
+            mw,
+            [
+                u["meter"],
+                u["period"].split()[0] if lang == "de" else w["date"],
+                u["old"],
+                u["new"],
+                u["factor"],
+                f"{u['cons']} kWh",
+            ],
+            ma,
+            7.5,
+            "b",
+        )
+        flow.y += 5
+        for tariff, old, new in meters:
+            sheet.row(
+                lm,
+                flow.y,
+                mw,
+                [
+                    f"{meter_no} {tariff}",
+                    f"{inv.d(start, False)}-{inv.d(end, False)}"[:23],
+                    fmt_qty(old, inv.ms.number),
+                    fmt_qty(new, inv.ms.number),
+                    "1",
+                    fmt_qty(new - old, inv.ms.number),
+                ],
+                ma,
+                7.5,
+            )
+            flow.y += 4.5
+        flow.y += 6
+    else:
+        sheet.text(lm, flow.y, u["usage"], 11, "b")
+        flow.y += 7
+        for desc, n, mins in [(it.desc, rng.randint(5, 300), it.qty) for it in sections[1]]:
+            sheet.row(
+                lm,
+                flow.y,
+                [70, 25, 25],
+                [
+                    desc,
+                    f"{n} {u['calls']}",
+                    f"{fmt_qty(mins or D(0), inv.ms.number)} {u['minutes']}",
+                ],
+                "lrr",
+                8,
+            )
+            flow.y += 4.5
+        flow.y += 6
+    sheet.text(lm, flow.y, u["charges"], 11, "b")
+    flow.y += 7
+    cw = [62, 24, 16, 26, 16, 28] if show_rate else [70, 26, 18, 30, 28]
+    heads = [
+        w["desc"],
+        w["qty"],
+        w["unit"],
+        f"{w['price']} {inv.ms.sign}",
+        w["rate"],
+        f"{w['amount']} {inv.ms.sign}",
+    ]
+    if not show_rate:
+        heads.pop(4)
+    ca = "lrcrrr" if show_rate else "lrcrr"
+    shows = ("description", "quantity", "unit", "unit_price", "total") + (
+        ("tax_rate",) if show_rate else ()
+    )
+    for si, sec in enumerate(sections):
+        if not sec:
+            continue
+        flow.need(20, foot)
+        sheet.text(
+            lm, flow.y, (ENERGY_SECTIONS if energy else TELECOM_SECTIONS)[lang][si], 9.5, "b"
+        )
+        flow.y += 5
+        sheet.row(lm, flow.y, cw, heads, ca, 7.5, "b")
+        sheet.line(lm, flow.y + 1.3, lm + sum(cw), flow.y + 1.3)
+        flow.y += 5
+        for it in sec:
+            it.shows = shows
+            flow.need(5, foot)
+            cells = [
+                it.desc,
+                fmt_qty(it.qty or D(0), inv.ms.number),
+                it.unit or "",
+                inv.num(it.price or D(0), it.price_places),
+                inv.num(it.total),
+            ]
+            if show_rate and it.rate is not None:
+                cells.insert(4, rate_txt(it.rate, lang, inv.ms.number))
+            sheet.row(lm, flow.y, cw, cells, ca, 8.5)
+            flow.y += 4.8
+        sub = sum((it.total for it in sec), D(0))
+        sheet.line(lm + sum(cw) - 30, flow.y - 2.6, lm + sum(cw), flow.y - 2.6)
+        sheet.text(lm + sum(cw) - 32, flow.y + 1, u["subtotal"], 8.5, "b", "r")
+        sheet.text(lm + sum(cw), flow.y + 1, inv.num(sub), 8.5, "b", "r")
+        flow.y += 9
+    flow.need(30, foot)
+    tot = [(w["net_total"], inv.num(inv.net))]
+    for rate, (base, tax) in inv.by_rate.items():
+        tot.append(
+            (
+                w["vat_on"].format(r=fmt_qty(rate, inv.ms.number), w=c.tax_word, b=inv.num(base)),
+                inv.num(tax),
+            )
+        )
+    tot.append((u["this_total"], inv.money(inv.gross)))
+    for i, (lbl, val) in enumerate(tot):
+        st = "b" if i == len(tot) - 1 else "r"
+        sheet.text(lm + sum(cw) - 32, flow.y, lbl, 9, st, "r")
+        sheet.text(lm + sum(cw), flow.y, val, 9, st, "r")
+        flow.y += 5.5
+    foot()
+    inv.style = {
+        "family": "utility",
+        "kind": "energy" if energy else "telecom",
+        "logo": has_logo,
+        "vat_id_at": vat_place,
+        "rate_column": show_rate,
+        "payment": pay,
+        "paid": paid_mode,
+        "summary_order": order,
+    }
+    truth = build_truth(
+        inv,
+        items,
+        tax_printed=True,
+        due_printed=True,
+        tax_id_printed=vat_place != "none",
+        not_visible=[],
+    )
+    return sheet, truth
+
+
+# ----------------------------------------------------------------------------------------------
 # Generation
 
 FAMILIES: dict[str, Callable[[random.Random, Inv], tuple[Sheet, dict[str, Any]]]] = {
     "letter": fam_letter,
+    "utility": fam_utility,
 }
 SUPPLIER_KIND = {
     "letter": "goods",
