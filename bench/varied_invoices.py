@@ -1840,11 +1840,289 @@ def fam_utility(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------------------------------
+# Family 4: service / freelancer / consultancy
+
+SERVICES = {
+    "de": (["Reinigung Küche", "Grundreinigung Gastraum", "Fettabscheider reinigen", "Wartung Kühlzelle", "Menüberatung vor Ort", "Schulung Servicepersonal", "HACCP-Audit"],
+           ["Anfahrtspauschale", "Reinigungsmittel pauschal", "Kältemittel R290"], "Std.", "Tag", "pauschal"),
+    "en": (["Kitchen deep clean", "Extraction hood cleaning", "Cold room maintenance", "Menu engineering workshop", "Front of house training", "Food safety audit", "Grease trap service"],
+           ["Call-out fee", "Cleaning materials", "Parts and consumables"], "hrs", "day", "fixed"),
+    "fr": (["Nettoyage cuisine", "Dégraissage hotte", "Maintenance chambre froide", "Atelier carte et menus", "Formation personnel de salle", "Audit hygiène HACCP", "Entretien bac à graisse"],
+           ["Frais de déplacement", "Produits d'entretien", "Pièces détachées"], "h", "jour", "forfait"),
+    "nl": (["Schoonmaak keuken", "Reiniging afzuigkap", "Onderhoud koelcel", "Workshop menukaart", "Training bediening", "HACCP-audit", "Vetafscheider reinigen"],
+           ["Voorrijkosten", "Schoonmaakmiddelen", "Onderdelen"], "uur", "dag", "vast"),
+}  # fmt: skip
+EU = ["IE", "DE", "AT", "FR", "BEfr", "BEnl", "NL"]
+
+
+def fam_service(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
+    """Dated hours x rate lines, a service period, and reverse-charge or small-business notes."""
+    lang, c, s = inv.lang, inv.c, inv.supplier
+    w = inv.w
+    tasks, extras, hour_u, day_u, lump_u = SERVICES[lang]
+    by_days = rng.random() < 0.3
+    hour_u = rng.choice([hour_u, "h"]) if lang != "fr" else "h"
+    mode = "normal"
+    r = rng.random()
+    if inv.ckey in EU and r < 0.3:
+        mode = "reverse"
+        other = rng.choice([k for k in EU if COUNTRIES[k].code != c.code])
+        inv.customer = make_customer(rng, COUNTRIES[other].lang, other)
+    elif r < 0.55 or c.code == "US":
+        mode = "small"
+    inv.tax_mode = mode
+    start = inv.issued.replace(day=1) - timedelta(days=1)
+    start = start.replace(day=1)
+    end = inv.issued.replace(day=1) - timedelta(days=1)
+    rate_h = D(rng.choice([38, 42, 45, 55, 65, 75, 85, 95, 120]))
+    n = rng.choice([3, 4, 5, 6, 8, 10, 14, 20, 28])
+    items: list[Item] = []
+    for _ in range(n):
+        day = start + timedelta(days=rng.randint(0, (end - start).days))
+        if by_days:
+            qty, unit, price = D(rng.choice(["0.5", "1", "1", "2"])), day_u, rate_h * 8
+        else:
+            qty, unit, price = (
+                D(rng.choice(["1", "1.5", "2", "2.5", "3", "4", "4.5", "6", "7.25"])),
+                hour_u,
+                rate_h,
+            )
+        items.append(
+            Item(
+                desc=rng.choice(tasks),
+                total=r2(qty * price),
+                qty=qty,
+                unit=unit,
+                price=price,
+                day=day,
+            )
+        )
+    items.sort(key=lambda it: it.day or start)
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        price = r2(D(str(rng.uniform(15, 120))))
+        items.append(
+            Item(desc=rng.choice(extras), total=price, qty=D(1), unit=lump_u, price=price, day=end)
+        )
+    rate = c.standard if mode == "normal" else D(0)
+    for it in items:
+        it.rate = None if mode in ("small",) else rate
+    inv.items = items
+    if mode == "normal" and c.code == "US":
+        inv.tax_mode = "small"
+    inv.compute()
+    sheet = Sheet(pick_fonts(rng))
+    lm = rng.choice([18.0, 22.0])
+    rm = 192.0
+    has_logo = rng.random() < 0.6
+    unit_col = rng.random() < 0.5
+    zero_line = mode == "reverse" and rng.random() < 0.6
+    net_line = mode != "small" or rng.random() < 0.5
+    vat_place = (
+        rng.choice(["header", "footer", "meta"]) if s.vat_print and mode != "small" else "none"
+    )
+    vl = vat_label(rng, inv)
+    fst = {
+        "vat_label": vl,
+        "vat_in_footer": vat_place == "footer",
+        "footer_cols": 3,
+        "footer_x": (lm, rm),
+    }
+    credit_minus = inv.credit and rng.random() < 0.4
+    sign = -1 if credit_minus else 1
+    # header
+    if has_logo:
+        sheet.text(lm, 24, s.name, rng.choice([16, 20, 22]), "b")
+        sheet.line(lm, 27, rm, 27, 1.2)
+    contact = [s.street, s.city, s.phone, s.email]
+    if vat_place == "header":
+        contact.append(f"{vl} {s.vat_print}")
+    for i, ln in enumerate(contact):
+        sheet.text(rm, 34 + i * 4, ln, 8, "r", "r")
+    if not has_logo or rng.random() < 0.5:
+        sheet.text(lm, 47, f"{s.name} | {s.street} | {s.city}", 6.5)
+    cu = inv.customer
+    sheet.text(lm, 53, w["bill_to"], 7.5, "b")
+    addr = [cu.name, cu.street, cu.city]
+    if mode == "reverse":
+        addr.append(
+            {
+                "IE": "Ireland",
+                "DE": "Deutschland",
+                "AT": "Österreich",
+                "FR": "France",
+                "BE": "Belgique",
+                "NL": "Nederland",
+            }[cu.country]
+        )
+        addr.append(f"{vat_label(rng, inv)} {cu.vat_print}")
+    for i, ln in enumerate(addr):
+        sheet.text(lm, 58 + i * 4.5, ln, 9.5)
+    title = w["credit"] if inv.credit else w["invoice"]
+    ty = 95.0
+    sheet.text(lm, ty, title.upper() if rng.random() < 0.4 else title, 18, "b")
+    meta = [
+        (w["cn_no"] if inv.credit else w["inv_no"], inv.number),
+        (w["inv_date"], inv.d(inv.issued)),
+        (w["period"], f"{inv.d(start, False)} – {inv.d(end, False)}"),
+    ]
+    if inv.due:
+        meta.append((w["due_date"], inv.d(inv.due)))
+    if inv.po:
+        meta.append((w["order_short"], inv.po[0]))
+    if vat_place == "meta":
+        meta.append((vl, s.vat_print or ""))
+    for i, (k, v) in enumerate(meta):
+        sheet.text(112, 58 + i * 5, k, 8.5)
+        sheet.text(rm, 58 + i * 5, v, 8.5, "b" if i == 0 else "r", "r")
+    y = ty + 10
+    # table: date | service | qty | (unit) | rate | amount
+    per = w["day"] if by_days else w["hours"]
+    cols = [
+        (w["date"], 24, "l"),
+        (w["desc"], 76 if unit_col else 86, "l"),
+        (per if not unit_col else w["qty"], 18, "r"),
+    ]
+    if unit_col:
+        cols.append(("", 12, "c"))
+    cols += [(w["rate_h"], 22, "r"), (w["amount"], 26 if unit_col else 28, "r")]
+    widths = [x[1] for x in cols]
+    aligns = "".join(x[2] for x in cols)
+
+    def head(yy: float) -> float:
+        sheet.rect(lm, yy - 4, sum(widths), 6, fill=0.88, lw=0.1)
+        sheet.row(
+            lm + 1,
+            yy,
+            [widths[0] - 1, *widths[1:-1], widths[-1] - 1],
+            [x[0] for x in cols],
+            aligns,
+            8.5,
+            "b",
+        )
+        return yy + 7
+
+    def new_page() -> float:
+        sheet.text(lm, 20, f"{title} {inv.number}", 9, "b")
+        sheet.text(rm, 20, f"{w['page']} {{PAGE}} {w['of']} {{PAGES}}", 8, "r", "r")
+        return head(30)
+
+    flow = Flow(sheet, head(y), 250, new_page)
+    shows = ("description", "quantity", "unit", "unit_price", "total")
+    for it in items:
+        it.shows = shows
+        flow.need(5.5, lambda: footer_columns(sheet, inv, fst))
+        q = fmt_qty(it.qty or D(0), inv.ms.number)
+        cells = [inv.d(it.day or end, False), it.desc, q if unit_col else f"{q} {it.unit}"]
+        if unit_col:
+            cells.append(it.unit or "")
+        cells += [inv.num(sign * (it.price or D(0))), inv.num(sign * it.total)]
+        sheet.row(lm + 1, flow.y, [widths[0] - 1, *widths[1:-1], widths[-1] - 1], cells, aligns, 9)
+        flow.y += 5.5
+    sheet.line(lm, flow.y - 3, lm + sum(widths), flow.y - 3, 0.4)
+    flow.need(40, lambda: footer_columns(sheet, inv, fst))
+    flow.y += 3
+    tl: list[tuple[str, str, str]] = []
+    if net_line:
+        tl.append(
+            (w["net_total"] if mode != "small" else L[lang]["sum"], inv.money(sign * inv.net), "r")
+        )
+    if mode == "normal":
+        assert inv.by_rate is not None
+        for rt, (_b, tax) in inv.by_rate.items():
+            tl.append(
+                (f"{c.tax_word} {rate_txt(rt, lang, inv.ms.number)}", inv.money(sign * tax), "r")
+            )
+    elif zero_line:
+        tl.append(
+            (
+                f"{c.tax_word} 0 %" if lang in ("de", "fr") else f"{c.tax_word} 0%",
+                inv.money(D(0)),
+                "r",
+            )
+        )
+    tl.append(
+        (
+            w["credit_total"]
+            if inv.credit
+            else (
+                w["total"]
+                if mode != "small"
+                else {"de": "Gesamtbetrag", "en": "Total", "fr": "Total à payer", "nl": "Totaal"}[
+                    lang
+                ]
+            ),
+            inv.money(sign * inv.gross),
+            "b",
+        )
+    )
+    for lbl, val, st in tl:
+        sheet.text(rm - 32, flow.y, lbl, 9.5, st, "r")
+        sheet.text(rm, flow.y, val, 9.5, st, "r")
+        flow.y += 5.5
+    flow.y += 6
+    notes = []
+    if mode == "reverse":
+        notes.append(REVERSE_NOTE[lang])
+    if mode == "small" and SMALL_NOTE[inv.ckey]:
+        notes.append(SMALL_NOTE[inv.ckey])
+    if inv.due and not inv.credit:
+        notes.append(
+            {
+                "de": f"Zahlbar bis {inv.d(inv.due)} ohne Abzug.",
+                "en": f"Please pay by {inv.d(inv.due)}.",
+                "fr": f"Paiement au plus tard le {inv.d(inv.due)}.",
+                "nl": f"Te betalen vóór {inv.d(inv.due)}.",
+            }[lang]
+        )
+    elif not inv.credit:
+        notes.append(
+            {
+                "de": "Zahlbar sofort nach Erhalt ohne Abzug.",
+                "en": "Payment due on receipt.",
+                "fr": "Paiement à réception de facture.",
+                "nl": "Betaling per omgaande.",
+            }[lang]
+        )
+    notes.append(w["thanks"])
+    for note in notes:
+        flow.need(6, lambda: footer_columns(sheet, inv, fst))
+        flow.y = sheet.para(lm, flow.y, rm - lm, note, 9) + 1.5
+    if mode == "small" and c.code in ("DE", "AT"):
+        s.register = f"Steuernummer {rng.randint(10, 99)}/{rng.randint(100, 999)}/{rng.randint(10000, 99999)}"
+    elif mode == "small" and c.code == "FR":
+        s.register = f"SIRET {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(10000, 99999)}"
+    footer_columns(sheet, inv, fst)
+    inv.style = {
+        "family": "service",
+        "vat_mode": mode,
+        "logo": has_logo,
+        "by_days": by_days,
+        "unit_column": unit_col,
+        "zero_vat_line": zero_line,
+        "net_line": net_line,
+        "vat_id_at": vat_place,
+        "credit_minus": credit_minus,
+    }
+    truth = build_truth(
+        inv,
+        items,
+        tax_printed=mode == "normal" or zero_line,
+        due_printed=True,
+        tax_id_printed=vat_place != "none",
+        not_visible=[],
+    )
+    if not net_line:
+        del truth["total_excl_tax"]
+    return sheet, truth
+
+
+# ----------------------------------------------------------------------------------------------
 # Generation
 
 FAMILIES: dict[str, Callable[[random.Random, Inv], tuple[Sheet, dict[str, Any]]]] = {
     "letter": fam_letter,
     "utility": fam_utility,
+    "service": fam_service,
 }
 SUPPLIER_KIND = {
     "letter": "goods",
