@@ -1,10 +1,16 @@
 """Run a parsing function in a child process with a time and memory bound.
 
 PDF parsers can be made to loop, to allocate without end or to recurse deeply by a hostile file.
-Parsing therefore never runs in the server or worker process: each call starts a short-lived
-child (``python -m bot.extract.isolation``) with ``RLIMIT_AS`` set, feeds it the bytes on stdin
-and reads one JSON answer on stdout. A child that overruns is killed and the job ends in ERROR;
-the worker lives on.
+Parsing therefore never runs in the server or worker process: each call runs in its own child
+process with ``RLIMIT_AS`` and ``RLIMIT_CPU`` set, killed when it overruns its time; the job ends
+in ERROR and the worker lives on.
+
+The children are forked by a zygote (:mod:`bot.extract.zygote`), one long-lived process per worker
+that has imported the parsers once: a fork costs milliseconds where a fresh interpreter spent half
+a second on imports for every document. Each child is still a new process, so nothing one
+document does to the interpreter (memory, globals, a crash) reaches the next. When the zygote
+itself dies, the calls in flight fail as transient errors (the queue retries them) and the next
+call starts a new one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
 returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
@@ -14,16 +20,21 @@ raise :class:`~bot.errors.ExtractionError`, whose message is passed back to the 
 from __future__ import annotations
 
 import asyncio
-import importlib
+import itertools
 import json
-import os
-import resource
-import signal
+import struct
+import subprocess
 import sys
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from bot.errors import ExtractionError, TransientExtractionError
+
+_LENGTH = struct.Struct(">Q")
+#: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
+_GRACE_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -34,83 +45,148 @@ class Limits:
     memory_mb: int = 1024
 
 
+class _ZygoteClient:
+    """One zygote process, its request pipe and a thread that reads its answers.
+
+    Answers are matched to calls by id, so calls from any thread or event loop may be in flight
+    at once; the zygote forks a child for each.
+    """
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "bot.extract.zygote"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+        )
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Future[dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._reader = threading.Thread(
+            target=self._read_answers, name="zygote-reader", daemon=True
+        )
+        self._reader.start()
+
+    @property
+    def alive(self) -> bool:
+        return self._process.poll() is None and self._reader.is_alive()
+
+    def submit(self, header: dict[str, Any], pdf: bytes) -> tuple[int, Future[dict[str, Any]]]:
+        """Send one request (blocking on a full pipe: call it from a thread)."""
+        future: Future[dict[str, Any]] = Future()
+        with self._lock:
+            call_id = next(self._ids)
+            self._pending[call_id] = future
+        self._send(json.dumps({**header, "id": call_id}).encode() + b"\n" + pdf)
+        return call_id, future
+
+    def cancel(self, call_id: int) -> None:
+        """Ask the zygote to kill the child of a call nobody waits for any more."""
+        try:
+            self._send(json.dumps({"id": call_id, "cancel": True}).encode() + b"\n")
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        self._process.wait(timeout=10)
+
+    def _send(self, payload: bytes) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        with self._write_lock:
+            stdin.write(_LENGTH.pack(len(payload)))
+            stdin.write(payload)
+
+    def _read_answers(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        try:
+            while True:
+                head = _read_exactly(stdout, _LENGTH.size)
+                if head is None:
+                    break
+                body = _read_exactly(stdout, _LENGTH.unpack(head)[0])
+                if body is None:
+                    break
+                answer = json.loads(body)
+                with self._lock:
+                    future = self._pending.pop(answer["id"], None)
+                if future is not None and not future.done():
+                    future.set_result(answer)
+        finally:
+            with self._lock:
+                pending, self._pending = self._pending, {}
+            for future in pending.values():
+                if not future.done():
+                    future.set_exception(
+                        TransientExtractionError("the parsing process ended unexpectedly")
+                    )
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes | None:
+    data = bytearray()
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return bytes(data)
+
+
+_zygote: _ZygoteClient | None = None
+_zygote_lock = threading.Lock()
+
+
+def _client() -> _ZygoteClient:
+    """The process's zygote, started on first use and again if it died."""
+    global _zygote
+    with _zygote_lock:
+        if _zygote is None or not _zygote.alive:
+            _zygote = _ZygoteClient()
+        return _zygote
+
+
 async def run_isolated(
     target: str, pdf: bytes, options: dict[str, Any] | None = None, limits: Limits = Limits()
 ) -> Any:
     """Call ``target(pdf, **options)`` in a child process and return its JSON result."""
-    header = json.dumps(
-        {"target": target, "options": options or {}, "memory_mb": limits.memory_mb}
-    ).encode()
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.extract.isolation",
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    header = {
+        "target": target,
+        "options": options or {},
+        "memory_mb": limits.memory_mb,
+        "timeout_s": limits.timeout_s,
+    }
+    client = await asyncio.to_thread(_client)
+    call_id, future = await asyncio.to_thread(client.submit, header, pdf)
     try:
-        out, err = await asyncio.wait_for(
-            proc.communicate(header + b"\n" + pdf), timeout=limits.timeout_s
-        )
+        answer = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout_s + _GRACE_S)
     except TimeoutError:
-        proc.kill()
-        await proc.wait()
+        client.cancel(call_id)
         raise ExtractionError(
             f"parsing took longer than {limits.timeout_s:g} s and was stopped"
         ) from None
     except asyncio.CancelledError:
-        proc.kill()
-        await proc.wait()
+        client.cancel(call_id)
         raise
-    if proc.returncode and proc.returncode < 0:
-        sig = signal.Signals(-proc.returncode).name
+    return _result(answer, limits)
+
+
+def _result(answer: dict[str, Any], limits: Limits) -> Any:
+    """The target's result from the zygote's report, or the error it stands for."""
+    if answer.get("timeout"):
+        raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
+    if "signal" in answer:
         raise ExtractionError(
-            f"the parser was killed by {sig} (memory bound {limits.memory_mb} MB)"
+            f"the parser was killed by {answer['signal']} (memory bound {limits.memory_mb} MB)"
         )
-    try:
-        answer = json.loads(out)
-    except ValueError:
-        tail = err.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        raise ExtractionError(f"the parser failed: {tail[0][:300]}") from None
-    if answer.get("ok"):
-        return answer["result"]
-    if answer.get("transient"):
-        raise TransientExtractionError(answer["error"])
-    raise ExtractionError(answer["error"])
-
-
-def _child() -> int:
-    """Entry point of the child process."""
-    stdin = sys.stdin.buffer
-    header = json.loads(stdin.readline())
-    limit = int(header["memory_mb"]) * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    sys.setrecursionlimit(5000)
-    pdf = stdin.read()
-    module_name, _, func_name = header["target"].partition(":")
-    out = sys.stdout
-    try:
-        func = getattr(importlib.import_module(module_name), func_name)
-        result = func(pdf, **header["options"])
-        if hasattr(result, "model_dump"):
-            result = result.model_dump(mode="json")
-        payload: dict[str, Any] = {"ok": True, "result": result}
-    except TransientExtractionError as exc:
-        payload = {"ok": False, "transient": True, "error": str(exc)}
-    except ExtractionError as exc:
-        payload = {"ok": False, "error": str(exc)}
-    except MemoryError:
-        payload = {"ok": False, "error": "the document needs more memory than allowed to parse"}
-    except RecursionError:
-        payload = {"ok": False, "error": "the document is nested too deeply to parse"}
-    except Exception as exc:  # noqa: BLE001 - a parser bug on one file must become that file's error
-        payload = {"ok": False, "error": f"the parser failed: {type(exc).__name__}: {exc}"[:500]}
-    out.write(json.dumps(payload))
-    out.flush()
-    return 0
-
-
-if __name__ == "__main__":
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-    raise SystemExit(_child())
+    reply = answer.get("answer")
+    if reply is None:
+        raise ExtractionError(f"the parser failed without an answer (exit {answer.get('exit')})")
+    if reply.get("ok"):
+        return reply["result"]
+    if reply.get("transient"):
+        raise TransientExtractionError(reply["error"])
+    raise ExtractionError(reply["error"])

@@ -15,3 +15,15 @@ def hog(pdf: bytes) -> int:
     while True:
         chunks.append(bytearray(50 * 1024 * 1024))
     return len(chunks)
+
+
+def echo(pdf: bytes, **options: object) -> dict[str, object]:
+    """Answers with what it was given: tells concurrent calls' answers apart."""
+    return {"size": len(pdf), "options": options}
+
+
+def crash(pdf: bytes) -> None:
+    """Dies by a signal, like a parser crashing in C code."""
+    import os
+
+    os.abort()
