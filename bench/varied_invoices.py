@@ -834,19 +834,19 @@ class Item:
     shows: tuple[str, ...] = ("description", "quantity", "unit", "unit_price", "total", "tax_rate")
 
     def truth(self, credit: bool) -> dict[str, str]:
+        """Stored amounts are positive for credit notes whatever sign the page shows."""
         out: dict[str, str] = {}
-        sign = -1 if credit and self.total < 0 else 1
         for f in self.shows:
             if f == "description":
                 out[f] = self.desc + (f"\n{self.cont}" if self.cont else "")
             elif f == "quantity" and self.qty is not None:
-                out[f] = str(self.qty * sign)
+                out[f] = str(self.qty)
             elif f == "unit" and self.unit:
                 out[f] = self.unit
             elif f == "unit_price" and self.price is not None:
                 out[f] = f"{self.price:.{self.price_places}f}"
             elif f == "total":
-                out[f] = f"{self.total * sign:.2f}"
+                out[f] = f"{self.total:.2f}"
             elif f == "tax_rate" and self.rate is not None:
                 out[f] = f"{self.rate.normalize():f}"
         return out
@@ -1020,7 +1020,9 @@ def goods(rng: random.Random, inv_lang: str, c: Country, n: int, tax_mode: str) 
     for i in range(n):
         desc, unit, lo, hi, cls = pool[i % len(pool)]
         if i >= len(pool):
-            desc = f"{desc} ({rng.choice(['Aktion', 'Promo', 'Sale', 'Actie'])})"
+            extra = {"de": ["Aktion", "Bio", "Sonderposten"], "en": ["Promo", "Organic", "Clearance"],
+                     "fr": ["Promo", "Bio", "Déstockage"], "nl": ["Actie", "Biologisch", "Opruiming"]}[inv_lang]  # fmt: skip
+            desc = f"{desc} ({extra[i // len(pool) - 1]})"
         price = r2(D(str(rng.uniform(lo, hi))))
         if unit == "kg":
             qty = D(str(round(rng.uniform(0.5, 25), rng.choice([1, 2, 3])))).normalize()
@@ -2117,12 +2119,603 @@ def fam_service(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------------------------------
+# Family 3: cash-and-carry receipt on A4, monospace
+
+CASH_WORDS = {
+    "de": {"title": "RECHNUNG", "no": "Rechnungs-Nr.", "time": "Zeit", "cust": "Kunde", "till": "Kasse {a} Bon {b} Bed. {c}", "goods": "SUMME ARTIKEL",
+           "dep": "PFAND/LEERGUT", "disc": "RABATT {p} %", "net": "SUMME NETTO", "vat": "MWST", "rate": "SATZ", "nett": "NETTO", "gross": "BRUTTO",
+           "total": "GESAMTBETRAG", "paid": "BEZAHLT EC-KARTE", "card": "Karte", "pfand": "Pfand Kiste", "back": "Leergut Kiste", "cont": "Fortsetzung"},
+    "en": {"title": "INVOICE", "no": "Invoice No.", "time": "Time", "cust": "Customer", "till": "Till {a} Rcpt {b} Op {c}", "goods": "GOODS TOTAL",
+           "dep": "DEPOSITS", "disc": "DISCOUNT {p}%", "net": "NET TOTAL", "vat": "VAT", "rate": "RATE", "nett": "NET", "gross": "GROSS",
+           "total": "TOTAL", "paid": "PAID BY CARD", "card": "Card", "pfand": "Deposit crate", "back": "Deposit return", "cont": "continued"},
+    "fr": {"title": "FACTURE", "no": "Facture n°", "time": "Heure", "cust": "Client", "till": "Caisse {a} Ticket {b} Op. {c}", "goods": "TOTAL ARTICLES",
+           "dep": "CONSIGNES", "disc": "REMISE {p} %", "net": "TOTAL HT", "vat": "TVA", "rate": "TAUX", "nett": "HT", "gross": "TTC",
+           "total": "TOTAL TTC", "paid": "PAYE PAR CARTE", "card": "Carte", "pfand": "Consigne casier", "back": "Retour consigne", "cont": "suite"},
+    "nl": {"title": "FACTUUR", "no": "Factuurnr.", "time": "Tijd", "cust": "Klant", "till": "Kassa {a} Bon {b} Kassier {c}", "goods": "TOTAAL ARTIKELEN",
+           "dep": "STATIEGELD", "disc": "KORTING {p}%", "net": "TOTAAL EXCL. BTW", "vat": "BTW", "rate": "TARIEF", "nett": "EXCL", "gross": "INCL",
+           "total": "TOTAAL", "paid": "BETAALD PIN", "card": "Kaart", "pfand": "Statiegeld krat", "back": "Retour statiegeld", "cont": "vervolg"},
+}  # fmt: skip
+
+
+def fam_cash(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
+    """Receipt columns in a narrow monospace band, EANs, deposits and returns, VAT by letter code."""
+    lang, c, s = inv.lang, inv.c, inv.supplier
+    cw = CASH_WORDS[lang]
+    upper = rng.random() < 0.5
+    two_line = rng.random() < 0.5
+    codes = {"UK": ("S", "Z"), "US": ("T", "T")}.get(c.code) or rng.choice([("A", "B"), ("1", "2")])
+    items: list[Item] = []
+    for it in inv.items:
+        if upper:
+            it.desc = it.desc.upper()
+        it.cont = ""
+        it.code = str(rng.randint(100000, 999999))
+        it.ean = "".join(rng.choice("0123456789") for _ in range(13))
+        std = it.rate == c.standard or inv.tax_mode == "sales"
+        it.vat_code = codes[0] if std else codes[1]
+        items.append(it)
+        if (
+            std
+            and it.unit in ("Kiste", "case", "colis", "krat", "Fl", "btl", "bt", "fles")
+            and rng.random() < 0.8
+        ):
+            dep = D(rng.choice(["3.30", "1.50", "2.40", "0.25", "3.90"]))
+            q = it.qty or D(1)
+            d = Item(
+                desc=cw["pfand"].upper() if upper else cw["pfand"],
+                total=r2(q * dep),
+                qty=q,
+                unit=it.unit,
+                price=dep,
+                rate=it.rate,
+                vat_code=it.vat_code,
+            )
+            d.code, d.ean = str(rng.randint(900000, 999999)), ""
+            items.append(d)
+            if rng.random() < 0.5:
+                back = -D(rng.randint(1, int(q) + 2))
+                r = Item(
+                    desc=cw["back"].upper() if upper else cw["back"],
+                    total=r2(back * dep),
+                    qty=back,
+                    unit=it.unit,
+                    price=dep,
+                    rate=it.rate,
+                    vat_code=it.vat_code,
+                )
+                r.code, r.ean = str(rng.randint(900000, 999999)), ""
+                items.append(r)
+    inv.items = items
+    disc_pct = rng.choice([D(0), D(0), D(2), D(3)])
+    adjust: dict[Decimal, Decimal] = {}
+    if disc_pct:
+        for it in items:
+            if it.desc.lower() not in (cw["pfand"].lower(), cw["back"].lower()):
+                key = it.rate if it.rate is not None else D(0)
+                adjust[key] = adjust.get(key, D(0)) + it.total
+        adjust = {k: -r2(v * disc_pct / 100) for k, v in adjust.items()}
+    inv.due = None
+    inv.po = []
+    inv.compute(adjust)
+    sheet = Sheet(pick_fonts(rng, mono=True))
+    size = rng.choice([7.5, 8.0, 8.5])
+    cwid = sheet.width("0", size, "m")
+    chars = 66
+    x0 = rng.choice([20.0, 30.0, 40.0])
+    y = 20.0
+
+    def line(txt: str, st: str = "m") -> None:
+        nonlocal y
+        sheet.text(x0, y, txt, size, st)
+        y += size * 0.42
+
+    def rjust(left: str, right: str) -> str:
+        return left + " " * max(1, chars - len(left) - len(right)) + right
+
+    sheet.text(x0 + chars * cwid / 2, y, s.name, size + 3, "mb", "c")
+    y += 6
+    for ln in [s.street, s.city, f"Tel. {s.phone}"]:
+        sheet.text(x0 + chars * cwid / 2, y, ln, size, "m", "c")
+        y += size * 0.42
+    vat_shown = bool(s.vat_print) and rng.random() < 0.85
+    if vat_shown:
+        sheet.text(x0 + chars * cwid / 2, y, f"{vat_label(rng, inv)} {s.vat_print}", size, "m", "c")
+        y += size * 0.42
+    y += 3
+    rule = rng.choice(["-", "="]) * chars
+    line(rule)
+    line(cw["title"], "mb")
+    line(
+        rjust(
+            f"{cw['no']} {inv.number}",
+            f"{inv.d(inv.issued, False)} {cw['time']} {rng.randint(7, 19):02d}:{rng.randint(0, 59):02d}",
+        )
+    )
+    line(
+        rjust(
+            f"{cw['cust']} {rng.randint(100, 999)} {rng.randint(100000, 999999)}",
+            cw["till"].format(
+                a=rng.randint(1, 40), b=rng.randint(1000, 9999), c=rng.randint(1, 99)
+            ),
+        )
+    )
+    line(inv.customer.name)
+    line(f"{inv.customer.street}, {inv.customer.city}")
+    line(rule)
+
+    def cont() -> float:
+        nonlocal y
+        y = 20.0
+        line(rjust(f"{s.name} - {cw['no']} {inv.number}", f"{cw['cont']} {{PAGE}}"))
+        line(rule)
+        return y
+
+    flow = Flow(sheet, y, 280, cont)
+    for it in items:
+        flow.need(size * 0.9 if two_line else size * 0.45)
+        y = flow.y
+        q = fmt_qty(it.qty or D(0), inv.ms.number)
+        price = inv.num(it.price or D(0))
+        tot = inv.num(it.total)
+        if two_line:
+            line(f"{it.code} {it.desc}")
+            left = f"  {it.ean or ' ' * 13} {q} {it.unit} x {price}"
+            line(rjust(left, f"{tot} {it.vat_code}"))
+            it.shows = ("description", "quantity", "unit", "unit_price", "total")
+        else:
+            desc = it.desc
+            left = f"{it.code} {desc:<30} {q:>6} x {price:>7}"
+            line(rjust(left, f"{tot} {it.vat_code}"))
+            it.shows = ("description", "quantity", "unit_price", "total")
+        flow.y = y
+    y = flow.y
+    flow.need(size * 0.42 * 18)
+    y = flow.y
+    line(rule)
+    goods_sum = sum(
+        (
+            it.total
+            for it in items
+            if it.desc.lower() not in (cw["pfand"].lower(), cw["back"].lower())
+        ),
+        D(0),
+    )
+    dep_sum = sum((it.total for it in items), D(0)) - goods_sum
+    line(rjust(cw["goods"], inv.num(goods_sum)))
+    if dep_sum:
+        line(rjust(cw["dep"], inv.num(dep_sum)))
+    if disc_pct:
+        line(
+            rjust(
+                cw["disc"].format(p=fmt_qty(disc_pct, inv.ms.number)),
+                inv.num(sum(adjust.values(), D(0))),
+            )
+        )
+    line(rjust(cw["net"], inv.num(inv.net)))
+    line("")
+    line(f"{cw['vat']:<6}{cw['rate']:>8}{cw['nett']:>14}{cw['vat']:>12}{cw['gross']:>14}")
+    assert inv.by_rate is not None
+    for rt, (b, t) in inv.by_rate.items():
+        code = codes[0] if (rt == c.standard or inv.tax_mode == "sales") else codes[1]
+        line(
+            f"{code:<6}{rate_txt(rt, lang, inv.ms.number):>8}{inv.num(b):>14}{inv.num(t):>12}{inv.num(b + t):>14}"
+        )
+    line(rule)
+    line(rjust(f"{cw['total']} {c.currency}", inv.num(inv.gross)), "mb")
+    line(rule)
+    line(rjust(cw["paid"], inv.num(inv.gross)))
+    line(
+        f"{cw['card']}: {rng.choice(['VISA', 'Mastercard', 'Maestro', 'girocard', 'V PAY'])} ************{rng.randint(1000, 9999)}"
+    )
+    line(
+        f"Terminal {rng.randint(10000000, 99999999)}  Trace {rng.randint(1000, 99999)}  {inv.d(inv.issued, False)}"
+    )
+    inv.style = {
+        "family": "cash",
+        "upper": upper,
+        "two_line": two_line,
+        "codes": "".join(codes),
+        "discount": str(disc_pct),
+        "vat_id_shown": vat_shown,
+        "x": x0,
+        "size": size,
+    }
+    truth = build_truth(
+        inv, items, tax_printed=True, due_printed=False, tax_id_printed=vat_shown, not_visible=[]
+    )
+    return sheet, truth
+
+
+# ----------------------------------------------------------------------------------------------
+# Family 5: ERP print (SAP / Navision look)
+
+ERP_WORDS = {
+    "de": {"title": "RECHNUNG", "ctitle": "GUTSCHRIFT", "doc": "Belegnr.", "date": "Rechnungsdatum", "post": "Buchungsdatum", "cust": "Kundennr.",
+           "po": "Ihre Bestellung", "podate": "Bestelldatum", "dn": "Lieferschein", "terms": "Zahlungsbedingung", "page": "Seite", "bill": "Rechnungsempfänger",
+           "ship": "Warenempfänger", "item": "Pos", "mat": "Material", "desc": "Bezeichnung", "qty": "Menge", "uom": "ME", "price": "Preis", "value": "Nettowert",
+           "batch": "Charge", "bbd": "MHD", "of_date": "vom", "tnet": "Summe Nettowert", "tax": "MwSt", "of": "von", "tamount": "Gesamtbetrag", "net_days": "{n} Tage netto",
+           "due": "Fällig am"},
+    "en": {"title": "INVOICE", "ctitle": "CREDIT MEMO", "doc": "Document No.", "date": "Invoice date", "post": "Posting date", "cust": "Customer No.",
+           "po": "Your order", "podate": "Order date", "dn": "Delivery note", "terms": "Payment terms", "page": "Page", "bill": "Bill-to",
+           "ship": "Ship-to", "item": "Item", "mat": "Material", "desc": "Description", "qty": "Qty", "uom": "UoM", "price": "Price", "value": "Net value",
+           "batch": "Batch", "bbd": "BBD", "of_date": "of", "tnet": "Total net value", "tax": "Tax", "of": "of", "tamount": "Total amount", "net_days": "{n} days net",
+           "due": "Due date"},
+    "fr": {"title": "FACTURE", "ctitle": "AVOIR", "doc": "N° de pièce", "date": "Date de facture", "post": "Date comptable", "cust": "N° client",
+           "po": "Votre commande", "podate": "Date commande", "dn": "Bon de livraison", "terms": "Conditions de paiement", "page": "Page", "bill": "Facturé à",
+           "ship": "Livré à", "item": "Pos.", "mat": "Article", "desc": "Désignation", "qty": "Qté", "uom": "UQ", "price": "Prix", "value": "Valeur nette",
+           "batch": "Lot", "bbd": "DDM", "of_date": "du", "tnet": "Total valeur nette", "tax": "TVA", "of": "sur", "tamount": "Montant total", "net_days": "{n} jours net",
+           "due": "Date d'échéance"},
+    "nl": {"title": "FACTUUR", "ctitle": "CREDITNOTA", "doc": "Documentnr.", "date": "Factuurdatum", "post": "Boekingsdatum", "cust": "Debiteurnr.",
+           "po": "Uw order", "podate": "Orderdatum", "dn": "Pakbon", "terms": "Betalingsconditie", "page": "Pagina", "bill": "Factuuradres",
+           "ship": "Afleveradres", "item": "Pos", "mat": "Artikel", "desc": "Omschrijving", "qty": "Aantal", "uom": "Eh", "price": "Prijs", "value": "Nettowaarde",
+           "batch": "Partij", "bbd": "THT", "of_date": "van", "tnet": "Totaal nettowaarde", "tax": "Btw", "of": "van", "tamount": "Totaalbedrag", "net_days": "{n} dagen netto",
+           "due": "Vervaldatum"},
+}  # fmt: skip
+
+
+def fam_erp(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
+    """Header grid on every page with Page n of m, posting-date distractor, pos 10/20/30, batch lines."""
+    lang, c, s, cu = inv.lang, inv.c, inv.supplier, inv.customer
+    ew = ERP_WORDS[lang]
+    sheet = Sheet(FONT_SETS[rng.choice(["helvetica", "dejavu_cond", "vera", "dejavu"])])
+    lm, rm = 15.0, 195.0
+    posting = inv.issued + timedelta(days=rng.randint(0, 3))
+    order_date = inv.issued - timedelta(days=rng.randint(2, 20))
+    dn_no = str(rng.randint(80000000, 89999999))
+    cust_no = str(rng.randint(100000, 999999))
+    has_logo = rng.random() < 0.6
+    rate_col = rng.random() < 0.5 and inv.tax_mode != "sales"
+    vat_top = rng.random() < 0.5
+    vl = vat_label(rng, inv)
+    grid = [
+        (ew["doc"], inv.number),
+        (ew["date"], inv.d(inv.issued, False)),
+        (ew["post"], inv.d(posting, False)),
+        (ew["cust"], cust_no),
+    ]
+    grid2 = [
+        (ew["po"], inv.po[0] if inv.po else "-"),
+        (ew["podate"], inv.d(order_date, False)),
+        (ew["due"], inv.d(inv.due, False))
+        if inv.due
+        else (ew["terms"], ew["net_days"].format(n=rng.choice([14, 30, 45]))),
+        (ew["page"], f"{{PAGE}} {ew['of']} {{PAGES}}"),
+    ]
+    title = ew["ctitle"] if inv.credit else ew["title"]
+
+    def header() -> float:
+        if has_logo:
+            sheet.rect(lm, 12, 12, 8, fill=0.2)
+            sheet.text(lm + 15, 18, s.name, 12, "b")
+        else:
+            sheet.text(lm, 18, f"{s.name} · {s.street} · {s.city}", 7)
+        sheet.text(rm, 18, title, 14, "b", "r")
+        if vat_top and s.vat_print:
+            sheet.text(rm, 23, f"{vl} {s.vat_print}", 7, "r", "r")
+        bw = (rm - lm) / 4
+        for r, row in enumerate([grid, grid2]):
+            for i, (k, v) in enumerate(row):
+                x, yy = lm + i * bw, 27 + r * 10
+                sheet.rect(x, yy, bw, 10, lw=0.3)
+                sheet.text(x + 1.5, yy + 3.2, k, 6)
+                sheet.text(x + 1.5, yy + 8, v, 8.5, "b" if k == ew["doc"] else "r")
+        return 53
+
+    cols = [(ew["item"], 10, "l"), (ew["mat"], 22, "l"), (ew["desc"], 66 if rate_col else 78, "l"), (ew["qty"], 16, "r"), (ew["uom"], 12, "c"),
+            (ew["price"], 22, "r")]  # fmt: skip
+    if rate_col:
+        cols.append((ew["tax"], 12, "r"))
+    cols.append((ew["value"], 20, "r"))
+    widths = [x[1] for x in cols]
+    aligns = "".join(x[2] for x in cols)
+
+    def thead(yy: float) -> float:
+        sheet.line(lm, yy - 3.5, rm, yy - 3.5, 0.5)
+        sheet.row(lm, yy, widths, [x[0] for x in cols], aligns, 7.5, "b")
+        sheet.line(lm, yy + 1.5, rm, yy + 1.5, 0.5)
+        return yy + 6
+
+    def foot() -> None:
+        bits = [s.name, s.street, s.city, s.register, f"IBAN {s.iban}"]
+        if not vat_top and s.vat_print:
+            bits.append(f"{vl} {s.vat_print}")
+        y0 = 282.0
+        for ln in sheet.wrap(" | ".join(bits), rm - lm, 6.5):
+            sheet.text(lm, y0, ln, 6.5)
+            y0 += 3
+
+    def new_page() -> float:
+        return thead(header() + 4)
+
+    y = header()
+    sheet.text(lm, y + 2, ew["bill"], 7, "b")
+    sheet.text(110, y + 2, ew["ship"], 7, "b")
+    ship = [
+        cu.name,
+        rng.choice(
+            [
+                "Lieferrampe / Küche",
+                "Goods in / kitchen",
+                "Réception marchandises",
+                "Magazijn / keuken",
+            ]
+        ),
+        cu.street,
+        cu.city,
+    ]
+    for i, ln in enumerate([cu.name, cu.street, cu.city]):
+        sheet.text(lm, y + 7 + i * 4.3, ln, 9)
+    for i, ln in enumerate(ship):
+        sheet.text(110, y + 7 + i * 4.3, ln, 9)
+    flow = Flow(sheet, thead(y + 30), 270, new_page)
+    shows = ("description", "quantity", "unit", "unit_price", "total") + (
+        ("tax_rate",) if rate_col else ()
+    )
+    uom = {"kg": "KG", "Stk": "ST", "each": "EA", "pce": "PCE", "st": "ST"}
+    for n, it in enumerate(inv.items, 1):
+        flow.need(9.5, foot)
+        it.code = f"{rng.randint(1000000, 9999999)}"
+        it.shows = shows
+        it.unit = uom.get(it.unit or "", (it.unit or "").upper()[:3])
+        cells = [
+            str(n * 10),
+            it.code,
+            it.desc,
+            fmt_qty(it.qty or D(0), inv.ms.number),
+            it.unit,
+            inv.num(it.price or D(0)),
+        ]
+        if rate_col and it.rate is not None:
+            cells.append(rate_txt(it.rate, lang, inv.ms.number))
+        cells.append(inv.num(it.total))
+        sheet.row(lm, flow.y, widths, cells, aligns, 8)
+        batch = f"L{inv.issued:%y%m}{rng.randint(100, 999)}"
+        bbd = inv.issued + timedelta(days=rng.randint(5, 200))
+        it.extra = f"{ew['batch']}: {batch}   {ew['bbd']}: {inv.d(bbd, False)}   {ew['dn']} {dn_no} {ew['of_date']} {inv.d(order_date + timedelta(days=1), False)}"
+        sheet.text(lm + widths[0] + widths[1], flow.y + 3.8, it.extra, 6.5)
+        flow.y += 9.5
+    flow.need(32, foot)
+    sheet.line(lm + 90, flow.y - 3, rm, flow.y - 3, 0.5)
+    flow.y += 2
+    rows = [(ew["tnet"], inv.num(inv.net), "r")]
+    assert inv.by_rate is not None
+    for rt, (b, t) in inv.by_rate.items():
+        rows.append(
+            (
+                f"{ew['tax'] if inv.tax_mode != 'sales' else 'Sales tax'} {rate_txt(rt, lang, inv.ms.number)} {ew['of']} {inv.num(b)}",
+                inv.num(t),
+                "r",
+            )
+        )
+    rows.append((f"{ew['tamount']} {c.currency}", inv.num(inv.gross), "b"))
+    for lbl, val, st in rows:
+        sheet.text(lm + 95, flow.y, lbl, 8.5, st)
+        sheet.text(rm, flow.y, val, 8.5, st, "r")
+        flow.y += 5
+    foot()
+    inv.style = {
+        "family": "erp",
+        "logo": has_logo,
+        "rate_column": rate_col,
+        "vat_id_at": "header" if vat_top else "footer",
+    }
+    truth = build_truth(
+        inv,
+        inv.items,
+        tax_printed=True,
+        due_printed=True,
+        tax_id_printed=bool(s.vat_print),
+        not_visible=[],
+    )
+    if not inv.po:
+        truth.pop("po_references", None)
+    return sheet, truth
+
+
+# ----------------------------------------------------------------------------------------------
+# Family 6: summary invoice over delivery notes
+
+STMT_WORDS = {
+    "de": ("Sammelrechnung", "Lieferschein", "Lieferung vom {d}, LS {n}", "Lieferzeitraum", "darin enthalten {r} % MwSt.", "Nettobetrag", "Gesamtbetrag"),
+    "en": ("Summary invoice", "Delivery note", "Delivery of {d}, DN {n}", "Delivery period", "includes VAT {r}%", "Net amount", "Total amount"),
+    "fr": ("Facture récapitulative", "Bon de livraison", "Livraison du {d}, BL {n}", "Période de livraison", "dont TVA {r} %", "Montant HT", "Montant TTC"),
+    "nl": ("Verzamelfactuur", "Pakbon", "Levering van {d}, pakbon {n}", "Leveringsperiode", "waarvan btw {r}%", "Bedrag excl. btw", "Totaalbedrag"),
+}  # fmt: skip
+
+
+def fam_statement(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
+    """Delivery notes with date and amount only (no quantities), then totals."""
+    lang, c, s, cu, w = inv.lang, inv.c, inv.supplier, inv.customer, inv.w
+    title_w, dn_w, text_w, period_w, incl_w, net_w, tot_w = STMT_WORDS[lang]
+    variant = rng.choice(["net", "rate", "gross"])
+    if inv.tax_mode == "sales" and variant != "net":
+        variant = "net"
+    start = inv.issued.replace(day=1) - timedelta(days=1)
+    start = start.replace(day=1)
+    end = inv.issued.replace(day=1) - timedelta(days=1)
+    k = rng.choice([4, 6, 8, 12, 16, 22, 30, 40, 64, 90])
+    days = sorted(start + timedelta(days=rng.randint(0, (end - start).days)) for _ in range(k))
+    no = rng.randint(10000, 990000)
+    one_rate = rng.choice([c.reduced, c.standard])
+    items: list[Item] = []
+    for d in days:
+        no += rng.randint(1, 40)
+        amt = r2(D(str(rng.uniform(18, 640))))
+        rate = rng.choice([c.reduced, c.standard]) if variant == "rate" else one_rate
+        if inv.tax_mode == "sales":
+            rate = None
+        if variant == "gross":
+            it = Item(
+                desc=text_w.format(d=inv.d(d, False), n=no),
+                total=amt,
+                rate=rate,
+                day=d,
+                shows=("description", "total"),
+            )
+        else:
+            it = Item(
+                desc=f"{dn_w} {no}",
+                total=amt,
+                rate=rate,
+                day=d,
+                shows=("description", "total", "tax_rate")
+                if variant == "rate"
+                else ("description", "total"),
+            )
+        items.append(it)
+    inv.items = items
+    if variant == "gross":
+        gross = sum((it.total for it in items), D(0))
+        tax = r2(gross * one_rate / (100 + one_rate))
+        inv.gross, inv.tax, inv.net = gross, tax, gross - tax
+        inv.by_rate = {one_rate: (inv.net, tax)}
+    else:
+        inv.compute()
+    sheet = Sheet(pick_fonts(rng))
+    lm, rm = 22.0, 190.0
+    has_logo = rng.random() < 0.5
+    vat_place = rng.choice(["header", "footer"]) if s.vat_print else "none"
+    vl = vat_label(rng, inv)
+    fst = {
+        "vat_label": vl,
+        "vat_in_footer": vat_place == "footer",
+        "footer_cols": rng.choice([3, 4]),
+        "footer_x": (lm, rm),
+    }
+    credit_minus = inv.credit and rng.random() < 0.4
+    sign = -1 if credit_minus else 1
+    if has_logo:
+        sheet.text((lm + rm) / 2, 24, s.name, 18, "b", "c")
+        sheet.text((lm + rm) / 2, 30, f"{s.street} · {s.city} · {s.phone}", 8, "r", "c")
+    if vat_place == "header":
+        sheet.text(
+            (lm + rm) / 2 if has_logo else rm,
+            34,
+            f"{vl} {s.vat_print}",
+            7.5,
+            "r",
+            "c" if has_logo else "r",
+        )
+    sheet.text(lm, 48, f"{s.name}, {s.street}, {s.city}", 7)
+    for i, ln in enumerate([cu.name, cu.street, cu.city]):
+        sheet.text(lm, 55 + i * 4.6, ln, 10)
+    meta = [
+        (w["cn_no"] if inv.credit else w["inv_no"], inv.number),
+        (w["date"], inv.d(inv.issued)),
+        (w["cust_no"], str(rng.randint(1000, 99999))),
+        (period_w, f"{inv.d(start, False)} - {inv.d(end, False)}"),
+    ]
+    if inv.due:
+        meta.append((w["due_date"], inv.d(inv.due)))
+    if inv.po:
+        meta.append((w["order_short"], inv.po[0]))
+    for i, (kk, v) in enumerate(meta):
+        sheet.text(120, 52 + i * 4.6, kk, 8)
+        sheet.text(rm, 52 + i * 4.6, v, 8, "r", "r")
+    heading = w["credit"] if inv.credit else title_w
+    sheet.text(lm, 92, f"{heading} {inv.number}" if rng.random() < 0.6 else heading, 13, "b")
+    if variant == "gross":
+        cols = [(w["desc"], 128, "l"), (f"{w['amount']} {c.currency}", 40, "r")]
+    elif variant == "rate":
+        cols = [(w["date"], 30, "l"), (dn_w, 78, "l"), (w["rate"], 25, "r"), (w["amount"], 35, "r")]
+    else:
+        cols = [(w["date"], 30, "l"), (dn_w, 98, "l"), (f"{w['amount']} {c.currency}", 40, "r")]
+    widths = [x[1] for x in cols]
+    aligns = "".join(x[2] for x in cols)
+
+    def head(yy: float) -> float:
+        sheet.row(lm, yy, widths, [x[0] for x in cols], aligns, 8.5, "b")
+        sheet.line(lm, yy + 1.5, rm, yy + 1.5, 0.5)
+        return yy + 6
+
+    def new_page() -> float:
+        sheet.text(lm, 20, f"{heading} {inv.number} - {w['page']} {{PAGE}}", 8)
+        return head(30)
+
+    flow = Flow(sheet, head(102), 258, new_page)
+    for it in items:
+        flow.need(5, lambda: footer_columns(sheet, inv, fst))
+        amt = inv.num(sign * it.total)
+        if variant == "gross":
+            cells = [it.desc, amt]
+        elif variant == "rate":
+            cells = [
+                inv.d(it.day or end, False),
+                it.desc,
+                rate_txt(it.rate or D(0), lang, inv.ms.number),
+                amt,
+            ]
+        else:
+            cells = [inv.d(it.day or end, False), it.desc, amt]
+        sheet.row(lm, flow.y, widths, cells, aligns, 9)
+        flow.y += 5
+    flow.need(35, lambda: footer_columns(sheet, inv, fst))
+    sheet.line(rm - 80, flow.y - 2.5, rm, flow.y - 2.5, 0.5)
+    flow.y += 3
+    rows: list[tuple[str, str, str]] = []
+    assert inv.by_rate is not None
+    if variant == "gross":
+        rows.append((w["credit_total"] if inv.credit else tot_w, inv.money(sign * inv.gross), "b"))
+        rows.append(
+            (incl_w.format(r=fmt_qty(one_rate, inv.ms.number)), inv.money(sign * inv.tax), "r")
+        )
+        rows.append((net_w, inv.money(sign * inv.net), "r"))
+    else:
+        rows.append((w["net_total"], inv.money(sign * inv.net), "r"))
+        for rt, (b, t) in inv.by_rate.items():
+            rows.append(
+                (
+                    w["vat_on"].format(
+                        r=fmt_qty(rt, inv.ms.number), w=c.tax_word, b=inv.num(sign * b)
+                    ),
+                    inv.money(sign * t),
+                    "r",
+                )
+            )
+        rows.append(
+            (w["credit_total"] if inv.credit else w["total"], inv.money(sign * inv.gross), "b")
+        )
+    for lbl, val, st in rows:
+        sheet.text(rm - 42, flow.y, lbl, 9, st, "r")
+        sheet.text(rm, flow.y, val, 9, st, "r")
+        flow.y += 5.5
+    flow.y += 5
+    if not inv.credit:
+        if inv.due:
+            txt = w["pay_due"].format(amt=inv.money(inv.gross), due=inv.d(inv.due), iban=s.iban)
+        else:
+            txt = w["pay_days"].format(n=rng.choice([8, 14, 30]), iban=s.iban)
+        flow.need(12, lambda: footer_columns(sheet, inv, fst))
+        sheet.para(lm, flow.y, rm - lm, txt, 9)
+    footer_columns(sheet, inv, fst)
+    inv.style = {
+        "family": "statement",
+        "variant": variant,
+        "logo": has_logo,
+        "vat_id_at": vat_place,
+        "credit_minus": credit_minus,
+    }
+    truth = build_truth(
+        inv,
+        items,
+        tax_printed=True,
+        due_printed=True,
+        tax_id_printed=vat_place != "none",
+        not_visible=[],
+    )
+    return sheet, truth
+
+
+# ----------------------------------------------------------------------------------------------
 # Generation
 
 FAMILIES: dict[str, Callable[[random.Random, Inv], tuple[Sheet, dict[str, Any]]]] = {
     "letter": fam_letter,
     "utility": fam_utility,
+    "cash": fam_cash,
     "service": fam_service,
+    "erp": fam_erp,
+    "statement": fam_statement,
 }
 SUPPLIER_KIND = {
     "letter": "goods",
@@ -2157,7 +2750,7 @@ def make_inv(idx: int, seed: int, family: str, lang: str) -> tuple[random.Random
     )  # fmt: skip
     if rng.random() < 0.3:
         inv.po = [po_number(rng)]
-    n = rng.choice([2, 3, 4, 5, 6, 8, 10, 14, 18, 26, 34])
+    n = rng.choice([2, 3, 4, 5, 6, 8, 10, 14, 18, 26, 34, 48, 64])
     inv.items = goods(rng, lang, c, n, inv.tax_mode)
     for it in inv.items:
         if rng.random() < 0.08:
