@@ -1378,20 +1378,20 @@ def fam_letter(rng: random.Random, inv: Inv) -> tuple[Sheet, dict[str, Any]]:
     # totals
     lines: list[tuple[str, str, str]] = []
     sign = -1 if credit_minus else 1
-    tax_printed = inv.tax_mode == "normal" or (
+    tax_printed = inv.tax_mode in ("normal", "sales") or (
         inv.tax_mode == "reverse" and fst.setdefault("zero_line", rng.random() < 0.6)
     )
     lines.append((w["net_total"], inv.money(sign * inv.net), "r"))
     assert inv.by_rate is not None
     for rate, (base, tax) in inv.by_rate.items():
-        if inv.tax_mode == "normal" or tax_printed:
+        if tax_printed:
             lbl = w["vat_on"].format(
-                r=fmt_qty(rate if inv.tax_mode == "normal" else D(0), inv.ms.number),
+                r=fmt_qty(rate if inv.tax_mode in ("normal", "sales") else D(0), inv.ms.number),
                 w=inv.c.tax_word,
                 b=inv.num(sign * base),
             )
             lines.append((lbl, inv.money(sign * tax), "r"))
-            if inv.tax_mode != "normal":
+            if inv.tax_mode == "reverse":
                 break
     lines.append(
         (w["credit_total"] if inv.credit else w["total"], inv.money(sign * inv.gross), "b")
