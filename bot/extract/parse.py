@@ -20,7 +20,7 @@ from bot.extract.lines import tables
 from bot.extract.listed import listed_items
 from bot.extract.parties import supplier_name
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
-from bot.extract.terms import debit_date, due_from_terms
+from bot.extract.terms import debit_date, due_from_terms, pay_by_date
 from bot.extract.text import is_empty, page_texts
 from bot.extract.totals import choose
 
@@ -88,6 +88,10 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
         folded = [line.folded for line in doc.lines]
         due = debit_date(folded, lambda t: [(f.value, f.start) for f in find_dates(t, doc.order)])
         confidence["due_date"] = 0.8
+        if due is None:
+            due = pay_by_date(
+                folded, lambda t: [(f.value, f.start) for f in find_dates(t, doc.order)]
+            )
         if due is None:
             due = due_from_terms(folded, issued)
             confidence["due_date"] = 0.6

@@ -59,11 +59,21 @@ def due_from_terms(folded_lines: list[str], issued: date | None) -> date | None:
 
 
 _DEBIT = re.compile(
-    r"\b(?:abgebucht|eingezogen|abbuch\w*|lastschrift\w*|debited|direct\s+debit|collected"
-    r"|preleve[es]?|prelevement|geincasseerd|afgeschreven|incasso|domicilie\w*|addebit\w*"
-    r"|domiciliacion|cargad[oa])\b"
+    r"\b(?:abgebucht|eingezogen|abbuch\w*|buchen|lastschrift\w*|debit(?:ed)?|direct\s+debit"
+    r"|collect(?:ed)?|prelev\w*|geincasseerd|afgeschreven|schrijven|incasso|domicilie\w*"
+    r"|addebit\w*|domiciliacion|cargad[oa])\b"
 )
 _ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
+#: A request to pay by a date, in prose: "Please transfer the amount by 16/08/2024".
+_PAY = re.compile(
+    r"\b(?:pay|paid|transfer|remit|settle|regler|payer|virer|verser|reglement|paiement|zahl\w*"
+    r"|uberweis\w*|begleich\w*|betal\w*|overmak\w*|over\s+te\s+maken|voldo\w*|pag\w*)\b"
+)
+_BY = re.compile(
+    r"\b(?:before|by|until|no\s+later\s+than|avant(?:\s+le)?|au\s+plus\s+tard\s+le|jusqu.au"
+    r"|bis(?:\s+zum|\s+spatestens)?|spatestens(?:\s+am|\s+bis(?:\s+zum)?)?|vor\s+dem|voor"
+    r"|uiterlijk(?:\s+op)?|antes\s+del?|entro\s+il|prima\s+del)\s+$"
+)
 
 
 def debit_date(
@@ -74,11 +84,29 @@ def debit_date(
     ``find`` gives the dates of a line with their start columns. The debit word may be on the
     next line, since such sentences wrap.
     """
+    return _dated_sentence(folded_lines, find, _DEBIT, _ON)
+
+
+def pay_by_date(
+    folded_lines: list[str], find: Callable[[str], list[tuple[date, int]]]
+) -> date | None:
+    """The date a sentence asks the money for ("Bitte überweisen Sie ... bis zum 06.04.2025")."""
+    return _dated_sentence(folded_lines, find, _PAY, _BY)
+
+
+def _dated_sentence(
+    folded_lines: list[str],
+    find: Callable[[str], list[tuple[date, int]]],
+    verb: re.Pattern[str],
+    before_date: re.Pattern[str],
+) -> date | None:
+    """The first date right after ``before_date`` on a line whose sentence has ``verb`` in it
+    (the sentence may wrap onto the next line)."""
     for i, line in enumerate(folded_lines):
         window = line + " " + (folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
-        if not _DEBIT.search(window):
+        if not verb.search(window):
             continue
         for value, start in find(line):
-            if _ON.search(line[max(0, start - 6) : start]):
+            if before_date.search(line[max(0, start - 30) : start]):
                 return value
     return None

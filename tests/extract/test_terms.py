@@ -8,7 +8,7 @@ import pytest
 
 from bot.extract.dates import find_dates, fold
 from bot.extract.parse import parse_pages
-from bot.extract.terms import debit_date, due_from_terms
+from bot.extract.terms import debit_date, due_from_terms, pay_by_date
 
 ISSUED = date(2024, 3, 12)
 
@@ -79,3 +79,32 @@ def test_parser_prefers_a_printed_due_date_over_terms() -> None:
     result = parse_pages([without])
     assert result.invoice.due_date == date(2024, 4, 11)
     assert result.confidence["due_date"] < 0.8
+
+
+@pytest.mark.parametrize(
+    ("line", "due"),
+    [
+        ("Merci de régler 4 416,24 EUR avant le 18/08/2024.", date(2024, 8, 18)),
+        ("Bitte überweisen Sie den Betrag von CHF 319.09 bis zum 06.04.2025 auf", date(2025, 4, 6)),
+        ("Wij verzoeken u het bedrag vóór 21 november 2023 over te maken", date(2023, 11, 21)),
+        ("Please transfer the amount of £79.35 by 16/08/2024 to our account", date(2024, 8, 16)),
+    ],
+)
+def test_due_date_asked_for_in_a_sentence(line: str, due: date) -> None:
+    assert pay_by_date([fold(line)], _dates) == due
+
+
+def test_a_payment_sentence_without_a_deadline_gives_no_due_date() -> None:
+    assert pay_by_date([fold("Paid by card on 12/03/2024, thank you.")], _dates) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Den Betrag von 1'971.20 CHF buchen wir am 14.10.2023 von Ihrem Konto ab.",
+        "Wij schrijven 1.197,49 EUR op 14/10/2023 af van rekening BE97 7674.",
+        "Nous prélèverons 120,00 EUR le 14/10/2023 sur votre compte.",
+    ],
+)
+def test_direct_debit_sentences_with_separable_verbs(line: str) -> None:
+    assert debit_date([fold(line)], _dates) == date(2023, 10, 14)
