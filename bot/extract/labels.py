@@ -199,12 +199,17 @@ COLUMNS: dict[str, str] = {
     r"|concepto|descrizione|articolo|prodotto|title|service|dienst|details?|particulars",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
     r"|quantita|qta|q\.ta|nombre|stuks|amount(?=\s+product)",
-    "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\.|um\b",
-    "unit_price": r"unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
-    r"|nettopreis|prix\s+unitaire|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
+    "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\."
+    r"|(?<![a-z])um\b",
+    "unit_price": r"(?:price|prix|preis|prijs)\s*(?:/|per|par|pro|je)\s*"
+    r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
+    r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
+    r"|unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
+    r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit",
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
-    r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale",
+    r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
+    r"|waarde|valeur",
     "tax_rate": r"(?:vat|tax)\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva|btw|iva"
     r"|steuersatz|taux",
 }
@@ -212,7 +217,7 @@ COLUMNS: dict[str, str] = {
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
 #: "Each"): inside longer headings they would be parts of other words.
 COLUMN_CELLS: dict[str, str] = {
-    "unit": r"uom|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
+    "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte",

@@ -396,8 +396,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and gap == continuation
                 and _under_description(doc.lines[i], cols)
             ):
-                last = items[-1]
-                items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
+                # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
+                # delivery data, not its description
+                if len(_NOTE_LABEL.findall(f"{text} ")) < 2:
+                    last = items[-1]
+                    desc = f"{last.description}\n{text}"
+                    items[-1] = last.model_copy(update={"description": desc})
                 continuation += 1
                 gap += 1
                 last_used = i

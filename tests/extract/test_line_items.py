@@ -240,3 +240,50 @@ def test_minus_printed_before_the_currency_sign() -> None:
         "                                   Sub-total                       $129.50\n"
     )
     assert [i.total for i in _items(page)] == [Decimal("136.32"), Decimal("-6.82")]
+
+
+def test_headings_naming_price_per_unit_hourly_rate_and_net_value() -> None:
+    """ "Prix unit." is the price (not a unit column), "Taux horaire" / "Stundensatz" the price
+    per hour (not a tax rate), "Net value" the line total, and "Datum" no unit column."""
+    page = (
+        "Traiteur Dupont SARL\n"
+        "Facture n° F-2024-118        Date : 12/03/2024\n"
+        "  Qté   Unité   Désignation                  Prix unit. HT      Montant HT\n"
+        "   90   pce     Œufs plein air                        0,38         34,20\n"
+        "                                          Total HT                 34,20\n"
+        "                                          TVA 6 %                   2,05\n"
+        "                                          Total TTC                36,25\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Œufs plein air", 90, "pce", Decimal("0.38"), Decimal("34.20")),
+    ]
+    page = (
+        "Küchentechnik Weber\n"
+        "Rechnung Nr. 2024-0815        Datum: 12.03.2024\n"
+        "Datum          Bezeichnung                 Menge          Stundensatz         Gesamt\n"
+        "04.03.2024     Fettabscheider reinigen       1.5    h           38.00          57.00\n"
+        "                                          Nettobetrag                          57.00\n"
+        "                                          MwSt 19 %                            10.83\n"
+        "                                          Gesamtbetrag                         67.83\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Fettabscheider reinigen", Decimal("1.5"), "h", Decimal("38.00"), Decimal("57.00")),
+    ]
+    page = (
+        "Northern Foods Ltd\n"
+        "Invoice No. INV-4410         Invoice date 12/03/2024\n"
+        "Item    Material     Description              Qty    UoM      Price     Net value\n"
+        "\n"
+        "10      8222765      Cheddar, mature         5.09     KG       8.77         44.64\n"
+        "                     Batch: L2307857   BBD: 07/02/2024   Delivery note 887 of 18/07/2023\n"
+        "20      8222766      Double cream 2L            8     EA       6.25         50.00\n"
+        "                     vacuum packed, chilled\n"
+        "                     Batch: L2307809   BBD: 08/12/2023   Delivery note 887 of 18/07/2023\n"
+        "                                          Net total                          94.64\n"
+        "                                          VAT 20%                            18.93\n"
+        "                                          Total                             113.57\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Cheddar, mature", Decimal("5.09"), "KG", Decimal("8.77"), Decimal("44.64")),
+        ("Double cream 2L\nvacuum packed, chilled", 8, "EA", Decimal("6.25"), Decimal("50.00")),
+    ]
