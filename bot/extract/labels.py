@@ -69,12 +69,14 @@ TOTAL_INCL = [
     r"total\s*(?:amount\s*)?(?:incl\.?|including|inc\.?)\s*(?:vat|tax|gst)|grand\s*total"
     r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
     r"|invoice\s+total|total\s+to\s+pay|total\s+amount|gross\s+(?:total|amount)|total\s+gross"
-    r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice",
+    r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice"
+    r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
     r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
     r"total\s+ttc|montant\s+ttc|net\s+a\s+payer|total\s+a\s+payer|somme\s+a\s+payer|montant\s+total"
-    r"|total\s+facture|montant\s+a\s+payer",
+    r"|total\s+facture|montant\s+a\s+payer|(?:montant|total)\s+(?:de\s+)?(?:cette|la|votre)\s+facture"
+    r"(?:\s+ttc)?|(?:montant|total)(?: [\w']+){0,4} ttc\b",
     r"totaal\s*(?:incl\.?|inclusief)|totaalbedrag|te\s+betalen|factuur\s*totaal|totaal\s+factuur"
     r"|eindtotaal|totaal\s+te\s+voldoen",
     r"total\s+(?:de\s+la\s+)?factura|importe\s+total|total\s+a\s+pagar|total\s+con\s+iva"
@@ -91,11 +93,14 @@ TOTAL_INCL = [
 TOTAL_EXCL = [
     r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
-    r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax",
+    r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
-    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag",
-    r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht",
-    r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag",
+    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
+    r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
+    r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
+    r"|(?:total\s+)?valeur\s+nette|montant\s+net|net\s+ht",
+    r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag"
+    r"|(?:totaal\s+)?netto\s*waarde",
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto",
     r"\bnetto\b|\bnet\b",

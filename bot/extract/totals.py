@@ -15,6 +15,7 @@ from decimal import Decimal
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.doc import Doc, Hit
+from bot.extract.numbers import find_numbers
 
 _GROSS = labels.compile_all(labels.TOTAL_INCL)
 _NET = labels.compile_all(labels.TOTAL_EXCL)
@@ -79,6 +80,37 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: -c.score)[:8]
 
 
+def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
+    """The sum of per-rate tax lines ("TVA 2.6 % sur 1 272,94  33,10" / "TVA 8.1 % ...") when
+    no line gives the total tax: one candidate per run of such lines, a line apart at most."""
+    rated = []
+    for hit in hits:
+        line = doc.lines[hit.line]
+        numbers = find_numbers(line.text, doc.decimal)
+        if not any(n.percent for n in numbers):
+            continue
+        right = [a for a in doc.amounts_right(hit) if a.money_like]
+        if right:
+            rated.append((hit, right[-1].value))
+    out: list[Candidate] = []
+    run: list[tuple[Hit, Decimal]] = []
+    for item in [*rated, None]:
+        if item is not None and (not run or item[0].line - run[-1][0].line <= 2):
+            if not run or item[0].line != run[-1][0].line:
+                run.append(item)
+            continue
+        if len(run) >= 2:
+            best = min(h.rank for h, _ in run)
+            total = sum((v for _, v in run), Decimal(0))
+            out.append(
+                Candidate(
+                    total, ranks - best + 0.5 * run[-1][0].line / len(doc.lines), run[-1][0].line
+                )
+            )
+        run = [item] if item is not None else []
+    return out
+
+
 def _adjustments(doc: Doc, patterns: list[re.Pattern[str]], skip: set[int]) -> set[Decimal]:
     """Amounts beside "previous balance" or "already paid" labels, as positive values."""
     found: set[Decimal] = set()
@@ -117,6 +149,7 @@ def choose(
     gross_c = candidates(doc, gross_h, len(_GROSS))
     net_c = candidates(doc, net_h, len(_NET))
     tax_c = candidates(doc, tax_h, len(_TAX))
+    tax_c += _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None

@@ -88,3 +88,50 @@ def test_american_labels_and_a_number_in_the_title_that_is_no_tax() -> None:
         "Terms: Net 14\n"
     )
     assert _read(page) == (Decimal("165.22"), None, Decimal("165.22"))
+
+
+def test_tax_printed_per_rate_only_is_summed() -> None:
+    page = (
+        "Primeurs Rochat Sàrl\n"
+        "Facture n° F-2024-311                                 Date : 14.06.2024\n"
+        "                         Total valeur nette                       1'866.38\n"
+        "                         TVA 2.6 % sur 1'272.94                      33.10\n"
+        "                         TVA 8.1 % sur 593.44                        48.07\n"
+        "                         Montant total CHF                        1'947.55\n"
+    )
+    assert _read(page) == (Decimal("1866.38"), Decimal("81.17"), Decimal("1947.55"))
+
+
+def test_a_utility_bill_total_is_this_invoice_not_the_amount_due() -> None:
+    page = (
+        "Vlaamse Stroom NV\n"
+        "Numéro de facture                      F2024/4137\n"
+        "Date de facture                        08/08/2024\n"
+        "  Montant de la période HT                               2 075,96 EUR\n"
+        "  TVA 6 %                                                  124,56 EUR\n"
+        "  Montant de cette facture TTC                           2 200,52 EUR\n"
+        "  Solde précédent                                        2 215,72 EUR\n"
+        "  Montant à payer                                        4 416,24 EUR\n"
+    )
+    assert _read(page) == (Decimal("2075.96"), Decimal("124.56"), Decimal("2200.52"))
+
+
+def test_dutch_net_value_and_german_credit_amount_labels() -> None:
+    page = (
+        "Groothandel Peeters NV\n"
+        "Factuur 2024-0815                                   Datum 28/01/2024\n"
+        "                    Totaal nettowaarde                          1524,10\n"
+        "                    Btw 6% van 1516,43                            90,99\n"
+        "                    Btw 21% van 7,67                               1,61\n"
+        "                    Totaalbedrag EUR                            1616,70\n"
+    )
+    assert _read(page) == (Decimal("1524.10"), Decimal("92.60"), Decimal("1616.70"))
+    credit = (
+        "Fleischhauerei Pichler GmbH\n"
+        "Gutschrift Nr. GS-2024-17                           Datum 12.03.2024\n"
+        "                                   Nettobetrag           EUR -1 817,08\n"
+        "                 zzgl. 10 % USt. auf -861,96             EUR -86,20\n"
+        "                 zzgl. 20 % USt. auf -955,12             EUR -191,02\n"
+        "                            Gutschriftsbetrag            EUR -2 094,30\n"
+    )
+    assert _read(credit) == (Decimal("1817.08"), Decimal("277.22"), Decimal("2094.30"))
