@@ -181,7 +181,8 @@ UNIT = re.compile(
     r"|lot|bund|bunch|tray|trays|portion|port\.?|nights?|rooms?|days?|tage?|jours?|dagen"
     r"|months?|mo\.|mon\.|monat|monate|mois|mnd|maand|maanden|weeks?|wochen?|semaines?|weken"
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
-    r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?)$",
+    r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
+    r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire)$",
     re.I,
 )
 
@@ -225,7 +226,8 @@ COLUMN_CELLS: dict[str, str] = {
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
-    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte",
+    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
+    r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
 }
 
 LEGAL_FORMS = re.compile(

@@ -172,7 +172,7 @@ def _row(
     doc: Doc, i: int, cols: list[Column], second_desc: bool = False, discount: bool = False
 ) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
-    text = doc.lines[i].text
+    text = _unglue(doc.lines[i].text)
     values: dict[str, Number] = {}
     taken: list[tuple[int, int]] = []
     for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
@@ -216,6 +216,21 @@ def _row(
         tax_rate=value("tax_rate"),
     )
     return _repair(item), description
+
+
+_GLUED = re.compile(r"(?:(?<=  )|^)(\d+(?:[.,]\d+)?)([^\W\d_]{2,}\.?) (?= |$)")
+
+
+def _unglue(text: str) -> str:
+    """ "1pauschal" as a cell of its own: a right-aligned quantity run into its left-aligned unit,
+    set apart (the space after the unit gives way, so that columns stay where they are)."""
+
+    def apart(m: re.Match[str]) -> str:
+        if not _UNIT.match(m.group(2)):
+            return m.group(0)
+        return f"{m.group(1)} {m.group(2)}"
+
+    return _GLUED.sub(apart, text + " ")[: len(text)]
 
 
 def _description(

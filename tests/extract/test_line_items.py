@@ -287,3 +287,23 @@ def test_headings_naming_price_per_unit_hourly_rate_and_net_value() -> None:
         ("Cheddar, mature", Decimal("5.09"), "KG", Decimal("8.77"), Decimal("44.64")),
         ("Double cream 2L\nvacuum packed, chilled", 8, "EA", Decimal("6.25"), Decimal("50.00")),
     ]
+
+
+def test_unit_named_quantity_heading_and_flat_fee_unit_run_into_its_quantity() -> None:
+    """A quantity column headed by its unit ("dag", "Tag", "uur"); a flat fee's unit
+    ("pauschal", "forfait", "fixed") even when the PDF runs it into the quantity."""
+    page = (
+        "Horeca Advies BV\n"
+        "Factuurnummer: 2024-031        Factuurdatum: 29-02-2024\n"
+        "Datum         Omschrijving                   dag        Tarief        Bedrag\n"
+        "\n"
+        "06/02/2024    Training bediening           0,5 dag      600,00        300,00\n"
+        "08/02/2024    Voorrijkosten                 1pauschal     45,00         45,00\n"
+        "                                       Subtotaal                     345,00\n"
+        "                                       Btw 21%                        72,45\n"
+        "                                       Totaal                        417,45\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Training bediening", Decimal("0.5"), "dag", Decimal("600.00"), Decimal("300.00")),
+        ("Voorrijkosten", 1, "pauschal", Decimal("45.00"), Decimal("45.00")),
+    ]
