@@ -26,6 +26,7 @@ _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 _ANY_COLUMN = re.compile("|".join(f"(?:{labels.COLUMNS[k]})" for k in _TYPE_ORDER))
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung"
+    r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
     r"|details?|particulars"
 )
 _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")

@@ -307,3 +307,22 @@ def test_unit_named_quantity_heading_and_flat_fee_unit_run_into_its_quantity() -
         ("Training bediening", Decimal("0.5"), "dag", Decimal("600.00"), Decimal("300.00")),
         ("Voorrijkosten", 1, "pauschal", Decimal("45.00"), Decimal("45.00")),
     ]
+
+
+def test_summary_invoice_listing_delivery_notes() -> None:
+    """A summary invoice's table names its items by the delivery note column."""
+    page = (
+        "Wäscherei Blank GmbH\n"
+        "Rechnungsnummer   INV-865412          Datum   28.02.2025\n"
+        "Sammelrechnung INV-865412\n"
+        "Datum           Lieferschein                             Gesamt CHF\n"
+        "01.02.2025      Lieferschein 159786                          542.82\n"
+        "13.02.2025      Lieferschein 159791                          208.25\n"
+        "                                      Nettobetrag            751.07\n"
+        "                                      MWST 8.1 %              60.84\n"
+        "                                      Gesamtbetrag           811.91\n"
+    )
+    assert [(i.description, i.total) for i in _items(page)] == [
+        ("Lieferschein 159786", Decimal("542.82")),
+        ("Lieferschein 159791", Decimal("208.25")),
+    ]
