@@ -13,6 +13,7 @@ from datetime import date
 from bot.extract import labels
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc, Hit
+from bot.extract.parties import buyer_zone
 from bot.extract.vat import find_vat_ids
 
 Found = tuple[object, float]
@@ -278,11 +279,15 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins."""
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    buyer = buyer_zone(doc)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
             before = line.folded[max(0, vat.start - 30) : vat.start]
             if labels.CUSTOMER.search(before) and not labels.SUPPLIER.search(before):
                 continue
+            cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
+            if cell is not None and (i, cell.start // 4) in buyer:
+                continue  # printed in the customer's address block (reverse charge)
             # a VAT label counts double; a Swiss company number (UID, register) is no VAT id
             # unless it carries the MWST suffix
             label = before[-20:]

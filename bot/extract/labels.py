@@ -28,7 +28,8 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
-    r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?",
+    r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n[°º]|numero)\s+(?:de\s+)?piece"
+    r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     # hotels and travel: the booking's number is the document's number on receipts
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
@@ -160,7 +161,8 @@ CUSTOMER = re.compile(
     r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
     r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
     r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"
-    r"|factuuradres|afleveradres|leveradres|klant|zu\s+handen|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
+    r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
+    r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|your|ihre?|uw|votre|vostr[oa]|su)\b"
 )

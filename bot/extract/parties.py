@@ -75,8 +75,20 @@ def _clean(text: str) -> str:
     text = _SPACES.sub(" ", text).strip(" :,;-–|/")
     m = labels.LEGAL_FORMS.search(text)
     if m and len(text) > m.end() + 1:
-        text = text[: m.end()]
+        text = text[: _legal_form_end(text, m.end())]
     return text
+
+
+def _legal_form_end(text: str, end: int) -> int:
+    """Where a run of legal forms ends: "Co. Ltd", "GmbH & Co. KG" are one."""
+    while True:
+        start = end
+        while start < len(text) and text[start] in " ,&":
+            start += 1
+        more = labels.LEGAL_FORMS.match(text, start)
+        if start == end or more is None:
+            return end
+        end = more.end()
 
 
 def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, float]]:
@@ -152,7 +164,7 @@ def _plausible(text: str) -> bool:
     return len(text.split()) <= 8
 
 
-def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
+def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     """(line, column bucket) positions that belong to the buyer's address block."""
     zone: set[tuple[int, int]] = set()
     for i, line in enumerate(doc.lines):
@@ -163,7 +175,8 @@ def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
                 if doc.lines[j].page != line.page:
                     break
                 for cell in doc.lines[j].cells:
-                    if abs(cell.start - m.start()) <= 6 or (j == i and cell.start >= m.start()):
+                    beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
+                    if abs(cell.start - m.start()) <= 6 or beside:
                         zone.add((j, cell.start // 4))
     return zone
 
@@ -189,7 +202,7 @@ def supplier_name(
     cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
-    buyer = _buyer_zone(doc)
+    buyer = buyer_zone(doc)
     seller = _seller_zone(doc)
     domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}

@@ -83,18 +83,30 @@ def _valid(prefix: str, compact: str) -> str | None:
 
 
 def find_vat_ids(line: str) -> list[VatId]:
-    """Valid VAT ids in one line of text."""
+    """Valid VAT ids in one line of text.
+
+    A candidate that is no valid id is searched again from just after its prefix: "BTW BE
+    BE0766691958" prints the country twice.
+    """
     found = []
-    for m in _CANDIDATE.finditer(line):
+    pos = 0
+    while (m := _CANDIDATE.search(line, pos)) is not None:
         prefix = m.group(1)
         before = line[max(0, m.start() - 6) : m.start()].lower()
-        if "iban" in before:
-            continue
-        groups = _GROUP_MARK.split(m.group(2))
-        # try the longest run first, then fewer groups (the id may be followed by a word)
-        for n in range(len(groups), 0, -1):
-            value = _valid(prefix, prefix + "".join(groups[:n]))
-            if value:
-                found.append(VatId(value, m.start(), m.end()))
-                break
+        value = None if "iban" in before else _longest_valid(prefix, m.group(2))
+        if value:
+            found.append(VatId(value, m.start(), m.end()))
+            pos = m.end()
+        else:
+            pos = m.start() + len(prefix)
     return found
+
+
+def _longest_valid(prefix: str, rest: str) -> str | None:
+    """The id of the longest run of groups that is valid (the id may be followed by a word)."""
+    groups = _GROUP_MARK.split(rest)
+    for n in range(len(groups), 0, -1):
+        value = _valid(prefix, prefix + "".join(groups[:n]))
+        if value:
+            return value
+    return None

@@ -372,3 +372,30 @@ def test_a_heading_row_indented_by_one_space() -> None:
         " F2024-983             24/03/2024             C5861\n"
     )
     assert parse_pages([page]).invoice.invoice_number == "F2024-983"
+
+
+def test_the_customers_vat_id_in_the_address_block_is_not_the_suppliers() -> None:
+    page = (
+        "Koeltechniek Dijkstra B.V. | Havenstraat 36 | 1012 AB Amsterdam\n"
+        "Factuur aan\n"
+        "Brauhaus am Markt GmbH                          Factuurnummer        2023-6111\n"
+        "Hauptstraße 38                                  Factuurdatum         23-09-2023\n"
+        "BTW-nr. DE712587861                             Bestelnr.            4500209684\n"
+        "Totaal incl. btw                                                   EUR 1.105,00\n"
+        "Btw verlegd\n"
+        "Havenstraat 36        IBAN NL50 RABO 9585 3639 78       Btw-nummer NL6134.39.974.B01\n"
+    )
+    assert parse_pages([page]).invoice.supplier_tax_id == "NL613439974B01"
+
+
+def test_a_country_code_printed_twice_before_the_vat_id() -> None:
+    assert [v.value for v in find_vat_ids("BTW BE BE0766691958")] == ["BE0766691958"]
+
+
+def test_a_french_document_number_label() -> None:
+    page = (
+        "Primeurs Rochat Sàrl\n"
+        " N° de pièce              Date de facture            Date comptable\n"
+        " INV-043770               07.07.2024                 09.07.2024\n"
+    )
+    assert parse_pages([page]).invoice.invoice_number == "INV-043770"

@@ -77,3 +77,14 @@ def test_legal_forms_with_dots_make_a_name(name: str) -> None:
 )
 def test_the_registered_part_of_a_host(host: str, name: str) -> None:
     assert _registered(host) == name
+
+
+def test_two_legal_forms_in_a_row_stay_in_the_name() -> None:
+    page = (
+        "Atlantic Fish Co. Ltd\n"
+        "12 Harbour Road, Cork\n"
+        "Invoice No: 4711                                      Date: 05/03/2024\n"
+        "Total due                                                   €120.00\n"
+        "Atlantic Fish Co. Ltd · Registered in Ireland No. 123456\n"
+    )
+    assert _supplier(page) == "Atlantic Fish Co. Ltd"
