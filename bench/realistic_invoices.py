@@ -25,6 +25,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from _textcheck import report_missing
+
 D = Decimal
 CENT = D("0.01")
 FONT_DIRS = (
@@ -2067,33 +2069,19 @@ def generate(out: Path, count: int, seed: int) -> list[tuple[Path, dict[str, Any
     return written
 
 
-def norm(text: str) -> str:
-    """Whitespace-insensitive text for the check (no-break spaces count as spaces)."""
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
 def check(written: list[tuple[Path, dict[str, Any]]]) -> int:
     """Report documents whose key values are not in pypdf's text layer; returns the count."""
-    from pypdf import PdfReader
-
-    bad = 0
-    for pdf, t in written:
-        text = norm("\n".join(p.extract_text() for p in PdfReader(pdf).pages))
-        total = fmt_num(D(t["total_incl_tax"]), 2, t["_style"]["num"])
-        missing = [
-            name
-            for name, value in (
-                ("invoice_number", t["invoice_number"]),
-                ("total", total),
-                ("supplier_name", t["supplier_name"]),
-            )
-            if norm(value) not in text
-        ]
-        if missing:
-            bad += 1
-            print(f"{pdf.name}: missing {', '.join(missing)}")
-    print(f"checked {len(written)} documents, {bad} with missing values")
-    return bad
+    return report_missing(
+        (
+            pdf,
+            {
+                "invoice_number": t["invoice_number"],
+                "total": fmt_num(D(t["total_incl_tax"]), 2, t["_style"]["num"]),
+                "supplier_name": t["supplier_name"],
+            },
+        )
+        for pdf, t in written
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
