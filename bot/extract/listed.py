@@ -89,6 +89,9 @@ def listed_items(
     wanted = [abs(t) for t in targets if t]
     if not wanted:
         return [], set()
+    # a discount on the whole bill among the totals ("DISCOUNT 3%  -62.00" under "GOODS
+    # TOTAL"): the items add up to the net before it
+    wanted[1:1] = [wanted[0] + d for d in _bill_discounts(doc, skip)]
     runs = _runs(doc, skip)
     runs += [r.without_discounts() for r in runs if r.discounts]
     runs.sort(key=lambda r: r.lines[0])
@@ -120,6 +123,20 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             run.discounts += 1
             continue
         indent = len(line.text) - len(line.text.lstrip())
+        pair = _receipt_pair(doc, i, skip)
+        if pair is not None:
+            prev = doc.lines[i - 1].text
+            indent = len(prev) - len(prev.lstrip())
+            if run is None or abs(indent - run.indent) > 2 or run.discounts:
+                if run is not None:
+                    runs.append(run)
+                run = _Run(indent)
+            run.items.append(pair)
+            run.lines += [i - 1, i]
+            text_lines = run.wrapped = 0
+            continue
+        if _receipt_pair(doc, i + 1, skip) is not None:
+            continue  # the description line of the receipt item below
         if run is not None and _aligned(run, line):
             indent = run.indent  # right-aligned quantities opening the rows: "  10,5  kg  ..."
         if run is not None and indent > run.indent + 2:
@@ -148,12 +165,69 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             continue
         text_lines += 1
         if text_lines == run.wrapped + 1 and abs(indent - run.indent) <= 2 and i not in edges:
-            if not _BULLET.match(line.text) and len(line.cells) == 1:
+            if not _BULLET.match(line.text) and len(line.cells) == 1 and _LETTERS.search(line.text):
                 _continue_description(run, line.text.strip())
                 run.wrapped += 1
     if run is not None:
         runs.append(run)
     return runs
+
+
+# the second line of a receipt item: article number or EAN, quantity (unit) x price, amount and
+# a VAT code ("  4711573052737 20 Kan x 45,92        918,40 B")
+_QTY_X_PRICE = re.compile(
+    r"\s*(?:\d{4,14}\s+)?(?P<qty>-?\d[\d.,]*)\s?(?P<unit>[^\W\d_]{1,8}\.?)?\s?[x×*]\s?"
+    r"(?P<price>-?\d[\d.,]*)\s{2,}(?P<total>-?\d[\d.,]*)(?:\s+[A-Z0-9]{1,2})?\s*"
+)
+
+
+def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
+    """A receipt item on two lines: its description (after an article number) on the first,
+    "quantity x price  amount" on the second."""
+    if i < 1 or i >= len(doc.lines) or i in skip or i - 1 in skip:
+        return None
+    m = _QTY_X_PRICE.fullmatch(doc.lines[i].text)
+    above = doc.lines[i - 1]
+    if m is None or above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
+        return None
+    if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
+        return None
+    values = []
+    for key in ("qty", "price", "total"):
+        found = find_numbers(m.group(key), doc.decimal)
+        if len(found) != 1:
+            return None
+        values.append(found[0].value)
+    quantity, price, total = values
+    if not _times(quantity, price, total):
+        return None
+    cells = list(above.cells)
+    code = _leading_code(cells) if len(cells) > 1 else None
+    code = code or _code_in_first_cell(cells)
+    description = " ".join(c.text for c in cells)
+    if not _LETTERS.search(description):
+        return None
+    unit = m.group("unit")
+    return LineItem(
+        description=description,
+        product_code=code,
+        quantity=quantity,
+        unit=unit if unit and unit.lower() != "x" else None,
+        unit_price=price,
+        total=total,
+    )
+
+
+def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
+    """Discounts on the whole bill: a discount label with a negative amount, outside tables."""
+    out = []
+    for i, line in enumerate(doc.lines):
+        if i in skip or not DISCOUNT.search(line.folded):
+            continue
+        amount = _amount_at_end(doc, i)
+        if amount is not None and amount.value < 0:
+            out.append(-amount.value)
+    return out
 
 
 def _aligned(run: _Run, line: Line) -> bool:
@@ -216,7 +290,7 @@ def _item(doc: Doc, i: int) -> LineItem | None:
     if amount is None or labels.SUMMARY.search(line.folded) or find_dates(line.text, doc.order):
         return None
     cells = list(line.cells)
-    code = _leading_code(cells)
+    code = _leading_code(cells) or _code_in_first_cell(cells)
     words: list[str] = []
     numbers: list[Number] = []
     unit: str | None = None
@@ -257,6 +331,18 @@ def _leading_code(cells: list[Cell]) -> str | None:
     return code
 
 
+def _code_in_first_cell(cells: list[Cell]) -> str | None:
+    """An article number one space before the description ("829239 Slagroom 35% 1 l"), taken
+    off the first cell."""
+    if not cells:
+        return None
+    first, _, rest = cells[0].text.partition(" ")
+    if len(first) < 5 or not first.isdigit() or not rest[:1].isalpha():
+        return None
+    cells[0] = Cell(cells[0].start + len(first) + 1, cells[0].end, rest)
+    return first
+
+
 def _label_like(folded: str) -> bool:
     """Lines of the invoice's header fields and totals are never items."""
     return bool(_FIELD_LABELS.search(folded))
@@ -275,6 +361,8 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
             if p is not q and q.value and _times(q.value, p.value, total):
                 quantity, price = q.value, p.value
                 unit = _unit_after(text, q)
+                if unit and unit.lower() == "x" and p.start > q.start:
+                    unit = None  # "9 x 8.93": the times sign between quantity and price
                 break
         if quantity is not None:
             break

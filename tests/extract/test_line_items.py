@@ -326,3 +326,44 @@ def test_summary_invoice_listing_delivery_notes() -> None:
         ("Lieferschein 159786", Decimal("542.82")),
         ("Lieferschein 159791", Decimal("208.25")),
     ]
+
+
+def test_cash_receipt_items_on_two_lines_and_a_discount_on_the_whole_bill() -> None:
+    """Receipt items: article number and description, then "EAN qty unit x price  amount code";
+    a discount among the totals means the items add up to the net before it."""
+    page = (
+        "                         De Groene Weide BV\n"
+        "Factuurnr. 2025.06.978                       17-06-2025 Tijd 19:20\n"
+        "==================================================================\n"
+        "829239 Slagroom 35% 1 l\n"
+        "  0274261342077 2 st x 3,20                                 6,40 2\n"
+        "663866 Oude Goudse kaas\n"
+        "  2909172637284 6,883 kg x 16,88                          116,19 2\n"
+        "==================================================================\n"
+        "TOTAAL ARTIKELEN                                            122,59\n"
+        "KORTING 3%                                                   -3,68\n"
+        "TOTAAL EXCL. BTW                                            118,91\n"
+        "BTW 9%                                                       10,70\n"
+        "TOTAAL EUR                                                  129,61\n"
+    )
+    items = _items(page)
+    assert _rows(items) == [
+        ("Slagroom 35% 1 l", 2, "st", Decimal("3.20"), Decimal("6.40")),
+        ("Oude Goudse kaas", Decimal("6.883"), "kg", Decimal("16.88"), Decimal("116.19")),
+    ]
+    assert [i.product_code for i in items] == ["829239", "663866"]
+    page = (
+        "                         Cash & Carry Ltd\n"
+        "Invoice No. 2023.08.152                        12/08/2023 14:02\n"
+        "==================================================================\n"
+        "350999 HOUSE RED WINE 75CL                 9 x    8.93     80.37 S\n"
+        "909324 DEPOSIT RETURN                     -8 x    3.30    -26.40 S\n"
+        "==================================================================\n"
+        "NET TOTAL                                                    53.97\n"
+        "VAT 20%                                                      10.79\n"
+        "TOTAL GBP                                                    64.76\n"
+    )
+    assert _rows(_items(page)) == [
+        ("HOUSE RED WINE 75CL", 9, None, Decimal("8.93"), Decimal("80.37")),
+        ("DEPOSIT RETURN", -8, None, Decimal("3.30"), Decimal("-26.40")),
+    ]
