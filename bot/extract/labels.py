@@ -238,7 +238,8 @@ LEGAL_FORMS = re.compile(
     r"|e\.\s?k\.|e\.\s?u\.|ug(?:\s*\(haftungsbeschrankt\))?|se|a\.g\.|b\.\s?v\.?|bv|n\.\s?v\.?|nv"
     r"|bvba|v\.?\s?o\.?\s?f\.?|c\.\s?v\.|comm\.\s?v\.|sprl|scrl|sa/nv|sas|sasu|sarl|s\.a\.r\.l\."
     r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
-    r"|s\.n\.c\.|s\.a\.s\.|ltd\.?|limited|plc|llp|lp|inc\.?|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
+    r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
+    r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
     r"|gbr|ev|e\.v\.|a/s|aps|ab|oy)(?![\w])",
     re.IGNORECASE,
 )

@@ -18,8 +18,9 @@ from bot.extract.doc import Cell, Doc
 from bot.extract.numbers import find_amounts
 
 _TITLE = re.compile(
-    r"\b(?:tax\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura|credit\s*note|gutschrift"
-    r"|avoir|creditnota|receipt|bill|quittung|beleg|kopie|copy|copie|original|page|seite)\b\.?",
+    r"\b(?:tax\s+)?(?:invoices?|rechnung(?:en)?|factures?|factuur|factura|fattura|credit\s*note"
+    r"|gutschrift|avoir|creditnota|receipt|bills?|quittung|beleg|kopie|copy|copie|original|page"
+    r"|seite)\b\.?",
     re.I,
 )
 _SPLIT = re.compile(r"\s+(?:[-–|•●·]|\u25cf)\s+|,\s+(?=\d)")
@@ -55,6 +56,7 @@ _REGISTRY = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_LABEL_END = re.compile(r" ?:|  ")
 _SEPARATOR = re.compile(r"[-–|•●·\u25cf/]")
 _STREET = re.compile(
     r"^\d+[a-z]?,?\s+\w|\w\s+\d+[a-z]?(?:\s*[-/]\s*\d+)?$|str\.|strasse|straße|street|road|lane"
@@ -69,8 +71,8 @@ _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re
 def _clean(text: str) -> str:
     """The name in a cell: a title word ("... Invoice") and what follows a legal form go."""
     if _TITLE.search(text) and len(text.split()) > 1:
-        rest = _TITLE.sub(" ", text).split()
-        # "PAYMENT RECEIPT" is a title, not the company "PAYMENT"
+        rest = [w for w in _TITLE.sub(" ", text).split() if any(ch.isalnum() for ch in w)]
+        # "PAYMENT RECEIPT", "Retail Invoices/Bill" are titles, not companies "PAYMENT", "Retail"
         text = " ".join(rest) if len(rest) >= 2 or labels.LEGAL_FORMS.search(text) else ""
     text = _SPACES.sub(" ", text).strip(" :,;-–|/")
     m = labels.LEGAL_FORMS.search(text)
@@ -101,11 +103,12 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     for i, line in enumerate(doc.lines):
         if i in skip or find_dates(line.text) or any(a.money_like for a in find_amounts(line.text)):
             continue  # names do not share their line with a date or an amount
-        holder = _HOLDER.search(line.folded)
-        if holder:
-            name = _clean(line.text[holder.end() :].strip(" :").split("  ")[0])
-            if _plausible(name):
-                out.append((i, holder.end(), name, 2.0))
+        seller = _seller_label(line.folded)
+        for label in (_HOLDER.search(line.folded), seller):
+            if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
+                name = _clean(line.text[label.end() :].strip(" :").split("  ")[0])
+                if _plausible(name):
+                    out.append((i, label.end(), name, 2.0))
         for cell in _joined_cells(line.cells):
             start = cell.start
             if _under_a_street(doc, i, cell):
@@ -181,11 +184,25 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     return zone
 
 
+def _seller_label(folded: str) -> re.Match[str] | None:
+    """A seller label that labels something: it starts a cell and a colon or a gap follows it
+    ("Fournisseur : ACME", "Sold by ACME"), unlike a tagline ("Fournisseur des professionnels")."""
+    m = labels.SUPPLIER.search(folded)
+    if m is None:
+        return None
+    before = folded[: m.start()]
+    if before.strip(" ") and not before.endswith("  "):
+        return None
+    if not m.group(0).endswith("by") and not _LABEL_END.match(folded, m.end()):
+        return None
+    return m
+
+
 def _seller_zone(doc: Doc) -> set[int]:
     """Lines just under or beside a seller label."""
     lines: set[int] = set()
     for i, line in enumerate(doc.lines):
-        if labels.SUPPLIER.search(line.folded):
+        if _seller_label(line.folded):
             lines.update(range(i, min(i + 4, len(doc.lines))))
     return lines
 

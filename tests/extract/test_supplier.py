@@ -88,3 +88,25 @@ def test_two_legal_forms_in_a_row_stay_in_the_name() -> None:
         "Atlantic Fish Co. Ltd · Registered in Ireland No. 123456\n"
     )
     assert _supplier(page) == "Atlantic Fish Co. Ltd"
+
+
+def test_a_sold_by_label_names_the_seller_and_a_title_is_no_name() -> None:
+    page = (
+        "                                  Retail Invoices/Bill\n"
+        "                                                  Invoice No : # BLR_WFLD2015100\n"
+        "Sold By : WS Retail Services Pvt. Ltd.,\n"
+        "Invoice Date: 20-10-2015\n"
+        "Grand Total                                          319.00\n"
+    )
+    assert _supplier(page) == "WS Retail Services Pvt. Ltd."
+
+
+def test_a_tagline_with_a_seller_word_is_no_label() -> None:
+    page = (
+        "                          Moreau Équipement CHR\n"
+        "                          Fournisseur des professionnels de la restauration\n"
+        "                          79, rue du Commerce  ·  1000 Bruxelles\n"
+        "Facture n° F-2024-311                                 Date : 14/03/2024\n"
+        "Total TTC                                               120,00 €\n"
+    )
+    assert _supplier(page) == "Moreau Équipement CHR"
