@@ -184,7 +184,8 @@ UNIT = re.compile(
     r"|months?|mo\.|mon\.|monat|monate|mois|mnd|maand|maanden|weeks?|wochen?|semaines?|weken"
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
     r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
-    r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire)$",
+    r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire|can|kan|kanister|bidons?|blik|blikken"
+    r"|tins?)$",
     re.I,
 )
 

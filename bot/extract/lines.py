@@ -91,7 +91,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
 def _typed(cells: list[Cell]) -> list[Column]:
     """Columns named by heading cells; a cell naming two columns ("MwSt-% Nettowert") splits."""
     out = []
-    for cell in cells:
+    for cell in _unglued_headings(cells):
         folded = fold(cell.text)
         whole = next((k for k, p in _CELL_TYPES.items() if p.fullmatch(folded.strip(" .:"))), None)
         if whole is not None:
@@ -115,6 +115,23 @@ def _typed(cells: list[Cell]) -> list[Column]:
             end = chosen[n + 1][0] - 1 if n + 1 < len(chosen) else len(cell.text)
             begin = 0 if n == 0 else start
             out.append(_column(kind, cell.start + begin, cell.start + end, folded[begin:end]))
+    return out
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_A-Z]+\.?")
+
+
+def _unglued_headings(cells: list[Cell]) -> list[Cell]:
+    """ "AantalEenheidOmschrijving": narrow headings the PDF ran together, taken apart at their
+    capitals when each part names a column."""
+    out = []
+    for cell in cells:
+        parts = list(_CAPITALISED.finditer(cell.text))
+        whole = "".join(m.group(0) for m in parts) == cell.text and len(parts) > 1
+        if not whole or not all(_ANY_COLUMN.fullmatch(fold(m.group(0))) for m in parts):
+            out.append(cell)
+            continue
+        out += [Cell(cell.start + m.start(), cell.start + m.end(), m.group(0)) for m in parts]
     return out
 
 
@@ -153,6 +170,10 @@ def signed(text: str, number: Number) -> Number:
     return number
 
 
+def _has(cols: list[Column], kind: str) -> bool:
+    return any(c.kind == kind for c in cols)
+
+
 def _nearest(cols: list[Column], number: Number) -> Column:
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
@@ -176,15 +197,17 @@ def _row(
     text = _unglue(doc.lines[i].text)
     values: dict[str, Number] = {}
     taken: list[tuple[int, int]] = []
+    # numbers are never units: one between the quantity and unit headings is the quantity
+    numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
-        col = _nearest(cols, number)
+        col = _nearest(numeric, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (
             "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
         )
         if kind in ("description", "code", "other", "unit"):
             continue
-        if kind not in values or abs(_nearest(cols, number).start - number.start) < abs(
+        if kind not in values or abs(_nearest(numeric, number).start - number.start) < abs(
             col.start - values[kind].start
         ):
             values[kind] = number
@@ -246,15 +269,17 @@ def _description(
     has_desc = any(c.kind == "description" for c in cols)
     desc: list[str] = []
     code = unit = ""
-    for cell in cells_of(blanked):
-        if not _LETTER.search(_CURRENCY.sub("", cell.text)):
-            continue
+    has_unit = any(c.kind == "unit" for c in cols)
+    texts = [c for c in cells_of(blanked) if _LETTER.search(_CURRENCY.sub("", c.text))]
+    for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
         words = cell.text.split()
         if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
             unit = cell.text
         elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
             unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
+        elif not unit and not desc and has_unit and n + 1 < len(texts) and _unit_cell(cell, taken):
+            unit = cell.text  # a unit cell before the description, under a unit heading
         elif col.kind == "quantity" and all(_UNIT.match(w) for w in words):
             unit = cell.text
         elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
@@ -283,6 +308,14 @@ def _in_description_column(text: str, cols: list[Column]) -> str:
     if desc is None:
         return ""
     return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
+
+
+def _unit_cell(cell: Cell, taken: list[tuple[int, int]]) -> bool:
+    """A word of its own after the quantity, before the description: "7  can  Vaatwasmiddel"."""
+    if _UNIT.match(cell.text):
+        return True
+    short = _UNIT_TOKEN.fullmatch(cell.text) and len(cell.text) <= 6
+    return bool(short) and any(end <= cell.start for _, end in taken)
 
 
 def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:

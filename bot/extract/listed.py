@@ -43,6 +43,7 @@ _NUMERIC_CELL = re.compile(
 _TAIL = re.compile(
     r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?|\*+)?\)?(?:\s+\d{1,2}(?:[.,]\d{1,2})?\s*%|\s+[A-Z]\d?)?\s*"
 )
+_VAT_DIGIT = re.compile(r" {1,3}\d\s*")
 _CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
 _MAX_TEXT_LINES = 3
 _NUMBER_START = re.compile(r"\d")
@@ -271,6 +272,9 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
     """The money amount that ends the line; a currency, a tax rate or a tax code may follow."""
     text = doc.lines[i].text
     numbers = [n for n in find_numbers(text, doc.decimal) if not n.percent]
+    if len(numbers) > 1 and _VAT_DIGIT.fullmatch(text[numbers[-2].end :]):
+        numbers.pop()  # "163,62 2": a receipt's VAT code after the amount
+        text = text[: numbers[-1].end]
     if not numbers or not numbers[-1].money_like:
         return None
     if not _TAIL.fullmatch(text[numbers[-1].end :]):
@@ -289,7 +293,7 @@ def _item(doc: Doc, i: int) -> LineItem | None:
     amount = _amount_at_end(doc, i)
     if amount is None or labels.SUMMARY.search(line.folded) or find_dates(line.text, doc.order):
         return None
-    cells = list(line.cells)
+    cells = _split_times(list(line.cells))
     code = _leading_code(cells) or _code_in_first_cell(cells)
     words: list[str] = []
     numbers: list[Number] = []
@@ -329,6 +333,23 @@ def _leading_code(cells: list[Cell]) -> str | None:
     code = cells[start].text
     del cells[: start + 1]
     return code
+
+
+_TIMES_AT_END = re.compile(r"(.*[^\W\d_].*?) (-?\d[\d.,]*) ?[x×]")
+
+
+def _split_times(cells: list[Cell]) -> list[Cell]:
+    """ "Filet de bœuf (Déstockage) 18,328 x": a long description runs into the quantity and its
+    times sign; the quantity is a number of its own."""
+    out = []
+    for cell in cells:
+        m = _TIMES_AT_END.fullmatch(cell.text)
+        if m is None:
+            out.append(cell)
+            continue
+        out.append(Cell(cell.start, cell.start + m.end(1), m.group(1)))
+        out.append(Cell(cell.start + m.start(2), cell.start + m.end(2), m.group(2)))
+    return out
 
 
 def _code_in_first_cell(cells: list[Cell]) -> str | None:

@@ -243,8 +243,8 @@ def test_minus_printed_before_the_currency_sign() -> None:
 
 
 def test_headings_naming_price_per_unit_hourly_rate_and_net_value() -> None:
-    """ "Prix unit." is the price (not a unit column), "Taux horaire" / "Stundensatz" the price
-    per hour (not a tax rate), "Net value" the line total, and "Datum" no unit column."""
+    """Heading "Prix unit." is the price (not a unit column), "Taux horaire" and "Stundensatz"
+    the price per hour (not a tax rate), "Net value" the line total; "Datum" is no unit."""
     page = (
         "Traiteur Dupont SARL\n"
         "Facture n° F-2024-118        Date : 12/03/2024\n"
@@ -366,4 +366,48 @@ def test_cash_receipt_items_on_two_lines_and_a_discount_on_the_whole_bill() -> N
     assert _rows(_items(page)) == [
         ("HOUSE RED WINE 75CL", 9, None, Decimal("8.93"), Decimal("80.37")),
         ("DEPOSIT RETURN", -8, None, Decimal("3.30"), Decimal("-26.40")),
+    ]
+
+
+def test_receipt_lines_with_vat_digit_and_a_description_running_into_the_quantity() -> None:
+    page = (
+        "                      Boulangerie Lambert SPRL\n"
+        "Facture n° 2024.06.617                          02-06-2024 10:12\n"
+        "==================================================================\n"
+        "298539 Pommes de terre Charlotte 10 kg      4 x   14,02    56,08 2\n"
+        "694665 Filet de bœuf Charolais (Déstockage) 2,5 x   52,82 132,05 2\n"
+        "==================================================================\n"
+        "TOTAL HT                                                   188,13\n"
+        "TVA 6 %                                                     11,29\n"
+        "TOTAL TTC EUR                                              199,42\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Pommes de terre Charlotte 10 kg", 4, None, Decimal("14.02"), Decimal("56.08")),
+        (
+            "Filet de bœuf Charolais (Déstockage)",
+            Decimal("2.5"),
+            None,
+            Decimal("52.82"),
+            Decimal("132.05"),
+        ),
+    ]
+
+
+def test_headings_run_together_and_a_unit_cell_before_the_description() -> None:
+    """Narrow headings the PDF ran together ("AantalEenheidOmschrijving"); the number under
+    them is the quantity, the word after it the unit."""
+    page = (
+        "Van Dijk Groothandel BV\n"
+        "Factuurnummer 2024-118          Factuurdatum 12-03-2024\n"
+        "      AantalEenheidOmschrijving" + " " * 40 + "Prijs     Bedrag EUR\n"
+        "\n"
+        "           5,8    kg     Trostomaten" + " " * 36 + "3,13        18,15 €\n"
+        "           15     blik   Olijfolie extra vierge 5 l" + " " * 20 + "38,66       579,90 €\n"
+        "                                         Subtotaal                598,05 €\n"
+        "                                         Btw 9%                    53,82 €\n"
+        "                                         Totaal                   651,87 €\n"
+    )
+    assert _rows(_items(page)) == [
+        ("Trostomaten", Decimal("5.8"), "kg", Decimal("3.13"), Decimal("18.15")),
+        ("Olijfolie extra vierge 5 l", 15, "blik", Decimal("38.66"), Decimal("579.90")),
     ]
