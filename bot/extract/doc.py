@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from bot.extract.dates import fold, order_hint
 from bot.extract.numbers import Number, decimal_hint, find_amounts
+from bot.extract.prefilter import anchors, line_bound
 from bot.extract.text import split_lines
 
 T = TypeVar("T")
@@ -83,6 +84,7 @@ class Doc:
         self.decimal = decimal_hint(whole)
         self.order = order_hint(whole)
         self._hits: dict[int, list[Hit]] = {}
+        self._anchor_lines: dict[str, list[int]] = {}
         self._folded = "\n".join(line.folded for line in self.lines)
         self._starts: list[int] = []
         offset = 0
@@ -103,7 +105,7 @@ class Doc:
     def _find_hits(self, patterns: list[re.Pattern[str]]) -> list[Hit]:
         per_line: dict[int, list[Hit]] = {}
         for rank, pattern in enumerate(patterns):
-            for m in pattern.finditer(self._folded):
+            for m in self._finditer(pattern):
                 if m.end() == m.start():
                     continue
                 i = bisect_right(self._starts, m.start()) - 1
@@ -115,6 +117,33 @@ class Doc:
                     continue
                 line_hits.append(Hit(i, start, end, rank))
         return [h for i in sorted(per_line) for h in per_line[i]]
+
+    def _finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the folded text, searching only lines that hold one of the
+        pattern's anchors (the same matches: they cannot reach over a line break)."""
+        words = anchors(pattern)
+        if words is None or not line_bound(pattern):
+            yield from pattern.finditer(self._folded)
+            return
+        lines: set[int] = set()
+        for word in words:
+            lines.update(self.lines_with(word))
+        for i in sorted(lines):
+            start = self._starts[i]
+            yield from pattern.finditer(self._folded, start, start + len(self.lines[i].folded))
+
+    def lines_with(self, word: str) -> list[int]:
+        """Indices of the lines whose folded text contains ``word``."""
+        if word not in self._anchor_lines:
+            found: list[int] = []
+            text, starts = self._folded, self._starts
+            pos = text.find(word)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                found.append(i)
+                pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
+            self._anchor_lines[word] = found
+        return self._anchor_lines[word]
 
     def right_text(self, hit: Hit) -> str:
         """The text after a label: its own cell's rest, or else the next cell."""
