@@ -269,10 +269,8 @@ def _tokens(text: str) -> list[str] | None:
 
 def document_type(doc: Doc, number_line: int | None) -> str:
     """``credit_note`` when a credit-note title appears at the top or by the number."""
-    top = [line.folded for line in doc.lines[:25] if line.page == 1]
-    if number_line is not None:
-        top.append(doc.lines[number_line].folded)
-    return "credit_note" if any(labels.CREDIT_NOTE.search(t) for t in top) else "invoice"
+    by_number = number_line is not None and labels.CREDIT_NOTE.search(doc.lines[number_line].folded)
+    return "credit_note" if _is_credit_note(doc) or by_number else "invoice"
 
 
 def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
