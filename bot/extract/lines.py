@@ -239,7 +239,7 @@ def _row(
         total=value("total"),
         tax_rate=value("tax_rate"),
     )
-    return _repair(item), description
+    return repair(item), description
 
 
 _GLUED = re.compile(r"(?:(?<=  )|^)(\d+(?:[.,]\d+)?)([^\W\d_]{2,}\.?) (?= |$)")
@@ -328,7 +328,7 @@ def _attached_unit(cell: Cell, taken: list[tuple[int, int]]) -> bool:
     return bool(_UNIT_TOKEN.fullmatch(cell.text)) and any(cell.start - end == 1 for _, end in taken)
 
 
-def _repair(item: LineItem) -> LineItem:
+def repair(item: LineItem) -> LineItem:
     """Use quantity x price = total to fill a gap or to swap a misread pair."""
     q, p, t = item.quantity, item.unit_price, item.total
     if q is not None and p is not None and t is None:

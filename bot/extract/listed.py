@@ -18,7 +18,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, signed
+from bot.extract.lines import CARRIED, DISCOUNT, repair, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -393,22 +393,21 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     if quantity is None and len(plain) == 1 and plain[0].value:
         n = plain[0]
         if n.money_like:
-            price = n.value
-            quantity = (
-                total / n.value if (total / n.value) == (total / n.value).to_integral() else None
-            )
+            price = n.value  # the quantity follows when total / price is whole (repair)
         else:
             quantity = n.value
             unit = _unit_after(text, n)
     if quantity is None and price is None:
         quantity, price = Decimal(1), total  # one charge: one unit at its price
-    return LineItem(
-        description=description,
-        quantity=quantity,
-        unit=unit,
-        unit_price=price,
-        total=total,
-        tax_rate=rate,
+    return repair(
+        LineItem(
+            description=description,
+            quantity=quantity,
+            unit=unit,
+            unit_price=price,
+            total=total,
+            tax_rate=rate,
+        )
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from datetime import date
 from typing import Any
 
 from bot.errors import ExtractionError
@@ -75,6 +76,20 @@ def as_credit_note(invoice: ExtractedInvoice) -> ExtractedInvoice:
     return invoice.model_copy(update=update)
 
 
+def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:
+    """A due date no label names: a direct debit's date, a "please pay by" date, else the issue
+    date plus the payment terms (a guess from the terms is the least sure)."""
+    folded = [line.folded for line in doc.lines]
+
+    def dates_of(text: str) -> list[tuple[date, int]]:
+        return [(f.value, f.start) for f in find_dates(text, doc.order)]
+
+    due = debit_date(folded, dates_of) or pay_by_date(folded, dates_of)
+    if due is not None:
+        return due, 0.8
+    return due_from_terms(folded, issued), 0.6
+
+
 def parse_pages(pages: list[str]) -> ExtractionResult:
     """Fields, confidences and warnings from the text of the pages."""
     doc = Doc(pages)
@@ -85,16 +100,7 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     due, confidence["due_date"] = fields.due_date(doc)
     issued, confidence["invoice_date"] = fields.invoice_date(doc, at, due)
     if due is None:
-        folded = [line.folded for line in doc.lines]
-        due = debit_date(folded, lambda t: [(f.value, f.start) for f in find_dates(t, doc.order)])
-        confidence["due_date"] = 0.8
-        if due is None:
-            due = pay_by_date(
-                folded, lambda t: [(f.value, f.start) for f in find_dates(t, doc.order)]
-            )
-        if due is None:
-            due = due_from_terms(folded, issued)
-            confidence["due_date"] = 0.6
+        due, confidence["due_date"] = _due_from_text(doc, issued)
     tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
