@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import struct
 import subprocess
 import sys
 import threading
@@ -31,8 +30,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from bot.errors import ExtractionError, TransientExtractionError
+from bot.extract.zygote import FRAME_LENGTH
 
-_LENGTH = struct.Struct(">Q")
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
 
@@ -97,7 +96,7 @@ class _ZygoteClient:
         stdin = self._process.stdin
         assert stdin is not None
         with self._write_lock:
-            stdin.write(_LENGTH.pack(len(payload)))
+            stdin.write(FRAME_LENGTH.pack(len(payload)))
             stdin.write(payload)
 
     def _read_answers(self) -> None:
@@ -105,10 +104,10 @@ class _ZygoteClient:
         assert stdout is not None
         try:
             while True:
-                head = _read_exactly(stdout, _LENGTH.size)
+                head = _read_exactly(stdout, FRAME_LENGTH.size)
                 if head is None:
                     break
-                body = _read_exactly(stdout, _LENGTH.unpack(head)[0])
+                body = _read_exactly(stdout, FRAME_LENGTH.unpack(head)[0])
                 if body is None:
                     break
                 answer = json.loads(body)

@@ -28,7 +28,8 @@ from bot.errors import ExtractionError, TransientExtractionError
 
 #: Modules imported once, before any fork.
 PRELOAD = ("bot.extract.parse", "bot.extract.einvoice", "bot.extract.auto")
-_LENGTH = struct.Struct(">Q")
+#: Each frame on the pipes starts with its length (shared with bot.extract.isolation).
+FRAME_LENGTH = struct.Struct(">Q")
 
 
 @dataclass
@@ -97,12 +98,12 @@ class Zygote:
                 _kill(job.pid)
             return False
         self._buffer += chunk
-        while len(self._buffer) >= _LENGTH.size:
-            (size,) = _LENGTH.unpack_from(self._buffer)
-            if len(self._buffer) < _LENGTH.size + size:
+        while len(self._buffer) >= FRAME_LENGTH.size:
+            (size,) = FRAME_LENGTH.unpack_from(self._buffer)
+            if len(self._buffer) < FRAME_LENGTH.size + size:
                 break
-            frame = bytes(self._buffer[_LENGTH.size : _LENGTH.size + size])
-            del self._buffer[: _LENGTH.size + size]
+            frame = bytes(self._buffer[FRAME_LENGTH.size : FRAME_LENGTH.size + size])
+            del self._buffer[: FRAME_LENGTH.size + size]
             self._handle(frame)
         return True
 
@@ -153,7 +154,7 @@ class Zygote:
                 _kill(job.pid)
 
     def _send(self, data: bytes) -> None:
-        view = memoryview(_LENGTH.pack(len(data)) + data)
+        view = memoryview(FRAME_LENGTH.pack(len(data)) + data)
         while view:
             view = view[os.write(self._out, view) :]
 
