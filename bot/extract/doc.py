@@ -151,12 +151,6 @@ class Doc:
         rest = line[hit.end :]
         return _LEAD.sub("", rest)
 
-    def right_cell(self, hit: Hit) -> str:
-        """The first cell of text after the label (up to a gap of two spaces)."""
-        text = self.right_text(hit)
-        m = _CELL_GAP.match(text)
-        return m.group(0) if m else ""
-
     def below(self, hit: Hit, depth: int = 2) -> Iterator[tuple[int, Cell]]:
         """Cells under the label on the next ``depth`` lines, best overlap first per line."""
         page = self.lines[hit.line].page

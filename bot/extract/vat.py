@@ -51,7 +51,6 @@ _CANDIDATE = re.compile(
     r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
 )
 
-_SEPARATORS = re.compile(r"[\s.\-]")
 _SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")
 _GROUP_MARK = re.compile(r"[ .\-]")
 
@@ -61,11 +60,6 @@ class VatId:
     value: str
     start: int
     end: int
-
-
-def normalise(raw: str) -> str:
-    """``DE 232 446 240`` -> ``DE232446240``."""
-    return _SEPARATORS.sub("", raw.upper()).removesuffix("MWST").removesuffix("TVA")
 
 
 def _valid(prefix: str, compact: str) -> str | None:
