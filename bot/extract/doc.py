@@ -84,6 +84,7 @@ class Doc:
         self.decimal = decimal_hint(whole)
         self.order = order_hint(whole)
         self._hits: dict[int, list[Hit]] = {}
+        self._derived: dict[Callable[[Doc], object], object] = {}
         self._anchor_lines: dict[str, list[int]] = {}
         self._folded = "\n".join(line.folded for line in self.lines)
         self._starts: list[int] = []
@@ -91,6 +92,12 @@ class Doc:
         for line in self.lines:
             self._starts.append(offset)
             offset += len(line.folded) + 1
+
+    def derived(self, compute: Callable[[Doc], T]) -> T:
+        """``compute(self)``, worked out once per document however many readers ask for it."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]  # type: ignore[return-value]
 
     def hits(self, patterns: list[re.Pattern[str]]) -> list[Hit]:
         """Label hits, a less specific label dropped where a more specific one overlaps.

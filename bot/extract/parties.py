@@ -168,7 +168,12 @@ def _plausible(text: str) -> bool:
 
 
 def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
-    """(line, column bucket) positions that belong to the buyer's address block."""
+    """(line, column bucket) positions that belong to the buyer's address block (read once per
+    document: the supplier's name and VAT id both leave it out)."""
+    return doc.derived(_buyer_zone)
+
+
+def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     zone: set[tuple[int, int]] = set()
     for i, line in enumerate(doc.lines):
         for m in labels.CUSTOMER.finditer(line.folded):
