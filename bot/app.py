@@ -1,7 +1,8 @@
 """The composition root: builds every service from the config, in one place.
 
-Nothing is created at import time. Channels (the HTTP app, the CLI, later SMTP/IMAP/Slack) get a
-:class:`Services` and call into it; ``open_services`` opens and closes the resources in order.
+Nothing is created at import time. Channels (the HTTP app, the CLI, email, Slack) get a
+:class:`Services` and call into it; ``open_services`` opens and closes the resources in order,
+``running`` adds the channels' listeners and the workers.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
 from bot.auth import Auth
 from bot.catalog import Catalog
+from bot.channels import ChannelPlugin, ChannelRuntime, WebHandler, WebPath, plugins
 from bot.config import Config
 from bot.extract import build_extractor
 from bot.extract.base import Extractor
@@ -26,11 +28,13 @@ from bot.files import FileStore
 from bot.intake import Intake
 from bot.invoices import Invoices
 from bot.linking import InvoiceLinker
-from bot.notify import BatchDone, LogNotifier, Notifier
+from bot.notify import BatchReplies, Notifier
 from bot.queue import JobQueue
+from bot.report import Links
 from bot.worker import Linker, Worker
 from storage.db import Database
 from storage.migrate import upgrade
+from storage.status import Channel
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +49,11 @@ class Services:
     invoices: Invoices
     catalog: Catalog
     auth: Auth
-    batch_done: BatchDone
+    replies: BatchReplies
+    links: Links
     linker: Linker | None = None
+    #: channel runtimes built from the config (their notifiers are in ``replies``)
+    channels: list[ChannelRuntime] = field(default_factory=list)
     #: an engine given by the caller (tests, tools); else built from config on first use
     extractor_override: Extractor | None = None
 
@@ -61,11 +68,25 @@ class Services:
             queue=self.queue,
             files=self.files,
             extractor=self.extractor,
-            batch_done=self.batch_done,
+            replies=self.replies,
             config=self.config.worker,
             linker=self.linker,
             worker_id=worker_id,
         )
+
+    def web_handlers(self) -> dict[WebPath, WebHandler]:
+        """The HTTP routes the channels serve on our server."""
+        found: dict[WebPath, WebHandler] = {}
+        for runtime in self.channels:
+            found.update(runtime.web_handlers())
+        return found
+
+
+def channel_plugins(config: Config) -> list[ChannelPlugin]:
+    """The built-in channels of ``handlers.CHANNELS`` and the config's plug-ins."""
+    import handlers
+
+    return plugins(config, handlers.CHANNELS)
 
 
 @asynccontextmanager
@@ -74,9 +95,15 @@ async def open_services(
     *,
     migrate: bool = True,
     extractor: Extractor | None = None,
-    notifier: Notifier | None = None,
+    notifiers: Mapping[Channel, Notifier] | None = None,
+    with_channels: bool = True,
 ) -> AsyncIterator[Services]:
-    """Open the database (migrating it when ``migrate``) and wire every service."""
+    """Open the database (migrating it when ``migrate``) and wire every service.
+
+    Channels are built (not started) unless ``with_channels`` is false (admin commands), so
+    every process that runs workers can send any channel's replies. ``notifiers`` replace a
+    channel's own (tests).
+    """
     db = Database(config.database.url, echo=config.database.echo)
     try:
         if migrate:
@@ -85,22 +112,33 @@ async def open_services(
         files.open()
         queue = JobQueue(db, config.worker.lease_seconds)
         linker = InvoiceLinker(config.linking)
-        invoices = Invoices(db, files, linker)
-        batch_done = BatchDone(db, notifier or LogNotifier(), invoices.batch_or_none)
-
-        yield Services(
+        links = Links(config.http.public_url)
+        invoices = Invoices(db, files, linker, links)
+        replies = BatchReplies(db, {}, links)
+        services = Services(
             config=config,
             db=db,
             files=files,
             queue=queue,
-            intake=Intake(db, files, queue, config.limits, batch_done),
+            intake=Intake(db, files, queue, config.limits),
             invoices=invoices,
             catalog=Catalog(db),
             auth=Auth(db, config.http.token_ttl_seconds),
+            replies=replies,
+            links=links,
             extractor_override=extractor,
-            batch_done=batch_done,
             linker=linker,
         )
+        if with_channels:
+            for plugin in channel_plugins(config):
+                runtime = plugin.build(config, services)
+                if runtime is None:
+                    continue
+                services.channels.append(runtime)
+                if runtime.notifier is not None:
+                    replies.notifiers[runtime.channel] = runtime.notifier
+        replies.notifiers.update(notifiers or {})
+        yield services
     finally:
         await db.close()
 
@@ -110,21 +148,29 @@ async def running(
     config: Config,
     *,
     run_workers: bool = True,
+    listen: bool = True,
     extractor: Extractor | None = None,
-    notifier: Notifier | None = None,
+    notifiers: Mapping[Channel, Notifier] | None = None,
 ) -> AsyncIterator[Services]:
-    """Open the services and, unless ``run_workers`` is false or concurrency is 0, workers too."""
-    async with open_services(config, extractor=extractor, notifier=notifier) as services:
-        stop = asyncio.Event()
-        task = None
-        if run_workers and config.worker.concurrency > 0:
-            task = asyncio.create_task(services.worker().run(stop), name="workers")
-        try:
-            yield services
-        finally:
-            stop.set()
-            if task is not None:
-                await _stop_workers(task)
+    """The services, the channels' listeners (unless ``listen`` is false) and workers (unless
+    ``run_workers`` is false or concurrency is 0), started in that order and stopped in
+    reverse: what is accepted is stored before anything can stop."""
+    async with open_services(config, extractor=extractor, notifiers=notifiers) as services:
+        async with contextlib.AsyncExitStack() as stack:
+            if listen:
+                for runtime in services.channels:
+                    await runtime.start()
+                    stack.push_async_callback(runtime.stop)
+            stop = asyncio.Event()
+            task = None
+            if run_workers and config.worker.concurrency > 0:
+                task = asyncio.create_task(services.worker().run(stop), name="workers")
+            try:
+                yield services
+            finally:
+                stop.set()
+                if task is not None:
+                    await _stop_workers(task)
 
 
 async def _stop_workers(task: asyncio.Task[None], grace: float = 10.0) -> None:
@@ -138,7 +184,8 @@ async def _stop_workers(task: asyncio.Task[None], grace: float = 10.0) -> None:
 
 
 def build_http_app(config: Config, **options: Any) -> web.Application:
-    """The HTTP API with services (and workers) opened by its own lifespan."""
+    """The HTTP API with services, channels and workers opened by its own lifespan."""
     from handlers.http import create_app
 
-    return create_app(lambda: running(config, **options))
+    paths = [path for plugin in channel_plugins(config) for path in plugin.web_paths(config)]
+    return create_app(lambda: running(config, **options), paths)

@@ -18,12 +18,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.errors import Conflict, InvalidRequest, NotFound
+from bot.errors import AlreadyExists, Conflict, InvalidRequest, NotFound
 from bot.views import iso, money, number
 from storage import catalog
 from storage import linking as linking_queries
 from storage.db import Database
-from storage.errors import AlreadyExists
 from storage.models import Outlet, PurchaseOrder, Supplier
 
 PO_STATUSES = ("IN_PROGRESS", "ORDERED", "DELIVERED")

@@ -41,6 +41,9 @@ class HttpConfig:
     port: int = 8080
     rate_limit_per_minute: int = 100
     token_ttl_seconds: int = 3600
+    #: the address people reach this server at (https://invoices.example.com); replies link
+    #: to invoices under it. Empty: replies carry no links.
+    public_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,22 @@ class LinkingConfig:
 
 
 @dataclass(frozen=True)
+class EmailConfig:
+    """``[email]``: inbound SMTP, IMAP mailboxes, routes and outbound replies (handlers/email)."""
+
+
+@dataclass(frozen=True)
+class SlackConfig:
+    """``[slack]``: the Slack app, its routes and replies (handlers/slack)."""
+
+
+@dataclass(frozen=True)
+class ChannelsConfig:
+    #: more channels, as "package.module:factory" (see bot/channels.py)
+    plugins: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LoggingConfig:
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -113,6 +132,9 @@ class Config:
     worker: WorkerConfig = field(default_factory=WorkerConfig)
     extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
     linking: LinkingConfig = field(default_factory=LinkingConfig)
+    email: EmailConfig = field(default_factory=EmailConfig)
+    slack: SlackConfig = field(default_factory=SlackConfig)
+    channels: ChannelsConfig = field(default_factory=ChannelsConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 
@@ -163,6 +185,8 @@ def _build(cls: type, table: Any, prefix: str, env: typing.Mapping[str, str]) ->
             if isinstance(tp, type) and dataclasses.is_dataclass(tp):
                 # nested sections are built even when absent: their secrets come from env
                 values[name] = _build(tp, {}, f"{prefix}{name}.", env)
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ConfigError(f"{prefix}{name}", "is required")
             continue
         values[name] = _convert(tp, table[name], f"{prefix}{name}", env)
     return cls(**values)
@@ -181,6 +205,12 @@ def _convert(tp: Any, value: Any, key: str, env: typing.Mapping[str, str]) -> An
             raise ConfigError(key, f"must be one of {allowed}, not {value!r}")
         return value
     if origin is tuple:
+        (item,) = [a for a in get_args(tp) if a is not Ellipsis]
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
+            # a list of tables: [[email.routes]]
+            if not isinstance(value, list):
+                raise ConfigError(key, "must be a list of tables ([[...]])")
+            return tuple(_build(item, v, f"{key}[{i}].", env) for i, v in enumerate(value))
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(key, "must be a list of strings")
         return tuple(value)

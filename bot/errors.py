@@ -1,9 +1,11 @@
 """The exception tree of invoicebot.
 
-Every failure the core can report is one of these; adapters (HTTP, CLI, later SMTP/Slack) turn
-them into their own replies in one place. Vendor exceptions are re-raised as ours with ``from``.
+Every failure the core can report is one of these; adapters (HTTP, CLI, SMTP, Slack) catch only
+the root and turn it into their own reply in one place. Vendor exceptions are re-raised as ours
+with ``from``. The root and the storage branch live in ``storage/errors.py`` (storage imports
+nothing of the core, and both must raise them); they are re-exported here.
 
-    InvoicebotError
+    InvoicebotError                       (storage.errors)
     ├── ConfigError              bad configuration (names the key)
     ├── NotFound                 an id that does not exist
     ├── Conflict                 an id that already exists
@@ -17,18 +19,36 @@ them into their own replies in one place. Vendor exceptions are re-raised as our
     │   └── RateLimited          over the per-client limit (429, carries retry_after)
     ├── ExtractionError          a document could not be read; final
     │   └── TransientExtractionError   worth retrying later (rate limit, outage, timeout upstream)
-    └── StorageError             the database or file store failed
+    ├── ReplyError               a channel could not deliver a batch's reply; retried
+    └── StorageError             the database failed                (storage.errors)
+        ├── AlreadyExists        a unique key is taken (id, file of an outlet, source reference)
+        └── IntegrityViolation   any other constraint refused the change
 """
 
 from __future__ import annotations
 
+from storage.errors import AlreadyExists, IntegrityViolation, InvoicebotError, StorageError
 
-class InvoicebotError(Exception):
-    """Base of every error invoicebot raises on purpose."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+__all__ = [
+    "AlreadyExists",
+    "AuthError",
+    "ConfigError",
+    "Conflict",
+    "ExtractionError",
+    "FileRejected",
+    "IntegrityViolation",
+    "InvalidRequest",
+    "InvoicebotError",
+    "NotAuthenticated",
+    "NotFound",
+    "PermissionDenied",
+    "RateLimited",
+    "ReplyError",
+    "RequestTooLarge",
+    "StorageError",
+    "TransientExtractionError",
+    "UnknownReference",
+]
 
 
 class ConfigError(InvoicebotError):
@@ -94,5 +114,5 @@ class TransientExtractionError(ExtractionError):
     """Reading failed for a reason that may pass (upstream 429/5xx, network)."""
 
 
-class StorageError(InvoicebotError):
-    pass
+class ReplyError(InvoicebotError):
+    """A channel could not deliver a reply now (relay down, Slack 5xx); the job retries it."""

@@ -1,32 +1,57 @@
-"""Intake: the one call every channel makes to hand over a batch of invoice files.
+"""Intake: the one way every channel hands over a batch of invoice files.
 
-It checks the request as a whole (outlet, supplier, purchase orders, file count) and raises before
-anything is created; then checks each file on its own, stores the good ones, and in one
+A channel opens a session, adds files as they arrive, and submits::
+
+    async with intake.open(source, BatchRequest.of(outlet, ...), sender) as batch:
+        await batch.add("file[0]", "march.pdf", chunks)
+        result = await batch.submit()
+
+Opening checks the request as a whole (outlet, supplier, purchase orders) and raises before
+anything is created. ``submit`` checks each file on its own, stores the good ones, and in one
 transaction creates the bulk importation, one invoice per accepted file and their extraction
-jobs. A bad file becomes an entry in ``errors``; it never stops the rest of the batch.
+jobs. A bad file becomes an entry in ``errors``; it never stops the rest of the batch. Once the
+batch is committed, ``submit`` does not raise. Files not submitted are discarded when the
+session ends, however it ends. A source reference seen before returns the first batch's result.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.batch import AcceptedFile, Batch, FileError, IncomingFile, IntakeResult
+from bot.batch import (
+    AcceptedFile,
+    BatchRequest,
+    FileError,
+    IncomingFile,
+    IntakeResult,
+    Sender,
+    Source,
+    field_order,
+)
 from bot.config import LimitsConfig
-from bot.errors import FileRejected, InvalidRequest, PermissionDenied, UnknownReference
+from bot.errors import (
+    AlreadyExists,
+    FileRejected,
+    InvalidRequest,
+    PermissionDenied,
+    UnknownReference,
+)
 from bot.files import FileStore
-from bot.notify import BatchDone
 from bot.pdfcheck import check_pdf
 from bot.queue import JobQueue
-from storage import catalog, invoices
+from storage import batches, catalog, invoices
 from storage.db import Database
-from storage.errors import AlreadyExists
 from storage.models import InvoicePurchaseOrder
+from storage.status import LinkKind, ProcessingStatus, ReplyStatus
+from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +62,10 @@ class _Checked:
     pages: int
 
 
+class _Repeated(Exception):
+    """The source's reference was committed by another submit meanwhile."""
+
+
 class Intake:
     def __init__(
         self,
@@ -44,70 +73,73 @@ class Intake:
         files: FileStore,
         queue: JobQueue,
         limits: LimitsConfig,
-        batch_done: BatchDone | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
         self.files = files
         self.queue = queue
         self.limits = limits
-        self.batch_done = batch_done
+        self.clock = clock
 
-    async def submit(self, batch: Batch) -> IntakeResult:
-        """Validate, store and enqueue ``batch``; its spooled files are consumed either way."""
-        try:
-            return await self._submit(batch)
-        finally:
-            for incoming in batch.files:
-                incoming.discard()
+    def open(
+        self,
+        source: Source,
+        request: BatchRequest | None = None,
+        sender: Sender | None = None,
+        *,
+        expected_files: int | None = None,
+    ) -> IntakeSession:
+        """A session for one batch; ``request`` may come later (:meth:`IntakeSession.set_request`)
+        for channels that learn it while reading (multipart fields after files)."""
+        return IntakeSession(self, source, request, sender or Sender(), expected_files)
 
-    async def receive(
-        self, field: str, filename: str, chunks: AsyncIterable[bytes]
-    ) -> IncomingFile:
-        """Spool one file, then check and fsync it in the background.
+    async def find(self, source: Source) -> IntakeResult | None:
+        """The result of the batch already submitted from ``source``'s reference, if any."""
+        if not source.reference:
+            return None
+        async with self.db.read() as session:
+            row = await batches.find_by_source(session, source.channel, source.reference)
+            if row is None:
+                return None
+            files = await invoices.files_of_batch(session, row.id)
+        accepted = [
+            AcceptedFile(invoice_id, field, name, ProcessingStatus(status))
+            for invoice_id, field, name, status in sorted(files, key=lambda f: field_order(f[1]))
+        ]
+        errors = [FileError.from_dict(e) for e in row.errors or []]
+        return IntakeResult(row.id, accepted, errors, repeated=True)
 
-        Channels call this for each file as it arrives, so the checks of one file overlap the
-        reading of the next; :meth:`submit` waits for them.
-        """
-        spooled = await self.files.spool(chunks, self.limits.max_file_size)
-        incoming = IncomingFile(field, filename, spooled)
-        incoming.prepared = asyncio.ensure_future(self._prepare(incoming))
-        return incoming
-
-    async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await check_pdf(
-            incoming.spooled, incoming.filename, self.limits.max_file_size, self.limits.max_pages
-        )
-        await self.files.sync(incoming.spooled)
-        return pages
-
-    async def check_request(self, batch: Batch, file_count: int | None = None) -> None:
+    async def check_request(
+        self, request: BatchRequest, sender: Sender, file_count: int | None = None
+    ) -> None:
         """The whole-request checks of the contract; raise before anything is created.
 
-        ``file_count`` lets a channel check before it reads the files (default: ``batch.files``).
+        ``file_count`` None skips the count checks (not known yet).
         """
-        count = len(batch.files) if file_count is None else file_count
-        if not batch.outlet_id:
+        if not request.outlet_id:
             raise InvalidRequest("outlet is required", field="outlet")
-        if batch.allowed_outlets is not None and batch.outlet_id not in batch.allowed_outlets:
-            raise PermissionDenied(f"this client may not use outlet {batch.outlet_id}")
-        self.check_file_count(count)
-        if not count:
-            raise InvalidRequest("at least one file is required", field="file")
+        allowed = sender.allowed_outlets
+        if allowed is not None and request.outlet_id not in allowed:
+            raise PermissionDenied(f"this client may not use outlet {request.outlet_id}")
+        if file_count is not None:
+            self.check_file_count(file_count)
+            if not file_count:
+                raise InvalidRequest("at least one file is required", field="file")
         async with self.db.read() as session:
-            if await catalog.get_outlet(session, batch.outlet_id) is None:
-                raise UnknownReference(f"outlet {batch.outlet_id} does not exist", field="outlet")
-            if batch.supplier_id and await catalog.get_supplier(session, batch.supplier_id) is None:
+            if await catalog.get_outlet(session, request.outlet_id) is None:
+                raise UnknownReference(f"outlet {request.outlet_id} does not exist", field="outlet")
+            if request.supplier_id and not await catalog.get_supplier(session, request.supplier_id):
                 raise UnknownReference(
-                    f"supplier {batch.supplier_id} does not exist", field="supplier"
+                    f"supplier {request.supplier_id} does not exist", field="supplier"
                 )
-            wanted = list(dict.fromkeys(batch.purchase_order_ids))
+            wanted = list(request.purchase_order_ids)
             found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
             for po_id in wanted:
                 if po_id not in found:
                     raise UnknownReference(
                         f"purchase order {po_id} does not exist", field="purchase_orders"
                     )
-                if found[po_id].outlet_id != batch.outlet_id:
+                if found[po_id].outlet_id != request.outlet_id:
                     raise InvalidRequest(
                         f"purchase order {po_id} belongs to another outlet",
                         field="purchase_orders",
@@ -120,53 +152,83 @@ class Intake:
                 f"too many files: at most {self.limits.max_files} per batch", field="file"
             )
 
-    async def _submit(self, batch: Batch) -> IntakeResult:
-        await self.check_request(batch)
-        assert batch.outlet_id is not None
+    async def receive(
+        self, field: str, filename: str, chunks: AsyncIterable[bytes]
+    ) -> IncomingFile:
+        """Spool one file, then check and fsync it in the background, so the checks of one
+        file overlap the reading of the next; ``submit`` waits for them."""
+        spooled = await self.files.spool(chunks, self.limits.max_file_size)
+        incoming = IncomingFile(field, filename, spooled)
+        incoming.prepared = asyncio.ensure_future(self._prepare(incoming))
+        return incoming
+
+    async def _prepare(self, incoming: IncomingFile) -> int:
+        pages = await check_pdf(
+            incoming.spooled, incoming.filename, self.limits.max_file_size, self.limits.max_pages
+        )
+        await self.files.sync(incoming.spooled)
+        return pages
+
+    async def _check_files(
+        self, files: list[IncomingFile], errors: list[FileError]
+    ) -> list[_Checked]:
         checked: list[_Checked] = []
-        errors: list[FileError] = []
-        for incoming in batch.files:
+        for incoming in files:
             try:
                 pages = await (incoming.prepared or self._prepare(incoming))
             except FileRejected as exc:
-                errors.append(_error(incoming, exc))
+                errors.append(_error(incoming.field, incoming.filename, exc))
                 continue
             checked.append(_Checked(incoming, pages))
-        await self.files.store_all([item.file.spooled for item in checked])
+        return checked
 
+    async def _commit(
+        self,
+        source: Source,
+        request: BatchRequest,
+        sender: Sender,
+        files: list[IncomingFile],
+        checked: list[_Checked],
+        errors: list[FileError],
+    ) -> tuple[str, list[AcceptedFile]]:
+        """One transaction: the batch, its invoices, their jobs (and its reply job if no file
+        was accepted). :class:`_Repeated` if the source's reference was taken meanwhile."""
+        assert request.outlet_id is not None
         async with self.db.session() as session:
-            row = await invoices.add_bulk_importation(
-                session,
-                outlet_id=batch.outlet_id,
-                supplier_id=batch.supplier_id or None,
-                channel=batch.source.channel,
-                reference=batch.source.reference,
-                client_id=batch.client_id,
-                purchase_order_ids=list(dict.fromkeys(batch.purchase_order_ids)),
-            )
-            accepted = await self._add_invoices(session, batch, row.id, checked, errors)
+            try:
+                row = await batches.add_bulk_importation(
+                    session,
+                    outlet_id=request.outlet_id,
+                    supplier_id=request.supplier_id,
+                    channel=source.channel,
+                    reference=source.reference,
+                    reply_to=dict(source.reply_to),
+                    client_id=sender.client_id,
+                    sender=sender.address,
+                    purchase_order_ids=list(request.purchase_order_ids),
+                    reply_status=(
+                        ReplyStatus.NOT_NEEDED
+                        if source.channel.answers_at_once
+                        else ReplyStatus.PENDING
+                    ),
+                )
+            except AlreadyExists:
+                raise _Repeated from None
+            accepted = await self._add_invoices(session, request, source, row.id, checked, errors)
             await self.queue.enqueue(session, [a.invoice_id for a in accepted])
-            order = {f.field: i for i, f in enumerate(batch.files)}
-            errors.sort(key=lambda e: order.get(e.field, 0))
-            row.errors = [_error_dict(e) for e in errors]
-            batch_id = row.id
-        self.queue.notify()
-        if not accepted and self.batch_done is not None:
-            # no job will ever finish this batch: it is done now (its replies list the errors)
-            await self.batch_done.check(batch_id)
-        log.info(
-            "batch %s from %s: %d accepted, %d refused",
-            batch_id,
-            batch.source.channel,
-            len(accepted),
-            len(errors),
-        )
-        return IntakeResult(batch_id, accepted, errors)
+            order = {f.field: i for i, f in enumerate(files)}
+            errors.sort(key=lambda e: order.get(e.field, -1))
+            row.errors = [e.as_dict() for e in errors]
+            if not accepted:
+                # no job will ever finish this batch: it is done now, and its reply is queued
+                await batches.finish_if_done(session, row.id, self.clock())
+            return row.id, accepted
 
     async def _add_invoices(
         self,
         session: AsyncSession,
-        batch: Batch,
+        request: BatchRequest,
+        source: Source,
         batch_id: str,
         checked: list[_Checked],
         errors: list[FileError],
@@ -176,9 +238,9 @@ class Intake:
         If another request stored some of the same bytes meanwhile, the insert fails as a whole
         and the files are added one by one, each finding its duplicate.
         """
-        assert batch.outlet_id is not None
+        assert request.outlet_id is not None
         known = await invoices.find_invoices_by_files(
-            session, batch.outlet_id, [item.file.spooled.sha256 for item in checked]
+            session, request.outlet_id, [item.file.spooled.sha256 for item in checked]
         )
         fresh: dict[str, _Checked] = {}
         twins: list[_Checked] = []  # the same bytes as an earlier file of this batch
@@ -186,22 +248,19 @@ class Intake:
         for item in checked:
             sha = item.file.spooled.sha256
             if sha in known:
-                refused.append(_error(item.file, _duplicate(item.file.filename, known[sha])))
+                refused.append(_duplicate_error(item.file, known[sha]))
             elif sha in fresh:
                 twins.append(item)
             else:
                 fresh[sha] = item
+        fields = [_invoice_fields(request, source, batch_id, item) for item in fresh.values()]
         try:
-            created = await invoices.add_invoices(
-                session, [self._invoice_fields(batch, batch_id, item) for item in fresh.values()]
-            )
+            created = await invoices.add_invoices(session, fields)
         except AlreadyExists:
-            return await self._add_one_by_one(session, batch, batch_id, checked, errors)
+            return await self._add_one_by_one(session, request, source, batch_id, checked, errors)
         ids = {invoice.file_sha256: invoice.id for invoice in created}
         for item in twins:
-            refused.append(
-                _error(item.file, _duplicate(item.file.filename, ids[item.file.spooled.sha256]))
-            )
+            refused.append(_duplicate_error(item.file, ids[item.file.spooled.sha256]))
         errors.extend(refused)
         return [
             AcceptedFile(ids[sha], item.file.field, item.file.filename)
@@ -211,80 +270,180 @@ class Intake:
     async def _add_one_by_one(
         self,
         session: AsyncSession,
-        batch: Batch,
+        request: BatchRequest,
+        source: Source,
         batch_id: str,
         checked: list[_Checked],
         errors: list[FileError],
     ) -> list[AcceptedFile]:
+        assert request.outlet_id is not None
         accepted = []
         for item in checked:
-            try:
-                invoice_id = await self._add_invoice(session, batch, batch_id, item)
-            except FileRejected as exc:
-                errors.append(_error(item.file, exc))
+            sha = item.file.spooled.sha256
+            existing = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
+            if existing is not None:
+                errors.append(_duplicate_error(item.file, existing.id))
                 continue
-            accepted.append(AcceptedFile(invoice_id, item.file.field, item.file.filename))
+            try:
+                invoice = await invoices.add_invoice(
+                    session, **_invoice_fields(request, source, batch_id, item)
+                )
+            except AlreadyExists:
+                # another request stored the same bytes for this outlet a moment ago
+                found = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
+                errors.append(_duplicate_error(item.file, found.id if found else None))
+                continue
+            accepted.append(AcceptedFile(invoice.id, item.file.field, item.file.filename))
         return accepted
 
-    def _invoice_fields(self, batch: Batch, batch_id: str, item: _Checked) -> dict[str, Any]:
-        spooled = item.file.spooled
-        return {
-            "bulk_importation_id": batch_id,
-            "outlet_id": batch.outlet_id,
-            "supplier_id": batch.supplier_id or None,
-            "file_name": item.file.filename,
-            "file_sha256": spooled.sha256,
-            "file_size": spooled.size,
-            "file_pages": item.pages,
-            "file_field": item.file.field,
-            "source_channel": batch.source.channel,
-            "source_reference": batch.source.reference,
-            "purchase_order_links": [
-                InvoicePurchaseOrder(purchase_order_id=po_id, link="requested")
-                for po_id in dict.fromkeys(batch.purchase_order_ids)
-            ],
-        }
 
-    async def _add_invoice(
-        self, session: AsyncSession, batch: Batch, batch_id: str, item: _Checked
-    ) -> str:
-        assert batch.outlet_id is not None
-        spooled = item.file.spooled
-        existing = await invoices.find_invoice_by_file(session, batch.outlet_id, spooled.sha256)
-        if existing is not None:
-            raise _duplicate(item.file.filename, existing.id)
+class IntakeSession:
+    """One batch being received; see the module docstring."""
+
+    def __init__(
+        self,
+        intake: Intake,
+        source: Source,
+        request: BatchRequest | None,
+        sender: Sender,
+        expected_files: int | None,
+    ) -> None:
+        self.intake = intake
+        self.source = source
+        self.request = request
+        self.sender = sender
+        self.expected_files = expected_files
+        self.files: list[IncomingFile] = []
+        self.refused: list[FileError] = []
+        #: the earlier batch of the same source reference; set on open
+        self.previous: IntakeResult | None = None
+        self.result: IntakeResult | None = None
+
+    async def __aenter__(self) -> IntakeSession:
+        if self.request is not None:
+            await self.intake.check_request(self.request, self.sender, self.expected_files)
+        self.previous = await self.intake.find(self.source)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        for incoming in self.files:
+            incoming.discard()
+
+    @property
+    def count(self) -> int:
+        """Files so far, received or refused."""
+        return len(self.files) + len(self.refused)
+
+    def set_request(self, request: BatchRequest) -> None:
+        self.request = request
+
+    async def add(self, field: str, filename: str, chunks: AsyncIterable[bytes]) -> IncomingFile:
+        """Receive one file (spooled to disk, checked in the background)."""
+        self.intake.check_file_count(self.count + 1)
+        incoming = await self.intake.receive(field, filename, chunks)
+        self.files.append(incoming)
+        return incoming
+
+    def refuse(self, field: str, filename: str, code: str, detail: str) -> None:
+        """A file the channel could not receive (download failed, not a PDF): reported in the
+        batch's errors like a file the checks refused."""
+        self.intake.check_file_count(self.count + 1)
+        self.refused.append(FileError(field, filename, code, detail))
+
+    async def submit(self) -> IntakeResult:
+        """Check, store and commit the batch; its files are consumed either way.
+
+        Raises only before the commit (a wrong request, the database down); after it, never.
+        """
+        intake = self.intake
         try:
-            invoice = await invoices.add_invoice(
-                session, **self._invoice_fields(batch, batch_id, item)
+            if self.request is None:
+                raise InvalidRequest("outlet is required", field="outlet")
+            await intake.check_request(self.request, self.sender, self.count)
+            if self.previous is None:
+                self.previous = await intake.find(self.source)
+            if self.previous is not None:
+                return self._repeated(self.previous)
+            errors = list(self.refused)
+            checked = await intake._check_files(self.files, errors)
+            await intake.files.store_all([item.file.spooled for item in checked])
+            try:
+                batch_id, accepted = await intake._commit(
+                    self.source, self.request, self.sender, self.files, checked, errors
+                )
+            except _Repeated:
+                found = await intake.find(self.source)
+                assert found is not None, "a batch with this reference was just committed"
+                return self._repeated(found)
+        finally:
+            self.discard()
+        self.result = IntakeResult(batch_id, accepted, errors)
+        self._after_commit(self.result)
+        return self.result
+
+    def _repeated(self, result: IntakeResult) -> IntakeResult:
+        log.info(
+            "batch %s: %s reference %r submitted again; nothing created",
+            result.bulk_importation_id,
+            self.source.channel,
+            self.source.reference,
+        )
+        self.result = result
+        return result
+
+    def _after_commit(self, result: IntakeResult) -> None:
+        """Wake local workers and log; nothing here may undo or hide the commit."""
+        try:
+            self.intake.queue.notify()
+            log.info(
+                "batch %s from %s: %d accepted, %d refused",
+                result.bulk_importation_id,
+                self.source.channel,
+                len(result.invoices),
+                len(result.errors),
             )
-        except AlreadyExists:
-            # another request stored the same bytes for this outlet a moment ago
-            existing = await invoices.find_invoice_by_file(session, batch.outlet_id, spooled.sha256)
-            raise _duplicate(item.file.filename, existing.id if existing else None) from None
-        return invoice.id
+        except Exception:  # the batch is committed: the sender must get its result
+            log.exception("batch %s: after-commit step failed", result.bulk_importation_id)
 
 
-def _duplicate(filename: str, existing_id: str | None) -> FileRejected:
-    return FileRejected(
+def _invoice_fields(
+    request: BatchRequest, source: Source, batch_id: str, item: _Checked
+) -> dict[str, Any]:
+    spooled = item.file.spooled
+    return {
+        "bulk_importation_id": batch_id,
+        "outlet_id": request.outlet_id,
+        "supplier_id": request.supplier_id,
+        "file_name": item.file.filename,
+        "file_sha256": spooled.sha256,
+        "file_size": spooled.size,
+        "file_pages": item.pages,
+        "file_field": item.file.field,
+        "source_channel": source.channel,
+        "source_reference": source.reference,
+        "purchase_order_links": [
+            InvoicePurchaseOrder(purchase_order_id=po_id, link=LinkKind.REQUESTED)
+            for po_id in request.purchase_order_ids
+        ],
+    }
+
+
+def _duplicate_error(incoming: IncomingFile, existing_id: str | None) -> FileError:
+    exc = FileRejected(
         "duplicate",
-        f"{filename} was already imported for this outlet as invoice {existing_id}",
+        f"{incoming.filename} was already imported for this outlet as invoice {existing_id}",
         existing_invoice_id=existing_id,
     )
+    return _error(incoming.field, incoming.filename, exc)
 
 
-def _error(incoming: IncomingFile, exc: FileRejected) -> FileError:
-    return FileError(
-        incoming.field, incoming.filename, exc.code, exc.detail, exc.existing_invoice_id
-    )
-
-
-def _error_dict(error: FileError) -> dict[str, str | None]:
-    out: dict[str, str | None] = {
-        "file": error.field,
-        "filename": error.filename,
-        "code": error.code,
-        "detail": error.detail,
-    }
-    if error.existing_invoice_id:
-        out["existing_invoice_id"] = error.existing_invoice_id
-    return out
+def _error(field: str, filename: str, exc: FileRejected) -> FileError:
+    return FileError(field, filename, exc.code, exc.detail, exc.existing_invoice_id)

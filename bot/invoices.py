@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -10,25 +10,21 @@ from typing import TYPE_CHECKING, Any
 
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
-from bot.views import CORRECTABLE, MONEY_FIELDS, BatchView, invoice_view
-from storage import catalog, invoices, linking
+from bot.report import BatchReport, Links, build_report, build_summaries
+from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view
+from storage import batches, catalog, invoices, linking
+from storage.batches import BatchFilter
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
 from storage.models import Invoice
+from storage.status import ApprovalStatus, Channel, ProcessingStatus
 from storage.types import utcnow
 
 if TYPE_CHECKING:
     from bot.worker import Linker
 
-PROCESSING_STATUSES = (
-    "TO_BE_PROCESSED",
-    "IN_PROGRESS",
-    "PROCESSED",
-    "INCOMPLETE",
-    "ERROR",
-    "MANUAL",
-)
-APPROVAL_STATUSES = ("RECEIVED", "PENDING_APPROVAL", "FLAGGED", "APPROVED", "REJECTED", "PAID")
+PROCESSING_STATUSES = tuple(ProcessingStatus)
+APPROVAL_STATUSES = tuple(ApprovalStatus)
 
 
 #: changes after which the links of a processed invoice are worked out again
@@ -45,10 +41,17 @@ RELINK_ON = frozenset(
 
 
 class Invoices:
-    def __init__(self, db: Database, files: FileStore, linker: Linker | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        files: FileStore,
+        linker: Linker | None = None,
+        links: Links | None = None,
+    ) -> None:
         self.db = db
         self.files = files
         self.linker = linker
+        self.links = links or Links()
 
     async def list(
         self, where: InvoiceFilter, offset: int, limit: int, ordering: str = "-created_date"
@@ -84,26 +87,29 @@ class Invoices:
             raise NotFound(f"the file of invoice {invoice_id} is missing from storage")
         return path, invoice.file_name
 
-    async def batch(
-        self, batch_id: str, outlets: frozenset[str] | None = None, with_invoices: bool = True
-    ) -> BatchView:
+    async def batch(self, batch_id: str, outlets: frozenset[str] | None = None) -> BatchReport:
+        """The report of a batch the caller may see (else it "does not exist")."""
         async with self.db.read() as session:
-            row = await invoices.get_bulk_importation(session, batch_id)
-            if row is None or (outlets is not None and row.outlet_id not in outlets):
-                raise NotFound(f"bulk importation {batch_id} does not exist")
-            counts = await invoices.status_counts(session, batch_id)
-            rows: list[Invoice] = []
-            if with_invoices:
-                _, rows = await invoices.list_invoices(
-                    session, InvoiceFilter(bulk_importation_id=batch_id), 0, 1000, "created_date"
-                )
-            return BatchView.build(row, counts, rows)
+            row = await batches.get_bulk_importation(session, batch_id)
+            report = None
+            if row is not None and (outlets is None or row.outlet_id in outlets):
+                report = await build_report(session, batch_id, self.links)
+        if report is None:
+            raise NotFound(f"bulk importation {batch_id} does not exist")
+        return report
 
-    async def batch_or_none(self, batch_id: str) -> BatchView | None:
-        try:
-            return await self.batch(batch_id)
-        except NotFound:
-            return None
+    async def batches(
+        self,
+        where: BatchFilter,
+        offset: int,
+        limit: int,
+    ) -> tuple[int, Sequence[BatchReport]]:
+        """Batches newest first, with counts but without their invoices."""
+        if where.channel is not None and where.channel not in tuple(Channel):
+            raise InvalidRequest(f"channel must be one of {', '.join(Channel)}", field="channel")
+        async with self.db.read() as session:
+            count, rows = await batches.list_bulk_importations(session, where, offset, limit)
+            return count, await build_summaries(session, rows, self.links)
 
     async def patch(
         self, invoice_id: str, changes: dict[str, Any], outlets: frozenset[str] | None = None

@@ -1,70 +1,118 @@
-"""The "batch done" hook: called once when the last invoice of a batch has been processed.
+"""Replies to finished batches: the ``batch_done`` job and the channels' notifiers.
 
-Channels that answer in a thread (email, Slack) register a notifier; the default only logs.
+When the last invoice of a batch gets its final status, the same transaction marks the batch
+done and queues one ``batch_done`` job (``storage.batches.finish_if_done``); a batch whose files
+were all refused gets it in the intake transaction. A worker of any process takes the job and
+calls the notifier of the batch's channel with the batch's report. A notifier that fails is
+retried with the job's backoff; after the last attempt the batch records why (``reply``).
+
+A notifier may be called again for a batch it already answered (a worker killed mid-send): the
+:class:`Delivery` gives it a key that stays the same for the batch (an email's Message-ID) and
+the state it recorded on earlier attempts (a Slack message's ts), so it can update instead of
+sending twice.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from bot.views import BatchView
-from storage import invoices
+from bot.errors import ReplyError
+from bot.report import BatchReport, Links, build_report
+from storage import batches
 from storage.db import Database
+from storage.status import Channel
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Delivery:
+    """One attempt at a batch's reply."""
+
+    #: the same for every attempt at this batch's reply
+    key: str
+    #: 1 for the first attempt
+    attempt: int
+    #: what the notifier recorded on earlier attempts
+    state: dict[str, Any] = field(default_factory=dict)
+    _save: Callable[[dict[str, Any]], Awaitable[None]] | None = field(default=None, repr=False)
+
+    async def record(self, **values: Any) -> None:
+        """Save ``values`` now, in their own transaction: call it the moment something was
+        sent (a posted message's ts), before anything else can fail."""
+        self.state.update(values)
+        if self._save is not None:
+            await self._save(dict(self.state))
+
+
 class Notifier(Protocol):
-    async def batch_done(self, batch: BatchView) -> None: ...
+    """A channel's way of answering a finished batch in the sender's thread.
+
+    Raise :class:`~bot.errors.ReplyError` (or let another of ours through) when the reply could
+    not be delivered now: the job retries it.
+    """
+
+    async def batch_done(self, report: BatchReport, delivery: Delivery) -> None: ...
 
 
 class LogNotifier:
-    async def batch_done(self, batch: BatchView) -> None:
+    """For channels whose sender already has the answer (HTTP, CLI): a log line."""
+
+    async def batch_done(self, report: BatchReport, delivery: Delivery) -> None:
         log.info(
             "batch %s done: %s",
-            batch.id,
-            ", ".join(f"{n} {status}" for status, n in sorted(batch.counts.items())) or "empty",
+            report.id,
+            ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items())) or "empty",
         )
 
 
-class FanOut:
-    """Several notifiers as one; a failing one is logged and does not stop the others."""
-
-    def __init__(self, notifiers: Sequence[Notifier]) -> None:
-        self.notifiers = list(notifiers)
-
-    async def batch_done(self, batch: BatchView) -> None:
-        for notifier in self.notifiers:
-            try:
-                await notifier.batch_done(batch)
-            except Exception:
-                log.exception("batch-done notifier %r failed for batch %s", notifier, batch.id)
+def reply_key(batch_id: str) -> str:
+    """The stable key of a batch's reply (emails derive their Message-ID from it)."""
+    return f"invoicebot-batch-{batch_id}"
 
 
-class BatchDone:
-    """Calls the notifier once per batch, when nothing in it is queued or in progress.
-
-    Workers check after every invoice they finish; intake checks a batch that had no good file.
-    The claim is a conditional UPDATE, so with many workers exactly one of them notifies.
-    """
+class BatchReplies:
+    """Sends the reply of one finished batch through its channel's notifier."""
 
     def __init__(
         self,
         db: Database,
-        notifier: Notifier,
-        view: Callable[[str], Awaitable[BatchView | None]],
+        notifiers: Mapping[Channel, Notifier],
+        links: Links | None = None,
+        fallback: Notifier | None = None,
     ) -> None:
         self.db = db
-        self.notifier = notifier
-        self.view = view
+        self.notifiers = dict(notifiers)
+        self.links = links or Links()
+        self.fallback = fallback or LogNotifier()
 
-    async def check(self, batch_id: str) -> None:
-        async with self.db.session() as session:
-            claimed = await invoices.claim_batch_done(session, batch_id)
-        if not claimed:
-            return
-        batch = await self.view(batch_id)
-        if batch is not None:
-            await self.notifier.batch_done(batch)
+    async def send(self, batch_id: str, attempt: int) -> bool:
+        """Call the notifier; True when a reply was due and delivered, False when the channel
+        needs none. Raises what the notifier raised."""
+        async with self.db.read() as session:
+            row = await batches.get_bulk_importation(session, batch_id)
+            if row is None:
+                return False
+            state = dict(row.reply_state or {})
+            report = await build_report(session, batch_id, self.links)
+        if report is None:
+            return False
+        notifier = self.notifiers.get(report.channel)
+        if notifier is None:
+            if report.channel.answers_at_once:
+                await self.fallback.batch_done(report, Delivery(reply_key(batch_id), attempt))
+                return False
+            raise ReplyError(
+                f"no {report.channel} notifier in this process: is the {report.channel} "
+                "channel configured here?"
+            )
+
+        async def save(new_state: dict[str, Any]) -> None:
+            async with self.db.session() as session:
+                await batches.save_reply_state(session, batch_id, new_state)
+
+        await notifier.batch_done(report, Delivery(reply_key(batch_id), attempt, state, save))
+        return True

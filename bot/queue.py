@@ -1,4 +1,6 @@
-"""The durable job queue: extraction jobs in the database, claimed with a lease.
+"""The durable job queue: jobs in the database, claimed with a lease.
+
+Two kinds share it: ``extract`` (one invoice) and ``batch_done`` (the reply of a finished batch).
 
 The table is the source of truth, so a restart loses nothing and several processes on several
 machines can share it (PostgreSQL). Inside one process an event wakes idle workers as soon as a
@@ -16,13 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import invoices, jobs
 from storage.db import Database
+from storage.status import JobKind, ProcessingStatus
 from storage.types import utcnow
 
 
 @dataclass(frozen=True)
 class ClaimedJob:
     id: int
-    invoice_id: str
+    kind: JobKind
+    #: an extract job's invoice
+    invoice_id: str | None
+    #: a batch_done job's bulk importation
+    batch_id: str | None
     attempts: int
     worker_id: str
 
@@ -56,8 +63,18 @@ class JobQueue:
             job = await jobs.claim(session, worker_id, self.clock(), self.lease)
             if job is None:
                 return None
-            await invoices.set_processing_status(session, job.invoice_id, "IN_PROGRESS")
-            return ClaimedJob(job.id, job.invoice_id, job.attempts, worker_id)
+            if job.invoice_id is not None:
+                await invoices.set_processing_status(
+                    session, job.invoice_id, ProcessingStatus.IN_PROGRESS
+                )
+            return ClaimedJob(
+                job.id,
+                JobKind(job.kind),
+                job.invoice_id,
+                job.bulk_importation_id,
+                job.attempts,
+                worker_id,
+            )
 
     async def heartbeat(self, job: ClaimedJob) -> bool:
         """Extend the lease; False when the job is no longer ours."""
@@ -71,8 +88,10 @@ class JobQueue:
             ok = await jobs.retry_later(
                 session, job.id, job.worker_id, self.clock() + timedelta(seconds=delay), error
             )
-            if ok:
-                await invoices.set_processing_status(session, job.invoice_id, "TO_BE_PROCESSED")
+            if ok and job.invoice_id is not None:
+                await invoices.set_processing_status(
+                    session, job.invoice_id, ProcessingStatus.TO_BE_PROCESSED
+                )
             return ok
 
     async def counts(self) -> dict[str, int]:

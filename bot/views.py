@@ -7,16 +7,15 @@ visible under ``extracted``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from bot.extract.schema import HEADER_FIELDS
-from storage.models import BulkImportation, Invoice, InvoiceLineItem
+from bot.report import BatchReport, RefusedFile
+from storage.models import Invoice, InvoiceLineItem
 
 CENT = Decimal("0.01")
-PENDING = ("TO_BE_PROCESSED", "IN_PROGRESS")
 #: invoice fields a person may correct (PATCH); the extracted value stays in its column
 CORRECTABLE = (*HEADER_FIELDS, "po_references")
 MONEY_FIELDS = ("total_excl_tax", "tax_amount", "total_incl_tax")
@@ -107,61 +106,51 @@ def invoice_view(invoice: Invoice) -> dict[str, Any]:
     }
 
 
-@dataclass
-class BatchView:
-    """A bulk importation with its progress, for the API, the CLI and batch-done replies."""
+def batch_view(report: BatchReport) -> dict[str, Any]:
+    """A bulk importation as ``GET /api/v2/bulk_importations/{id}/`` answers it."""
+    return {
+        "id": report.id,
+        "outlet": report.outlet_id,
+        "supplier": report.supplier_id,
+        "channel": str(report.channel),
+        "reference": report.reference,
+        "created_date": iso(report.created_date),
+        "counts": {str(status): n for status, n in report.counts.items()},
+        "invoice_count": sum(report.counts.values()),
+        "done": report.done,
+        "done_date": iso(report.done_date),
+        "reply": report.reply.as_dict(),
+        "errors": [_refused_view(r) for r in report.refused],
+        "invoices": [
+            {
+                "id": inv.id,
+                "filename": inv.filename,
+                "processing_status": str(inv.status),
+                "invoice_number": inv.number,
+                "total_incl_tax": money(inv.total),
+                "currency": inv.currency,
+            }
+            for inv in report.invoices
+        ],
+    }
 
-    id: str
-    outlet: str
-    supplier: str | None
-    channel: str
-    reference: str | None
-    created_date: datetime
-    counts: dict[str, int]
-    errors: list[dict[str, Any]]
-    invoices: list[dict[str, Any]] = field(default_factory=list)
 
-    @property
-    def done(self) -> bool:
-        return not any(self.counts.get(status) for status in PENDING)
+def batch_summary_view(report: BatchReport) -> dict[str, Any]:
+    """A bulk importation in a list: the same without its invoices."""
+    view = batch_view(report)
+    del view["invoices"]
+    view["error_count"] = len(report.refused)
+    del view["errors"]
+    return view
 
-    @classmethod
-    def build(
-        cls, row: BulkImportation, counts: dict[str, int], invoices: list[Invoice]
-    ) -> BatchView:
-        return cls(
-            id=row.id,
-            outlet=row.outlet_id,
-            supplier=row.supplier_id,
-            channel=row.channel,
-            reference=row.reference,
-            created_date=row.created_date,
-            counts=counts,
-            errors=list(row.errors or []),
-            invoices=[invoice_view(inv) for inv in invoices],
-        )
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "outlet": self.outlet,
-            "supplier": self.supplier,
-            "channel": self.channel,
-            "reference": self.reference,
-            "created_date": iso(self.created_date),
-            "counts": self.counts,
-            "invoice_count": sum(self.counts.values()),
-            "done": self.done,
-            "errors": self.errors,
-            "invoices": [
-                {
-                    "id": inv["id"],
-                    "filename": inv["file"]["filename"],
-                    "processing_status": inv["processing_status"],
-                    "invoice_number": inv["invoice_number"],
-                    "total_incl_tax": inv["total_incl_tax"],
-                    "currency": inv["currency"],
-                }
-                for inv in self.invoices
-            ],
-        }
+def _refused_view(refused: RefusedFile) -> dict[str, Any]:
+    out = {
+        "file": refused.field,
+        "filename": refused.filename,
+        "code": refused.code,
+        "detail": refused.detail,
+    }
+    if refused.existing_invoice_id:
+        out["existing_invoice_id"] = refused.existing_invoice_id
+    return out

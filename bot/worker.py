@@ -1,9 +1,10 @@
-"""Workers: claim extraction jobs, run the extractor, save what it read, link, report.
+"""Workers: claim jobs; extract an invoice (run the engine, save, link) or reply to a batch.
 
 A job's lease is renewed while it runs; a worker that dies leaves the lease to run out and the job
 is claimed again. Transient failures are retried with exponential backoff; after
 ``max_attempts`` (or a final :class:`ExtractionError`) the invoice ends in ``ERROR`` with the
-reason. When the last invoice of a batch finishes, the batch-done hook is called exactly once.
+reason. The transaction that gives the last invoice of a batch its final status also queues the
+batch's one ``batch_done`` job (see :mod:`bot.notify`), so a crash right after it loses nothing.
 """
 
 from __future__ import annotations
@@ -14,20 +15,29 @@ import logging
 import os
 import socket
 import uuid
+from datetime import timedelta
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import WorkerConfig
-from bot.errors import ExtractionError, FileRejected, TransientExtractionError
+from bot.errors import (
+    ExtractionError,
+    FileRejected,
+    InvoicebotError,
+    StorageError,
+    TransientExtractionError,
+)
 from bot.extract.base import Extractor
 from bot.extract.schema import HEADER_FIELDS, ExtractionResult
 from bot.files import FileStore
-from bot.notify import BatchDone
+from bot.notify import BatchReplies
 from bot.queue import ClaimedJob, JobQueue
-from storage import invoices, jobs
+from storage import batches, invoices, jobs
 from storage.db import Database
 from storage.models import Invoice
+from storage.status import JobKind, ProcessingStatus, ReplyStatus
+from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +63,7 @@ class Worker:
         queue: JobQueue,
         files: FileStore,
         extractor: Extractor,
-        batch_done: BatchDone,
+        replies: BatchReplies,
         config: WorkerConfig,
         linker: Linker | None = None,
         worker_id: str | None = None,
@@ -62,7 +72,7 @@ class Worker:
         self.queue = queue
         self.files = files
         self.extractor = extractor
-        self.batch_done = batch_done
+        self.replies = replies
         self.config = config
         self.linker = linker
         self.worker_id = worker_id or default_worker_id()
@@ -85,8 +95,8 @@ class Worker:
         while not stop.is_set():
             try:
                 job = await self.queue.claim(worker_id)
-            except Exception:
-                log.exception("claiming a job failed; retrying shortly")
+            except StorageError as exc:
+                log.error("claiming a job failed (%s); retrying shortly", exc.detail)
                 job = None
             if job is None:
                 await self.queue.wait(self.config.poll_interval_seconds)
@@ -112,15 +122,22 @@ class Worker:
             raise
         except _LeaseLost:
             log.warning("job %s: lease lost to another worker; result dropped", job.id)
+        except StorageError as exc:
+            # the database went away mid-job: the lease runs out and the job is taken again
+            log.error("job %s: database error (%s); left for a retry", job.id, exc.detail)
         finally:
             heartbeat.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await heartbeat
 
     async def _process(self, job: ClaimedJob) -> None:
+        if job.kind == JobKind.BATCH_DONE:
+            await self._reply(job)
+            return
         if job.attempts > self.config.max_attempts:
             await self._fail(job, f"gave up after {job.attempts - 1} attempts that did not finish")
             return
+        assert job.invoice_id is not None
         async with self.db.session() as session:
             invoice = await invoices.get_invoice(session, job.invoice_id)
             sha256 = invoice.file_sha256 if invoice else None
@@ -134,7 +151,7 @@ class Worker:
             if job.attempts >= self.config.max_attempts:
                 await self._fail(job, f"{exc.detail} (gave up after {job.attempts} attempts)")
             else:
-                delay = self.config.retry_base_seconds * 2 ** (job.attempts - 1)
+                delay = self._backoff(job)
                 log.info("job %s: %s; retry in %.0f s", job.id, exc.detail, delay)
                 if not await self.queue.retry_later(job, delay, exc.detail):
                     raise _LeaseLost from None
@@ -148,15 +165,17 @@ class Worker:
             reason = f"internal error: {type(exc).__name__}: {exc}"
             if job.attempts >= self.config.max_attempts:
                 await self._fail(job, reason)
-            elif not await self.queue.retry_later(
-                job, self.config.retry_base_seconds * 2 ** (job.attempts - 1), reason
-            ):
+            elif not await self.queue.retry_later(job, self._backoff(job), reason):
                 raise _LeaseLost from None
             return
         await self._save(job, result)
 
+    def _backoff(self, job: ClaimedJob) -> float:
+        return self.config.retry_base_seconds * 2 ** (job.attempts - 1)
+
     async def _save(self, job: ClaimedJob, result: ExtractionResult) -> None:
-        status = "INCOMPLETE" if result.warnings else "PROCESSED"
+        status = ProcessingStatus.INCOMPLETE if result.warnings else ProcessingStatus.PROCESSED
+        assert job.invoice_id is not None
         async with self.db.session() as session:
             invoice = await invoices.get_invoice(session, job.invoice_id)
             if invoice is None:
@@ -180,28 +199,76 @@ class Worker:
                 await self.linker.link(session, invoice)
             if not await jobs.finish(session, job.id, job.worker_id):
                 raise _LeaseLost
-            batch_id = invoice.bulk_importation_id
+            done = await batches.finish_if_done(session, invoice.bulk_importation_id, utcnow())
         log.info("invoice %s: %s (%s)", job.invoice_id, invoice.processing_status, result.engine)
-        await self._after(batch_id)
+        self._done(invoice.bulk_importation_id, done)
 
     async def _fail(self, job: ClaimedJob, reason: str) -> None:
         async with self.db.session() as session:
             if not await jobs.fail(session, job.id, job.worker_id, reason):
                 raise _LeaseLost
+            if job.invoice_id is None:
+                return
             invoice = await invoices.get_invoice(session, job.invoice_id)
             if invoice is None:
                 return
-            invoice.processing_status = "ERROR"
+            invoice.processing_status = ProcessingStatus.ERROR
             invoice.extraction = {**(invoice.extraction or {}), "error": reason}
-            batch_id = invoice.bulk_importation_id
+            done = await batches.finish_if_done(session, invoice.bulk_importation_id, utcnow())
         log.info("invoice %s: ERROR: %s", job.invoice_id, reason)
-        await self._after(batch_id)
+        self._done(invoice.bulk_importation_id, done)
 
-    async def _after(self, batch_id: str) -> None:
+    def _done(self, batch_id: str, done: bool) -> None:
+        if done:
+            log.info("batch %s: done; its reply is queued", batch_id)
+            self.queue.notify()
+
+    async def _reply(self, job: ClaimedJob) -> None:
+        """Send a finished batch's reply; retried like extraction, then recorded as failed."""
+        assert job.batch_id is not None
+        batch_id = job.batch_id
         try:
-            await self.batch_done.check(batch_id)
-        except Exception:
-            log.exception("batch %s: the batch-done hook failed", batch_id)
+            sent = await self.replies.send(batch_id, job.attempts)
+        except Exception as exc:
+            # a notifier is channel code talking to a remote service: whatever it raised, the
+            # reply is retried, and the reason kept on the batch
+            if isinstance(exc, InvoicebotError):
+                reason = exc.detail
+                log.warning("batch %s: reply attempt %d failed: %s", batch_id, job.attempts, reason)
+            else:
+                reason = f"internal error: {type(exc).__name__}: {exc}"
+                log.exception("batch %s: reply attempt %d failed", batch_id, job.attempts)
+            await self._reply_failed(job, reason)
+            return
+        async with self.db.session() as session:
+            if not await jobs.finish(session, job.id, job.worker_id):
+                raise _LeaseLost
+            if sent:
+                await batches.mark_reply_sent(session, batch_id, utcnow())
+        if sent:
+            log.info("batch %s: reply sent (attempt %d)", batch_id, job.attempts)
+
+    async def _reply_failed(self, job: ClaimedJob, reason: str) -> None:
+        assert job.batch_id is not None
+        final = job.attempts >= self.config.max_attempts
+        async with self.db.session() as session:
+            status = ReplyStatus.FAILED if final else ReplyStatus.PENDING
+            await batches.record_reply_attempt(session, job.batch_id, reason, status)
+            if final:
+                if not await jobs.fail(session, job.id, job.worker_id, reason):
+                    raise _LeaseLost
+            elif not await jobs.retry_later(
+                session,
+                job.id,
+                job.worker_id,
+                self.queue.clock() + timedelta(seconds=self._backoff(job)),
+                reason,
+            ):
+                raise _LeaseLost
+        if final:
+            log.error(
+                "batch %s: reply failed after %d attempts: %s", job.batch_id, job.attempts, reason
+            )
 
     async def _heartbeat(self, job: ClaimedJob) -> None:
         interval = max(self.queue.lease.total_seconds() / 3, 0.05)

@@ -39,6 +39,12 @@ async def get_supplier(session: AsyncSession, supplier_id: str) -> Supplier | No
     return await session.get(Supplier, supplier_id)
 
 
+async def get_suppliers(session: AsyncSession, ids: Sequence[str]) -> list[Supplier]:
+    if not ids:
+        return []
+    return list(await session.scalars(select(Supplier).where(Supplier.id.in_(list(ids)))))
+
+
 async def add_supplier(session: AsyncSession, **fields: Any) -> Supplier:
     fields["id"] = fields.get("id") or new_id()
     return await _add(session, Supplier(**fields), "supplier")

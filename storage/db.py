@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.errors import AlreadyExists, StorageError
+from storage.errors import AlreadyExists, IntegrityViolation, StorageError
 
 #: execution option marking a read-only session (see :meth:`Database.read`)
 READONLY = "invoicebot_readonly"
@@ -79,7 +79,7 @@ class Database:
             async with self.sessions() as session, session.begin():
                 yield session
         except IntegrityError as exc:
-            raise AlreadyExists(_first_line(exc)) from exc
+            raise integrity_error(exc) from exc
         except SQLAlchemyError as exc:
             raise StorageError(_first_line(exc)) from exc
 
@@ -100,6 +100,25 @@ class Database:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+def is_unique_violation(exc: IntegrityError) -> bool:
+    """A unique key was taken (PostgreSQL SQLSTATE 23505; SQLite's "UNIQUE constraint failed"),
+    as opposed to a foreign key, NOT NULL or CHECK failure."""
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    cause = getattr(orig, "__cause__", None)
+    sqlstate = sqlstate or getattr(cause, "sqlstate", None)
+    if sqlstate is not None:
+        return bool(sqlstate == "23505")
+    return "UNIQUE constraint failed" in str(orig)
+
+
+def integrity_error(exc: IntegrityError) -> StorageError:
+    """Ours for SQLAlchemy's IntegrityError: :class:`AlreadyExists` only for a unique key."""
+    if is_unique_violation(exc):
+        return AlreadyExists(_first_line(exc))
+    return IntegrityViolation(_first_line(exc))
 
 
 def _first_line(exc: Exception) -> str:

@@ -1,15 +1,29 @@
-"""Storage failures, raised in place of SQLAlchemy's own so nothing above storage/ knows them."""
+"""The root of invoicebot's exception tree, and the failures of storage.
+
+The root lives here because storage/ imports nothing of the core, while the core and every
+adapter import storage: so one class can be the root of both. ``bot/errors.py`` draws the whole
+tree and defines the core's branches. Only this layer knows SQLAlchemy's exceptions; it raises
+these in their place.
+"""
 
 from __future__ import annotations
 
 
-class StorageError(Exception):
-    """The database could not do what was asked."""
+class InvoicebotError(Exception):
+    """Base of every error invoicebot raises on purpose; adapters catch only this."""
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
 
 
+class StorageError(InvoicebotError):
+    """The database could not do what was asked (unreachable, timed out, refused)."""
+
+
 class AlreadyExists(StorageError):
-    """A row with that key (id, or outlet + file hash) is already there."""
+    """A unique key (an id, outlet + file hash, channel + reference) is already taken."""
+
+
+class IntegrityViolation(StorageError):
+    """Any other constraint refused the change: a missing row referenced, a NULL, a check."""

@@ -11,13 +11,14 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import integrity_error, is_unique_violation
 from storage.errors import AlreadyExists
 from storage.models import (
-    BulkImportation,
     Invoice,
     InvoiceLineItem,
     InvoicePurchaseOrder,
 )
+from storage.status import LinkKind
 from storage.types import utcnow
 
 #: columns a list may be ordered by (the API's ``ordering``)
@@ -44,17 +45,6 @@ class InvoiceFilter:
     outlet_ids: Sequence[str] | None = None
 
 
-async def add_bulk_importation(session: AsyncSession, **fields: Any) -> BulkImportation:
-    batch = BulkImportation(**fields)
-    session.add(batch)
-    await session.flush()
-    return batch
-
-
-async def get_bulk_importation(session: AsyncSession, batch_id: str) -> BulkImportation | None:
-    return await session.get(BulkImportation, batch_id)
-
-
 async def add_invoice(session: AsyncSession, **fields: Any) -> Invoice:
     """Insert one invoice; :class:`AlreadyExists` if the outlet already has these bytes.
 
@@ -66,6 +56,8 @@ async def add_invoice(session: AsyncSession, **fields: Any) -> Invoice:
             session.add(invoice)
             await session.flush()
     except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise integrity_error(exc) from exc
         raise AlreadyExists(f"file {fields.get('file_sha256')} exists for this outlet") from exc
     return invoice
 
@@ -81,6 +73,8 @@ async def add_invoices(session: AsyncSession, rows: Sequence[dict[str, Any]]) ->
             session.add_all(created)
             await session.flush()
     except IntegrityError as exc:
+        if not is_unique_violation(exc):
+            raise integrity_error(exc) from exc
         raise AlreadyExists("a file of this batch exists for this outlet") from exc
     return created
 
@@ -111,7 +105,7 @@ async def link_purchase_orders(
     session: AsyncSession, invoice: Invoice, links: Sequence[InvoicePurchaseOrder]
 ) -> None:
     """Replace the automatic links of ``invoice`` by ``links`` (requested links are kept)."""
-    kept = [link for link in invoice.purchase_order_links if link.link == "requested"]
+    kept = [link for link in invoice.purchase_order_links if link.link == LinkKind.REQUESTED]
     kept_ids = {link.purchase_order_id for link in kept}
     invoice.purchase_order_links = kept + [
         link for link in links if link.purchase_order_id not in kept_ids
@@ -175,24 +169,11 @@ def replace_line_items(invoice: Invoice, items: Sequence[dict[str, Any]]) -> Non
     invoice.line_items = [InvoiceLineItem(position=i, **item) for i, item in enumerate(items)]
 
 
-async def claim_batch_done(session: AsyncSession, batch_id: str) -> bool:
-    """Mark the batch as notified if nothing in it is pending; True for the one caller that did.
-
-    The conditional UPDATE makes the batch-done hook fire once even with several workers.
-    """
-    pending = await session.scalar(
-        select(func.count())
-        .select_from(Invoice)
-        .where(
-            Invoice.bulk_importation_id == batch_id,
-            Invoice.processing_status.in_(("TO_BE_PROCESSED", "IN_PROGRESS")),
-        )
+async def files_of_batch(session: AsyncSession, batch_id: str) -> list[tuple[str, str, str, str]]:
+    """(invoice id, file field, file name, processing status) of a batch, in upload order."""
+    rows = await session.execute(
+        select(Invoice.id, Invoice.file_field, Invoice.file_name, Invoice.processing_status)
+        .where(Invoice.bulk_importation_id == batch_id)
+        .order_by(Invoice.created_date, Invoice.id)
     )
-    if pending:
-        return False
-    result = await session.execute(
-        update(BulkImportation)
-        .where(BulkImportation.id == batch_id, BulkImportation.done_notified_date.is_(None))
-        .values(done_notified_date=utcnow())
-    )
-    return bool(getattr(result, "rowcount", 0))
+    return [(i, field or "", name, status) for i, field, name, status in rows.all()]

@@ -16,12 +16,13 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Job
+from storage.status import JobKind, JobStatus
 
 
 async def enqueue(
     session: AsyncSession,
     invoice_ids: Sequence[str],
-    kind: str = "extract",
+    kind: str = JobKind.EXTRACT,
     now: datetime | None = None,
 ) -> list[Job]:
     jobs = [
@@ -32,13 +33,34 @@ async def enqueue(
     return jobs
 
 
+def batch_done_key(batch_id: str) -> str:
+    return f"{JobKind.BATCH_DONE}:{batch_id}"
+
+
+async def enqueue_batch_done(session: AsyncSession, batch_id: str, now: datetime) -> Job:
+    """The one reply job of a batch, in the caller's transaction.
+
+    Its unique ``key`` is the last guard: were two transactions ever to both find the batch
+    finished, the second would fail to commit instead of queueing a second reply.
+    """
+    job = Job(
+        kind=JobKind.BATCH_DONE,
+        bulk_importation_id=batch_id,
+        key=batch_done_key(batch_id),
+        run_after=now,
+    )
+    session.add(job)
+    await session.flush()
+    return job
+
+
 async def claim(
     session: AsyncSession, worker_id: str, now: datetime, lease: timedelta
 ) -> Job | None:
     """Take the next due job (queued, or running with an expired lease)."""
     due = or_(
-        and_(Job.status == "queued", Job.run_after <= now),
-        and_(Job.status == "running", Job.lease_until < now),
+        and_(Job.status == JobStatus.QUEUED, Job.run_after <= now),
+        and_(Job.status == JobStatus.RUNNING, Job.lease_until < now),
     )
     job = await session.scalar(
         select(Job)
@@ -49,7 +71,7 @@ async def claim(
     )
     if job is None:
         return None
-    job.status = "running"
+    job.status = JobStatus.RUNNING
     job.attempts += 1
     job.worker_id = worker_id
     job.lease_until = now + lease
@@ -60,7 +82,7 @@ async def claim(
 async def _update_owned(session: AsyncSession, job_id: int, owner: str, **values: object) -> bool:
     result = await session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.worker_id == owner, Job.status == "running")
+        .where(Job.id == job_id, Job.worker_id == owner, Job.status == JobStatus.RUNNING)
         .values(**values)
     )
     return bool(getattr(result, "rowcount", 0))
@@ -71,7 +93,7 @@ async def extend_lease(session: AsyncSession, job_id: int, worker_id: str, until
 
 
 async def finish(session: AsyncSession, job_id: int, worker_id: str) -> bool:
-    return await _update_owned(session, job_id, worker_id, status="done", lease_until=None)
+    return await _update_owned(session, job_id, worker_id, status=JobStatus.DONE, lease_until=None)
 
 
 async def retry_later(
@@ -81,7 +103,7 @@ async def retry_later(
         session,
         job_id,
         worker_id,
-        status="queued",
+        status=JobStatus.QUEUED,
         run_after=run_after,
         lease_until=None,
         worker_id=None,
@@ -91,10 +113,21 @@ async def retry_later(
 
 async def fail(session: AsyncSession, job_id: int, worker_id: str, error: str) -> bool:
     return await _update_owned(
-        session, job_id, worker_id, status="failed", lease_until=None, last_error=error
+        session, job_id, worker_id, status=JobStatus.FAILED, lease_until=None, last_error=error
     )
 
 
 async def count_by_status(session: AsyncSession) -> dict[str, int]:
     rows = await session.execute(select(Job.status, func.count()).group_by(Job.status))
     return {status: int(n) for status, n in rows.all()}
+
+
+async def count_batch_done(session: AsyncSession, batch_id: str) -> int:
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(Job)
+            .where(Job.kind == JobKind.BATCH_DONE, Job.bulk_importation_id == batch_id)
+        )
+        or 0
+    )

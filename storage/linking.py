@@ -17,9 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import lazyload, selectinload
 
 from storage.models import Invoice, InvoicePurchaseOrder, PurchaseOrder, Supplier, tax_id_key
+from storage.status import ProcessingStatus
 
 #: invoices that count as received (not failed): their numbers and amounts are real
-READ_STATUSES = ("PROCESSED", "INCOMPLETE", "MANUAL")
+READ_STATUSES = (ProcessingStatus.PROCESSED, ProcessingStatus.INCOMPLETE, ProcessingStatus.MANUAL)
 
 
 @dataclass
@@ -139,7 +140,7 @@ async def invoiced_amounts(
         .where(
             InvoicePurchaseOrder.purchase_order_id.in_(order_ids),
             InvoicePurchaseOrder.invoice_id != exclude_invoice_id,
-            Invoice.processing_status != "ERROR",
+            Invoice.processing_status != ProcessingStatus.ERROR,
         )
     )
     for order_id, amount, number, invoice_id in rows.all():

@@ -26,7 +26,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from storage.status import ApprovalStatus, JobKind, JobStatus, ProcessingStatus, ReplyStatus
 from storage.types import Amount, UTCDateTime, utcnow
+
+#: longest source reference kept as is; channels shorten longer ones (see bot.batch.Source)
+REFERENCE_LENGTH = 500
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -159,21 +163,41 @@ class PurchaseOrderLine(LineColumns, Base):
 
 
 class BulkImportation(Base):
+    """One batch handed in by a channel, and where its "done" reply stands."""
+
     __tablename__ = "bulk_importations"
+    __table_args__ = (
+        # the same email or Slack message submitted again finds its first batch (NULLs differ)
+        UniqueConstraint("channel", "reference", name="uq_bulk_importations_channel_reference"),
+        Index("ix_bulk_importations_outlet_created", "outlet_id", "created_date"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"), index=True)
     supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))
     channel: Mapped[str] = mapped_column(String(20))
-    reference: Mapped[str | None] = mapped_column(Text)
+    #: unique per channel: Message-ID, Slack channel + ts; None for the API
+    reference: Mapped[str | None] = mapped_column(String(REFERENCE_LENGTH))
     client_id: Mapped[str | None] = mapped_column(String(64))
+    #: who handed it in, in the channel's words (an email address, a Slack user id)
+    sender: Mapped[str | None] = mapped_column(String(320))
+    #: what the channel needs to answer in the sender's thread (Message-ID, References, ...)
+    reply_to: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     #: purchase-order ids named in the request, linked to every invoice
     purchase_order_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: per-file errors of the request, as answered
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_date: Mapped[datetime] = mapped_column(default=utcnow)
-    #: set once when the last invoice finished and the batch-done hook was called
-    done_notified_date: Mapped[datetime | None]
+    #: set, with the batch_done job, in the transaction that finished its last invoice
+    done_date: Mapped[datetime | None]
+    #: a ReplyStatus
+    reply_status: Mapped[str] = mapped_column(String(20), default=ReplyStatus.PENDING)
+    reply_attempts: Mapped[int] = mapped_column(default=0)
+    reply_error: Mapped[str | None] = mapped_column(Text)
+    reply_sent_date: Mapped[datetime | None]
+    #: what the channel recorded while sending (the posted message's ts), so a retry after a
+    #: crash mid-send updates what was sent instead of sending it twice
+    reply_state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Invoice(Timestamps, Base):
@@ -191,9 +215,11 @@ class Invoice(Timestamps, Base):
     type: Mapped[str] = mapped_column(String(20), default="INVOICE")
     document_type: Mapped[str] = mapped_column(String(20), default="invoice")
     processing_status: Mapped[str] = mapped_column(
-        String(20), default="TO_BE_PROCESSED", index=True
+        String(20), default=ProcessingStatus.TO_BE_PROCESSED, index=True
     )
-    approval_status: Mapped[str] = mapped_column(String(20), default="RECEIVED", index=True)
+    approval_status: Mapped[str] = mapped_column(
+        String(20), default=ApprovalStatus.RECEIVED, index=True
+    )
     bulk_importation_id: Mapped[str] = mapped_column(ForeignKey("bulk_importations.id"), index=True)
     outlet_id: Mapped[str] = mapped_column(ForeignKey("outlets.id"))
     supplier_id: Mapped[str | None] = mapped_column(ForeignKey("suppliers.id"))
@@ -289,18 +315,27 @@ class OAuthToken(Base):
 
 
 class Job(Base):
-    """A durable unit of work; claimed with a lease so a dead worker's job is taken again."""
+    """A durable unit of work; claimed with a lease so a dead worker's job is taken again.
+
+    An ``extract`` job belongs to an invoice, a ``batch_done`` job to a bulk importation.
+    """
 
     __tablename__ = "jobs"
     __table_args__ = (Index("ix_jobs_claim", "status", "run_after"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(30), default="extract")
-    invoice_id: Mapped[str] = mapped_column(
+    #: a JobKind
+    kind: Mapped[str] = mapped_column(String(30), default=JobKind.EXTRACT)
+    invoice_id: Mapped[str | None] = mapped_column(
         ForeignKey("invoices.id", ondelete="CASCADE"), index=True
     )
-    #: queued, running, done, failed
-    status: Mapped[str] = mapped_column(String(10), default="queued")
+    bulk_importation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("bulk_importations.id", ondelete="CASCADE"), index=True
+    )
+    #: at most one job per key ("batch_done:<batch id>"): a second enqueue is refused
+    key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    #: a JobStatus
+    status: Mapped[str] = mapped_column(String(10), default=JobStatus.QUEUED)
     attempts: Mapped[int] = mapped_column(default=0)
     run_after: Mapped[datetime] = mapped_column(default=utcnow)
     lease_until: Mapped[datetime | None]

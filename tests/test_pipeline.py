@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 from bot.app import open_services
-from bot.batch import Batch, IncomingFile, Source
+from bot.batch import BatchRequest, Source
 from bot.catalog import OutletIn
-from bot.views import BatchView
 from storage import jobs
 from storage.models import Job
+from storage.status import Channel
 from tests.conftest import ConfigFactory
 from tests.fakes import FakeExtractor
 from tests.pdfs import invoice_pdf
+from tests.processes import start_cli, worker_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,11 +26,10 @@ async def _one_chunk(data: bytes):  # type: ignore[no-untyped-def]
 
 
 async def _submit(services, n: int = 1) -> list[str]:  # type: ignore[no-untyped-def]
-    files = []
-    for i in range(n):
-        spooled = await services.files.spool(_one_chunk(invoice_pdf()), 10**7)
-        files.append(IncomingFile(f"file[{i}]", f"{i}.pdf", spooled))
-    result = await services.intake.submit(Batch("olt-1", files, Source("cli")))
+    async with services.intake.open(Source(Channel.CLI), BatchRequest("olt-1")) as batch:
+        for i in range(n):
+            await batch.add(f"file[{i}]", f"{i}.pdf", _one_chunk(invoice_pdf()))
+        result = await batch.submit()
     return [a.invoice_id for a in result.invoices]
 
 
@@ -65,7 +62,7 @@ async def test_transient_failures_retry_with_backoff_then_error(make_config: Con
         second_delay = (job.run_after - job.modified_date).total_seconds()
         assert second_delay > first_delay * 1.5  # exponential
         await asyncio.sleep(0.12)
-        assert await worker.run_until_idle() == 1
+        assert await worker.run_until_idle() == 2  # the last attempt, then the batch's reply
         job = await _job(svc, invoice_id)
         assert job.status == "failed" and job.attempts == 3
         invoice = await _invoice(svc, invoice_id)
@@ -163,54 +160,6 @@ async def test_concurrent_claims_never_share_a_job(make_config: ConfigFactory) -
         assert sorted(claimed) == sorted(ids)
 
 
-class RecordingNotifier:
-    def __init__(self) -> None:
-        self.done: list[BatchView] = []
-
-    async def batch_done(self, batch: BatchView) -> None:
-        self.done.append(batch)
-
-
-async def test_batch_done_fires_once_with_concurrent_workers(make_config: ConfigFactory) -> None:
-    notifier = RecordingNotifier()
-    config = make_config(worker={"concurrency": 3})
-    async with open_services(config, extractor=FakeExtractor(delay=0.02), notifier=notifier) as svc:
-        await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
-        ids = await _submit(svc, 6)
-        stop = asyncio.Event()
-        runner = asyncio.create_task(svc.worker().run(stop))
-        for _ in range(200):
-            if notifier.done:
-                break
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.2)
-        stop.set()
-        await runner
-        assert len(notifier.done) == 1
-        view = notifier.done[0]
-        assert view.done and view.counts == {"PROCESSED": 6}
-        assert sorted(i["id"] for i in view.invoices) == sorted(ids)
-
-
-def _cli(config_path: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--config", str(config_path), *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-
-
-def _write_config(path: Path, db_url: str, files: Path, engine: str, lease: float) -> None:
-    path.write_text(
-        f'[database]\nurl = "{db_url}"\n[storage]\npath = "{files}"\n'
-        f'[extraction]\nengine = "{engine}"\n'
-        f"[worker]\nconcurrency = 1\nlease_seconds = {lease}\npoll_interval_seconds = 0.1\n"
-    )
-
-
 async def test_jobs_of_a_killed_worker_finish_after_restart(
     make_config: ConfigFactory, db_url: str, tmp_path: Path
 ) -> None:
@@ -220,8 +169,8 @@ async def test_jobs_of_a_killed_worker_finish_after_restart(
         [invoice_id] = await _submit(svc)
 
         slow = tmp_path / "slow.toml"
-        _write_config(slow, db_url, config.storage.path, "tests.fakes:slow_extractor", 2)
-        proc = _cli(slow, "worker")
+        worker_config(slow, db_url, config.storage.path, "tests.fakes:slow_extractor", 2)
+        proc = start_cli(slow, "worker")
         try:
             for _ in range(300):
                 if (await _invoice(svc, invoice_id))["processing_status"] == "IN_PROGRESS":
@@ -236,8 +185,8 @@ async def test_jobs_of_a_killed_worker_finish_after_restart(
         assert (await _invoice(svc, invoice_id))["processing_status"] == "IN_PROGRESS"
 
         quick = tmp_path / "quick.toml"
-        _write_config(quick, db_url, config.storage.path, "tests.fakes:quick_extractor", 2)
-        proc = _cli(quick, "worker")
+        worker_config(quick, db_url, config.storage.path, "tests.fakes:quick_extractor", 2)
+        proc = start_cli(quick, "worker")
         try:
             for _ in range(200):
                 status = (await _invoice(svc, invoice_id))["processing_status"]
@@ -251,20 +200,3 @@ async def test_jobs_of_a_killed_worker_finish_after_restart(
             proc.wait(timeout=30)
         job = await _job(svc, invoice_id)
         assert job.status == "done" and job.attempts == 2
-
-
-async def test_batch_without_good_files_is_done_at_once(make_config: ConfigFactory) -> None:
-    notifier = RecordingNotifier()
-    async with open_services(make_config(), notifier=notifier) as svc:
-        await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
-        spooled = await svc.files.spool(_one_chunk(b"hello"), 10**6)
-        result = await svc.intake.submit(
-            Batch(
-                "olt-1", [IncomingFile("file[0]", "notes.pdf", spooled)], Source("email", "<m@x>")
-            )
-        )
-        assert not result.invoices
-        assert len(notifier.done) == 1
-        view = notifier.done[0]
-        assert view.done and view.reference == "<m@x>"
-        assert view.errors[0]["code"] == "not_a_pdf"

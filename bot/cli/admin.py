@@ -112,14 +112,14 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
 
 
 async def outlets_add(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         outlet = await svc.catalog.add_outlet(parse(OutletIn, {"id": args.id, "name": args.name}))
     out.print(f"outlet {outlet['id']} added")
     return 0
 
 
 async def outlets_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         _, rows = await svc.catalog.list_outlets()
     _table("Outlets", ["id", "name"], [[r["id"], r["name"]] for r in rows])
     return 0
@@ -136,14 +136,14 @@ async def suppliers_add(config: Config, args: argparse.Namespace) -> int:
             "emails": args.email,
         },
     )
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         supplier = await svc.catalog.add_supplier(data)
     out.print(f"supplier {supplier['id']} added")
     return 0
 
 
 async def suppliers_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         _, rows = await svc.catalog.list_suppliers()
     _table(
         "Suppliers",
@@ -154,21 +154,21 @@ async def suppliers_list(config: Config, args: argparse.Namespace) -> int:
 
 
 async def suppliers_import(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         n = await svc.catalog.import_suppliers_csv(args.csv)
     out.print(f"{n} supplier(s) imported")
     return 0
 
 
 async def purchase_orders_import(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         n = await svc.catalog.import_purchase_orders_csv(args.csv)
     out.print(f"{n} purchase order(s) imported")
     return 0
 
 
 async def purchase_orders_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         _, rows = await svc.catalog.list_purchase_orders(
             outlet_id=args.outlet, supplier_id=args.supplier
         )
@@ -193,7 +193,7 @@ async def purchase_orders_list(config: Config, args: argparse.Namespace) -> int:
 
 
 async def clients_create(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         client = await svc.auth.create_client(args.name, args.scopes, args.outlets)
     if args.json:
         print(json.dumps({"client_id": client.client_id, "client_secret": client.client_secret}))
@@ -206,7 +206,7 @@ async def clients_create(config: Config, args: argparse.Namespace) -> int:
 
 
 async def clients_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         rows = await svc.auth.list_clients()
     _table(
         "API clients",
@@ -226,7 +226,7 @@ async def clients_list(config: Config, args: argparse.Namespace) -> int:
 
 
 async def clients_revoke(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
+    async with open_services(config, with_channels=False) as svc:
         await svc.auth.revoke(args.client_id)
     out.print(f"client {args.client_id} revoked")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +15,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bot.app import Services, open_services
-from bot.batch import Batch, Source
+from bot.batch import BatchRequest, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
 from bot.extract import build_extractor
-from bot.views import BatchView
+from bot.report import BatchReport
+from bot.views import batch_summary_view, batch_view, iso, money
+from storage.batches import BatchFilter
+from storage.status import Channel, ReplyStatus
 
 out = Console()
 err = Console(stderr=True)
@@ -44,8 +47,16 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the batch as JSON")
     p.set_defaults(run=import_files)
 
-    p = sub.add_parser("status", help="show a batch", description="Show a bulk importation.")
-    p.add_argument("batch_id")
+    p = sub.add_parser(
+        "status",
+        help="show a batch, or the last batches",
+        description="Show one bulk importation with its invoices, or without an id the last "
+        "batches (newest first) with their counts and where their reply stands.",
+    )
+    p.add_argument("batch_id", nargs="?", help="a bulk importation id (default: list batches)")
+    p.add_argument("--outlet", help="only batches of this outlet (list)")
+    p.add_argument("--channel", choices=[str(c) for c in Channel], help="only this channel (list)")
+    p.add_argument("--last", type=int, default=20, metavar="N", help="how many (list; default 20)")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(run=status)
 
@@ -90,36 +101,23 @@ def _progress() -> Progress:
 
 async def import_files(config: Config, args: argparse.Namespace) -> int:
     paths = _collect(args.paths)
+    request = BatchRequest.of(args.outlet, args.supplier, args.purchase_orders)
     async with open_services(config) as svc:
         svc.intake.check_file_count(len(paths))
-        batch = Batch(
-            outlet_id=args.outlet,
-            supplier_id=args.supplier,
-            purchase_order_ids=[p.strip() for p in args.purchase_orders.split(",") if p.strip()],
-            files=[],
-            source=Source("cli", None),
-        )
-        await svc.intake.check_request(batch, len(paths))
-        with _progress() as progress:
-            task = progress.add_task("reading", total=len(paths))
-            try:
+        source = Source(Channel.CLI)
+        async with svc.intake.open(source, request, expected_files=len(paths)) as batch:
+            with _progress() as progress:
+                task = progress.add_task("reading", total=len(paths))
                 for i, path in enumerate(paths):
-                    batch.files.append(
-                        await svc.intake.receive(f"file[{i}]", path.name, _read_chunks(path))
-                    )
+                    await batch.add(f"file[{i}]", path.name, _read_chunks(path))
                     progress.advance(task)
-            except BaseException:
-                for incoming in batch.files:
-                    incoming.discard()
-                raise
-        result = await svc.intake.submit(batch)
-        assert result.bulk_importation_id is not None
+            result = await batch.submit()
         for error in result.errors:
             err.print(f"[red]refused[/] {error.filename}: {error.detail} ({error.code})")
         if result.invoices and not args.no_wait:
             await _process(svc, result.bulk_importation_id, len(result.invoices))
-        view = await svc.invoices.batch(result.bulk_importation_id)
-    _print_batch(view, args.json)
+        report = await svc.invoices.batch(result.bulk_importation_id)
+    _print_batch(report, args.json)
     return 0 if result.invoices else 1
 
 
@@ -131,10 +129,10 @@ async def _process(svc: Services, batch_id: str, total: int) -> None:
         with _progress() as progress:
             task = progress.add_task("processing", total=total)
             while True:
-                view = await svc.invoices.batch(batch_id, with_invoices=False)
-                pending = view.counts.get("TO_BE_PROCESSED", 0) + view.counts.get("IN_PROGRESS", 0)
+                report = await svc.invoices.batch(batch_id)
+                pending = sum(n for status, n in report.counts.items() if status.pending)
                 progress.update(task, completed=total - pending)
-                if view.done:
+                if report.done:
                     break
                 await asyncio.sleep(0.2)
     finally:
@@ -142,42 +140,79 @@ async def _process(svc: Services, batch_id: str, total: int) -> None:
         await runner
 
 
-def _print_batch(view: BatchView, as_json: bool) -> None:
+def _print_batch(report: BatchReport, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(view.as_dict(), indent=2, default=str))
+        print(json.dumps(batch_view(report), indent=2, default=str))
         return
-    data = view.as_dict()
     out.print(
-        f"batch [bold]{view.id}[/] outlet {view.outlet} via {view.channel}: "
-        f"{'done' if view.done else 'in progress'}"
+        f"batch [bold]{report.id}[/] outlet {report.outlet_id} via {report.channel}: "
+        f"{'done' if report.done else 'in progress'}{_reply_note(report)}"
     )
     table = Table()
     for column in ("file", "status", "number", "date", "total", "supplier", "remarks"):
         table.add_column(column)
-    for inv in view.invoices:
-        remarks = inv["extraction"].get("error") or "; ".join(inv["extraction"].get("warnings", []))
-        total = f"{inv['total_incl_tax'] or ''} {inv['currency'] or ''}".strip()
+    for inv in report.invoices:
+        remarks = inv.error or "; ".join(inv.warnings)
+        total = f"{money(inv.total) or ''} {inv.currency or ''}".strip()
         table.add_row(
-            inv["file"]["filename"],
-            inv["processing_status"],
-            inv["invoice_number"] or "",
-            inv["invoice_date"] or "",
+            inv.filename,
+            str(inv.status),
+            inv.number or "",
+            inv.invoice_date.isoformat() if inv.invoice_date else "",
             total,
-            inv["supplier_name"] or "",
+            inv.supplier_name or "",
             remarks,
         )
-    for error in data["errors"]:
-        table.add_row(
-            error["filename"], f"refused ({error['code']})", "", "", "", "", error["detail"]
-        )
+    for refused in report.refused:
+        table.add_row(refused.filename, f"refused ({refused.code})", "", "", "", "", refused.detail)
     out.print(table)
 
 
+def _reply_note(report: BatchReport) -> str:
+    reply = report.reply
+    if reply.status == ReplyStatus.NOT_NEEDED:
+        return ""
+    note = f"; reply {reply.status}"
+    if reply.attempts:
+        note += f" after {reply.attempts} attempt(s)"
+    if reply.error:
+        note += f" ({reply.error})"
+    return note
+
+
 async def status(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as svc:
-        view = await svc.invoices.batch(args.batch_id)
-    _print_batch(view, args.json)
+    async with open_services(config, with_channels=False) as svc:
+        if args.batch_id:
+            report = await svc.invoices.batch(args.batch_id)
+            _print_batch(report, args.json)
+            return 0
+        where = BatchFilter(outlet_id=args.outlet, channel=args.channel)
+        _, reports = await svc.invoices.batches(where, 0, args.last)
+    _print_batches(reports, args.json)
     return 0
+
+
+def _print_batches(reports: Sequence[BatchReport], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([batch_summary_view(r) for r in reports], indent=2, default=str))
+        return
+    table = Table()
+    for column in ("batch", "created", "outlet", "channel", "files", "state", "reply"):
+        table.add_column(column)
+    for report in reports:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items()))
+        if report.refused:
+            counts = ", ".join(filter(None, [counts, f"{len(report.refused)} refused"]))
+        table.add_row(
+            report.id,
+            iso(report.created_date) or "",
+            report.outlet_id,
+            str(report.channel),
+            counts or "none",
+            "done" if report.done else "in progress",
+            str(report.reply.status),
+        )
+    out.print(table)
 
 
 async def extract(config: Config, args: argparse.Namespace) -> int:

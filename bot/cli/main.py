@@ -13,8 +13,7 @@ from rich.logging import RichHandler
 
 from bot.cli import admin, intake, server
 from bot.config import load_config
-from bot.errors import InvoicebotError
-from storage.errors import StorageError
+from bot.errors import InvoicebotError, StorageError
 
 err = Console(stderr=True)
 
@@ -60,11 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("aiohttp.access").setLevel(max(logging.INFO, logging.getLevelName(level)))
         result: int = asyncio.run(args.run(config, args))
         return result
-    except InvoicebotError as exc:
-        err.print(f"[red]error:[/red] {exc.detail}")
-        return 2
     except StorageError as exc:
         err.print(f"[red]database error:[/red] {exc.detail}")
         return 3
+    except InvoicebotError as exc:
+        err.print(f"[red]error:[/red] {exc.detail}")
+        return 2
     except KeyboardInterrupt:
         return 130

@@ -35,9 +35,10 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "worker",
-        help="run extraction workers only",
+        help="run workers only (extraction and replies)",
         description="Run workers without the API: more processes or machines "
-        "sharing one PostgreSQL queue.",
+        "sharing one PostgreSQL queue. They read invoices and send the replies of finished "
+        "batches through the channels the config sets up (email, Slack).",
     )
     p.add_argument("--concurrency", type=int, metavar="N", help="override [worker] concurrency")
     p.set_defaults(run=worker)

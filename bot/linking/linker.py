@@ -23,9 +23,10 @@ from bot.views import money
 from storage import catalog, invoices
 from storage import linking as queries
 from storage.models import Invoice, InvoicePurchaseOrder, Supplier
+from storage.status import ApprovalStatus, LinkKind, ProcessingStatus
 
 #: approval states the linker may move to FLAGGED; a person's decision is never overridden
-FLAGGABLE = ("RECEIVED", "PENDING_APPROVAL")
+FLAGGABLE = (ApprovalStatus.RECEIVED, ApprovalStatus.PENDING_APPROVAL)
 
 
 class InvoiceLinker:
@@ -44,6 +45,10 @@ class InvoiceLinker:
         supplier = await self._supplier(session, invoice, facts, extraction, warnings)
 
         duplicate = await self.duplicates.check(session, facts, invoice.supplier_id)
+        # kept as data, so reports and review can say "duplicate?" without reading warnings
+        extraction.pop("duplicate_of", None)
+        if duplicate.duplicate_of is not None:
+            extraction["duplicate_of"] = duplicate.duplicate_of.id
         if duplicate.duplicate_of is None:
             if duplicate.warning:  # same number, other total: worth a look, not a duplicate
                 warnings.append(duplicate.warning)
@@ -69,7 +74,7 @@ class InvoiceLinker:
                 "against the purchase order (see variances)."
             )
         if flag and invoice.approval_status in FLAGGABLE:
-            invoice.approval_status = "FLAGGED"
+            invoice.approval_status = ApprovalStatus.FLAGGED
         invoice.extraction = {**extraction, "warnings": list(warnings)}
 
     async def _reject(
@@ -80,7 +85,7 @@ class InvoiceLinker:
         earlier: Invoice,
         extraction: dict[str, object],
     ) -> None:
-        invoice.processing_status = "ERROR"
+        invoice.processing_status = ProcessingStatus.ERROR
         extraction["error"] = (
             f"Duplicate of invoice {earlier.id} ({earlier.file_name}): same supplier, "
             f"invoice number {facts.invoice_number} and total "
@@ -123,7 +128,9 @@ class InvoiceLinker:
         supplier: Supplier | None,
         warnings: _Warnings,
     ) -> list[InvoicePurchaseOrder]:
-        requested = [link for link in invoice.purchase_order_links if link.link == "requested"]
+        requested = [
+            link for link in invoice.purchase_order_links if link.link == LinkKind.REQUESTED
+        ]
         for link in requested:
             link.reason = link.reason or "Named in the upload."
             link.amount = None  # worked out again below from the total as read now

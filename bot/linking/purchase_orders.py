@@ -32,6 +32,7 @@ from bot.views import money
 from storage import linking as queries
 from storage.linking import Invoiced
 from storage.models import PurchaseOrder, Supplier
+from storage.status import LinkKind
 
 OPEN_STATUSES = ("ORDERED", "DELIVERED")
 CENT = Decimal("0.01")
@@ -90,7 +91,7 @@ class OrderMatcher:
                 outcome.links.append(
                     ProposedLink(
                         order,
-                        "po_number",
+                        LinkKind.PO_NUMBER,
                         Decimal("1.00"),
                         f"The invoice gives order number {reference!r}, which is purchase "
                         f"order {order.order_number} of this outlet"
@@ -183,7 +184,7 @@ class OrderMatcher:
                 [
                     ProposedLink(
                         c.order,
-                        "supplier_amount",
+                        LinkKind.SUPPLIER_AMOUNT,
                         _score(diff, allowed),
                         f"{c.describe()} matches this invoice's {label} {money(amount)} "
                         f"({_difference(diff, allowed)}); it is the only one of {window} "
@@ -216,7 +217,9 @@ class OrderMatcher:
             shares = allocate([c.remaining for c in chosen], amount)
             return Outcome(
                 [
-                    ProposedLink(c.order, "supplier_amount", _score(diff, allowed), reason, share)
+                    ProposedLink(
+                        c.order, LinkKind.SUPPLIER_AMOUNT, _score(diff, allowed), reason, share
+                    )
                     for c, share in zip(chosen, shares, strict=True)
                 ]
             )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
+from typing import Any
 
 from aiohttp import web
 
 from bot.app import Services
+from bot.channels import WebPath
+from bot.errors import NotFound
 from bot.ratelimit import RateLimiter
 from handlers.http.common import SERVICES
 from handlers.http.middleware import RATE_LIMITER, authenticate, errors
@@ -18,10 +21,17 @@ __all__ = ["create_app"]
 
 def create_app(
     lifespan: Callable[[], AbstractAsyncContextManager[Services]],
+    channel_paths: Sequence[WebPath] = (),
 ) -> web.Application:
-    """The application; ``lifespan`` opens the services when it starts and closes them after."""
+    """The application; ``lifespan`` opens the services when it starts and closes them after.
+
+    ``channel_paths`` are routes other channels serve here (Slack's events); they are fixed
+    now, and each request goes to the handler the channel's runtime gives once it is built.
+    """
     app = web.Application(middlewares=[errors, authenticate], client_max_size=1024 * 1024)
     app.add_routes(routes)
+    for path in channel_paths:
+        app.router.add_route(path.method, path.path, _channel_route(path))
 
     async def services_ctx(app: web.Application) -> AsyncIterator[None]:
         async with lifespan() as services:
@@ -31,3 +41,14 @@ def create_app(
 
     app.cleanup_ctx.append(services_ctx)
     return app
+
+
+def _channel_route(path: WebPath) -> Callable[[web.Request], Any]:
+    async def handle(request: web.Request) -> web.StreamResponse:
+        handler = request.app[SERVICES].web_handlers().get(path)
+        if handler is None:
+            raise NotFound(f"{path.path} is not served by any channel")
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    return handle

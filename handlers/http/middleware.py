@@ -16,11 +16,11 @@ from bot.errors import (
     PermissionDenied,
     RateLimited,
     RequestTooLarge,
+    StorageError,
     UnknownReference,
 )
 from bot.ratelimit import RateLimiter
 from handlers.http.common import PRINCIPAL, json_response, services
-from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,9 @@ def _status(exc: InvoicebotError) -> int:
 async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
+    except StorageError as exc:
+        log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
+        return json_response({"detail": "the database is unavailable, try again"}, status=503)
     except InvoicebotError as exc:
         body: dict[str, object] = {"detail": exc.detail}
         headers: dict[str, str] = {}
@@ -61,9 +64,6 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)
         return json_response(body, status=_status(exc), headers=headers)
-    except StorageError as exc:
-        log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
-        return json_response({"detail": "the database is unavailable, try again"}, status=503)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise

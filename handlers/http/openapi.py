@@ -11,6 +11,7 @@ from typing import Any
 from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn
 from bot.extract.schema import LineItem
 from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES
+from storage.status import Channel, ReplyStatus
 
 FILE_ERROR_CODES = [
     "not_a_pdf",
@@ -174,7 +175,7 @@ def _schemas() -> dict[str, Any]:
                 "source": {
                     "type": "object",
                     "properties": {
-                        "channel": {"enum": ["api", "email", "slack", "cli"]},
+                        "channel": {"enum": [str(c) for c in Channel]},
                         "reference": {"type": ["string", "null"]},
                     },
                 },
@@ -208,8 +209,39 @@ def _schemas() -> dict[str, Any]:
                 "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
                 "invoice_count": {"type": "integer"},
                 "done": {"type": "boolean"},
+                "done_date": {"type": ["string", "null"], "format": "date-time"},
+                "reply": _ref("Reply"),
                 "errors": {"type": "array", "items": _ref("FileError")},
                 "invoices": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "BulkImportationSummary": {
+            "type": "object",
+            "description": "a batch in a list: as BulkImportation, without invoices and errors",
+            "properties": {
+                "id": {"type": "string"},
+                "outlet": {"type": "string"},
+                "supplier": {"type": ["string", "null"]},
+                "channel": {"enum": [str(c) for c in Channel]},
+                "reference": {"type": ["string", "null"]},
+                "created_date": {"type": "string", "format": "date-time"},
+                "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "invoice_count": {"type": "integer"},
+                "error_count": {"type": "integer"},
+                "done": {"type": "boolean"},
+                "done_date": {"type": ["string", "null"], "format": "date-time"},
+                "reply": _ref("Reply"),
+            },
+        },
+        "Reply": {
+            "type": "object",
+            "description": "the batch's reply in its channel (email, Slack); not_needed for "
+            "channels that answered at once (the API)",
+            "properties": {
+                "status": {"enum": [str(s) for s in ReplyStatus]},
+                "attempts": {"type": "integer"},
+                "error": {"type": ["string", "null"]},
+                "sent_date": {"type": ["string", "null"], "format": "date-time"},
             },
         },
         "OutletIn": OutletIn.model_json_schema(),
@@ -415,6 +447,26 @@ def openapi_document() -> dict[str, Any]:
                             },
                         },
                         "404": _error("no such invoice"),
+                        **AUTH_ERRORS,
+                    },
+                }
+            },
+            "/api/v2/bulk_importations/": {
+                "get": {
+                    "summary": "Batches, newest first (a client sees only its outlets)",
+                    "parameters": PAGING
+                    + [
+                        _query("outlet", "outlet id"),
+                        _query("channel", ", ".join(Channel)),
+                        _query(
+                            "created_date__gt",
+                            "ISO 8601 date-time with zone",
+                            {"type": "string", "format": "date-time"},
+                        ),
+                    ],
+                    "responses": {
+                        "200": _ok("a page of batches", _page_of("BulkImportationSummary")),
+                        "400": _error("a bad filter"),
                         **AUTH_ERRORS,
                     },
                 }

@@ -8,10 +8,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.auth import PROCUREMENT
+from bot.auth import PROCUREMENT, Principal
 from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn, parse
 from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied
 from bot.invoices import outlet_scope
+from bot.views import batch_summary_view, batch_view
 from handlers.http.common import (
     datetime_param,
     json_body,
@@ -23,6 +24,7 @@ from handlers.http.common import (
 )
 from handlers.http.openapi import openapi_document
 from handlers.http.upload import bulk_upload
+from storage.batches import BatchFilter
 from storage.invoices import InvoiceFilter
 
 routes = web.RouteTableDef()
@@ -31,13 +33,9 @@ routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
 
 @routes.get("/api/v2/invoices/")
 async def list_invoices(request: web.Request) -> web.Response:
-    caller = principal(request)
-    caller.require(PROCUREMENT)
+    caller, outlet = _lister(request)
     page, size, offset = page_params(request)
     q = request.query
-    outlet = q.get("outlet") or None
-    if outlet:
-        caller.require_outlet(outlet)
     where = InvoiceFilter(
         bulk_importation_id=q.get("bulk_importation_id") or None,
         outlet_id=outlet,
@@ -89,12 +87,27 @@ async def get_invoice_file(request: web.Request) -> web.StreamResponse:
     )
 
 
+@routes.get("/api/v2/bulk_importations/")
+async def list_bulk_importations(request: web.Request) -> web.Response:
+    caller, outlet = _lister(request)
+    page, size, offset = page_params(request)
+    q = request.query
+    where = BatchFilter(
+        outlet_id=outlet,
+        channel=q.get("channel") or None,
+        created_after=datetime_param(request, "created_date__gt"),
+        outlet_ids=outlet_scope(caller.outlets),
+    )
+    count, reports = await services(request).invoices.batches(where, offset, size)
+    return paginated(request, count, page, size, [batch_summary_view(r) for r in reports])
+
+
 @routes.get("/api/v2/bulk_importations/{id}/")
 async def get_bulk_importation(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
-    view = await services(request).invoices.batch(request.match_info["id"], caller.outlets)
-    return json_response(view.as_dict())
+    report = await services(request).invoices.batch(request.match_info["id"], caller.outlets)
+    return json_response(batch_view(report))
 
 
 @routes.get("/api/v2/outlets/")
@@ -185,6 +198,16 @@ async def token(request: web.Request) -> web.Response:
         },
         headers={"Cache-Control": "no-store"},
     )
+
+
+def _lister(request: web.Request) -> tuple[Principal, str | None]:
+    """The caller of a list, and the ``outlet`` filter it may use."""
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    outlet = request.query.get("outlet") or None
+    if outlet:
+        caller.require_outlet(outlet)
+    return caller, outlet
 
 
 def _str(value: Any) -> str | None:

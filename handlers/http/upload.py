@@ -1,4 +1,4 @@
-"""``POST /api/v2/invoices/bulk_upload/``: stream a multipart body into a :class:`Batch`.
+"""``POST /api/v2/invoices/bulk_upload/``: stream a multipart body into an intake session.
 
 Parts are read one at a time and files go straight to disk through the core's spooler; the
 request's size and file count are enforced while reading, so a huge or endless body is cut off
@@ -13,10 +13,11 @@ from collections.abc import AsyncIterator
 from aiohttp import BodyPartReader, MultipartReader, web
 
 from bot.auth import PROCUREMENT
-from bot.batch import Batch, IncomingFile, Source
+from bot.batch import BatchRequest, Sender, Source
 from bot.errors import InvalidRequest, RequestTooLarge
-from bot.intake import Intake
+from bot.intake import IntakeSession
 from handlers.http.common import json_response, principal, services
+from storage.status import Channel
 
 FILE_FIELD = re.compile(r"^file(\[\d+\])?$")
 #: text fields (outlet, supplier, purchase_orders) are small
@@ -50,8 +51,7 @@ async def bulk_upload(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
     svc = services(request)
-    limits = svc.config.limits
-    budget = _Budget(limits.max_request_size)
+    budget = _Budget(svc.config.limits.max_request_size)
     if not request.content_type.startswith("multipart/"):
         raise InvalidRequest("the body must be multipart/form-data", field=None)
     if request.content_length is not None and request.content_length > budget.limit:
@@ -61,26 +61,16 @@ async def bulk_upload(request: web.Request) -> web.Response:
     except (ValueError, AssertionError) as exc:
         raise InvalidRequest(f"the multipart body cannot be read: {exc}", field=None) from None
 
-    fields: dict[str, str] = {}
-    files: list[IncomingFile] = []
-    try:
-        await _read_parts(reader, svc.intake, budget, fields, files)
-        batch = Batch(
-            outlet_id=fields.get("outlet") or None,
-            supplier_id=fields.get("supplier") or None,
-            purchase_order_ids=[
-                p.strip() for p in fields.get("purchase_orders", "").split(",") if p.strip()
-            ],
-            files=files,
-            source=Source("api"),
-            client_id=caller.client_id,
-            allowed_outlets=caller.outlets,
+    sender = Sender(client_id=caller.client_id, allowed_outlets=caller.outlets)
+    # the contract does not fix the order of parts: the request is known once all are read
+    async with svc.intake.open(Source(Channel.API), sender=sender) as batch:
+        fields = await _read_parts(reader, batch, budget)
+        batch.set_request(
+            BatchRequest.of(
+                fields.get("outlet"), fields.get("supplier"), fields.get("purchase_orders")
+            )
         )
-    except BaseException:
-        for incoming in files:
-            incoming.discard()
-        raise
-    result = await svc.intake.submit(batch)
+        result = await batch.submit()
     body = {
         "bulk_importation_id": result.bulk_importation_id,
         "invoices": [
@@ -88,42 +78,27 @@ async def bulk_upload(request: web.Request) -> web.Response:
                 "id": item.invoice_id,
                 "file": item.field,
                 "filename": item.filename,
-                "processing_status": item.processing_status,
+                "processing_status": str(item.processing_status),
             }
             for item in result.invoices
         ],
-        "errors": [
-            {
-                "file": err.field,
-                "filename": err.filename,
-                "code": err.code,
-                "detail": err.detail,
-                **(
-                    {"existing_invoice_id": err.existing_invoice_id}
-                    if err.existing_invoice_id
-                    else {}
-                ),
-            }
-            for err in result.errors
-        ],
+        "errors": [err.as_dict() for err in result.errors],
     }
     return json_response(body, status=201 if result.created else 400)
 
 
 async def _read_parts(
-    reader: MultipartReader,
-    intake: Intake,
-    budget: _Budget,
-    fields: dict[str, str],
-    files: list[IncomingFile],
-) -> None:
+    reader: MultipartReader, batch: IntakeSession, budget: _Budget
+) -> dict[str, str]:
+    """Files go to the intake session as they stream in; text fields are returned."""
+    fields: dict[str, str] = {}
     while True:
         try:
             part = await reader.next()
         except ValueError as exc:
             raise InvalidRequest(f"the multipart body is malformed: {exc}", field=None) from None
         if part is None:
-            return
+            return fields
         if not isinstance(part, BodyPartReader):
             raise InvalidRequest("nested multipart bodies are not supported", field=None)
         name = part.name or ""
@@ -132,9 +107,8 @@ async def _read_parts(
                 f"unexpected file field {name!r}: use file[0], file[1], ...", field=name
             )
         if FILE_FIELD.match(name):
-            intake.check_file_count(len(files) + 1)
-            field = name if name != "file" else f"file[{len(files)}]"
-            files.append(await intake.receive(field, part.filename or field, _chunks(part, budget)))
+            field = name if name != "file" else f"file[{batch.count}]"
+            await batch.add(field, part.filename or field, _chunks(part, budget))
             continue
         raw = bytearray()
         while chunk := await part.read_chunk(8192):
