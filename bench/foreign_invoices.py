@@ -85,7 +85,7 @@ COUNTRIES: dict[str, Country] = {
     "US": Country("US", "en", "USD", _rates("0", "0", "0"), ("en",), ("mdy/",), ("$", "USD")),
     "DE": Country("DE", "de", "EUR", _rates("7", "7", "19"), ("de", "de", "de_plain"), ("dmy.", "long", "long_nodot", "iso", "d.m.y"), ("€", "EUR")),
     "AT": Country("AT", "de", "EUR", _rates("10", "13", "20"), ("de", "de_space"), ("dmy.", "long"), ("€", "EUR")),
-    "CH": Country("CH", "de", "CHF", _rates("2.6", "3.8", "8.1"), ("ch", "ch_quote"), ("dmy.", "long_nodot"), ("CHF", "Fr.")),
+    "CH": Country("CH", "de", "CHF", _rates("2.6", "3.8", "8.1"), ("ch", "ch_quote"), ("dmy.", "long_nodot"), ("CHF", "CHF", "Fr.")),
     "FR": Country("FR", "fr", "EUR", _rates("5.5", "10", "20"), ("fr", "fr_nbsp"), ("dmy/", "long", "iso"), ("€", "EUR")),
     "BEfr": Country("BE", "fr", "EUR", _rates("6", "12", "21"), ("de", "fr"), ("dmy/", "long"), ("€", "EUR")),
     "LU": Country("LU", "fr", "EUR", _rates("3", "8", "17"), ("fr", "de"), ("dmy.", "long"), ("€", "EUR")),
@@ -194,7 +194,7 @@ W: dict[str, dict[str, list[str]]] = {
         "tax_total": ["Steuerbetrag", "Umsatzsteuer gesamt", "Summe USt."],
         "gross_total": ["Rechnungsbetrag", "Gesamtbetrag", "Endbetrag"],
         "cn_total": ["Gutschriftsbetrag", "Korrekturbetrag"],
-        "rate_line": ["zzgl. {rate} % USt. auf {base}", "{rate} % MwSt. von {base}", "USt. {rate} % aus {base}"],
+        "rate_line": ["zzgl. {rate} % USt. auf {base}", "{rate} % MwSt. von {base}", "USt. {rate} % auf netto {base}"],
         "sum_rate": ["USt-Satz", "Steuersatz"], "sum_net": ["Netto", "Nettobetrag"],
         "sum_tax": ["USt", "Steuer"], "sum_gross": ["Brutto"], "sum_row": ["Summe", "Gesamt"],
         "page": ["Seite {p} von {n}", "Seite {p}/{n}", "- {p} -"],
@@ -230,7 +230,7 @@ W: dict[str, dict[str, list[str]]] = {
         "inv_no": ["Invoice no.", "Invoice number", "Invoice No"],
         "cn_no": ["Credit note no.", "Credit no.", "Document no."],
         "self_no": ["Document no.", "Self-bill no."],
-        "date": ["Date", "Invoice date", "Tax point"],
+        "date": ["Date", "Invoice date", "Date of issue"],
         "due": ["Due date", "Payment due", "Due"],
         "po": ["Your reference", "Order ref.", "Your order no.", "PO number"],
         "our_ref": ["Our reference", "Delivery note", "Sales order"],
@@ -446,6 +446,20 @@ US_STATES = {"TX": "Texas", "CA": "California", "IL": "Illinois", "WA": "Washing
 US_TAX = {"TX": D("8.25"), "CA": D("9.25"), "IL": D("10.25"), "WA": D("10.1")}
 
 
+PHONE = {
+    "UK": 44,
+    "IE": 353,
+    "NL": 31,
+    "DE": 49,
+    "AT": 43,
+    "CH": 41,
+    "FR": 33,
+    "BE": 32,
+    "LU": 352,
+    "US": 1,
+}
+
+
 @dataclass
 class Party:
     """A supplier or a customer as it appears on paper."""
@@ -544,7 +558,7 @@ def make_party(rng: random.Random, name: str, ckey: str, lang: str) -> Party:
         vat_compact=compact,
         other_id=other_id(rng, c.key),
         iban="" if c.key == "US" else iban(rng, c.key),
-        phone=f"+{rng.randint(30, 49)} {rng.randint(10, 99)} {digits(rng, 3)} {digits(rng, 4)}"
+        phone=f"+{PHONE[c.key]} {rng.randint(10, 99)} {digits(rng, 3)} {digits(rng, 4)}"
         if c.key != "US"
         else f"({rng.randint(200, 989)}) {rng.randint(200, 999)}-{digits(rng, 4)}",
         email=f"{rng.choice(['accounts', 'billing', 'info'])}@{slug}.{'com' if c.key == 'US' else c.key.lower()}",
@@ -1450,11 +1464,20 @@ def erp_header(inv: Inv, sh: Sheet, rng: random.Random, title: str, size: float)
     return y + 4
 
 
+DETAIL_WORDS = {
+    "de": ("Charge", "MHD", "LS"),
+    "en": ("Lot", "Best before", "DN"),
+    "fr": ("Lot", "DLUO", "BL"),
+    "nl": ("Partij", "THT", "Pakbon"),
+}
+
+
 def fam_erp(rng: random.Random, inv: Inv) -> Sheet:
     sh = Sheet()
     font, bold = inv.body
     size = rng.choice([7.5, 8, 8.5])
     dec = NUMBER_SEPS[inv.num_style][1]
+    lot, best, note = DETAIL_WORDS[inv.lang]
     for it in inv.items:
         it.code = rng.choice(
             [
@@ -1466,9 +1489,9 @@ def fam_erp(rng: random.Random, inv: Inv) -> Sheet:
         if rng.random() < 0.1:
             it.detail = rng.choice(
                 [
-                    "Charge L" + digits(rng, 5),
-                    "MHD " + inv.d(inv.issued + timedelta(days=rng.randint(30, 300))),
-                    "LS " + digits(rng, 8),
+                    f"{lot} L{digits(rng, 5)}",
+                    f"{best} {inv.d(inv.issued + timedelta(days=rng.randint(30, 300)))}",
+                    f"{note} {digits(rng, 8)}",
                 ]
             )
     inv.style.update(pos10=rng.random() < 0.4, rate_codes=rng.random() < 0.3)
@@ -1972,20 +1995,41 @@ def glued(pdf: Path, printed: dict[str, str], text: str) -> list[str]:
     return bad
 
 
+def unprinted(t: dict[str, Any]) -> list[str]:
+    """Truth fields with no printed form recorded: the generator would claim what it never drew."""
+    printed = t["_printed"]
+    keys = [k for k in t if not k.startswith("_") and k not in ("document_type", "line_items")]
+    out = [k for k in keys if k != "po_references" and k not in printed]
+    out += [
+        f"po{i}" for i in range(1, len(t.get("po_references", [])) + 1) if f"po{i}" not in printed
+    ]
+    for i, item in enumerate(t["line_items"], 1):
+        for name in item:
+            if f"item{i}.{name}" not in printed and not (
+                name == "unit" and f"item{i}.quantity" in printed
+            ):
+                out.append(f"item{i}.{name}")
+    return out
+
+
 def check(pdfs: list[Path]) -> int:
     """Every truth value as printed must be in pypdf's text, numbers not glued to others."""
     from pypdf import PdfReader
 
-    def expected(pdf: Path) -> dict[str, str]:
-        return json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))["_printed"]
+    def truth_of(pdf: Path) -> dict[str, Any]:
+        return json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
 
-    bad = report_missing((pdf, expected(pdf)) for pdf in pdfs)
+    bad = report_missing((pdf, truth_of(pdf)["_printed"]) for pdf in pdfs)
     for pdf in pdfs:
+        t = truth_of(pdf)
         text = flat("\n".join(p.extract_text() or "" for p in PdfReader(pdf).pages))
-        keys = glued(pdf, expected(pdf), text)
+        keys = glued(pdf, t["_printed"], text)
         if keys:
-            bad += 1
             print(f"{pdf.name}: glued {', '.join(keys)}")
+        missing = unprinted(t)
+        if missing:
+            print(f"{pdf.name}: truth never printed {', '.join(missing)}")
+        bad += bool(keys or missing)
     return bad
 
 
