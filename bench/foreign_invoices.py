@@ -25,7 +25,8 @@ Credit notes (positive truth, printed with or without a minus) come up in ``tabs
 page) and producers (reportlab canvas, fpdf2) vary per document. Same seed, same bytes.
 
 ``--check`` re-reads each PDF with pypdf and reports every truth value (as printed) the text layer
-does not hold, and printed amounts that run into a neighbouring number.
+does not hold, truth fields that were never drawn, and printed amounts that run into a
+neighbouring number.
 """
 
 # ruff: noqa: E501  (vocabulary tables read better one entry a line)
