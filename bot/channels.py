@@ -46,6 +46,10 @@ class ChannelRuntime(Protocol):
         """The handlers of the paths the plug-in announced."""
         ...
 
+    def describe(self) -> str:
+        """Where it listens or what it reads, for the line ``serve`` prints at start."""
+        ...
+
     async def start(self) -> None:
         """Open listeners (SMTP server, IMAP pollers, a socket): ``serve`` only."""
         ...

@@ -120,7 +120,10 @@ class ChannelsConfig:
 
 @dataclass(frozen=True)
 class LoggingConfig:
+    #: our own loggers in `serve` and `worker` (other commands: WARNING unless -v)
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    #: text for people, json (one object a line) for log collectors
+    format: Literal["text", "json"] = "text"
 
 
 @dataclass(frozen=True)

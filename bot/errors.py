@@ -20,7 +20,10 @@ nothing of the core, and both must raise them); they are re-exported here.
     ├── ExtractionError          a document could not be read; final
     │   └── TransientExtractionError   worth retrying later (rate limit, outage, timeout upstream)
     ├── ReplyError               a channel could not deliver a batch's reply; retried
+    ├── Unavailable              something outside invoicebot cannot be used (port taken)
     └── StorageError             the database failed                (storage.errors)
+        ├── DatabaseUnavailable  cannot reach or open it (down, missing, no permission)
+        ├── SchemaMismatch       its schema was made by a newer version
         ├── AlreadyExists        a unique key is taken (id, file of an outlet, source reference)
         └── IntegrityViolation   any other constraint refused the change
 """
@@ -47,6 +50,7 @@ __all__ = [
     "RequestTooLarge",
     "StorageError",
     "TransientExtractionError",
+    "Unavailable",
     "UnknownReference",
 ]
 
@@ -112,6 +116,10 @@ class ExtractionError(InvoicebotError):
 
 class TransientExtractionError(ExtractionError):
     """Reading failed for a reason that may pass (upstream 429/5xx, network)."""
+
+
+class Unavailable(InvoicebotError):
+    """Something outside invoicebot cannot be used: a port already taken, a relay down."""
 
 
 class ReplyError(InvoicebotError):

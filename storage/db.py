@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.errors import AlreadyExists, IntegrityViolation, StorageError
+from storage.errors import AlreadyExists, DatabaseUnavailable, IntegrityViolation, StorageError
 
 #: execution option marking a read-only session (see :meth:`Database.read`)
 READONLY = "invoicebot_readonly"
@@ -80,8 +80,8 @@ class Database:
                 yield session
         except IntegrityError as exc:
             raise integrity_error(exc) from exc
-        except SQLAlchemyError as exc:
-            raise StorageError(_first_line(exc)) from exc
+        except (SQLAlchemyError, OSError) as exc:
+            raise self.error(exc) from exc
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -90,8 +90,14 @@ class Database:
             async with self.sessions() as session:
                 await session.connection(execution_options={READONLY: True})
                 yield session
-        except SQLAlchemyError as exc:
-            raise StorageError(_first_line(exc)) from exc
+        except (SQLAlchemyError, OSError) as exc:
+            raise self.error(exc) from exc
+
+    def error(self, exc: Exception) -> StorageError:
+        """Ours for a driver's failure: a connection that cannot be made is told apart, with
+        where and what to do, from a statement that failed."""
+        unavailable = connection_error(self.url, exc)
+        return unavailable or StorageError(_first_line(exc))
 
     async def ping(self) -> None:
         """Raise :class:`StorageError` when the database does not answer."""
@@ -100,6 +106,55 @@ class Database:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+_UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "timeout",
+    "timed out",
+    "no route to host",
+    "connection reset",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "too many clients",
+)
+
+
+def connection_error(url: str, exc: BaseException) -> DatabaseUnavailable | None:
+    """A :class:`DatabaseUnavailable` that names the database and the fix, when ``exc`` means
+    the database cannot be reached or opened; None for any other failure."""
+    parsed = make_url(url)
+    text_ = " ".join(str(e) for e in (exc, getattr(exc, "orig", None), exc.__cause__) if e)
+    lowered = text_.lower()
+    if parsed.get_backend_name() == "sqlite":
+        if "unable to open database file" in lowered or isinstance(exc, PermissionError):
+            return DatabaseUnavailable(
+                f"cannot open the SQLite database {parsed.database}: check that its folder "
+                "exists and is writable, or set [database] url"
+            )
+        return None
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    name = parsed.database or ""
+    if f'database "{name}" does not exist' in text_ or "invalidcatalogname" in lowered:
+        return DatabaseUnavailable(
+            f"the database {name!r} does not exist on {where}: create it (createdb {name}) "
+            "or fix [database] url"
+        )
+    if "password authentication failed" in lowered or "role" in lowered and "not exist" in lowered:
+        return DatabaseUnavailable(
+            f"the database on {where} refused the login of {parsed.username!r}: fix the user "
+            "or password in [database] url"
+        )
+    if isinstance(exc, OSError) or any(word in lowered for word in _UNREACHABLE):
+        reason = _first_line(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+        return DatabaseUnavailable(
+            f"cannot reach the database at {where} ({reason}): is PostgreSQL running there? "
+            "Check [database] url"
+        )
+    return None
 
 
 def is_unique_violation(exc: IntegrityError) -> bool:
@@ -121,5 +176,5 @@ def integrity_error(exc: IntegrityError) -> StorageError:
     return IntegrityViolation(_first_line(exc))
 
 
-def _first_line(exc: Exception) -> str:
+def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0][:300]

@@ -21,6 +21,15 @@ class StorageError(InvoicebotError):
     """The database could not do what was asked (unreachable, timed out, refused)."""
 
 
+class DatabaseUnavailable(StorageError):
+    """The database cannot be reached or opened (down, missing, no permission): the message
+    says which and what to do."""
+
+
+class SchemaMismatch(StorageError):
+    """The database's schema is at a revision this version does not know (a newer one made it)."""
+
+
 class AlreadyExists(StorageError):
     """A unique key (an id, outlet + file hash, channel + reference) is already taken."""
 

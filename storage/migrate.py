@@ -11,10 +11,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.util.exc import CommandError
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Connection
 
 from storage.db import Database
+from storage.errors import SchemaMismatch
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _LOCK_KEY = 0x1A7017B07  # any constant shared by all invoicebot processes
@@ -37,8 +40,16 @@ async def upgrade(db: Database, revision: str = "head") -> None:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 
-    async with db.engine.begin() as conn:
-        await conn.run_sync(run)
+    try:
+        async with db.engine.begin() as conn:
+            await conn.run_sync(run)
+    except CommandError as exc:
+        raise SchemaMismatch(
+            f"the database's schema is at a revision this invoicebot does not know ({exc}): "
+            "it was migrated by a newer version; run that version, or restore a backup"
+        ) from exc
+    except (SQLAlchemyError, OSError) as exc:
+        raise db.error(exc) from exc
 
 
 async def current_revision(db: Database) -> str | None:

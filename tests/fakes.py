@@ -106,6 +106,9 @@ class FileChannel:
     def web_handlers(self) -> dict[WebPath, WebHandler]:
         return {}
 
+    def describe(self) -> str:
+        return f"replies written to {self.notifier.path}"
+
     async def start(self) -> None:
         pass
 

@@ -6,15 +6,17 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import errno
 import signal
-import sys
 from typing import Any
 
 from aiohttp import web
 from rich.console import Console
 
-from bot.app import build_http_app, open_services
-from bot.config import Config
+from bot.app import Services, build_http_app, open_services
+from bot.config import Config, ExtractionConfig
+from bot.errors import Unavailable
+from handlers.http.common import SERVICES
 from storage.db import Database
 from storage.migrate import current_revision, upgrade
 
@@ -31,7 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("--host", help="override [http] host")
     p.add_argument("--port", type=int, help="override [http] port")
     p.add_argument("--workers", type=int, metavar="N", help="override [worker] concurrency")
-    p.set_defaults(run=serve)
+    p.set_defaults(run=serve, long_running=True)
 
     p = sub.add_parser(
         "worker",
@@ -41,7 +43,7 @@ def register(sub: Any) -> None:
         "batches through the channels the config sets up (email, Slack).",
     )
     p.add_argument("--concurrency", type=int, metavar="N", help="override [worker] concurrency")
-    p.set_defaults(run=worker)
+    p.set_defaults(run=worker, long_running=True)
 
     p = sub.add_parser("db", help="database administration", description="Database administration.")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
@@ -70,35 +72,68 @@ async def serve(config: Config, args: argparse.Namespace) -> int:
     if args.workers is not None:
         workers = dataclasses.replace(workers, concurrency=args.workers)
     config = dataclasses.replace(config, http=http, worker=workers)
-    runner = web.AppRunner(build_http_app(config))
+    app = build_http_app(config)
+    runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, http.host, http.port)
-    await site.start()
-    base = f"http://{http.host}:{http.port}"
-    out.print(
-        f"[bold green]invoicebot[/] serving on {base}  "
-        f"(database {config.database.url.split('://')[0]}, "
-        f"engine {config.extraction.engine}, workers {workers.concurrency})"
-    )
-    # the command as the user ran it (.venv/bin/invoicebot under `make run`)
-    cli = sys.argv[0] if sys.argv[0].endswith("invoicebot") else "invoicebot"
-    if args.config:
-        cli += f" --config {args.config}"
-    out.print(
-        f"  1. make a client:  {cli} outlets add olt-1 --name 'My outlet' && "
-        f"{cli} clients create demo\n"
-        f"  2. get a token:    curl -s -d grant_type=client_credentials -d client_id=ID "
-        f"-d client_secret=SECRET {base}/oauth/token/\n"
-        f"  3. upload:         curl -s -H 'Authorization: Bearer TOKEN' -F outlet=olt-1 "
-        f"-F 'file[0]=@invoice.pdf' {base}/api/v2/invoices/bulk_upload/\n"
-        f"  API document: {base}/api/v2/openapi.json   Stop with Ctrl-C."
-    )
     try:
+        site = web.TCPSite(runner, http.host, http.port)
+        try:
+            await site.start()
+        except OSError as exc:
+            raise _listen_error(http.host, http.port, exc) from exc
+        services = app[SERVICES]
+        revision = await current_revision(services.db)
+        out.print(start_block(config, services, runner.addresses, revision))
         await _until_signal()
     finally:
-        out.print("stopping...")
         await runner.cleanup()
     return 0
+
+
+def _listen_error(host: str, port: int, exc: OSError) -> Unavailable:
+    if exc.errno == errno.EADDRINUSE:
+        return Unavailable(
+            f"cannot listen on {host}:{port}: the address is already in use (another "
+            "invoicebot? choose another with --port or [http] port)"
+        )
+    if exc.errno == errno.EACCES:
+        return Unavailable(f"cannot listen on {host}:{port}: permission denied (ports below 1024)")
+    return Unavailable(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+def start_block(
+    config: Config, services: Services, addresses: list[Any], revision: str | None
+) -> str:
+    """What ``serve`` says once, at start: where it listens, on what data, with which engine."""
+    host, port = addresses[0][:2] if addresses else (config.http.host, config.http.port)
+    base = f"http://{host}:{port}"
+    engine, why = engine_choice(config.extraction)
+    rows = [
+        ("API", f"{base}  (OpenAPI {base}/api/v2/openapi.json)"),
+        *[(str(runtime.channel), runtime.describe()) for runtime in services.channels],
+        ("database", f"{_safe_url(config.database.url)}  (schema {revision})"),
+        ("engine", f"{engine}: {why}"),
+        ("files", str(config.storage.path.resolve())),
+        ("workers", f"{config.worker.concurrency} in this process"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
+    return "\n".join(["[bold green]invoicebot[/] serving", *lines, "Stop with Ctrl-C."])
+
+
+def engine_choice(extraction: ExtractionConfig) -> tuple[str, str]:
+    """The engine that reads invoices, and why (``auto`` decides per document)."""
+    if extraction.engine != "auto":
+        return extraction.engine, "as configured in [extraction] engine"
+    if extraction.gemini_api_key:
+        return "auto", "e-invoice XML when embedded, else gemini (GEMINI_API_KEY is set)"
+    return "auto", "e-invoice XML when embedded, else local (no GEMINI_API_KEY: offline)"
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 async def worker(config: Config, args: argparse.Namespace) -> int:
