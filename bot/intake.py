@@ -45,6 +45,7 @@ from bot.errors import (
     UnknownReference,
 )
 from bot.files import FileStore
+from bot.logs import bound
 from bot.pdfcheck import check_pdf
 from bot.queue import JobQueue
 from storage import batches, catalog, invoices
@@ -403,13 +404,14 @@ class IntakeSession:
         """Wake local workers and log; nothing here may undo or hide the commit."""
         try:
             self.intake.queue.notify()
-            log.info(
-                "batch %s from %s: %d accepted, %d refused",
-                result.bulk_importation_id,
-                self.source.channel,
-                len(result.invoices),
-                len(result.errors),
-            )
+            with bound(batch_id=result.bulk_importation_id):
+                log.info(
+                    "batch %s from %s: %d accepted, %d refused",
+                    result.bulk_importation_id,
+                    self.source.channel,
+                    len(result.invoices),
+                    len(result.errors),
+                )
         except Exception:  # the batch is committed: the sender must get its result
             log.exception("batch %s: after-commit step failed", result.bulk_importation_id)
 

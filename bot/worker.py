@@ -31,6 +31,7 @@ from bot.errors import (
 from bot.extract.base import Extractor
 from bot.extract.schema import HEADER_FIELDS, ExtractionResult
 from bot.files import FileStore
+from bot.logs import bind, bound
 from bot.notify import BatchReplies
 from bot.queue import ClaimedJob, JobQueue
 from storage import batches, invoices, jobs
@@ -114,7 +115,8 @@ class Worker:
     async def process(self, job: ClaimedJob) -> None:
         heartbeat = asyncio.create_task(self._heartbeat(job))
         try:
-            await self._process(job)
+            with bound(job_id=str(job.id), invoice_id=job.invoice_id, batch_id=job.batch_id):
+                await self._process(job)
         except asyncio.CancelledError:
             # shutting down mid-job: hand the job back now rather than when the lease runs out
             with contextlib.suppress(Exception):
@@ -141,6 +143,7 @@ class Worker:
         async with self.db.session() as session:
             invoice = await invoices.get_invoice(session, job.invoice_id)
             sha256 = invoice.file_sha256 if invoice else None
+            bind(batch_id=invoice.bulk_importation_id if invoice else None)
         if sha256 is None:
             await self._fail(job, "the invoice no longer exists")
             return

@@ -13,8 +13,8 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.util.exc import CommandError
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from storage.db import Database
 from storage.errors import SchemaMismatch

@@ -141,3 +141,43 @@ def test_status_without_an_id_lists_the_last_batches(tmp_path: Path, db_url: str
     table = cli("status")
     assert batch["id"][:8] in table and "done" in table
     assert json.loads(cli("status", "--channel", "email", "--json")) == []
+
+
+async def test_every_request_has_an_id_on_its_log_lines(api: Api) -> None:
+    import io
+    import logging
+
+    from bot.logs import JsonFormatter, _Context
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(_Context())
+    logger = logging.getLogger("bot.intake")
+    logger.addHandler(handler)
+    old = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        token = await api.token()
+        form_headers = {**api.auth(token), "X-Request-ID": "trace-42"}
+        import aiohttp
+
+        form = aiohttp.FormData()
+        form.add_field("outlet", "olt-1")
+        form.add_field("file[0]", invoice_pdf(), filename="a.pdf")
+        async with api.http.post(
+            f"{api.base}/api/v2/invoices/bulk_upload/", data=form, headers=form_headers
+        ) as resp:
+            assert resp.status == 201
+            assert resp.headers["X-Request-ID"] == "trace-42"
+            batch_id = (await resp.json())["bulk_importation_id"]
+        async with api.http.get(f"{api.base}/healthz", headers={"X-Request-ID": "bad id!"}) as r:
+            generated = r.headers["X-Request-ID"]
+        assert generated != "bad id!" and len(generated) == 16
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert any(
+        line["request_id"] == "trace-42" and line["batch_id"] == batch_id for line in lines
+    ), lines

@@ -16,8 +16,9 @@ from bot.cli.failures import USAGE, explain
 
 EPILOG = """\
 exit codes: 0 done, 1 anything else, 2 usage or configuration (a wrong argument or id, a
-bad config), 3 a dependency cannot be reached (database, port, data folder). Config: --config FILE or $INVOICEBOT_CONFIG; without
-either the embedded defaults apply (SQLite and files under ./data, offline extractor)."""
+bad config), 3 a dependency cannot be reached (database, port, data folder).
+Config: --config FILE or $INVOICEBOT_CONFIG; without either the embedded defaults apply
+(SQLite and files under ./data, offline extractor)."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from bot.channels import WebPath
 from bot.errors import NotFound
 from bot.ratelimit import RateLimiter
 from handlers.http.common import SERVICES
-from handlers.http.middleware import RATE_LIMITER, authenticate, errors
+from handlers.http.middleware import RATE_LIMITER, authenticate, errors, request_ids
 from handlers.http.routes import routes
 
 __all__ = ["create_app"]
@@ -28,7 +28,9 @@ def create_app(
     ``channel_paths`` are routes other channels serve here (Slack's events); they are fixed
     now, and each request goes to the handler the channel's runtime gives once it is built.
     """
-    app = web.Application(middlewares=[errors, authenticate], client_max_size=1024 * 1024)
+    app = web.Application(
+        middlewares=[request_ids, errors, authenticate], client_max_size=1024 * 1024
+    )
     app.add_routes(routes)
     for path in channel_paths:
         app.router.add_route(path.method, path.path, _channel_route(path))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import uuid
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -19,6 +21,7 @@ from bot.errors import (
     StorageError,
     UnknownReference,
 )
+from bot.logs import bound
 from bot.ratelimit import RateLimiter
 from handlers.http.common import PRINCIPAL, json_response, services
 
@@ -29,6 +32,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/healthz", "/oauth/token/", "/api/v2/openapi.json", "/api/v2/docs")
 
 RATE_LIMITER = web.AppKey("rate_limiter", RateLimiter)
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def _status(exc: InvoicebotError) -> int:
@@ -45,6 +49,18 @@ def _status(exc: InvoicebotError) -> int:
         if isinstance(exc, kind):
             return status
     return 500
+
+
+@web.middleware
+async def request_ids(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every request gets an id (the client's ``X-Request-ID`` when it is sane): on every log
+    line logged while handling it, and in the response's ``X-Request-ID``."""
+    given = request.headers.get("X-Request-ID", "")
+    request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+    with bound(request_id=request_id):
+        response = await handler(request)
+    response.headers["X-Request-ID"] = request_id
+    return response
 
 
 @web.middleware
