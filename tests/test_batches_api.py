@@ -133,7 +133,7 @@ def test_status_without_an_id_lists_the_last_batches(tmp_path: Path, db_url: str
         return proc.stdout
 
     cli("outlets", "add", "olt-1", "--name", "Main")
-    batch = json.loads(cli("import", "--outlet", "olt-1", str(folder), "--json"))
+    [batch] = json.loads(cli("import", "--outlet", "olt-1", str(folder), "--json"))["batches"]
     listed = json.loads(cli("status", "--json"))
     assert [b["id"] for b in listed] == [batch["id"]]
     assert listed[0]["channel"] == "cli" and listed[0]["done"] is True

@@ -170,7 +170,7 @@ def test_import_a_folder_as_one_batch(tmp_path: Path, db_url: str) -> None:
     (folder / "c.pdf").write_bytes(b"not a pdf")
     (folder / "readme.txt").write_text("ignored")
     proc = run(config, "import", "--outlet", "olt-1", str(folder), "--json")
-    batch = json.loads(proc.stdout)
+    [batch] = json.loads(proc.stdout)["batches"]
     assert batch["channel"] == "cli" and batch["done"]
     assert sorted(i["filename"] for i in batch["invoices"]) == ["a.pdf", "b.PDF"]
     assert {i["processing_status"] for i in batch["invoices"]} <= {"PROCESSED", "INCOMPLETE"}
@@ -245,3 +245,30 @@ def test_suppliers_and_purchase_orders_from_csv(tmp_path: Path, db_url: str) -> 
     proc = run(config, "purchase-orders", "import", str(bad), check=False)
     assert proc.returncode == 2 and "line 3" in proc.stderr
     assert "PO-2" not in run(config, "purchase-orders", "list").stdout
+
+
+def test_import_splits_a_large_folder_into_batches(tmp_path: Path, db_url: str) -> None:
+    config = _config(tmp_path, db_url, limits="max_files = 4")
+    run(config, "outlets", "add", "olt-1", "--name", "Main")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for i in range(9):
+        (folder / f"{i:02d}.pdf").write_bytes(invoice_pdf())
+    (folder / "zz.pdf").write_bytes(b"not a pdf")
+    proc = run(config, "import", "--outlet", "olt-1", str(folder), "--json")
+    data = json.loads(proc.stdout)
+    sizes = [b["invoice_count"] + len(b["errors"]) for b in data["batches"]]
+    assert sizes == [4, 4, 2]
+    assert len({b["id"] for b in data["batches"]}) == 3
+    assert sum(data["counts"].values()) == 9 and data["refused"] == 1
+    assert all(b["done"] for b in data["batches"])
+
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(5):
+        (more / f"{i}.pdf").write_bytes(invoice_pdf())
+    proc = run(config, "import", "--outlet", "olt-1", "--batch-size", "2", str(more))
+    assert proc.stdout.count("batch ") >= 3 and "3 batches:" in proc.stdout
+    assert max(len(line) for line in proc.stdout.splitlines()) <= 80, proc.stdout
+    proc = run(config, "import", "--outlet", "olt-1", "--batch-size", "9", str(more), check=False)
+    assert proc.returncode == 2 and "--batch-size" in proc.stderr

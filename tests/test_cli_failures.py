@@ -149,7 +149,7 @@ def test_json_logs_carry_the_batch_id(tmp_path: Path) -> None:
     (folder / "a.pdf").write_bytes(invoice_pdf())
     proc = run("-v", "--config", cfg, "import", "--outlet", "olt-1", str(folder), "--json")
     assert proc.returncode == 0, proc.stderr
-    batch_id = json.loads(proc.stdout)["id"]
+    batch_id = json.loads(proc.stdout)["batches"][0]["id"]
     lines = [json.loads(line) for line in proc.stderr.splitlines() if line.startswith("{")]
     about = [line for line in lines if batch_id in line["message"]]
     assert about and all(line.get("batch_id") == batch_id for line in about)

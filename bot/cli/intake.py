@@ -6,16 +6,25 @@ import argparse
 import asyncio
 import json
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from bot.app import Services, open_services
-from bot.batch import BatchRequest, Source
+from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
 from bot.extract import build_extractor
@@ -32,10 +41,10 @@ CHUNK = 256 * 1024
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "import",
-        help="import PDF files or folders as one batch",
-        description="Import PDFs (files, or folders searched for *.pdf) as one "
-        "batch through the same intake as the API; then process them and print "
-        "the results.",
+        help="import PDF files or folders (split into batches)",
+        description="Import PDFs (files, or folders searched for *.pdf) through the same "
+        "intake as the API, in batches of at most --batch-size files; then process them and "
+        "print the results.",
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--outlet", required=True, help="outlet id")
@@ -44,7 +53,14 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--no-wait", action="store_true", help="only enqueue; leave processing to running workers"
     )
-    p.add_argument("--json", action="store_true", help="print the batch as JSON")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        metavar="N",
+        help="files per batch (default and most: [limits] max_files)",
+    )
+    p.add_argument("--details", action="store_true", help="every warning, not the first")
+    p.add_argument("--json", action="store_true", help="print the batches as JSON")
     p.set_defaults(run=import_files)
 
     p = sub.add_parser(
@@ -57,6 +73,7 @@ def register(sub: Any) -> None:
     p.add_argument("--outlet", help="only batches of this outlet (list)")
     p.add_argument("--channel", choices=[str(c) for c in Channel], help="only this channel (list)")
     p.add_argument("--last", type=int, default=20, metavar="N", help="how many (list; default 20)")
+    p.add_argument("--details", action="store_true", help="every warning, not the first")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(run=status)
 
@@ -101,27 +118,43 @@ def _progress() -> Progress:
 
 async def import_files(config: Config, args: argparse.Namespace) -> int:
     paths = _collect(args.paths)
+    most = config.limits.max_files
+    size = args.batch_size or most
+    if not 1 <= size <= most:
+        raise InvalidRequest(f"--batch-size must be between 1 and {most} ([limits] max_files)")
+    if not paths:
+        raise InvalidRequest("no PDF files found in the given paths")
     request = BatchRequest.of(args.outlet, args.supplier, args.purchase_orders)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    results: list[IntakeResult] = []
     async with open_services(config) as svc:
-        svc.intake.check_file_count(len(paths))
-        source = Source(Channel.CLI)
-        async with svc.intake.open(source, request, expected_files=len(paths)) as batch:
-            with _progress() as progress:
-                task = progress.add_task("reading", total=len(paths))
-                for i, path in enumerate(paths):
-                    await batch.add(f"file[{i}]", path.name, _read_chunks(path))
-                    progress.advance(task)
-            result = await batch.submit()
-        for error in result.errors:
-            err.print(f"[red]refused[/] {error.filename}: {error.detail} ({error.code})")
-        if result.invoices and not args.no_wait:
-            await _process(svc, result.bulk_importation_id, len(result.invoices))
-        report = await svc.invoices.batch(result.bulk_importation_id)
-    _print_batch(report, args.json)
-    return 0 if result.invoices else 1
+        await svc.intake.check_request(request, Sender(), len(chunks[0]))
+        with _progress() as progress:
+            task = progress.add_task("reading", total=len(paths))
+            for chunk in chunks:
+                results.append(await _import_one(svc, request, chunk, progress, task))
+        for result in results:
+            for error in result.errors:
+                err.print(f"[red]refused[/] {error.filename}: {error.detail} ({error.code})")
+        accepted = sum(len(result.invoices) for result in results)
+        if accepted and not args.no_wait:
+            await _process(svc, [r.bulk_importation_id for r in results], accepted)
+        reports = [await svc.invoices.batch(r.bulk_importation_id) for r in results]
+    _print_import(reports, args.json, args.details)
+    return 0 if accepted else 1
 
 
-async def _process(svc: Services, batch_id: str, total: int) -> None:
+async def _import_one(
+    svc: Services, request: BatchRequest, paths: list[Path], progress: Progress, task: TaskID
+) -> IntakeResult:
+    async with svc.intake.open(Source(Channel.CLI), request, expected_files=len(paths)) as batch:
+        for i, path in enumerate(paths):
+            await batch.add(f"file[{i}]", path.name, _read_chunks(path))
+            progress.advance(task)
+        return await batch.submit()
+
+
+async def _process(svc: Services, batch_ids: list[str], total: int) -> None:
     worker = svc.worker()
     stop = asyncio.Event()
     runner = asyncio.create_task(worker.run(stop))
@@ -129,10 +162,12 @@ async def _process(svc: Services, batch_id: str, total: int) -> None:
         with _progress() as progress:
             task = progress.add_task("processing", total=total)
             while True:
-                report = await svc.invoices.batch(batch_id)
-                pending = sum(n for status, n in report.counts.items() if status.pending)
+                reports = [await svc.invoices.batch(batch_id) for batch_id in batch_ids]
+                pending = sum(
+                    n for report in reports for status, n in report.counts.items() if status.pending
+                )
                 progress.update(task, completed=total - pending)
-                if report.done:
+                if all(report.done for report in reports):
                     break
                 await asyncio.sleep(0.2)
     finally:
@@ -140,7 +175,37 @@ async def _process(svc: Services, batch_id: str, total: int) -> None:
         await runner
 
 
-def _print_batch(report: BatchReport, as_json: bool) -> None:
+def _print_import(reports: list[BatchReport], as_json: bool, details: bool) -> None:
+    if as_json:
+        totals: Counter[str] = Counter()
+        for report in reports:
+            totals.update({str(status): n for status, n in report.counts.items()})
+        print(
+            json.dumps(
+                {
+                    "batches": [batch_view(report) for report in reports],
+                    "counts": dict(totals),
+                    "refused": sum(len(report.refused) for report in reports),
+                },
+                indent=2,
+                default=str,
+            )
+        )
+        return
+    for report in reports:
+        _print_batch(report, False, details)
+    if len(reports) > 1:
+        totals = Counter()
+        for report in reports:
+            totals.update({str(status): n for status, n in report.counts.items()})
+        refused = sum(len(report.refused) for report in reports)
+        parts = [f"{n} {status}" for status, n in sorted(totals.items())]
+        if refused:
+            parts.append(f"{refused} refused")
+        out.print(f"{len(reports)} batches: " + ", ".join(parts))
+
+
+def _print_batch(report: BatchReport, as_json: bool, details: bool = False) -> None:
     if as_json:
         print(json.dumps(batch_view(report), indent=2, default=str))
         return
@@ -148,11 +213,11 @@ def _print_batch(report: BatchReport, as_json: bool) -> None:
         f"batch [bold]{report.id}[/] outlet {report.outlet_id} via {report.channel}: "
         f"{'done' if report.done else 'in progress'}{_reply_note(report)}"
     )
-    table = Table()
-    for column in ("file", "status", "number", "date", "total", "supplier", "remarks"):
-        table.add_column(column)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column, options in COLUMNS:
+        table.add_column(column, no_wrap=True, overflow="ellipsis", **options)
     for inv in report.invoices:
-        remarks = inv.error or "; ".join(inv.warnings)
+        reasons = [inv.error] if inv.error else list(inv.warnings)
         total = f"{money(inv.total) or ''} {inv.currency or ''}".strip()
         table.add_row(
             inv.filename,
@@ -161,11 +226,34 @@ def _print_batch(report: BatchReport, as_json: bool) -> None:
             inv.invoice_date.isoformat() if inv.invoice_date else "",
             total,
             inv.supplier_name or "",
-            remarks,
+            "" if details else _short(reasons[0] if reasons else ""),
         )
     for refused in report.refused:
-        table.add_row(refused.filename, f"refused ({refused.code})", "", "", "", "", refused.detail)
+        table.add_row(refused.filename, "refused", "", "", "", "", _short(refused.detail))
     out.print(table)
+    if details:
+        for inv in report.invoices:
+            reasons = [inv.error] if inv.error else list(inv.warnings)
+            for reason in reasons:
+                out.print(f"  {inv.filename}: {reason}", soft_wrap=True)
+
+
+#: columns of the results table; with no_wrap and ellipsis it fits an 80-column terminal
+COLUMNS: list[tuple[str, dict[str, Any]]] = [
+    ("file", {"max_width": 18}),
+    ("status", {}),
+    ("number", {"max_width": 14}),
+    ("date", {}),
+    ("total", {"justify": "right"}),
+    ("supplier", {"max_width": 16}),
+    ("remark", {"ratio": 1}),
+]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """The first sentence of a remark, at most ``limit`` characters."""
+    first = text.split(". ")[0].strip()
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def _reply_note(report: BatchReport) -> str:
@@ -184,7 +272,7 @@ async def status(config: Config, args: argparse.Namespace) -> int:
     async with open_services(config, with_channels=False) as svc:
         if args.batch_id:
             report = await svc.invoices.batch(args.batch_id)
-            _print_batch(report, args.json)
+            _print_batch(report, args.json, args.details)
             return 0
         where = BatchFilter(outlet_id=args.outlet, channel=args.channel)
         _, reports = await svc.invoices.batches(where, 0, args.last)
