@@ -1,21 +1,15 @@
-"""``outlets``, ``suppliers``, ``purchase-orders`` and ``clients``."""
+"""The arguments of outlets, suppliers, purchase orders and API clients; the commands
+themselves are in ``bot/cli/admin_commands.py``, imported only when one runs (fast ``--help``)."""
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
+from bot.cli.lazy import command
 
-from bot.app import open_services
-from bot.auth import PROCUREMENT
-from bot.catalog import OutletIn, SupplierIn, parse
-from bot.config import Config
-
-out = Console()
+#: bot.auth.PROCUREMENT, named here so that --help does not import the database layer
+PROCUREMENT = "procurement"
 
 
 def _csv_list(value: str) -> list[str]:
@@ -28,9 +22,9 @@ def register(sub: Any) -> None:
     a = s.add_parser("add", help="add an outlet", description="Add an outlet.")
     a.add_argument("id", help="the outlet id (your own system's id)")
     a.add_argument("--name", required=True, help="display name")
-    a.set_defaults(run=outlets_add)
+    a.set_defaults(run=command("bot.cli.admin_commands:outlets_add"))
     s.add_parser("list", help="list outlets", description="List outlets.").set_defaults(
-        run=outlets_list
+        run=command("bot.cli.admin_commands:outlets_list")
     )
 
     p = sub.add_parser("suppliers", help="add, list or import suppliers", description="Suppliers.")
@@ -41,9 +35,9 @@ def register(sub: Any) -> None:
     a.add_argument("--tax-id", help="VAT id")
     a.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     a.add_argument("--email", action="append", default=[], help="sender address (repeatable)")
-    a.set_defaults(run=suppliers_add)
+    a.set_defaults(run=command("bot.cli.admin_commands:suppliers_add"))
     s.add_parser("list", help="list suppliers", description="List suppliers.").set_defaults(
-        run=suppliers_list
+        run=command("bot.cli.admin_commands:suppliers_list")
     )
     i = s.add_parser(
         "import",
@@ -52,7 +46,7 @@ def register(sub: Any) -> None:
         "aliases, emails (lists separated by ';'). All rows or none.",
     )
     i.add_argument("csv", type=Path)
-    i.set_defaults(run=suppliers_import)
+    i.set_defaults(run=command("bot.cli.admin_commands:suppliers_import"))
 
     p = sub.add_parser(
         "purchase-orders", help="import or list purchase orders", description="Purchase orders."
@@ -68,11 +62,11 @@ def register(sub: Any) -> None:
         "line_total. All rows or none; bad rows are named by line number.",
     )
     i.add_argument("csv", type=Path)
-    i.set_defaults(run=purchase_orders_import)
+    i.set_defaults(run=command("bot.cli.admin_commands:purchase_orders_import"))
     a = s.add_parser("list", help="list purchase orders", description="List purchase orders.")
     a.add_argument("--outlet")
     a.add_argument("--supplier")
-    a.set_defaults(run=purchase_orders_list)
+    a.set_defaults(run=command("bot.cli.admin_commands:purchase_orders_list"))
 
     p = sub.add_parser(
         "clients", help="API clients (OAuth2)", description="OAuth2 clients of the API."
@@ -89,9 +83,9 @@ def register(sub: Any) -> None:
         "--scopes", type=_csv_list, default=[PROCUREMENT], help=f"scopes (default {PROCUREMENT})"
     )
     a.add_argument("--json", action="store_true", help="print {client_id, client_secret} as JSON")
-    a.set_defaults(run=clients_create)
+    a.set_defaults(run=command("bot.cli.admin_commands:clients_create"))
     s.add_parser("list", help="list clients", description="List API clients.").set_defaults(
-        run=clients_list
+        run=command("bot.cli.admin_commands:clients_list")
     )
     r = s.add_parser(
         "revoke",
@@ -99,134 +93,4 @@ def register(sub: Any) -> None:
         description="Revoke a client and its tokens.",
     )
     r.add_argument("client_id")
-    r.set_defaults(run=clients_revoke)
-
-
-def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    out.print(table)
-
-
-async def outlets_add(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        outlet = await svc.catalog.add_outlet(parse(OutletIn, {"id": args.id, "name": args.name}))
-    out.print(f"outlet {outlet['id']} added")
-    return 0
-
-
-async def outlets_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        _, rows = await svc.catalog.list_outlets()
-    _table("Outlets", ["id", "name"], [[r["id"], r["name"]] for r in rows])
-    return 0
-
-
-async def suppliers_add(config: Config, args: argparse.Namespace) -> int:
-    data = parse(
-        SupplierIn,
-        {
-            "id": args.id,
-            "name": args.name,
-            "tax_id": args.tax_id,
-            "aliases": args.alias,
-            "emails": args.email,
-        },
-    )
-    async with open_services(config, with_channels=False) as svc:
-        supplier = await svc.catalog.add_supplier(data)
-    out.print(f"supplier {supplier['id']} added")
-    return 0
-
-
-async def suppliers_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        _, rows = await svc.catalog.list_suppliers()
-    _table(
-        "Suppliers",
-        ["id", "name", "tax id", "aliases"],
-        [[r["id"], r["name"], r["tax_id"], "; ".join(r["aliases"])] for r in rows],
-    )
-    return 0
-
-
-async def suppliers_import(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        n = await svc.catalog.import_suppliers_csv(args.csv)
-    out.print(f"{n} supplier(s) imported")
-    return 0
-
-
-async def purchase_orders_import(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        n = await svc.catalog.import_purchase_orders_csv(args.csv)
-    out.print(f"{n} purchase order(s) imported")
-    return 0
-
-
-async def purchase_orders_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        _, rows = await svc.catalog.list_purchase_orders(
-            outlet_id=args.outlet, supplier_id=args.supplier
-        )
-    _table(
-        "Purchase orders",
-        ["id", "number", "outlet", "supplier", "status", "ordered on", "total", "lines"],
-        [
-            [
-                r["id"],
-                r["order_number"],
-                r["outlet"],
-                r["supplier"],
-                r["status"],
-                r["ordered_on"],
-                r["total"],
-                len(r["lines"]),
-            ]
-            for r in rows
-        ],
-    )
-    return 0
-
-
-async def clients_create(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        client = await svc.auth.create_client(args.name, args.scopes, args.outlets)
-    if args.json:
-        print(json.dumps({"client_id": client.client_id, "client_secret": client.client_secret}))
-        return 0
-    out.print(f"client [bold]{client.name}[/] created")
-    out.print(f"  client_id:     {client.client_id}")
-    out.print(f"  client_secret: {client.client_secret}")
-    out.print("[yellow]The secret is shown only this once; store it now.[/]")
-    return 0
-
-
-async def clients_list(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        rows = await svc.auth.list_clients()
-    _table(
-        "API clients",
-        ["client_id", "name", "scopes", "outlets", "revoked"],
-        [
-            [
-                r["client_id"],
-                r["name"],
-                " ".join(r["scopes"]),  # type: ignore[arg-type]
-                "all" if r["outlets"] is None else ",".join(r["outlets"]),  # type: ignore[arg-type]
-                "yes" if r["revoked"] else "",
-            ]
-            for r in rows
-        ],
-    )
-    return 0
-
-
-async def clients_revoke(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config, with_channels=False) as svc:
-        await svc.auth.revoke(args.client_id)
-    out.print(f"client {args.client_id} revoked")
-    return 0
+    r.set_defaults(run=command("bot.cli.admin_commands:clients_revoke"))

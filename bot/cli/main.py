@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from bot.cli import admin, intake, server
+from bot.cli import admin, intake, server, tools
 from bot.cli.failures import USAGE, explain
 
 EPILOG = """\
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.register(sub)
     admin.register(sub)
     intake.register(sub)
+    tools.register(sub)
     return parser
 
 

@@ -1,26 +1,11 @@
-"""``serve``, ``worker`` and ``db upgrade``."""
+"""The arguments of serve, worker and db upgrade; the commands themselves are in
+``bot/cli/server_commands.py``, imported only when one of them runs (a fast ``--help``)."""
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import contextlib
-import dataclasses
-import errno
-import signal
 from typing import Any
 
-from aiohttp import web
-from rich.console import Console
-
-from bot.app import Services, build_http_app, open_services
-from bot.config import Config, ExtractionConfig
-from bot.errors import Unavailable
-from handlers.http.common import SERVICES
-from storage.db import Database
-from storage.migrate import current_revision, upgrade
-
-out = Console(soft_wrap=True)  # copy-pasteable commands: never wrap
+from bot.cli.lazy import command
 
 
 def register(sub: Any) -> None:
@@ -33,7 +18,7 @@ def register(sub: Any) -> None:
     p.add_argument("--host", help="override [http] host")
     p.add_argument("--port", type=int, help="override [http] port")
     p.add_argument("--workers", type=int, metavar="N", help="override [worker] concurrency")
-    p.set_defaults(run=serve, long_running=True)
+    p.set_defaults(run=command("bot.cli.server_commands:serve"), long_running=True)
 
     p = sub.add_parser(
         "worker",
@@ -43,7 +28,7 @@ def register(sub: Any) -> None:
         "batches through the channels the config sets up (email, Slack).",
     )
     p.add_argument("--concurrency", type=int, metavar="N", help="override [worker] concurrency")
-    p.set_defaults(run=worker, long_running=True)
+    p.set_defaults(run=command("bot.cli.server_commands:worker"), long_running=True)
 
     p = sub.add_parser("db", help="database administration", description="Database administration.")
     dbsub = p.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
@@ -52,106 +37,4 @@ def register(sub: Any) -> None:
         help="apply migrations up to the latest schema",
         description="Apply Alembic migrations up to the latest schema.",
     )
-    up.set_defaults(run=db_upgrade)
-
-
-async def _until_signal() -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-
-
-async def serve(config: Config, args: argparse.Namespace) -> int:
-    http = dataclasses.replace(
-        config.http, host=args.host or config.http.host, port=args.port or config.http.port
-    )
-    workers = config.worker
-    if args.workers is not None:
-        workers = dataclasses.replace(workers, concurrency=args.workers)
-    config = dataclasses.replace(config, http=http, worker=workers)
-    app = build_http_app(config)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    try:
-        site = web.TCPSite(runner, http.host, http.port)
-        try:
-            await site.start()
-        except OSError as exc:
-            raise _listen_error(http.host, http.port, exc) from exc
-        services = app[SERVICES]
-        revision = await current_revision(services.db)
-        out.print(start_block(config, services, runner.addresses, revision))
-        await _until_signal()
-    finally:
-        await runner.cleanup()
-    return 0
-
-
-def _listen_error(host: str, port: int, exc: OSError) -> Unavailable:
-    if exc.errno == errno.EADDRINUSE:
-        return Unavailable(
-            f"cannot listen on {host}:{port}: the address is already in use (another "
-            "invoicebot? choose another with --port or [http] port)"
-        )
-    if exc.errno == errno.EACCES:
-        return Unavailable(f"cannot listen on {host}:{port}: permission denied (ports below 1024)")
-    return Unavailable(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
-
-
-def start_block(
-    config: Config, services: Services, addresses: list[Any], revision: str | None
-) -> str:
-    """What ``serve`` says once, at start: where it listens, on what data, with which engine."""
-    host, port = addresses[0][:2] if addresses else (config.http.host, config.http.port)
-    base = f"http://{host}:{port}"
-    engine, why = engine_choice(config.extraction)
-    rows = [
-        ("API", f"{base}  (OpenAPI {base}/api/v2/openapi.json)"),
-        *[(str(runtime.channel), runtime.describe()) for runtime in services.channels],
-        ("database", f"{_safe_url(config.database.url)}  (schema {revision})"),
-        ("engine", f"{engine}: {why}"),
-        ("files", str(config.storage.path.resolve())),
-        ("workers", f"{config.worker.concurrency} in this process"),
-    ]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
-    return "\n".join(["[bold green]invoicebot[/] serving", *lines, "Stop with Ctrl-C."])
-
-
-def engine_choice(extraction: ExtractionConfig) -> tuple[str, str]:
-    """The engine that reads invoices, and why (``auto`` decides per document)."""
-    if extraction.engine != "auto":
-        return extraction.engine, "as configured in [extraction] engine"
-    if extraction.gemini_api_key:
-        return "auto", "e-invoice XML when embedded, else gemini (GEMINI_API_KEY is set)"
-    return "auto", "e-invoice XML when embedded, else local (no GEMINI_API_KEY: offline)"
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
-async def worker(config: Config, args: argparse.Namespace) -> int:
-    async with open_services(config) as services:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(sig, stop.set)
-        await services.worker().run(stop, args.concurrency)
-    return 0
-
-
-async def db_upgrade(config: Config, args: argparse.Namespace) -> int:
-    db = Database(config.database.url)
-    try:
-        await upgrade(db)
-        out.print(f"database at revision {await current_revision(db)}")
-    finally:
-        await db.close()
-    return 0
+    up.set_defaults(run=command("bot.cli.server_commands:db_upgrade"))
