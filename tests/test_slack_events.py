@@ -1,0 +1,174 @@
+"""Files shared in Slack become batches: signed events to our server on loopback, the real
+slack_sdk client and Bolt against a fake Slack Web API, real workers and databases."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from storage.status import ProcessingStatus
+from tests.conftest import ConfigFactory
+from tests.fakes import FakeExtractor
+from tests.pdfs import invoice_pdf
+from tests.slack_fake import BOT_TOKEN, fake_slack, file_share
+from tests.slack_setup import (
+    channel_batches,
+    post_event,
+    slack_config,
+    slack_server,
+    wait_batch_replied,
+)
+
+TS = "1700000000.000100"
+
+
+def _thread_messages(fake: Any, channel: str, ts: str) -> list[dict[str, Any]]:
+    return [m for m in fake.posted(channel) if m.get("thread_ts") == ts]
+
+
+async def test_pdfs_in_a_linked_channel_become_one_batch_answered_in_the_thread(
+    make_config: ConfigFactory,
+) -> None:
+    async with fake_slack() as fake:
+        files = [
+            fake.add_file("march.pdf", invoice_pdf("INV-MAR-1")),
+            fake.add_file("april.pdf", invoice_pdf("INV-APR-2")),
+        ]
+        config = slack_config(make_config, fake)
+        async with slack_server(config) as api:
+            started = time.monotonic()
+            assert await post_event(api, file_share("C1", TS, files)) == 200
+            assert time.monotonic() - started < 3, "Slack needs its ack within 3 seconds"
+            report = await wait_batch_replied(api, "C1")
+            await fake.wait_for(
+                lambda: ("C1", TS) in fake.reactions and "eyes" not in fake.reactions[("C1", TS)]
+            )
+
+    assert report.reference == f"C1:{TS}"
+    assert report.outlet_id == "olt-1"
+    assert [inv.filename for inv in report.invoices] == ["march.pdf", "april.pdf"]
+    assert {inv.number for inv in report.invoices} == {"INV-MAR-1", "INV-APR-2"}
+    assert report.reply_to["user"] == "U1"
+    # the files were fetched with the bot token
+    assert sorted(auth for _, auth in fake.downloads) == [f"Bearer {BOT_TOKEN}"] * 2
+    # one message in the thread: "receiving", then "received ... batch <id>", then the summary
+    thread = _thread_messages(fake, "C1", TS)
+    assert len(thread) == 1, thread
+    assert thread[0]["text"].startswith("Receiving 2 files")
+    updates = [c.args for c in fake.named("chat.update")]
+    assert any(f"Received 2 files, batch {report.id}" in u["text"] for u in updates)
+    final = fake.messages[report.reply_to["reply_ts"]]
+    assert final["text"].startswith(f"Batch {report.id} for Kitchen olt-1: 2 files, done")
+    for invoice in report.invoices:
+        assert invoice.filename in final["text"]
+        assert str(invoice.number) in final["text"]
+        assert "Fresh Greens BV" in final["text"]
+        assert "2024-03-01" in final["text"]
+        assert "EUR 121.00" in final["text"]
+    assert any(b["type"] == "section" for b in final["blocks"])
+    # the reaction shows the state: no PO linked, so a person has a look
+    assert fake.reactions[("C1", TS)] == {"warning"}
+
+
+async def test_mixed_files_each_refused_for_its_reason(make_config: ConfigFactory) -> None:
+    async with fake_slack() as fake:
+        files = [
+            fake.add_file("good.pdf", invoice_pdf()),
+            fake.add_file("menu.png", b"\x89PNG\r\n\x1a\n....", mimetype="image/png"),
+            fake.add_file("login.pdf", invoice_pdf(), served_type="text/html"),
+            fake.add_file("fake.pdf", b"hello, not a pdf at all"),
+        ]
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            assert await post_event(api, file_share("C1", TS, files)) == 200
+            report = await wait_batch_replied(api, "C1")
+
+    assert [inv.filename for inv in report.invoices] == ["good.pdf"]
+    refused = {r.filename: r.code for r in report.refused}
+    assert refused == {"menu.png": "not_a_pdf", "login.pdf": "not_a_pdf", "fake.pdf": "not_a_pdf"}
+    # a picture is not downloaded at all
+    assert "F0002" not in [file_id for file_id, _ in fake.downloads]
+    received = next(
+        c.args["text"] for c in fake.named("chat.update") if "Received 4 files" in c.args["text"]
+    )
+    assert "menu.png is not a PDF file" in received
+    assert "login.pdf: Slack sent a web page" in received
+    final = fake.messages[report.reply_to["reply_ts"]]["text"]
+    assert "Not imported: menu.png is not a PDF file" in final
+    assert fake.reactions[("C1", TS)] == {"warning"}
+
+
+async def test_an_unlinked_channel_gets_one_short_reply(make_config: ConfigFactory) -> None:
+    async with fake_slack() as fake:
+        files = [fake.add_file("march.pdf", invoice_pdf())]
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            assert await post_event(api, file_share("C9", TS, files)) == 200
+            await fake.wait_for(lambda: fake.posted("C9"))
+            # Slack retries: no second reply
+            retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+            assert await post_event(api, file_share("C9", TS, files), headers=retry) == 200
+            await asyncio.sleep(0.3)
+            assert await channel_batches(api, "C9") == []
+
+    (reply,) = fake.posted("C9")
+    assert reply["thread_ts"] == TS
+    assert "not linked to an outlet" in reply["text"]
+    assert fake.downloads == []
+
+
+async def test_a_retried_event_never_makes_a_second_batch(make_config: ConfigFactory) -> None:
+    async with fake_slack() as fake:
+        files = [fake.add_file("march.pdf", invoice_pdf())]
+        config = slack_config(make_config, fake)
+        event = file_share("C1", TS, files)
+        retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            # the first delivery and its retry arrive together
+            statuses = await asyncio.gather(
+                post_event(api, event), post_event(api, event, headers=retry)
+            )
+            assert statuses == [200, 200]
+            first = await wait_batch_replied(api, "C1")
+        # another server (a restart, another process) gets the same event id again
+        async with slack_server(config, outlets=(), extractor=FakeExtractor()) as api:
+            assert await post_event(api, event, headers={"X-Slack-Retry-Num": "2"}) == 200
+            await asyncio.sleep(0.5)
+            assert [b.id for b in await channel_batches(api, "C1")] == [first.id]
+
+    assert len(_thread_messages(fake, "C1", TS)) == 1
+    assert len(fake.downloads) == 1
+
+
+async def test_bad_signatures_and_old_requests_are_refused(make_config: ConfigFactory) -> None:
+    async with fake_slack() as fake:
+        files = [fake.add_file("march.pdf", invoice_pdf())]
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            event = file_share("C1", TS, files)
+            assert await post_event(api, event, secret="not-the-secret") == 401
+            old = int(time.time()) - 6 * 60
+            assert await post_event(api, event, timestamp=old) == 401
+            await asyncio.sleep(0.3)
+            assert await channel_batches(api, "C1") == []
+
+    assert fake.downloads == []
+    assert fake.posted() == []
+
+
+async def test_the_done_reply_is_posted_when_the_first_message_is_gone(
+    make_config: ConfigFactory,
+) -> None:
+    """Slack refused the "receiving" message: the summary is posted, once, at the end."""
+    async with fake_slack() as fake:
+        files = [fake.add_file("march.pdf", invoice_pdf())]
+        fake.failures["chat.postMessage"] = 1
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            assert await post_event(api, file_share("C1", TS, files)) == 200
+            report = await wait_batch_replied(api, "C1")
+
+    thread = sorted(m["text"].split(":")[0] for m in _thread_messages(fake, "C1", TS))
+    assert thread == [f"Batch {report.id} for Kitchen olt-1", f"Received 1 file, batch {report.id}"]
+    assert report.invoices[0].status == ProcessingStatus.PROCESSED
