@@ -19,6 +19,7 @@ from tests.slack_setup import (
     slack_server,
     wait_batch_replied,
 )
+from tests.test_linking_e2e import FieldsExtractor, extracted
 
 TS = "1700000000.000100"
 
@@ -67,7 +68,8 @@ async def test_pdfs_in_a_linked_channel_become_one_batch_answered_in_the_thread(
         assert "2024-03-01" in final["text"]
         assert "EUR 121.00" in final["text"]
     assert any(b["type"] == "section" for b in final["blocks"])
-    # the reaction shows the state: no PO linked, so a person has a look
+    # the reaction shows the state: eyes while reading; no PO linked, so a person has a look
+    assert [c.args["name"] for c in fake.named("reactions.add")] == ["eyes", "warning"]
     assert fake.reactions[("C1", TS)] == {"warning"}
 
 
@@ -172,3 +174,73 @@ async def test_the_done_reply_is_posted_when_the_first_message_is_gone(
     thread = sorted(m["text"].split(":")[0] for m in _thread_messages(fake, "C1", TS))
     assert thread == [f"Batch {report.id} for Kitchen olt-1", f"Received 1 file, batch {report.id}"]
     assert report.invoices[0].status == ProcessingStatus.PROCESSED
+
+
+async def test_files_shared_within_the_window_are_gathered_into_one_batch(
+    make_config: ConfigFactory,
+) -> None:
+    async with fake_slack() as fake:
+        config = slack_config(make_config, fake, gather_seconds=0.5)
+        first, second, other = "1700000000.000100", "1700000000.000200", "1700000000.000300"
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            a = [fake.add_file("a.pdf", invoice_pdf())]
+            b = [fake.add_file("b.pdf", invoice_pdf())]
+            c = [fake.add_file("c.pdf", invoice_pdf())]
+            assert await post_event(api, file_share("C1", first, a), event_id="Ev1") == 200
+            assert await post_event(api, file_share("C1", second, b), event_id="Ev2") == 200
+            assert await post_event(api, file_share("C1", other, c, user="U2"), "Ev3") == 200
+            await fake.wait_for(lambda: len(fake.named("reactions.remove")) == 3)
+            found = {b.reference: b for b in await channel_batches(api, "C1")}
+
+    assert set(found) == {f"C1:{first}", f"C1:{other}"}
+    gathered = found[f"C1:{first}"]
+    assert gathered.counts == {ProcessingStatus.PROCESSED: 2}
+    assert gathered.reply_to["messages"] == [first, second]
+    assert found[f"C1:{other}"].counts == {ProcessingStatus.PROCESSED: 1}
+    # every gathered message shows the state; the answer is in the first one's thread
+    assert fake.reactions[("C1", first)] == fake.reactions[("C1", second)] == {"warning"}
+    assert _thread_messages(fake, "C1", second) == []
+    assert len(_thread_messages(fake, "C1", first)) == 1
+
+
+async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
+    make_config: ConfigFactory,
+) -> None:
+    """Supplier and order linked, prices as ordered: the eyes make way for a check mark."""
+    fields = FieldsExtractor()
+    async with fake_slack() as fake:
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=fields) as api:
+            token = await api.token()
+            supplier = {"id": "sup-7", "name": "Fresh Greens", "tax_id": "NL123456789B01"}
+            status, _ = await api.send("POST", token, "/api/v2/suppliers/", supplier)
+            assert status == 201
+            order = {
+                "order_number": "PO-0042",
+                "outlet": "olt-1",
+                "supplier": "sup-7",
+                "ordered_on": "2024-02-25",
+                "total": "29.00",
+                "lines": [
+                    {"description": "Tomatoes", "quantity": "10", "unit": "kg",
+                     "unit_price": "2.90", "total": "29.00"},
+                ],
+            }  # fmt: skip
+            status, _ = await api.send("POST", token, "/api/v2/procurement/purchase_orders/", order)
+            assert status == 201
+            content = fields.pdf(extracted("INV-1", "29.00", "PO-0042"))
+            files = [fake.add_file("tomatoes.pdf", content)]
+            assert await post_event(api, file_share("C1", TS, files)) == 200
+            report = await wait_batch_replied(api, "C1")
+            await fake.wait_for(lambda: fake.reactions.get(("C1", TS)) == {"white_check_mark"})
+
+    (invoice,) = report.invoices
+    assert (invoice.supplier_name, invoice.purchase_orders, invoice.attention) == (
+        "Fresh Greens",
+        ("PO-0042",),
+        (),
+    )
+    final = fake.messages[report.reply_to["reply_ts"]]["text"]
+    assert final.startswith(f"Batch {report.id} for Kitchen olt-1: 1 file, done, all processed")
+    assert "PO PO-0042" in final
+    assert [c.args["name"] for c in fake.named("reactions.add")] == ["eyes", "white_check_mark"]
