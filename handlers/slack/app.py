@@ -27,6 +27,18 @@ from handlers.slack.shares import FileShares
 
 log = logging.getLogger(__name__)
 
+#: what the app needs of Slack, and nothing more (manifest*.yaml say the same; a test checks)
+BOT_SCOPES = (
+    "channels:history",  # message.channels
+    "groups:history",  # message.groups
+    "files:read",  # files.info, downloads
+    "chat:write",  # replies
+    "reactions:write",  # the state at a glance
+    "commands",  # /invoices
+)
+BOT_EVENTS = ("message.channels", "message.groups")
+COMMAND = "/invoices"
+
 
 class Background:
     """The listener tasks running after their ack, so ``stop`` can let them finish."""
@@ -79,7 +91,7 @@ def build_bolt_app(
     async def on_other_message() -> None:
         """Every other message of a channel the bot is in: nothing to do (but acknowledged)."""
 
-    @app.command("/invoices")
+    @app.command(COMMAND)
     async def on_invoices(ack: Callable[..., Awaitable[None]], command: Mapping[str, Any]) -> None:
         answer = await invoices_command.answer(
             str(command.get("channel_id", "")), str(command.get("text", ""))
