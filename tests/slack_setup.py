@@ -49,9 +49,12 @@ def slack_config(
 
 @asynccontextmanager
 async def slack_server(
-    config: Config, outlets: Sequence[str] = ("olt-1",), extractor: Extractor | None = None
+    config: Config,
+    outlets: Sequence[str] = ("olt-1",),
+    extractor: Extractor | None = None,
+    run_workers: bool = True,
 ) -> AsyncIterator[Api]:
-    async with serve(config, run_workers=True, extractor=extractor) as api:
+    async with serve(config, run_workers=run_workers, extractor=extractor) as api:
         for outlet in outlets:
             await api.outlet(outlet, name=f"Kitchen {outlet}")
         yield api
