@@ -13,7 +13,7 @@ import hmac
 import itertools
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +58,8 @@ class FakeSlack:
     reactions: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     #: methods that answer ``{"ok": false, "error": ...}`` the next N times
     failures: dict[str, int] = field(default_factory=dict)
+    #: called with each call; an error code it returns is the answer (a selective outage)
+    refuse: Callable[[Call], str | None] = lambda call: None
     downloads: list[tuple[str, str | None]] = field(default_factory=list)
     #: websocket envelopes the bot acknowledged
     acks: list[dict[str, Any]] = field(default_factory=list)
@@ -131,6 +133,8 @@ class FakeSlack:
         elif self.failures.get(method):
             self.failures[method] -= 1
             call.answer = {"ok": False, "error": "fatal_error"}
+        elif refused := self.refuse(call):
+            call.answer = {"ok": False, "error": refused}
         elif handler is None:
             call.answer = {"ok": False, "error": "unknown_method"}
         else:

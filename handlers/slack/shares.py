@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import SlackConfig, SlackRoute
-from bot.errors import NotFound, ReplyError
+from bot.errors import InvoicebotError, ReplyError
 from handlers.slack import blocks
 from handlers.slack.client import MessageGone, SlackClient
 from handlers.slack.files import FileDownloader
@@ -132,6 +132,8 @@ class FileShares:
         result: IntakeResult,
         files: int,
     ) -> None:
+        """Say what was received. The batch is committed: nothing here may fail the listener
+        (its error reply would say the files were not imported); the done reply follows."""
         shown = await self._show(share, reply_ts, blocks.received(result, files))
         if result.repeated or reply_ts is None or shown != reply_ts:
             return  # the done reply has no message of ours to replace: it posts its own
@@ -141,18 +143,23 @@ class FileShares:
             report = await self.services.invoices.batch(
                 result.bulk_importation_id, frozenset({route.outlet})
             )
-        except NotFound:
+        except InvoicebotError as exc:
+            log.warning("batch %s: not read back: %s", result.bulk_importation_id, exc)
             return
         if report.done:
             await self._show(share, reply_ts, blocks.batch_detail(report))
 
     async def _show(self, share: Share, ts: str | None, rendered: blocks.Rendered) -> str | None:
+        """Show ``rendered`` in message ``ts`` (a new one if it is gone); the ts shown in."""
         if ts is not None:
             try:
                 await self.client.update(share.channel, ts, **_kw(rendered))
                 return ts
             except MessageGone:
                 log.info("slack reply %s was deleted; posting a new one", ts)
+            except ReplyError as exc:
+                log.warning("slack reply %s not updated: %s", ts, exc)
+                return ts
         return await self._post(share, rendered)
 
     async def _post(self, share: Share, rendered: blocks.Rendered) -> str | None:
