@@ -37,6 +37,8 @@ class FakeFile:
     mimetype: str = "application/pdf"
     #: what the download answers with (Slack's sign-in page is text/html)
     served_type: str = "application/pdf"
+    #: seconds the download takes to begin
+    delay: float = 0.0
 
 
 @dataclass
@@ -77,10 +79,13 @@ class FakeSlack:
         content: bytes,
         mimetype: str = "application/pdf",
         served_type: str | None = None,
+        delay: float = 0.0,
     ) -> dict[str, Any]:
         """Register a file; returns the file object as a ``file_share`` event carries it."""
         file_id = f"F{len(self.files) + 1:04d}"
-        self.files[file_id] = FakeFile(file_id, name, content, mimetype, served_type or mimetype)
+        self.files[file_id] = FakeFile(
+            file_id, name, content, mimetype, served_type or mimetype, delay
+        )
         return self.file_object(file_id)
 
     def file_object(self, file_id: str) -> dict[str, Any]:
@@ -186,6 +191,7 @@ class FakeSlack:
         found = self.files.get(file_id)
         if found is None:
             return web.Response(status=404, text="not found")
+        await asyncio.sleep(found.delay)
         if auth != f"Bearer {BOT_TOKEN}":
             return web.Response(body=LOGIN_PAGE, content_type="text/html")
         if found.served_type == "text/html":

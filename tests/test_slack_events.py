@@ -4,6 +4,7 @@ slack_sdk client and Bolt against a fake Slack Web API, real workers and databas
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 
@@ -11,7 +12,7 @@ from storage.status import ProcessingStatus
 from tests.conftest import ConfigFactory
 from tests.fakes import FakeExtractor
 from tests.pdfs import invoice_pdf
-from tests.slack_fake import BOT_TOKEN, fake_slack, file_share
+from tests.slack_fake import BOT_TOKEN, fake_slack, file_share, signed
 from tests.slack_setup import (
     channel_batches,
     post_event,
@@ -80,19 +81,30 @@ async def test_mixed_files_each_refused_for_its_reason(make_config: ConfigFactor
             fake.add_file("menu.png", b"\x89PNG\r\n\x1a\n....", mimetype="image/png"),
             fake.add_file("login.pdf", invoice_pdf(), served_type="text/html"),
             fake.add_file("fake.pdf", b"hello, not a pdf at all"),
+            fake.add_file("huge.pdf", invoice_pdf()) | {"size": 10**9},
         ]
+        # a file the event only names: its download link comes from files.info
+        stub = fake.add_file("stub.pdf", invoice_pdf())
+        files.append({"id": stub["id"], "file_access": "check_file_info"})
         config = slack_config(make_config, fake)
         async with slack_server(config, extractor=FakeExtractor()) as api:
             assert await post_event(api, file_share("C1", TS, files)) == 200
             report = await wait_batch_replied(api, "C1")
 
-    assert [inv.filename for inv in report.invoices] == ["good.pdf"]
+    assert [inv.filename for inv in report.invoices] == ["good.pdf", "stub.pdf"]
     refused = {r.filename: r.code for r in report.refused}
-    assert refused == {"menu.png": "not_a_pdf", "login.pdf": "not_a_pdf", "fake.pdf": "not_a_pdf"}
-    # a picture is not downloaded at all
-    assert "F0002" not in [file_id for file_id, _ in fake.downloads]
+    assert refused == {
+        "menu.png": "not_a_pdf",
+        "login.pdf": "not_a_pdf",
+        "fake.pdf": "not_a_pdf",
+        "huge.pdf": "file_too_large",
+    }
+    assert [c.args["file"] for c in fake.named("files.info")] == [stub["id"]]
+    # a picture, or a file over the limit, is not downloaded at all
+    downloaded = [file_id for file_id, _ in fake.downloads]
+    assert "F0002" not in downloaded and "F0005" not in downloaded
     received = next(
-        c.args["text"] for c in fake.named("chat.update") if "Received 4 files" in c.args["text"]
+        c.args["text"] for c in fake.named("chat.update") if "Received 6 files" in c.args["text"]
     )
     assert "menu.png is not a PDF file" in received
     assert "login.pdf: Slack sent a web page" in received
@@ -244,3 +256,33 @@ async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
     assert final.startswith(f"Batch {report.id} for Kitchen olt-1: 1 file, done, all processed")
     assert "PO PO-0042" in final
     assert [c.args["name"] for c in fake.named("reactions.add")] == ["eyes", "white_check_mark"]
+
+
+async def test_the_ack_comes_before_the_download_and_a_thread_is_answered_in_place(
+    make_config: ConfigFactory,
+) -> None:
+    parent = "1699999999.000001"
+    async with fake_slack() as fake:
+        files = [fake.add_file("slow.pdf", invoice_pdf(), delay=4)]
+        event = file_share("C1", TS, files) | {"thread_ts": parent}
+        config = slack_config(make_config, fake)
+        async with slack_server(config, extractor=FakeExtractor()) as api:
+            started = time.monotonic()
+            assert await post_event(api, event) == 200
+            assert time.monotonic() - started < 2.5, "acked only after the download"
+            report = await wait_batch_replied(api, "C1")
+
+    assert report.reference == f"C1:{TS}"
+    (reply,) = fake.posted("C1")
+    assert reply["thread_ts"] == parent
+    assert fake.reactions[("C1", TS)] == {"warning"}
+
+
+async def test_slack_checks_the_request_url(make_config: ConfigFactory) -> None:
+    async with fake_slack() as fake:
+        async with slack_server(slack_config(make_config, fake), outlets=()) as api:
+            body = json.dumps({"token": "t", "challenge": "ch-123", "type": "url_verification"})
+            headers = {"Content-Type": "application/json", **signed(body)}
+            async with api.http.post(f"{api.base}/slack/events", data=body, headers=headers) as r:
+                assert r.status == 200
+                assert (await r.json())["challenge"] == "ch-123"

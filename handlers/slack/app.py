@@ -135,7 +135,8 @@ async def reply_to_error(
     if event.get("channel") and event.get("ts"):
         rendered = blocks.message(f"Sorry, these files could not be imported: {words}")
         try:
-            await client.post(event["channel"], event["ts"], rendered.text, rendered.blocks)
+            thread = event.get("thread_ts") or event["ts"]
+            await client.post(event["channel"], thread, rendered.text, rendered.blocks)
         except InvoicebotError as exc:
             log.warning("slack: could not say %r in the thread: %s", words, exc.detail)
     return None

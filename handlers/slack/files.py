@@ -41,9 +41,10 @@ def file_name(file: Mapping[str, Any], index: int) -> str:
 class FileDownloader:
     """Downloads one message's files into a session, each as ``file[i]``."""
 
-    def __init__(self, client: SlackClient, token: str) -> None:
+    def __init__(self, client: SlackClient, token: str, max_size: int) -> None:
         self.client = client
         self.token = token
+        self.max_size = max_size
 
     async def add_all(self, batch: IntakeSession, files: list[Mapping[str, Any]]) -> None:
         async with aiohttp.ClientSession(timeout=TIMEOUT) as http:
@@ -58,25 +59,33 @@ class FileDownloader:
         file: Mapping[str, Any],
         index: int,
     ) -> None:
+        if not _download_url(file):
+            # the event carried a stub of the file (file_access: check_file_info)
+            try:
+                file = {**file, **await self.client.file_info(str(file.get("id")))}
+            except ReplyError as exc:
+                name = file_name(file, index)
+                batch.refuse(field, name, "download_failed", f"{name}: {exc.detail}")
+                return
         name = file_name(file, index)
         if not is_pdf(file):
             batch.refuse(field, name, "not_a_pdf", f"{name} is not a PDF file")
             return
-        url = file.get("url_private_download") or file.get("url_private")
-        if not url:
-            # the event carried a stub of the file (file_access: check_file_info)
-            try:
-                info = await self.client.file_info(str(file.get("id")))
-            except ReplyError as exc:
-                batch.refuse(field, name, "download_failed", f"{name}: {exc.detail}")
-                return
-            url = info.get("url_private_download") or info.get("url_private")
+        size = file.get("size")
+        if isinstance(size, int) and size > self.max_size:
+            # not worth downloading: the intake would refuse it by its size anyway
+            limit = self.max_size / 1024 / 1024
+            batch.refuse(
+                field, name, "file_too_large", f"{name} is over the limit of {limit:g} MiB"
+            )
+            return
+        url = _download_url(file)
         if not url:
             batch.refuse(field, name, "download_failed", f"{name}: Slack gave no download link")
             return
         headers = {"Authorization": f"Bearer {self.token}"}
         try:
-            async with http.get(str(url), headers=headers) as resp:
+            async with http.get(url, headers=headers) as resp:
                 if resp.status != 200:
                     batch.refuse(
                         field, name, "download_failed", f"{name}: download answered {resp.status}"
@@ -94,6 +103,11 @@ class FileDownloader:
         except (aiohttp.ClientError, TimeoutError) as exc:
             log.warning("slack file %s: download failed: %s", file.get("id"), exc)
             batch.refuse(field, name, "download_failed", f"{name}: download failed ({exc})")
+
+
+def _download_url(file: Mapping[str, Any]) -> str | None:
+    url = file.get("url_private_download") or file.get("url_private")
+    return str(url) if url else None
 
 
 async def _chunks(resp: aiohttp.ClientResponse) -> AsyncIterator[bytes]:

@@ -38,7 +38,10 @@ class SlackRuntime:
         self.notifier = SlackNotifier(self.client)
         self.background = Background()
         self.shares = FileShares(
-            config, services, self.client, FileDownloader(self.client, bot_token)
+            config,
+            services,
+            self.client,
+            FileDownloader(self.client, bot_token, services.config.limits.max_file_size),
         )
         self.bolt = build_bolt_app(
             self.web,

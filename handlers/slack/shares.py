@@ -46,6 +46,8 @@ class Share:
     ts: str
     user: str | None
     files: list[Mapping[str, Any]]
+    #: the thread to answer in: the message's own, or the one it was shared into
+    thread: str = ""
 
     @classmethod
     def of(cls, event: Mapping[str, Any]) -> Share:
@@ -54,6 +56,7 @@ class Share:
             str(event["ts"]),
             event.get("user"),
             [f for f in event.get("files") or [] if isinstance(f, Mapping)],
+            str(event.get("thread_ts") or event["ts"]),
         )
 
 
@@ -85,7 +88,9 @@ class FileShares:
         if not share.files:
             return
         if self.config.route(share.channel) is None:
-            await self.client.post(share.channel, share.ts, **_kw(blocks.not_linked(share.channel)))
+            await self.client.post(
+                share.channel, share.thread, **_kw(blocks.not_linked(share.channel))
+            )
             return
         await self.gatherer.add(share)
 
@@ -112,7 +117,7 @@ class FileShares:
             reference,
             {
                 "channel": first.channel,
-                "thread_ts": first.ts,
+                "thread_ts": first.thread,
                 "user": first.user,
                 "reply_ts": reply_ts,
                 "messages": [share.ts for share in shares],
@@ -165,7 +170,7 @@ class FileShares:
     async def _post(self, share: Share, rendered: blocks.Rendered) -> str | None:
         """Post in the thread; None when Slack refused (the batch goes on without it)."""
         try:
-            return await self.client.post(share.channel, share.ts, **_kw(rendered))
+            return await self.client.post(share.channel, share.thread, **_kw(rendered))
         except ReplyError as exc:
             log.warning("slack reply in %s:%s failed: %s", share.channel, share.ts, exc)
             return None
