@@ -33,10 +33,14 @@ def slack_config(
     fake: FakeSlack,
     routes: Sequence[dict[str, str]] = ({"channel": "C1", "outlet": "olt-1"},),
     socket_mode: bool = False,
+    public_url: str = "",
     **slack: Any,
 ) -> Config:
     """The test's config with ``[slack]`` on and the secrets as the environment would give them."""
-    config = make_config(slack={"enabled": True, "api_url": fake.api_url, **slack})
+    config = make_config(
+        slack={"enabled": True, "api_url": fake.api_url, **slack},
+        http={"public_url": public_url},
+    )
     section = dataclasses.replace(
         config.slack,
         routes=tuple(SlackRoute(**r) for r in routes),

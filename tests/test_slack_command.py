@@ -63,7 +63,7 @@ async def test_status_lists_this_channels_batches_and_shows_one_in_detail(
     # another outlet's batch is not shown: the same words as an id that does not exist
     assert other["text"] == f"bulk importation {theirs} does not exist"
     assert unknown["text"] == "bulk importation no-such-batch does not exist"
-    assert pending["text"].startswith("1 invoice at olt-1 need a person")
+    assert pending["text"].startswith("1 invoice at olt-1 needs a person")
     assert ("a.pdf" in pending["text"]) != ("b.pdf" in pending["text"])
     assert "error: cannot read this document (fake)" in pending["text"]
     assert elsewhere["text"] == "Nothing needs a person at olt-2."

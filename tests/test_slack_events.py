@@ -221,7 +221,7 @@ async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
     """Supplier and order linked, prices as ordered: the eyes make way for a check mark."""
     fields = FieldsExtractor()
     async with fake_slack() as fake:
-        config = slack_config(make_config, fake)
+        config = slack_config(make_config, fake, public_url="https://invoices.example.test")
         async with slack_server(config, extractor=fields) as api:
             token = await api.token()
             supplier = {"id": "sup-7", "name": "Fresh Greens", "tax_id": "NL123456789B01"}
@@ -255,6 +255,10 @@ async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
     final = fake.messages[report.reply_to["reply_ts"]]["text"]
     assert final.startswith(f"Batch {report.id} for Kitchen olt-1: 1 file, done, all processed")
     assert "PO PO-0042" in final
+    link = f"<https://invoices.example.test/api/v2/invoices/{invoice.id}/|tomatoes.pdf>"
+    blocks = str(fake.messages[report.reply_to["reply_ts"]]["blocks"])
+    assert link in blocks
+    assert f"https://invoices.example.test/api/v2/bulk_importations/{report.id}/" in final
     assert [c.args["name"] for c in fake.named("reactions.add")] == ["eyes", "white_check_mark"]
 
 

@@ -48,8 +48,8 @@ def _context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:MAX_TEXT]}]}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 def message(text: str) -> Rendered:
@@ -199,8 +199,7 @@ def batch_list(reports: Sequence[BatchReport], channel: str) -> Rendered:
         f" · {counts(r)}"
         for r in reports
     ]
-    head = f"The last {_plural(len(reports), 'batch')} of this channel"
-    head = head.replace("batchs", "batches")
+    head = f"The last {_plural(len(reports), 'batch', 'batches')} of this channel"
     blocks = [_section(f"*{head}*"), _section("\n".join(f"• {escape(x)}" for x in lines))]
     return Rendered("\n".join([head, *lines]), blocks)
 
@@ -234,7 +233,7 @@ def pending(invoices: Sequence[Mapping[str, Any]], outlet: str, total: int) -> R
     """``/invoices pending``: the outlet's invoices that need a person (API invoice objects)."""
     if not invoices:
         return message(f"Nothing needs a person at {outlet}.")
-    head = f"{_plural(total, 'invoice')} at {outlet} need a person"
+    head = f"{_plural(total, 'invoice')} at {outlet} {'needs' if total == 1 else 'need'} a person"
     lines = []
     for inv in invoices:
         file = (inv.get("file") or {}).get("filename") or inv["id"]
