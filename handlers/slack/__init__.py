@@ -23,7 +23,15 @@ class SlackPlugin:
         from handlers.slack.runtime import EVENTS
 
         slack = config.slack
-        return [EVENTS] if slack.enabled and not slack.socket_mode else []
+        if not slack.enabled or slack.socket_mode:
+            return []
+        # only the server asks for its paths: worker processes send replies without the secret
+        if not slack.signing_secret:
+            raise ConfigError(
+                "slack.enabled",
+                "HTTP mode needs $SLACK_SIGNING_SECRET (or set $SLACK_APP_TOKEN for Socket Mode)",
+            )
+        return [EVENTS]
 
     def build(self, config: Config, services: Services) -> SlackRuntime | None:
         slack = config.slack
@@ -31,11 +39,6 @@ class SlackPlugin:
             return None
         if not slack.bot_token:
             raise ConfigError("slack.enabled", "needs the bot token in $SLACK_BOT_TOKEN")
-        if not slack.socket_mode and not slack.signing_secret:
-            raise ConfigError(
-                "slack.enabled",
-                "HTTP mode needs $SLACK_SIGNING_SECRET (or set $SLACK_APP_TOKEN for Socket Mode)",
-            )
         for i, route in enumerate(slack.routes):
             if not route.channel or not route.outlet:
                 raise ConfigError(f"slack.routes[{i}]", "needs a channel id and an outlet")
