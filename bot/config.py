@@ -108,8 +108,40 @@ class EmailConfig:
 
 
 @dataclass(frozen=True)
+class SlackRoute:
+    """``[[slack.routes]]``: files shared in ``channel`` (a Slack channel id) become batches of
+    ``outlet``, and of ``supplier`` when set."""
+
+    channel: str
+    outlet: str
+    supplier: str = ""
+
+
+@dataclass(frozen=True)
 class SlackConfig:
-    """``[slack]``: the Slack app, its routes and replies (handlers/slack)."""
+    """``[slack]``: the Slack app, its routes and replies (handlers/slack).
+
+    HTTP mode (events at ``/slack/events``) needs both the bot token and the signing secret;
+    with ``$SLACK_APP_TOKEN`` set the app connects out through Socket Mode instead.
+    """
+
+    enabled: bool = False
+    #: the Web API base (Slack's own; tests point it at a fake on loopback)
+    api_url: str = "https://slack.com/api/"
+    #: files shared by one person in one channel within this many seconds become one batch
+    #: (0: every message is a batch of its own)
+    gather_seconds: float = 0
+    routes: tuple[SlackRoute, ...] = ()
+    bot_token: str | None = field(default=None, metadata={"secret": "SLACK_BOT_TOKEN"})
+    signing_secret: str | None = field(default=None, metadata={"secret": "SLACK_SIGNING_SECRET"})
+    app_token: str | None = field(default=None, metadata={"secret": "SLACK_APP_TOKEN"})
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+    def route(self, channel: str) -> SlackRoute | None:
+        return next((r for r in self.routes if r.channel == channel), None)
 
 
 @dataclass(frozen=True)
