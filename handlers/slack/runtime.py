@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import WebHandler, WebPath
 from bot.config import SlackConfig
+from bot.doctor import Check, State
 from handlers.slack.app import Background, build_bolt_app
 from handlers.slack.client import SlackClient
 from handlers.slack.command import InvoicesCommand
@@ -55,6 +58,40 @@ class SlackRuntime:
 
     def web_handlers(self) -> Mapping[WebPath, WebHandler]:
         return {} if self.socket else {EVENTS: self.handle}
+
+    def describe(self) -> str:
+        mode = "Socket Mode" if self.socket else f"HTTP events at {EVENTS.path}"
+        return f"{mode}, {len(self.config.routes)} linked channel(s)"
+
+    async def checks(self) -> list[Check]:
+        """``doctor``: does Slack accept the bot token?"""
+        try:
+            answer = await self.web.auth_test()
+        except SlackApiError as exc:
+            return [
+                Check(
+                    "slack",
+                    State.ERROR,
+                    f"Slack refused the bot token: {exc.response.get('error')}",
+                    "set $SLACK_BOT_TOKEN to the app's Bot User OAuth Token",
+                )
+            ]
+        except (OSError, aiohttp.ClientError) as exc:
+            return [
+                Check(
+                    "slack",
+                    State.ERROR,
+                    f"cannot reach Slack at {self.config.api_url}: {exc}",
+                    "check the network, or [slack] api_url",
+                )
+            ]
+        return [
+            Check(
+                "slack",
+                State.OK,
+                f"token of bot {answer.get('user')} in team {answer.get('team')} accepted",
+            )
+        ]
 
     async def handle(self, request: web.Request) -> web.Response:
         """Slack's Events API and slash commands over HTTP (Bolt checks the signature)."""
