@@ -183,14 +183,18 @@ class Dovecot:
         client.login(self.user, self.password)
         return client
 
-    def append(self, folder: str, msg: EmailMessage | bytes) -> None:
+    def append(self, folder: str, msg: EmailMessage | bytes) -> int:
+        """Append a message; its UID (from the APPENDUID answer)."""
         data = msg.as_bytes(policy=policy.SMTP) if isinstance(msg, EmailMessage) else msg
-        with contextlib.closing(self.client()) as c:
-            c.append(folder, data)
+        with self.client() as c:
+            answer = c.append(folder, data)
+        return int(answer.split(b"APPENDUID ", 1)[1].split()[1].rstrip(b"]"))
 
     def uids(self, folder: str) -> list[int]:
         client = self.client()
         try:
+            if not client.folder_exists(folder):
+                return []
             client.select_folder(folder)
             return sorted(client.search("ALL"))
         finally:
