@@ -362,3 +362,45 @@ async def test_the_relay_down_leaves_the_reply_pending_then_it_is_sent_once(
         await relay.wait_for(1)
         await asyncio.sleep(0.5)
         assert len(relay.received) == 1
+
+
+async def test_forwarded_mail_takes_the_supplier_of_the_original_sender(room: Mailroom) -> None:
+    inline = make_mail(
+        text="Please book.\n\nFrom: North Sea Fish <orders@fish.example>\n"
+        "Sent: Monday, March 4, 2024 9:12 AM\nTo: Chef\nSubject: Invoice 42\n",
+        parts=[("fish.pdf", invoice_pdf(), PDF)],
+    )
+    inner = make_mail(
+        sender="Greens <accounts@greens.example>", parts=[("greens.pdf", invoice_pdf(), PDF)]
+    )
+    attached = make_mail(text="fyi", attached=[inner])
+    for msg in (inline, attached):
+        answer = await room.send(msg)
+        assert answer.code == 250, answer
+    batches = {b.reference: b for b in await room.email_batches()}
+    # the route (staff address, plus tag) still gives the outlet
+    assert batches[inline["Message-ID"]].outlet_id == "olt-1"
+    assert batches[inline["Message-ID"]].supplier_id == "sup-fish"  # exact address
+    assert batches[attached["Message-ID"]].supplier_id == "sup-greens"  # by domain
+    report = await room.wait_done(batches[attached["Message-ID"]].id)
+    assert [i.filename for i in report.invoices] == ["greens.pdf"]
+
+
+async def test_require_authenticated_sender(make_config: ConfigFactory, relay: Relay) -> None:
+    section = email_section(
+        relay.port, require_authenticated_sender=True, authserv_ids=["mx.harbour.example"]
+    )
+    async with mailroom(make_config(email=section), relay) as room:
+        good = make_mail(
+            headers={"Authentication-Results": "mx.harbour.example; dmarc=pass"},
+            parts=[("a.pdf", invoice_pdf(), PDF)],
+        )
+        assert (await room.send(good)).code == 250
+        forged = make_mail(
+            headers={"Authentication-Results": "mx.harbour.example; dmarc=fail"},
+            parts=[("a.pdf", invoice_pdf(), PDF)],
+        )
+        answer = await room.send(forged)
+        assert (answer.stage, answer.code) == ("data", 550), answer
+        assert "unauthenticated" in answer.text
+        assert len(await room.email_batches()) == 1
