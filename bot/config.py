@@ -131,6 +131,8 @@ class OutboundConfig:
     #: implicit TLS (port 465)
     tls: bool = False
     username: str = ""
+    #: PEM file of the CA that signed the relay's certificate (a private CA); empty: the system's
+    ca_file: str = ""
     timeout_seconds: float = 30
     password: str | None = field(default=None, metadata={"secret": "INVOICEBOT_SMTP_PASSWORD"})
 

@@ -10,6 +10,7 @@ import pwd
 import shutil
 import smtplib
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -108,6 +109,8 @@ class Relay:
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
     server: asyncio.Server | None = None
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    #: offer STARTTLS with this context, and take mail only over TLS
+    tls: ssl.SSLContext | None = None
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
@@ -121,7 +124,15 @@ class Relay:
     async def up(self) -> Relay:
         loop = asyncio.get_running_loop()
         self.server = await loop.create_server(
-            lambda: SMTP(self, hostname="relay.test", loop=loop), "127.0.0.1", self.port
+            lambda: SMTP(
+                self,
+                hostname="relay.test",
+                tls_context=self.tls,
+                require_starttls=self.tls is not None,
+                loop=loop,
+            ),
+            "127.0.0.1",
+            self.port,
         )
         self.port = self.server.sockets[0].getsockname()[1]
         return self
@@ -361,3 +372,48 @@ class CuttingProxy:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, ConnectionError):
                 await task
+
+
+# --- TLS --------------------------------------------------------------------------------------
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and localhost, and its key (PEM files)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path

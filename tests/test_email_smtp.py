@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +25,15 @@ from storage.batches import BatchFilter
 from storage.status import ProcessingStatus, ReplyStatus
 from tests.conftest import ConfigFactory
 from tests.fakes import FakeExtractor
-from tests.mailservers import Relay, SmtpAnswer, html_of, make_mail, send, text_of
+from tests.mailservers import (
+    Relay,
+    SmtpAnswer,
+    html_of,
+    make_mail,
+    self_signed,
+    send,
+    text_of,
+)
 from tests.pdfs import encrypted_pdf, invoice_pdf
 
 PDF = "application/pdf"
@@ -275,13 +285,65 @@ async def test_automatic_mail_is_imported_but_never_answered(
     assert room.relay.received == []
 
 
-async def test_our_own_mail_is_never_answered(room: Mailroom) -> None:
-    msg = make_mail(sender="invoices@example.com", parts=[("a.pdf", invoice_pdf(), PDF)])
-    answer = await room.send(msg, rcpts=["olt-2@example.com"], mail_from="billing@greens.example")
-    # From is ours: no route allows it as a sender, and nothing is sent back
-    assert answer.code == 550
-    await asyncio.sleep(0.2)
-    assert room.relay.received == []
+async def test_our_own_mail_is_never_answered(make_config: ConfigFactory, relay: Relay) -> None:
+    section = email_section(relay.port)
+    section["routes"].append({"recipient": "open@example.com", "outlet": "olt-1"})
+    async with mailroom(make_config(email=section), relay) as room:
+        for sender in ("invoices@example.com", "Invoices <INVOICES@example.com>"):
+            msg = make_mail(sender=sender, to="open@example.com")
+            msg.add_attachment(
+                invoice_pdf(), maintype="application", subtype="pdf", filename="a.pdf"
+            )
+            answer = await room.send(msg, mail_from="someone@example.com")
+            assert answer.code == 250, answer
+        batches = await room.email_batches()
+        assert len(batches) == 2
+        for batch in batches:
+            report = await room.wait_done(batch.id)
+            assert report.reply.status == ReplyStatus.NOT_NEEDED
+        await asyncio.sleep(0.3)
+        assert room.relay.received == []
+
+
+async def test_a_mail_without_message_id_is_known_by_its_bytes(room: Mailroom) -> None:
+    msg = make_mail(message_id=None, parts=[("a.pdf", invoice_pdf(), PDF)])
+    raw = msg.as_bytes(policy=policy.SMTP)
+    assert (await room.send(raw, rcpts=["invoices+olt-1@example.com"])).code == 250
+    answer = await room.send(raw, rcpts=["invoices+olt-1@example.com"])
+    assert answer.code == 250 and "already received" in answer.text
+    (batch,) = await room.email_batches()
+    assert batch.reference is not None and batch.reference.startswith("sha256:")
+    (reply,) = await room.relay.wait_for(1)
+    assert reply["In-Reply-To"] is None and reply["Subject"] == "Re: Invoices for March"
+
+
+async def test_a_reply_job_run_again_after_the_relay_took_it_sends_nothing(
+    room: Mailroom,
+) -> None:
+    """A worker that dies after the relay took the reply but before the job was finished: the
+    next run of the job finds the reply recorded and does not send it again."""
+    answer = await room.send(make_mail(parts=[("a.pdf", invoice_pdf(), PDF)]))
+    assert answer.code == 250
+    (batch,) = await room.email_batches()
+    await room.wait_done(batch.id)
+    await room.relay.wait_for(1)
+    async with room.services.db.session() as session:
+        await session.execute(
+            text(
+                "UPDATE jobs SET status = 'queued', run_after = created_date "
+                "WHERE kind = 'batch_done' AND bulk_importation_id = :id"
+            ),
+            {"id": batch.id},
+        )
+        await session.execute(
+            text("UPDATE bulk_importations SET reply_status = 'pending' WHERE id = :id"),
+            {"id": batch.id},
+        )
+    room.services.queue.notify()
+    report = await room.wait_done(batch.id)
+    assert report.reply.status == ReplyStatus.SENT and report.reply.attempts == 2
+    await asyncio.sleep(0.3)
+    assert len(room.relay.received) == 1
 
 
 async def test_a_storage_failure_answers_451_and_the_retry_is_stored(room: Mailroom) -> None:
@@ -404,3 +466,41 @@ async def test_require_authenticated_sender(make_config: ConfigFactory, relay: R
         assert (answer.stage, answer.code) == ("data", 550), answer
         assert "unauthenticated" in answer.text
         assert len(await room.email_batches()) == 1
+
+
+async def test_starttls_in_and_out(make_config: ConfigFactory, tmp_path: Path) -> None:
+    """Inbound STARTTLS with the configured certificate; replies through a relay that takes
+    mail only over STARTTLS, checked against the configured CA."""
+    cert, key = self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    relay = await Relay(tls=context).up()
+    section = email_section(relay.port)
+    section["smtp"] |= {"tls_cert": str(cert), "tls_key": str(key)}
+    section["outbound"] |= {"starttls": True, "ca_file": str(cert)}
+    try:
+        async with mailroom(make_config(email=section), relay) as room:
+            msg = make_mail(parts=[("a.pdf", invoice_pdf(), PDF)])
+            code, tls_version = await asyncio.to_thread(_send_over_tls, room.port, msg, cert)
+            assert code == 250 and tls_version.startswith("TLS")
+            (batch,) = await room.email_batches()
+            await room.wait_done(batch.id)
+            (reply,) = await relay.wait_for(1)
+            assert reply["In-Reply-To"] == msg["Message-ID"]
+    finally:
+        await relay.down()
+
+
+def _send_over_tls(port: int, msg: EmailMessage, ca: Path) -> tuple[int, str]:
+    import smtplib
+
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        client.ehlo("test.example")
+        assert client.has_extn("starttls")
+        client.starttls(context=ssl.create_default_context(cafile=str(ca)))
+        client.ehlo("test.example")
+        version = client.sock.version() or ""  # type: ignore[union-attr]
+        raw = msg.as_bytes(policy=policy.SMTP)
+        refused = client.sendmail(STAFF, ["invoices+olt-1@example.com"], raw)
+        assert not refused
+        return 250, version

@@ -37,6 +37,7 @@ class Outbound:
                 start_tls=c.starttls,
                 username=c.username or None,
                 password=c.password if c.username else None,
+                cert_bundle=c.ca_file or None,
                 timeout=c.timeout_seconds,
             )
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
