@@ -242,10 +242,10 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 mail_location = maildir:{root}/mail/%u
 {users}
-passdb {{
+{oauth2}passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
 }}
@@ -269,10 +269,31 @@ service anvil {{
 """
 
 
+_OAUTH2 = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+"""
+
+_OAUTH2_EXT = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = username
+active_attribute = active
+active_value = true
+force_introspection = yes
+"""
+
+
 @contextlib.contextmanager
-def dovecot() -> Iterator[Dovecot]:
+def dovecot(oauth2_introspection: str | None = None) -> Iterator[Dovecot]:
     """Start Dovecot with a config of its own under a short temporary folder (unix socket paths
-    have a length limit), wait for its port, stop it by its pid afterwards."""
+    have a length limit), wait for its port, stop it by its pid afterwards.
+
+    ``oauth2_introspection``: a URL where Dovecot checks XOAUTH2 tokens (RFC 7662, POST).
+    """
     binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
     if not os.path.exists(binary):
         raise AssertionError("Dovecot is not installed: run `make test` (installs dovecot-imapd)")
@@ -289,7 +310,11 @@ def dovecot() -> Iterator[Dovecot]:
         users = f"default_internal_user = {me}\ndefault_login_user = {me}"
     server = Dovecot(root, free_port())
     (root / "passwd").write_text(f"{server.user}:{{PLAIN}}{server.password}\n")
-    server.config.write_text(_CONF.format(root=root, port=server.port, users=users))
+    oauth2 = ""
+    if oauth2_introspection:
+        (root / "oauth2.conf.ext").write_text(_OAUTH2_EXT.format(url=oauth2_introspection))
+        oauth2 = _OAUTH2.format(root=root)
+    server.config.write_text(_CONF.format(root=root, port=server.port, users=users, oauth2=oauth2))
     subprocess.run([binary, "-c", str(server.config)], check=True)
     try:
         _wait_port(server.port)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from aiohttp import web
 
 from bot.app import Services, running
 from bot.catalog import OutletIn
@@ -203,3 +204,38 @@ def _flagged(server: Dovecot) -> int:
         return len(client.search(["KEYWORD", "$InvoicebotProcessed"]))
     finally:
         client.logout()
+
+
+async def test_xoauth2_login_with_a_token_from_the_environment(
+    make_config: ConfigFactory, relay: Relay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dovecot checks the token at a small introspection endpoint on loopback (RFC 7662)."""
+    seen: list[str] = []
+
+    async def introspect(request: web.Request) -> web.Response:
+        token = (await request.post()).get("token")
+        seen.append(str(token))
+        if token == "token-from-env":
+            return web.json_response({"active": True, "username": "accounts@example.com"})
+        return web.json_response({"active": False})
+
+    app = web.Application()
+    app.router.add_post("/introspect", introspect)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    monkeypatch.setenv("INVOICEBOT_TEST_IMAP_TOKEN", "token-from-env")
+    try:
+        with dovecot(f"http://127.0.0.1:{port}/introspect") as server:
+            mail = _mail("oauth")
+            server.append("INBOX", mail)
+            async with mailbox(
+                make_config, server, relay, oauth2_token_env="INVOICEBOT_TEST_IMAP_TOKEN"
+            ) as box:
+                await box.until(lambda: len(server.uids("Processed")) == 1)
+                assert [b.reference for b in await box.batches()] == [mail["Message-ID"]]
+    finally:
+        await runner.cleanup()
+    assert "token-from-env" in seen
