@@ -11,9 +11,10 @@ from email.parser import BytesParser
 
 import pytest
 
-from bot.config import EmailRouteConfig
+from bot.config import EmailRouteConfig, config_from_dict
 from bot.errors import ConfigError
 from bot.routing import Routes
+from handlers.email import PLUGIN
 from handlers.email.authresults import authenticated
 from handlers.email.forwarded import inline_senders, original_senders
 from tests.mailservers import make_mail
@@ -131,3 +132,27 @@ def test_bad_routes_name_the_key(route: EmailRouteConfig, key: str) -> None:
     with pytest.raises(ConfigError) as info:
         Routes.from_config([route], "email.routes")
     assert info.value.key == key
+
+
+def test_email_on_needs_a_from_address_routes_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    route = {"recipient": "invoices@example.com", "outlet": "olt-1"}
+    outbound = {"from": "invoices@example.com"}
+    imap = {"host": "127.0.0.1", "username": "a@example.com", "password_env": "TEST_IMAP_PW"}
+    cases = [
+        ({"smtp": {"enabled": True}, "routes": [route]}, "email.outbound.from"),
+        ({"smtp": {"enabled": True}, "outbound": outbound}, "email.routes"),
+        ({"imap": [imap], "routes": [route], "outbound": outbound}, "email.imap[0].password_env"),
+        (
+            {"smtp": {"enabled": True}, "routes": [route], "outbound": outbound, "po_pattern": "("},
+            "email.po_pattern",
+        ),
+    ]
+    monkeypatch.delenv("TEST_IMAP_PW", raising=False)
+    for section, key in cases:
+        with pytest.raises(ConfigError) as info:
+            PLUGIN.build(config_from_dict({"email": section}), None)  # type: ignore[arg-type]
+        assert info.value.key == key
+    assert PLUGIN.build(config_from_dict({}), None) is None  # type: ignore[arg-type]
+    monkeypatch.setenv("TEST_IMAP_PW", "secret")
+    section = {"imap": [imap], "routes": [route], "outbound": outbound}
+    assert PLUGIN.build(config_from_dict({"email": section}), None) is not None  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from typing import Any
 from bot.app import Services
 from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import EmailConfig
-from bot.errors import PermissionDenied
+from bot.errors import ConfigError, PermissionDenied
 from bot.routing import Routed, Routes
 from handlers.email.authresults import authenticated
 from handlers.email.forwarded import original_senders
@@ -63,14 +63,18 @@ class MailIntake:
         self.routes = routes
         self.services = services
         self.notifier = notifier
-        self.po_pattern = re.compile(config.po_pattern)
+        try:
+            self.po_pattern = re.compile(config.po_pattern)
+        except re.error as exc:
+            raise ConfigError("email.po_pattern", f"is not a regular expression: {exc}") from None
         self.background: set[asyncio.Task[None]] = set()
 
     def knows(self, recipient: str) -> bool:
         return self.routes.knows(recipient)
 
     async def take(self, raw: bytes, envelope: Envelope) -> Taken:
-        mail = read_mail(raw, self.config.exclude_filenames)
+        # parsing a large message takes a while: not on the event loop
+        mail = await asyncio.to_thread(read_mail, raw, self.config.exclude_filenames)
         sender = self.trusted_sender(mail)
         routed = self.routes.resolve(envelope.recipients, sender)
         if routed is None:
