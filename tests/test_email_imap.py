@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from sqlalchemy import text
 
 from bot.app import Services, running
 from bot.catalog import OutletIn
@@ -239,3 +240,45 @@ async def test_xoauth2_login_with_a_token_from_the_environment(
     finally:
         await runner.cleanup()
     assert "token-from-env" in seen
+
+
+async def test_a_message_that_cannot_be_stored_stays_until_it_can(
+    make_config: ConfigFactory, imap_server: Dovecot, relay: Relay
+) -> None:
+    """The database refuses new batches: the message is neither moved nor flagged, and is taken
+    at a later poll once the database works again."""
+    mail = _mail("later")
+    imap_server.append("INBOX", mail)
+    async with mailbox(make_config, imap_server, relay) as box:
+        db = box.services.db
+        async with db.session() as session:
+            for statement in _failing_trigger(db.dialect):
+                await session.execute(text(statement))
+        imap_server.append("INBOX", _mail("also-later"))
+        await asyncio.sleep(1.5)  # several polls
+        # (the first may have been taken before the trigger; the second cannot have been)
+        assert len(imap_server.uids("INBOX")) >= 1
+        async with db.session() as session:
+            await session.execute(
+                text(
+                    "DROP TRIGGER fail_batches"
+                    + ("" if db.dialect == "sqlite" else " ON bulk_importations")
+                )
+            )
+        await box.until(lambda: len(imap_server.uids("Processed")) == 2)
+        assert imap_server.uids("INBOX") == [] and imap_server.uids("Failed") == []
+        assert mail["Message-ID"] in [b.reference for b in await box.batches()]
+
+
+def _failing_trigger(dialect: str) -> list[str]:
+    if dialect == "sqlite":
+        return [
+            "CREATE TRIGGER fail_batches BEFORE INSERT ON bulk_importations "
+            "BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+        ]
+    return [
+        "CREATE FUNCTION fail_batches() RETURNS trigger AS $$ BEGIN "
+        "RAISE EXCEPTION 'disk full (test)'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER fail_batches BEFORE INSERT ON bulk_importations "
+        "FOR EACH ROW EXECUTE FUNCTION fail_batches()",
+    ]
