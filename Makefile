@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CONFIG ?= config.example.toml
 
-.PHONY: run test install install-dev system-deps lint typecheck clean
+.PHONY: run test install install-dev system-deps test-deps lint typecheck clean
 
 # OCR for scanned PDFs (Tesseract with English, German, French and Dutch; pdftoppm rasterises)
 SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
                    tesseract-ocr-nld poppler-utils
+TEST_PACKAGES   := dovecot-imapd
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,17 @@ system-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
 
+# the email tests read mail from a real IMAP server: Dovecot, run by the tests themselves with a
+# config of their own on a free loopback port (tests/mailservers.py); the system service is
+# stopped again if installing started it
+test-deps:
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing test servers: $(TEST_PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
+	  $$SUDO invoke-rc.d dovecot stop >/dev/null 2>&1 || true; }
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -38,7 +50,7 @@ run: install
 	$(BIN)/invoicebot --config $(CONFIG) serve
 
 # lint and types first: a red check stops CI like a failing test
-test: install-dev system-deps
+test: install-dev system-deps test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage

@@ -34,6 +34,8 @@ class Source:
     channel: Channel
     reference: str | None = None
     reply_to: Mapping[str, Any] = field(default_factory=dict)
+    #: False when the sender must get no reply (an automatic message: loop safety)
+    wants_reply: bool = True
 
     def __post_init__(self) -> None:
         ref = self.reference

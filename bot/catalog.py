@@ -213,6 +213,24 @@ class Catalog:
             )
             return count, [purchase_order_view(po) for po in rows]
 
+    async def supplier_for_email(self, address: str) -> str | None:
+        """The supplier whose ``emails`` hold this address, else the only one holding its
+        domain; None when none does, or several share the domain and none the address."""
+        async with self.db.read() as session:
+            found = await catalog.suppliers_with_email(session, address)
+        exact = [s for s in found if address.strip().lower() in _lower(s.emails)]
+        if exact:
+            return exact[0].id
+        return found[0].id if len(found) == 1 else None
+
+    async def purchase_orders_numbered(self, outlet_id: str, numbers: Iterable[str]) -> list[str]:
+        """Ids of the outlet's purchase orders with these numbers (``PO-42``, ``po 42``, ``#42``
+        all name order 42); numbers that name no order are left out."""
+        keys = list(dict.fromkeys(order_number_key(n) for n in numbers if n.strip()))
+        async with self.db.read() as session:
+            orders = await linking_queries.orders_by_number_key(session, outlet_id, keys)
+        return list(dict.fromkeys(po.id for po in orders))
+
     async def import_suppliers_csv(self, path: Path) -> int:
         """Columns: id, name, tax_id, aliases and emails (``;``-separated). All rows or none."""
         rows = _read_csv(path, required=("name",))
@@ -389,6 +407,10 @@ def _problem_report(path: Path, problems: list[str]) -> str:
     more = len(ordered) - len(shown)
     tail = f"\n... and {more} more" if more else ""
     return f"{path}: {len(ordered)} problem(s), nothing imported:\n" + "\n".join(shown) + tail
+
+
+def _lower(values: Iterable[str] | None) -> set[str]:
+    return {v.strip().lower() for v in values or ()}
 
 
 def _split(value: str | None) -> list[str]:

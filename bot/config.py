@@ -103,8 +103,100 @@ class LinkingConfig:
 
 
 @dataclass(frozen=True)
+class SmtpInConfig:
+    """``[email.smtp]``: the SMTP server mail is delivered or forwarded to."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8025
+    #: larger messages are refused in the dialogue (552)
+    max_message_bytes: int = 52428800
+    #: the name in the greeting; empty: this machine's
+    hostname: str = ""
+    #: STARTTLS is offered when both are set (PEM files)
+    tls_cert: str = ""
+    tls_key: str = ""
+    timeout_seconds: float = 300
+
+
+@dataclass(frozen=True)
+class OutboundConfig:
+    """``[email.outbound]``: the relay replies go through."""
+
+    host: str = "127.0.0.1"
+    port: int = 25
+    #: the replies' From; also the address never answered (loop safety). Key ``from``.
+    from_address: str = field(default="", metadata={"key": "from"})
+    starttls: bool = False
+    #: implicit TLS (port 465)
+    tls: bool = False
+    username: str = ""
+    #: PEM file of the CA that signed the relay's certificate (a private CA); empty: the system's
+    ca_file: str = ""
+    timeout_seconds: float = 30
+    password: str | None = field(default=None, metadata={"secret": "INVOICEBOT_SMTP_PASSWORD"})
+
+
+@dataclass(frozen=True)
+class EmailRouteConfig:
+    """``[[email.routes]]``: which mail goes to which outlet (see bot/routing.py)."""
+
+    #: an address, ``*@domain``, or ``name+*@domain`` (the plus tag is the outlet); empty: any
+    recipient: str = ""
+    #: an address or ``*@domain``; empty: anyone
+    sender: str = ""
+    #: empty only with a ``+*`` recipient
+    outlet: str = ""
+    supplier: str = ""
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    """``[[email.imap]]``: a mailbox read for invoices."""
+
+    host: str
+    username: str
+    port: int = 993
+    #: implicit TLS; ``tls = false`` with ``starttls = true`` upgrades a plain connection
+    tls: bool = True
+    starttls: bool = False
+    #: the environment variable holding the password
+    password_env: str = "INVOICEBOT_IMAP_PASSWORD"
+    #: the environment variable holding an OAuth2 access token: XOAUTH2 instead of a password
+    oauth2_token_env: str = ""
+    folders: tuple[str, ...] = ("INBOX",)
+    #: where a message goes once its batch is committed; empty: ``processed_flag`` is set
+    processed_folder: str = "Processed"
+    processed_flag: str = "$InvoicebotProcessed"
+    #: where a message that cannot be taken goes; empty: ``failed_flag`` is set
+    failed_folder: str = "Failed"
+    failed_flag: str = "$InvoicebotFailed"
+    #: seconds between polls; 0: IMAP IDLE
+    poll_seconds: float = 60
+    timeout_seconds: float = 60
+
+
+@dataclass(frozen=True)
 class EmailConfig:
     """``[email]``: inbound SMTP, IMAP mailboxes, routes and outbound replies (handlers/email)."""
+
+    smtp: SmtpInConfig = field(default_factory=SmtpInConfig)
+    outbound: OutboundConfig = field(default_factory=OutboundConfig)
+    routes: tuple[EmailRouteConfig, ...] = ()
+    imap: tuple[ImapConfig, ...] = ()
+    #: attachments whose file name matches one of these (``*terms*``) are not imported
+    exclude_filenames: tuple[str, ...] = ()
+    #: purchase order numbers in the subject (group 1, else the whole match)
+    po_pattern: str = r"\bPO[\s#:-]*([A-Z0-9][A-Z0-9/-]*)"
+    #: take the sender only when the topmost Authentication-Results shows DMARC pass or aligned
+    #: SPF/DKIM (the header your own mail server adds)
+    require_authenticated_sender: bool = False
+    #: whose Authentication-Results count (the authserv-id, your server's name); empty: any
+    authserv_ids: tuple[str, ...] = ()
+
+    @property
+    def enabled(self) -> bool:
+        return self.smtp.enabled or bool(self.imap)
 
 
 @dataclass(frozen=True)
@@ -200,7 +292,8 @@ def _build(cls: type, table: Any, prefix: str, env: typing.Mapping[str, str]) ->
     if not isinstance(table, dict):
         raise ConfigError(prefix.rstrip(".") or "file", "must be a table")
     hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    # a field may be spelt differently in the file (``from`` is a Python keyword)
+    fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls)}
     for key in table:
         if key not in fields or fields[key].metadata.get("secret"):
             where = f"{prefix}{key}"
@@ -213,17 +306,17 @@ def _build(cls: type, table: Any, prefix: str, env: typing.Mapping[str, str]) ->
     for name, f in fields.items():
         secret = f.metadata.get("secret")
         if secret:
-            values[name] = env.get(secret) or None
+            values[f.name] = env.get(secret) or None
             continue
-        tp = hints[name]
+        tp = hints[f.name]
         if name not in table:
             if isinstance(tp, type) and dataclasses.is_dataclass(tp):
                 # nested sections are built even when absent: their secrets come from env
-                values[name] = _build(tp, {}, f"{prefix}{name}.", env)
+                values[f.name] = _build(tp, {}, f"{prefix}{name}.", env)
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise ConfigError(f"{prefix}{name}", "is required")
             continue
-        values[name] = _convert(tp, table[name], f"{prefix}{name}", env)
+        values[f.name] = _convert(tp, table[name], f"{prefix}{name}", env)
     return cls(**values)
 
 

@@ -209,7 +209,7 @@ class Intake:
                     purchase_order_ids=list(request.purchase_order_ids),
                     reply_status=(
                         ReplyStatus.NOT_NEEDED
-                        if source.channel.answers_at_once
+                        if source.channel.answers_at_once or not source.wants_reply
                         else ReplyStatus.PENDING
                     ),
                 )

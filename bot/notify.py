@@ -23,7 +23,7 @@ from bot.errors import ReplyError
 from bot.report import BatchReport, Links, build_report
 from storage import batches
 from storage.db import Database
-from storage.status import Channel
+from storage.status import Channel, ReplyStatus
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,9 @@ class BatchReplies:
             state = dict(row.reply_state or {})
             report = await build_report(session, batch_id, self.links)
         if report is None:
+            return False
+        if report.reply.status == ReplyStatus.NOT_NEEDED:
+            await self.fallback.batch_done(report, Delivery(reply_key(batch_id), attempt))
             return False
         notifier = self.notifiers.get(report.channel)
         if notifier is None:

@@ -4,4 +4,4 @@
 HTTP API is not among them, it is the server the others may add routes to.
 """
 
-CHANNELS: tuple[str, ...] = ("handlers.slack:PLUGIN",)
+CHANNELS: tuple[str, ...] = ("handlers.email:PLUGIN", "handlers.slack:PLUGIN")

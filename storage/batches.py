@@ -91,7 +91,9 @@ async def finish_if_done(session: AsyncSession, batch_id: str, now: datetime) ->
     if pending:
         return False
     batch.done_date = now
-    await jobs.enqueue_batch_done(session, batch_id, now)
+    # due since the batch came in: the queue is ordered by due time, so the reply goes ahead
+    # of the extraction of batches that came later instead of waiting for the whole backlog
+    await jobs.enqueue_batch_done(session, batch_id, min(batch.created_date, now))
     return True
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.errors import AlreadyExists
@@ -43,6 +43,33 @@ async def get_suppliers(session: AsyncSession, ids: Sequence[str]) -> list[Suppl
     if not ids:
         return []
     return list(await session.scalars(select(Supplier).where(Supplier.id.in_(list(ids)))))
+
+
+async def suppliers_with_email(session: AsyncSession, address: str) -> list[Supplier]:
+    """Suppliers whose ``emails`` hold this address, its domain (``example.com``,
+    ``@example.com`` or ``*@example.com``), best first: exact addresses before domains.
+
+    The JSON list is searched as text for the domain, then each entry is compared exactly.
+    """
+    address = address.strip().lower()
+    domain = address.rpartition("@")[2]
+    if not domain:
+        return []
+    escaped = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = await session.scalars(
+        select(Supplier)
+        .where(func.lower(cast(Supplier.emails, String)).like(f"%{escaped}%", escape="\\"))
+        .order_by(Supplier.id)
+    )
+    exact: list[Supplier] = []
+    by_domain: list[Supplier] = []
+    for supplier in rows:
+        entries = {e.strip().lower() for e in supplier.emails or []}
+        if address in entries:
+            exact.append(supplier)
+        elif entries & {domain, f"@{domain}", f"*@{domain}"}:
+            by_domain.append(supplier)
+    return exact + by_domain
 
 
 async def add_supplier(session: AsyncSession, **fields: Any) -> Supplier:

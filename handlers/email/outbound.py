@@ -1,0 +1,44 @@
+"""Sending mail through the configured relay (aiosmtplib): replies and the no-PDF notice."""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+
+import aiosmtplib
+
+from bot.config import OutboundConfig
+from bot.errors import ReplyError
+
+log = logging.getLogger(__name__)
+
+
+class Outbound:
+    def __init__(self, config: OutboundConfig) -> None:
+        self.config = config
+
+    @property
+    def address(self) -> str:
+        return self.config.from_address
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2] or "invoicebot.invalid"
+
+    async def send(self, message: EmailMessage) -> None:
+        """Hand ``message`` to the relay; :class:`ReplyError` when it did not take it."""
+        c = self.config
+        try:
+            await aiosmtplib.send(
+                message,
+                hostname=c.host,
+                port=c.port,
+                use_tls=c.tls,
+                start_tls=c.starttls,
+                username=c.username or None,
+                password=c.password if c.username else None,
+                cert_bundle=c.ca_file or None,
+                timeout=c.timeout_seconds,
+            )
+        except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+            raise ReplyError(f"the relay {c.host}:{c.port} did not take the reply: {exc}") from exc
