@@ -23,12 +23,13 @@ from collections.abc import Mapping
 from bot.app import Services
 from bot.channels import WebHandler, WebPath
 from bot.config import Config, EmailConfig
+from bot.doctor import Check
 from bot.errors import ConfigError
 from bot.routing import Routes
 from handlers.email.imap import Credentials, ImapReaders, MailboxPoller
 from handlers.email.inbound import MailIntake
 from handlers.email.notifier import EmailNotifier
-from handlers.email.outbound import Outbound
+from handlers.email.outbound import Outbound, relay_check
 from handlers.email.smtp import SmtpServer
 from storage.status import Channel
 
@@ -46,20 +47,42 @@ class EmailChannel:
             config, Routes.from_config(config.routes, "email.routes"), services, self.notifier
         )
         self.smtp = SmtpServer(config.smtp, self.intake) if config.smtp.enabled else None
-        self.imap = ImapReaders(
-            [
-                MailboxPoller(
-                    account,
-                    _credentials(account.password_env, account.oauth2_token_env, i),
-                    self.intake,
-                    config.smtp.max_message_bytes,
-                )
-                for i, account in enumerate(config.imap)
-            ]
-        )
+        self._imap: ImapReaders | None = None
+
+    @property
+    def imap(self) -> ImapReaders:
+        """The mailbox readers, made on first use: a ``worker`` process only sends replies and
+        needs neither the mailboxes nor their secrets."""
+        if self._imap is None:
+            self._imap = ImapReaders(
+                [
+                    MailboxPoller(
+                        account,
+                        _credentials(account.password_env, account.oauth2_token_env, i),
+                        self.intake,
+                        self.config.smtp.max_message_bytes,
+                    )
+                    for i, account in enumerate(self.config.imap)
+                ]
+            )
+        return self._imap
 
     def web_handlers(self) -> Mapping[WebPath, WebHandler]:
         return {}
+
+    def describe(self) -> str:
+        parts = []
+        if self.smtp is not None:
+            parts.append(f"SMTP on {self.config.smtp.host}:{self.config.smtp.port}")
+        if self.config.imap:
+            parts.append(f"{len(self.config.imap)} IMAP mailbox(es)")
+        out = self.config.outbound
+        parts.append(f"replies through {out.host}:{out.port} from {out.from_address}")
+        return ", ".join(parts)
+
+    async def checks(self) -> list[Check]:
+        """``doctor``: the relay answers (and takes our login), each mailbox takes its login."""
+        return [await relay_check(self.config.outbound), *await self.imap.checks()]
 
     async def start(self) -> None:
         if self.smtp is not None:
@@ -69,7 +92,8 @@ class EmailChannel:
     async def stop(self) -> None:
         if self.smtp is not None:
             await self.smtp.stop()
-        await self.imap.stop()
+        if self._imap is not None:
+            await self._imap.stop()
         await self.intake.drain()
 
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from imapclient import IMAPClient
 
 from bot.config import ImapConfig
+from bot.doctor import Check, State
 from bot.errors import InvoicebotError, StorageError
 from handlers.email.inbound import Envelope, MailIntake, Outcome
 
@@ -245,6 +246,21 @@ class MailboxPoller:
             await _call(client.idle_done)
 
 
+async def login_check(poller: MailboxPoller) -> Check:
+    """``doctor``: log in to the mailbox and out again."""
+    try:
+        client = await _call(poller._connect)
+    except Exception as exc:  # imapclient raises its own, socket and ssl errors alike
+        return Check(
+            f"IMAP {poller.name}",
+            State.ERROR,
+            f"cannot log in: {exc}",
+            "check [[email.imap]] host/port/tls/username and the password's variable",
+        )
+    await _call(_close, client)
+    return Check(f"IMAP {poller.name}", State.OK, "logged in")
+
+
 class ImapReaders:
     """All accounts' pollers, as tasks of the serving process."""
 
@@ -252,6 +268,9 @@ class ImapReaders:
         self.pollers = pollers
         self.stop_event = asyncio.Event()
         self.tasks: list[asyncio.Task[None]] = []
+
+    async def checks(self) -> list[Check]:
+        return [await login_check(poller) for poller in self.pollers]
 
     def start(self) -> None:
         self.stop_event.clear()

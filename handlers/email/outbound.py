@@ -8,6 +8,7 @@ from email.message import EmailMessage
 import aiosmtplib
 
 from bot.config import OutboundConfig
+from bot.doctor import Check, State
 from bot.errors import ReplyError
 
 log = logging.getLogger(__name__)
@@ -42,3 +43,33 @@ class Outbound:
             )
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
             raise ReplyError(f"the relay {c.host}:{c.port} did not take the reply: {exc}") from exc
+
+
+async def relay_check(config: OutboundConfig) -> Check:
+    """Connect, greet and (when configured) log in to the relay, sending nothing."""
+    where = f"{config.host}:{config.port}"
+    client = aiosmtplib.SMTP(
+        hostname=config.host,
+        port=config.port,
+        use_tls=config.tls,
+        start_tls=config.starttls,
+        cert_bundle=config.ca_file or None,
+        timeout=config.timeout_seconds,
+    )
+    try:
+        await client.connect()
+        if config.username:
+            await client.login(config.username, config.password or "")
+        await client.quit()
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        return Check(
+            "email relay",
+            State.ERROR,
+            f"{where}: {exc}",
+            "check [email.outbound] host/port/tls and $INVOICEBOT_SMTP_PASSWORD",
+        )
+    return Check(
+        "email relay",
+        State.OK,
+        f"{where} answers" + (" and took our login" if config.username else ""),
+    )
