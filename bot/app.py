@@ -31,6 +31,7 @@ from bot.linking import InvoiceLinker
 from bot.notify import BatchReplies, Notifier
 from bot.queue import JobQueue
 from bot.report import Links
+from bot.users import Users
 from bot.worker import Linker, Worker
 from storage.db import Database
 from storage.migrate import upgrade
@@ -51,6 +52,7 @@ class Services:
     auth: Auth
     replies: BatchReplies
     links: Links
+    users: Users
     linker: Linker | None = None
     #: channel runtimes built from the config (their notifiers are in ``replies``)
     channels: list[ChannelRuntime] = field(default_factory=list)
@@ -126,6 +128,7 @@ async def open_services(
             auth=Auth(db, config.http.token_ttl_seconds),
             replies=replies,
             links=links,
+            users=Users(db),
             extractor_override=extractor,
             linker=linker,
         )
