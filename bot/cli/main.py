@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.logging import RichHandler
 
-from bot.cli import admin, intake, server
+from bot.cli import admin, intake, server, users
 from bot.config import load_config
 from bot.errors import InvoicebotError, StorageError
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.register(sub)
     admin.register(sub)
     intake.register(sub)
+    users.register(sub)
     return parser
 
 
