@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
 from bot.report import BatchReport, Links, build_report, build_summaries
-from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view
-from storage import batches, catalog, invoices, linking
+from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view, iso
+from storage import batches, catalog, history, invoices, linking
 from storage.batches import BatchFilter
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
@@ -112,17 +112,23 @@ class Invoices:
             return count, await build_summaries(session, rows, self.links)
 
     async def patch(
-        self, invoice_id: str, changes: dict[str, Any], outlets: frozenset[str] | None = None
+        self,
+        invoice_id: str,
+        changes: dict[str, Any],
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
     ) -> dict[str, Any]:
         """Set supplier or approval status, or correct extracted fields (kept apart).
 
         Setting the supplier makes the supplier name read on the invoice one of its aliases.
+        Every field whose value changed is kept in the history under ``actor``.
         """
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
             raise InvalidRequest(f"cannot change {', '.join(sorted(unknown))}", field=min(unknown))
         async with self.db.session() as session:
             invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            before = invoice_view(invoice)
             if "supplier" in changes:
                 supplier_id = changes["supplier"]
                 supplier = None
@@ -155,7 +161,28 @@ class Invoices:
                 # a person fixed who sent it or what it says: the links follow
                 await self.linker.link(session, invoice)
             await session.flush()
-            return invoice_view(invoice)
+            after = invoice_view(invoice)
+            changed = [(k, before[k], after[k]) for k in sorted(changes) if before[k] != after[k]]
+            history.record(session, invoice.id, actor, changed)
+            return after
+
+    async def history(
+        self, invoice_id: str, outlets: frozenset[str] | None = None
+    ) -> Sequence[dict[str, Any]]:
+        """Who changed which field of the invoice, when, from what, to what (oldest first)."""
+        async with self.db.read() as session:
+            _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            rows = await history.changes_of(session, invoice_id)
+        return [
+            {
+                "field": row.field,
+                "from": row.old_value,
+                "to": row.new_value,
+                "by": row.actor,
+                "date": iso(row.created_date),
+            }
+            for row in rows
+        ]
 
 
 def _visible(invoice: Invoice | None, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:

@@ -9,6 +9,7 @@ session version, which ends every session signed in before.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,8 +70,11 @@ class Users:
         self.db = db
         self.clock = clock
         self.hasher = PasswordHasher()
-        # checked against when the email is unknown, so both answers take as long
-        self._dummy_hash = self.hasher.hash("not a password of anyone")
+
+    @functools.cached_property
+    def _dummy_hash(self) -> str:
+        """Checked against when the email is unknown, so both answers take as long."""
+        return self.hasher.hash("not a password of anyone")
 
     async def _hash(self, password: str) -> str:
         if len(password) < MIN_PASSWORD_LENGTH:
