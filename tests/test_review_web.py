@@ -1,0 +1,231 @@
+"""The review pages over loopback with aiohttp's client: sign-in, sessions, CSRF, headers,
+who sees what, the inbox, corrections and approvals through the same core as PATCH."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from markupsafe import escape
+
+from tests.conftest import ConfigFactory
+from tests.review_site import PASSWORD, Browser, Site, review_config, review_site
+
+
+@pytest.fixture
+async def site(make_config: ConfigFactory, tmp_path: Path) -> AsyncIterator[Site]:
+    async with review_site(review_config(make_config(), tmp_path)) as found:
+        yield found
+
+
+@pytest.fixture
+async def ann(site: Site) -> AsyncIterator[Browser]:
+    browser = Browser(site.base)
+    status, body, _ = await browser.sign_in("ann@example.com")
+    assert status == 303, body
+    yield browser
+    await browser.close()
+
+
+async def test_sign_in_sets_a_safe_cookie_and_a_wrong_password_is_refused(site: Site) -> None:
+    browser = Browser(site.base)
+    try:
+        status, _, resp = await browser.get("/review/")
+        assert status == 303
+        assert unquote(resp.headers["Location"]) == "/review/sign-in?next=/review/"
+
+        status, body, _ = await browser.sign_in("ann@example.com", "not the password")
+        assert status == 401
+        assert "wrong email or password" in body
+        status, body, resp = await browser.sign_in("Ann@Example.com")
+        assert status == 303 and resp.headers["Location"] == "/review/"
+        cookie = next(v for k, v in resp.headers.items() if k == "Set-Cookie")
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/review/" in cookie
+        assert "Secure" not in cookie  # public_url is not https here
+
+        status, body, resp = await browser.get("/review/")
+        assert status == 200, body
+        assert "ann@example.com" in body
+        csp = resp.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert resp.headers["X-Frame-Options"] == "DENY"
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert "<script>" not in body.replace('<script src="/review/static/review.js" defer>', "")
+
+        status, _, resp = await browser.post("/review/sign-out", {}, "/review/")
+        assert status == 303
+        status, _, _ = await browser.get("/review/")
+        assert status == 303
+    finally:
+        await browser.close()
+
+
+async def test_a_form_without_its_csrf_token_is_refused(site: Site, ann: Browser) -> None:
+    invoice = site.invoices["a_incomplete"]
+    for data in ({"decision": "approve"}, {"decision": "approve", "csrf": "forged"}):
+        status, body, _ = await ann.post(f"/review/invoices/{invoice}/decision", data)
+        assert status == 403, body
+        assert "did not come from this site" in body
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{invoice}/")
+    assert view["approval_status"] == "RECEIVED"
+    # and sign-in itself needs the token of the sign-in page
+    other = Browser(site.base)
+    try:
+        status, _, _ = await other.post(
+            "/review/sign-in", {"email": "ann@example.com", "password": PASSWORD}
+        )
+        assert status == 403
+    finally:
+        await other.close()
+
+
+async def test_sign_in_attempts_are_rate_limited(
+    make_config: ConfigFactory, tmp_path: Path
+) -> None:
+    config = review_config(make_config(), tmp_path, sign_in_attempts_per_minute=3)
+    async with review_site(config) as site:
+        browser = Browser(site.base)
+        try:
+            for _ in range(3):
+                status, _, _ = await browser.sign_in("ann@example.com", "wrong password!")
+                assert status == 401
+            status, body, resp = await browser.sign_in("ann@example.com")
+            assert status == 429, body
+            assert int(resp.headers["Retry-After"]) >= 1
+            assert "Too many attempts" in body
+        finally:
+            await browser.close()
+
+
+async def test_the_inbox_lists_what_needs_a_person_with_the_reason(
+    site: Site, ann: Browser
+) -> None:
+    status, body, _ = await ann.get("/review/")
+    assert status == 200, body
+    assert "march.pdf" in body
+    assert "missing fields" in body and "no supplier" in body
+    assert "bistro.pdf" not in body  # outlet B is not Ann's
+    assert 'data-reason="missing">missing fields <b>2</b>' in body
+
+    status, body, _ = await ann.get("/review/", reason="variance")
+    assert status == 200 and "march.pdf" not in body and "Nothing here needs a person" in body
+    status, body, _ = await ann.get("/review/", ordering="-total_incl_tax", outlet="olt-a")
+    assert status == 200 and "march.pdf" in body
+    status, body, _ = await ann.get("/review/", reason="nonsense")
+    assert status == 400 and "reason must be one of" in body
+    status, body, _ = await ann.get("/review/", outlet="olt-b")
+    assert status == 200 and "bistro.pdf" not in body
+
+
+async def test_a_user_gets_404_for_another_outlets_invoice_image_and_batch(
+    site: Site, ann: Browser
+) -> None:
+    theirs = site.invoices["b_incomplete"]
+    for path in (
+        f"/review/invoices/{theirs}",
+        f"/review/invoices/{theirs}/pages/1.png",
+        f"/review/invoices/{theirs}/file",
+        f"/review/batches/{site.batches['b_incomplete']}",
+    ):
+        status, body, resp = await ann.get(path)
+        assert status == 404, (path, body)
+        assert resp.headers["X-Frame-Options"] == "DENY"
+    status, body, _ = await ann.post(
+        f"/review/invoices/{theirs}/decision", {"decision": "approve"}, "/review/"
+    )
+    assert status == 404
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{theirs}/")
+    assert view["approval_status"] == "RECEIVED"
+
+    admin = Browser(site.base)
+    try:
+        await admin.sign_in("boss@example.com")
+        status, body, _ = await admin.get(f"/review/invoices/{theirs}")
+        assert status == 200 and "bistro.pdf" in body
+    finally:
+        await admin.close()
+
+
+async def test_fix_the_total_and_supplier_approve_and_the_history_keeps_it(
+    site: Site, ann: Browser
+) -> None:
+    invoice = site.invoices["a_incomplete"]
+    page = f"/review/invoices/{invoice}"
+    status, body, _ = await ann.get(page)
+    assert status == 200, body
+    assert f'src="/review/invoices/{invoice}/pages/1.png"' in body
+    assert 'name="total_incl_tax" value=""' in body
+    assert "no total including tax found" in body
+
+    status, image, resp = await ann.fetch(f"{page}/pages/1.png")
+    assert status == 200 and resp.headers["Content-Type"] == "image/png"
+    assert image.startswith(b"\x89PNG") and len(image) > 5000
+    assert resp.headers["Cache-Control"].startswith("private")
+    status, _, _ = await ann.get(f"{page}/pages/2.png")
+    assert status == 404
+
+    status, body, _ = await ann.post(page, {"total_incl_tax": "abc"}, page)
+    assert status == 400 and "total_incl_tax: &#39;abc&#39; is not valid" in body
+    status, _, resp = await ann.post(page, {"total_incl_tax": "121.00"}, page)
+    assert status == 303 and resp.headers["Location"].startswith(page)
+
+    await site.api.send(
+        "POST", site.token, "/api/v2/suppliers/", {"id": "sup-1", "name": "Fresh Greens BV"}
+    )
+    status, body, _ = await ann.get(page, q="greens")
+    assert status == 200 and "Use Fresh Greens BV" in body
+    status, _, _ = await ann.post(f"{page}/supplier", {"supplier": "sup-1"}, page)
+    assert status == 303
+
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{invoice}/")
+    assert view["total_incl_tax"] == "121.00" and view["extracted"]["total_incl_tax"] is None
+    assert view["supplier"] == "sup-1"
+
+    status, _, resp = await ann.post(f"{page}/decision", {"decision": "approve"}, page)
+    assert status == 303
+    # on to the next invoice of the inbox
+    assert (
+        resp.headers["Location"].startswith(f"/review/invoices/{site.invoices['a_hostile']}")
+        or resp.headers["Location"] == "/review/"
+    )
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{invoice}/")
+    assert view["approval_status"] == "APPROVED"
+    status, body, _ = await ann.get("/review/")
+    assert "march.pdf" not in body
+
+    status, body, _ = await ann.get(page)
+    assert status == 200
+    history = body[body.index('id="history"') :]
+    for text in ("user:ann@example.com", "total_incl_tax", "121.00", "supplier", "sup-1"):
+        assert text in history
+    assert "APPROVED" in history
+
+
+async def test_markup_in_a_file_name_or_supplier_name_shows_as_text(
+    site: Site, ann: Browser
+) -> None:
+    hostile = site.invoices["a_hostile"]
+    for path in (
+        "/review/",
+        f"/review/invoices/{hostile}",
+        f"/review/batches/{site.batches['a_hostile']}",
+    ):
+        status, body, _ = await ann.get(path)
+        assert status == 200, body
+        assert "<script>alert" not in body and "<img src=x" not in body
+        assert str(escape("<img src=x onerror=alert('file')>.pdf")) in body
+        if "batches" not in path:
+            assert str(escape("<script>alert('supplier')</script> Foods")) in body
+
+
+async def test_a_disabled_user_is_signed_out(site: Site, ann: Browser) -> None:
+    status, _, _ = await ann.get("/review/")
+    assert status == 200
+    await site.api.services.users.disable("ann@example.com")
+    status, _, resp = await ann.get("/review/")
+    assert status == 303
+    assert "ended=1" in resp.headers["Location"]
+    status, body, _ = await ann.sign_in("ann@example.com")
+    assert status == 401 and "disabled" in body
