@@ -229,3 +229,27 @@ async def test_a_disabled_user_is_signed_out(site: Site, ann: Browser) -> None:
     assert "ended=1" in resp.headers["Location"]
     status, body, _ = await ann.sign_in("ann@example.com")
     assert status == 401 and "disabled" in body
+
+
+async def test_replies_link_to_the_review_pages(make_config: ConfigFactory, tmp_path: Path) -> None:
+    """A reply's links open the invoice and batch pages, after signing in when needed."""
+    config = review_config(
+        make_config(http={"public_url": "https://invoices.example.com"}), tmp_path
+    )
+    async with review_site(config) as site:
+        invoice = site.invoices["a_incomplete"]
+        report = await site.api.services.invoices.batch(site.batches["a_incomplete"])
+        assert report.url == f"https://invoices.example.com/review/batches/{report.id}"
+        assert report.invoices[0].url == f"https://invoices.example.com/review/invoices/{invoice}"
+        browser = Browser(site.base)
+        try:
+            status, _, resp = await browser.get(f"/review/invoices/{invoice}")
+            assert status == 303
+            assert unquote(resp.headers["Location"]).endswith(f"next=/review/invoices/{invoice}")
+            # behind https the session cookie is sent over https only
+            status, _, resp = await browser.get("/review/sign-in")
+            assert status == 200
+            cookie = resp.headers["Set-Cookie"]
+            assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+        finally:
+            await browser.close()
