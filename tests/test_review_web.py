@@ -253,3 +253,30 @@ async def test_replies_link_to_the_review_pages(make_config: ConfigFactory, tmp_
             assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
         finally:
             await browser.close()
+
+
+async def test_history_over_the_api_names_clients_and_people(site: Site, ann: Browser) -> None:
+    invoice = site.invoices["a_incomplete"]
+    status, body = await site.api.send(
+        "PATCH", site.token, f"/api/v2/invoices/{invoice}/", {"invoice_number": "R-1b"}
+    )
+    assert status == 200, body
+    page = f"/review/invoices/{invoice}"
+    status, _, _ = await ann.post(page, {"invoice_number": "R-1c", "currency": "EUR"}, page)
+    assert status == 303
+    # the same value again is no change
+    await site.api.send(
+        "PATCH", site.token, f"/api/v2/invoices/{invoice}/", {"invoice_number": "R-1c"}
+    )
+    status, history = await site.api.get(site.token, f"/api/v2/invoices/{invoice}/history/")
+    assert status == 200
+    changes = [(h["field"], h["from"], h["to"], h["by"].split(":")[0]) for h in history["results"]]
+    assert changes == [
+        ("invoice_number", "R-1", "R-1b", "client"),
+        ("invoice_number", "R-1b", "R-1c", "user"),
+    ]
+    assert history["results"][1]["by"] == "user:ann@example.com"
+
+    limited = await site.api.token(outlets=["olt-b"])
+    status, _ = await site.api.get(limited, f"/api/v2/invoices/{invoice}/history/")
+    assert status == 404
