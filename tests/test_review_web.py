@@ -54,6 +54,12 @@ async def test_sign_in_sets_a_safe_cookie_and_a_wrong_password_is_refused(site: 
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
         assert "<script>" not in body.replace('<script src="/review/static/review.js" defer>', "")
 
+        status, body, resp = await browser.get("/review/no-such-page")
+        assert status == 404 and "<h1>Not Found</h1>" in body
+        assert resp.headers["X-Frame-Options"] == "DENY"
+        status, _, resp = await browser.get("/review")
+        assert status == 301 and resp.headers["Location"] == "/review/"
+
         status, _, resp = await browser.post("/review/sign-out", {}, "/review/")
         assert status == 303
         status, _, _ = await browser.get("/review/")

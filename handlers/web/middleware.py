@@ -106,7 +106,7 @@ async def _page(request: web.Request, status: int, title: str, detail: str) -> w
 async def signed_in(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every page but sign-in needs a person whose account still holds (not disabled, no
     password reset since they signed in); else they go to sign-in."""
-    if request.path.startswith(PUBLIC):
+    if request.path.startswith(PUBLIC) or request.path == ROOT:  # ROOT: a redirect to ROOT/
         return await handler(request)
     session = await get_session(request)
     user_id, version = session.get("user"), session.get("v")
