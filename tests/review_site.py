@@ -43,6 +43,35 @@ def no_total_pdf(supplier: str = "Fresh Greens BV", number: str = "R-1") -> byte
     return bytes(pdf.output())
 
 
+def priced_pdf(order_number: str) -> bytes:
+    """An invoice for 10 kg of tomatoes at 2.50, citing an order: its line is compared."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for line in (
+        "Fresh Greens BV",
+        "VAT: NL123456789B01",
+        "",
+        "INVOICE",
+        "Invoice number: G-77",
+        "Invoice date: 2024-03-01",
+        f"Purchase order: {order_number}",
+        "",
+    ):
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    widths = (80, 25, 20, 30, 30)
+    for row in (
+        ("Description", "Quantity", "Unit", "Unit price", "Amount"),
+        ("Tomatoes", "10", "kg", "2.50", "25.00"),
+    ):
+        for width, cell in zip(widths, row, strict=True):
+            pdf.cell(width, 7, cell)
+        pdf.ln(7)
+    for line in ("", "Subtotal: EUR 25.00", "VAT 0%: EUR 0.00", "Total: EUR 25.00"):
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 

@@ -11,7 +11,7 @@ import pytest
 from markupsafe import escape
 
 from tests.conftest import ConfigFactory
-from tests.review_site import PASSWORD, Browser, Site, review_config, review_site
+from tests.review_site import PASSWORD, Browser, Site, priced_pdf, review_config, review_site
 
 
 @pytest.fixture
@@ -286,3 +286,41 @@ async def test_history_over_the_api_names_clients_and_people(site: Site, ann: Br
     limited = await site.api.token(outlets=["olt-b"])
     status, _ = await site.api.get(limited, f"/api/v2/invoices/{invoice}/history/")
     assert status == 404
+
+
+async def test_variances_against_the_order_are_marked_on_the_lines(
+    site: Site, ann: Browser
+) -> None:
+    token = site.token
+    await site.api.send(
+        "POST",
+        token,
+        "/api/v2/suppliers/",
+        {"id": "sup-g", "name": "Fresh Greens BV", "tax_id": "NL123456789B01"},
+    )
+    status, body = await site.api.send(
+        "POST",
+        token,
+        "/api/v2/procurement/purchase_orders/",
+        {
+            "order_number": "PO-9001",
+            "outlet": "olt-a",
+            "supplier": "sup-g",
+            "ordered_on": "2024-02-25",
+            "total": "20.00",
+            "lines": [
+                {"description": "Tomatoes", "quantity": "10", "unit": "kg",
+                 "unit_price": "2.00", "total": "20.00"},
+            ],
+        },
+    )  # fmt: skip
+    assert status == 201, body
+    invoice, _ = await site.upload("olt-a", "priced.pdf", priced_pdf("PO-9001"))
+    _, view = await site.api.get(token, f"/api/v2/invoices/{invoice}/")
+    assert view["variances"], (view["line_items"], view["purchase_orders"], view["extraction"])
+    status, body, _ = await ann.get("/review/", reason="variance")
+    assert status == 200 and "priced.pdf" in body
+    status, body, _ = await ann.get(f"/review/invoices/{invoice}")
+    assert status == 200
+    assert "unit price invoiced 2.50, ordered 2.00 on PO-9001" in body
+    assert '<tr class="variance"' in body
