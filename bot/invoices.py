@@ -166,6 +166,31 @@ class Invoices:
             history.record(session, invoice.id, actor, changed)
             return after
 
+    async def not_duplicate(
+        self, invoice_id: str, outlets: frozenset[str] | None = None, actor: str | None = None
+    ) -> dict[str, Any]:
+        """A person says the invoice is no duplicate of the one linking found: the mark goes,
+        linking again will not bring it back, and a flag that only the duplicate raised goes."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            extraction = dict(invoice.extraction or {})
+            earlier = extraction.pop("duplicate_of", None)
+            if earlier is None:
+                raise InvalidRequest("this invoice is not marked as a duplicate")
+            extraction["not_duplicate_of"] = earlier
+            extraction["warnings"] = [
+                w for w in extraction.get("warnings") or [] if "duplicate" not in w.lower()
+            ]
+            invoice.extraction = extraction
+            changes: list[tuple[str, Any, Any]] = [("duplicate_of", earlier, None)]
+            if invoice.approval_status == ApprovalStatus.FLAGGED and not invoice.variances:
+                invoice.approval_status = ApprovalStatus.RECEIVED
+                changes.append(("approval_status", "FLAGGED", "RECEIVED"))
+            invoice.modified_date = utcnow()
+            history.record(session, invoice.id, actor, changes)
+            await session.flush()
+            return invoice_view(invoice)
+
     async def history(
         self, invoice_id: str, outlets: frozenset[str] | None = None
     ) -> Sequence[dict[str, Any]]:
