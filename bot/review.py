@@ -243,6 +243,9 @@ class Review:
             invoice_id, {"approval_status": status}, reviewer.outlets, reviewer.actor
         )
 
+    async def not_duplicate(self, reviewer: Reviewer, invoice_id: str) -> None:
+        await self.invoices.not_duplicate(invoice_id, reviewer.outlets, reviewer.actor)
+
     async def suppliers(self, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """(id, name, aliases) of the suppliers matching a search."""
         if not text.strip():

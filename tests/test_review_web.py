@@ -324,3 +324,40 @@ async def test_variances_against_the_order_are_marked_on_the_lines(
     assert status == 200
     assert "unit price invoiced 2.50, ordered 2.00 on PO-9001" in body
     assert '<tr class="variance"' in body
+
+
+async def test_not_a_duplicate_clears_the_mark_for_good(site: Site, ann: Browser) -> None:
+    from tests.pdfs import invoice_pdf
+
+    first, _ = await site.upload("olt-a", "first.pdf", invoice_pdf(number="D-1"))
+    again, _ = await site.upload(
+        "olt-a", "again.pdf", invoice_pdf(number="D-1", extra_lines=("(copy)",))
+    )
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{again}/")
+    assert view["extraction"]["duplicate_of"] == first
+    assert view["approval_status"] == "FLAGGED"
+    status, body, _ = await ann.get("/review/", reason="duplicate")
+    assert "again.pdf" in body and "first.pdf" not in body
+
+    page = f"/review/invoices/{again}"
+    status, body, _ = await ann.get(page)
+    assert 'id="not-duplicate"' in body and f'href="/review/invoices/{first}"' in body
+    status, _, _ = await ann.post(f"{page}/not-duplicate", {}, page)
+    assert status == 303
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{again}/")
+    assert "duplicate_of" not in view["extraction"]
+    assert view["approval_status"] == "RECEIVED"
+    status, body, _ = await ann.get("/review/", reason="duplicate")
+    assert "again.pdf" not in body
+    # linking again (a correction of a linked field) does not bring the mark back
+    await site.api.send("PATCH", site.token, f"/api/v2/invoices/{again}/", {"currency": "EUR"})
+    await site.api.send(
+        "PATCH", site.token, f"/api/v2/invoices/{again}/", {"invoice_number": "D-1"}
+    )
+    _, view = await site.api.get(site.token, f"/api/v2/invoices/{again}/")
+    assert "duplicate_of" not in view["extraction"]
+    status, body, _ = await ann.get(page)
+    history = body[body.index('id="history"') :]
+    assert "duplicate_of" in history and first in history
+    status, _, _ = await ann.post(f"{page}/not-duplicate", {}, page)
+    assert status == 400

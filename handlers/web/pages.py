@@ -151,6 +151,13 @@ async def decide(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(_invoice_url(following, query))
 
 
+@routes.post("/invoices/{id}/not-duplicate")
+async def not_duplicate(request: web.Request) -> web.StreamResponse:
+    invoice_id = request.match_info["id"]
+    await services(request).review.not_duplicate(reviewer(request), invoice_id)
+    raise web.HTTPSeeOther(_invoice_url(invoice_id, inbox_query(request.query), saved="1"))
+
+
 @routes.get("/invoices/{id}/pages/{page:\\d+}.png")
 async def page_image(request: web.Request) -> web.StreamResponse:
     page = int(request.match_info["page"])
