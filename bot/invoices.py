@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
 from bot.report import BatchReport, Links, build_report, build_summaries
@@ -16,8 +18,8 @@ from storage import batches, catalog, history, invoices, linking
 from storage.batches import BatchFilter
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
-from storage.models import Invoice
-from storage.status import ApprovalStatus, Channel, ProcessingStatus
+from storage.models import Invoice, InvoicePurchaseOrder
+from storage.status import ApprovalStatus, Channel, LinkKind, ProcessingStatus
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -191,6 +193,80 @@ class Invoices:
             await session.flush()
             return invoice_view(invoice)
 
+    async def link_order(
+        self,
+        invoice_id: str,
+        order_id: str,
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
+    ) -> dict[str, Any]:
+        """A person links an order of the invoice's outlet; as one named at upload, it replaces
+        what linking found, and the amounts and lines are compared again."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            found = await catalog.get_purchase_orders(session, [order_id])
+            order = found[0] if found else None
+            if order is None or order.outlet_id != invoice.outlet_id:
+                raise NotFound(f"purchase order {order_id} does not exist at this outlet")
+            before = _order_numbers(invoice)
+            if order_id in {link.purchase_order_id for link in invoice.purchase_order_links}:
+                # linked by the machine: now named by a person, so linking keeps it
+                invoice.purchase_order_links = [
+                    link
+                    for link in invoice.purchase_order_links
+                    if link.purchase_order_id != order_id
+                ]
+                await session.flush()
+            extraction = dict(invoice.extraction or {})
+            extraction["unlinked_orders"] = [
+                o for o in extraction.get("unlinked_orders") or [] if o != order_id
+            ]
+            invoice.extraction = extraction
+            invoice.purchase_order_links.append(
+                InvoicePurchaseOrder(
+                    purchase_order_id=order_id,
+                    link=LinkKind.REQUESTED,
+                    reason=f"Linked by {actor or 'a person'}.",
+                    purchase_order=order,
+                )
+            )
+            return await self._relinked(session, invoice, actor, before)
+
+    async def unlink_order(
+        self,
+        invoice_id: str,
+        order_id: str,
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
+    ) -> dict[str, Any]:
+        """A person takes an order off the invoice; linking will not link it again."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            before = _order_numbers(invoice)
+            kept = _without(invoice, order_id)
+            if len(kept) == len(invoice.purchase_order_links):
+                raise NotFound(f"purchase order {order_id} is not linked to this invoice")
+            invoice.purchase_order_links = kept
+            extraction = dict(invoice.extraction or {})
+            extraction["unlinked_orders"] = sorted(
+                {*(extraction.get("unlinked_orders") or []), order_id}
+            )
+            invoice.extraction = extraction
+            await session.flush()
+            return await self._relinked(session, invoice, actor, before)
+
+    async def _relinked(
+        self, session: AsyncSession, invoice: Invoice, actor: str | None, before: Sequence[str]
+    ) -> dict[str, Any]:
+        invoice.modified_date = utcnow()
+        if self.linker is not None and invoice.processing_status in ("PROCESSED", "INCOMPLETE"):
+            await self.linker.link(session, invoice)
+        await session.flush()
+        after = _order_numbers(invoice)
+        if after != before:
+            history.record(session, invoice.id, actor, [("purchase_orders", before, after)])
+        return invoice_view(invoice)
+
     async def history(
         self, invoice_id: str, outlets: frozenset[str] | None = None
     ) -> Sequence[dict[str, Any]]:
@@ -215,6 +291,14 @@ def _visible(invoice: Invoice | None, invoice_id: str, outlets: frozenset[str] |
     if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
         raise NotFound(f"invoice {invoice_id} does not exist")
     return invoice
+
+
+def _order_numbers(invoice: Invoice) -> list[str]:
+    return sorted(link.purchase_order.order_number for link in invoice.purchase_order_links)
+
+
+def _without(invoice: Invoice, order_id: str) -> list[InvoicePurchaseOrder]:
+    return [link for link in invoice.purchase_order_links if link.purchase_order_id != order_id]
 
 
 def _correction(name: str, value: Any) -> Any:

@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Text, and_, case, cast, exists, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import lazyload
 
-from storage.models import Invoice, InvoicePurchaseOrder, Supplier
+from storage.models import Invoice, InvoicePurchaseOrder, PurchaseOrder, Supplier
 from storage.status import PENDING, ApprovalStatus, ProcessingStatus
 
 #: approval statuses of invoices still waiting for a person
@@ -151,5 +152,24 @@ async def search_suppliers(session: AsyncSession, text: str, limit: int = 20) ->
         )
         .order_by(Supplier.name, Supplier.id)
         .limit(limit)
+    )
+    return list(rows)
+
+
+async def orders_to_link(
+    session: AsyncSession,
+    outlet_id: str,
+    supplier_id: str | None,
+    statuses: Sequence[str],
+    limit: int = 30,
+) -> list[PurchaseOrder]:
+    """The outlet's orders in ``statuses``, the supplier's first, newest first."""
+    theirs = case((PurchaseOrder.supplier_id == (supplier_id or ""), 0), else_=1)
+    rows = await session.scalars(
+        select(PurchaseOrder)
+        .where(PurchaseOrder.outlet_id == outlet_id, PurchaseOrder.status.in_(statuses))
+        .order_by(theirs, PurchaseOrder.ordered_on.desc(), PurchaseOrder.id)
+        .limit(limit)
+        .options(lazyload(PurchaseOrder.lines))
     )
     return list(rows)

@@ -151,7 +151,10 @@ class InvoiceLinker:
             else:
                 # order numbers that did not link have their own warnings above
                 warnings.append(f"Not linked to a purchase order: {by_amount.why_not}.")
-        await invoices.link_purchase_orders(session, invoice, [_row(p) for p in outcome.links])
+        # orders a person took off this invoice stay off (bot.invoices.unlink_order)
+        unlinked = set((invoice.extraction or {}).get("unlinked_orders") or ())
+        proposed = [p for p in outcome.links if p.order.id not in unlinked]
+        await invoices.link_purchase_orders(session, invoice, [_row(p) for p in proposed])
         return list(invoice.purchase_order_links)
 
     async def _allocate(
