@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.errors import InvalidRequest, NotFound
 from bot.invoices import Invoices
+from bot.linking.purchase_orders import OPEN_STATUSES
 from bot.pages import PageImages
 from bot.report import Attention, InvoiceReport, Links, invoice_report
 from bot.users import Reviewer
@@ -25,6 +26,7 @@ from bot.views import CORRECTABLE, MONEY_FIELDS
 from storage import catalog, review
 from storage.db import Database
 from storage.invoices import ORDERABLE, get_invoice
+from storage.models import Invoice, PurchaseOrder
 from storage.review import InboxFilter
 
 #: the inbox's reason keys (in URLs and storage) and the words people read
@@ -136,6 +138,23 @@ class FieldState:
 
 
 @dataclass(frozen=True)
+class OrderChoice:
+    """An order of the outlet a person may link or unlink on the invoice page."""
+
+    id: str
+    number: str
+    supplier_id: str | None
+    ordered_on: date | None
+    total: Decimal | None
+    currency: str | None
+    linked: bool
+    #: how it is linked (requested, po_number, supplier_amount), with the linker's score
+    link: str | None = None
+    score: Decimal | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class InvoicePage:
     view: Mapping[str, Any]
     report: InvoiceReport
@@ -146,6 +165,9 @@ class InvoicePage:
     previous_id: str | None
     next_id: str | None
     warnings: tuple[str, ...] = field(default=())
+    #: linked orders first (by the linker's score), then the supplier's open orders nearest
+    #: the invoice's total, then the outlet's other open orders
+    orders: tuple[OrderChoice, ...] = field(default=())
 
 
 class Review:
@@ -209,6 +231,9 @@ class Review:
             previous_id, next_id = await review.neighbours(
                 session, query.filter(reviewer), invoice_id, query.ordering
             )
+            open_orders = await review.orders_to_link(
+                session, row.outlet_id, row.supplier_id, OPEN_STATUSES
+            )
         report = invoice_report(row, names, self.links)
         return InvoicePage(
             view=view,
@@ -220,6 +245,7 @@ class Review:
             previous_id=previous_id,
             next_id=next_id,
             warnings=report.warnings,
+            orders=_order_choices(row, open_orders, report.total),
         )
 
     async def correct(
@@ -246,6 +272,12 @@ class Review:
     async def not_duplicate(self, reviewer: Reviewer, invoice_id: str) -> None:
         await self.invoices.not_duplicate(invoice_id, reviewer.outlets, reviewer.actor)
 
+    async def link_order(self, reviewer: Reviewer, invoice_id: str, order_id: str) -> None:
+        await self.invoices.link_order(invoice_id, order_id, reviewer.outlets, reviewer.actor)
+
+    async def unlink_order(self, reviewer: Reviewer, invoice_id: str, order_id: str) -> None:
+        await self.invoices.unlink_order(invoice_id, order_id, reviewer.outlets, reviewer.actor)
+
     async def suppliers(self, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """(id, name, aliases) of the suppliers matching a search."""
         if not text.strip():
@@ -260,6 +292,39 @@ class Review:
         view = await self.invoices.get(invoice_id, reviewer.outlets)
         file = view["file"]
         return await self.pages.image(pdf, file["sha256"], page, file["pages"])
+
+
+def _order_choices(
+    invoice: Invoice, open_orders: Sequence[PurchaseOrder], total: Decimal | None
+) -> tuple[OrderChoice, ...]:
+    linked = [
+        OrderChoice(
+            id=link.purchase_order_id,
+            number=link.purchase_order.order_number,
+            supplier_id=link.purchase_order.supplier_id,
+            ordered_on=link.purchase_order.ordered_on,
+            total=link.purchase_order.total,
+            currency=link.purchase_order.currency,
+            linked=True,
+            link=link.link,
+            score=link.score,
+            reason=link.reason,
+        )
+        for link in sorted(invoice.purchase_order_links, key=lambda k: -(k.score or 0))
+    ]
+    taken = {choice.id for choice in linked}
+
+    def nearness(order: PurchaseOrder) -> tuple[int, Decimal]:
+        same = 0 if invoice.supplier_id and order.supplier_id == invoice.supplier_id else 1
+        gap = abs(order.total - total) if order.total is not None and total is not None else None
+        return same, gap if gap is not None else Decimal("Infinity")
+
+    others = [
+        OrderChoice(o.id, o.order_number, o.supplier_id, o.ordered_on, o.total, o.currency, False)
+        for o in sorted(open_orders, key=nearness)
+        if o.id not in taken
+    ]
+    return (*linked, *others)
 
 
 def _fields(view: Mapping[str, Any]) -> tuple[FieldState, ...]:

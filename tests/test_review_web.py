@@ -361,3 +361,58 @@ async def test_not_a_duplicate_clears_the_mark_for_good(site: Site, ann: Browser
     assert "duplicate_of" in history and first in history
     status, _, _ = await ann.post(f"{page}/not-duplicate", {}, page)
     assert status == 400
+
+
+async def test_orders_are_linked_and_unlinked_by_hand(site: Site, ann: Browser) -> None:
+    token = site.token
+    await site.api.send(
+        "POST",
+        token,
+        "/api/v2/suppliers/",
+        {"id": "sup-g", "name": "Fresh Greens BV", "tax_id": "NL123456789B01"},
+    )
+    ids = {}
+    for number, outlet, total in (("PO-1", "olt-a", "25.00"), ("PO-2", "olt-a", "90.00"),
+                                  ("PO-B", "olt-b", "25.00")):  # fmt: skip
+        status, body = await site.api.send(
+            "POST",
+            token,
+            "/api/v2/procurement/purchase_orders/",
+            {"order_number": number, "outlet": outlet, "supplier": "sup-g",
+             "ordered_on": "2024-02-25", "total": total,
+             "lines": [{"description": "Tomatoes", "quantity": "10", "unit": "kg",
+                        "unit_price": "2.50", "total": "25.00"}]},
+        )  # fmt: skip
+        assert status == 201, body
+        ids[number] = body["id"]
+    invoice, _ = await site.upload("olt-a", "priced.pdf", priced_pdf("PO-1"))
+    page = f"/review/invoices/{invoice}"
+    status, body, _ = await ann.get(page)
+    orders = body[body.index('id="orders"') :]
+    # the linked order first, then the outlet's other open order; never another outlet's
+    assert orders.index("PO-1") < orders.index("PO-2") and "PO-B" not in orders
+
+    status, _, _ = await ann.post(
+        f"{page}/orders", {"order": ids["PO-1"], "action": "unlink"}, page
+    )
+    assert status == 303
+    _, view = await site.api.get(token, f"/api/v2/invoices/{invoice}/")
+    assert view["purchase_orders"] == []
+    # linking again after a correction does not bring it back
+    await site.api.send("PATCH", token, f"/api/v2/invoices/{invoice}/", {"po_references": ["PO-1"]})
+    _, view = await site.api.get(token, f"/api/v2/invoices/{invoice}/")
+    assert view["purchase_orders"] == []
+
+    status, _, _ = await ann.post(f"{page}/orders", {"order": ids["PO-2"], "action": "link"}, page)
+    assert status == 303
+    _, view = await site.api.get(token, f"/api/v2/invoices/{invoice}/")
+    assert [(o["order_number"], o["link"]) for o in view["purchase_orders"]] == [
+        ("PO-2", "requested")
+    ]
+    status, body, _ = await ann.post(
+        f"{page}/orders", {"order": ids["PO-B"], "action": "link"}, page
+    )
+    assert status == 404
+    status, body, _ = await ann.get(page)
+    history = body[body.index('id="history"') :]
+    assert "purchase_orders" in history and "PO-2" in history

@@ -151,6 +151,19 @@ async def decide(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(_invoice_url(following, query))
 
 
+@routes.post("/invoices/{id}/orders")
+async def link_order(request: web.Request) -> web.StreamResponse:
+    """Link (``action=link``) or unlink (``action=unlink``) one order of the outlet."""
+    form = await request.post()
+    invoice_id, order_id = request.match_info["id"], str(form.get("order") or "")
+    review, person = services(request).review, reviewer(request)
+    if form.get("action") == "unlink":
+        await review.unlink_order(person, invoice_id, order_id)
+    else:
+        await review.link_order(person, invoice_id, order_id)
+    raise web.HTTPSeeOther(_invoice_url(invoice_id, inbox_query(request.query), saved="1"))
+
+
 @routes.post("/invoices/{id}/not-duplicate")
 async def not_duplicate(request: web.Request) -> web.StreamResponse:
     invoice_id = request.match_info["id"]
