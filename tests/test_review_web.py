@@ -416,3 +416,23 @@ async def test_orders_are_linked_and_unlinked_by_hand(site: Site, ann: Browser) 
     status, body, _ = await ann.get(page)
     history = body[body.index('id="history"') :]
     assert "purchase_orders" in history and "PO-2" in history
+
+
+async def test_the_batch_page_shows_files_statuses_and_refused_files(
+    site: Site, ann: Browser
+) -> None:
+    status, body = await site.api.upload(
+        site.token,
+        [("file[0]", "good.pdf", priced_pdf("PO-X")), ("file[1]", "notes.txt", b"not a pdf")],
+        outlet="olt-a",
+    )
+    assert status == 201, body
+    batch = body["bulk_importation_id"]
+    await site.api.wait_done(site.token, batch)
+    status, page, _ = await ann.get(f"/review/batches/{batch}")
+    assert status == 200
+    assert "good.pdf" in page and "PROCESSED" in page
+    assert "Refused files" in page and "notes.txt" in page
+    status, file, resp = await ann.fetch(f"/review/invoices/{body['invoices'][0]['id']}/file")
+    assert status == 200 and file.startswith(b"%PDF")
+    assert resp.headers["Content-Disposition"].startswith("attachment")
