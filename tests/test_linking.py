@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot.app import Services, open_services
-from storage import catalog, invoices
+from storage import batches, catalog, invoices
 from storage.models import Invoice, InvoiceLineItem, InvoicePurchaseOrder
 from tests.conftest import ConfigFactory
 
@@ -95,7 +95,7 @@ async def invoice(
     }
     values.update(fields)
     async with svc.db.session() as session:
-        batch = await invoices.add_bulk_importation(session, outlet_id=outlet_id, channel="api")
+        batch = await batches.add_bulk_importation(session, outlet_id=outlet_id, channel="api")
         row = await invoices.add_invoice(
             session,
             bulk_importation_id=batch.id,
