@@ -436,3 +436,23 @@ async def test_the_batch_page_shows_files_statuses_and_refused_files(
     status, file, resp = await ann.fetch(f"/review/invoices/{body['invoices'][0]['id']}/file")
     assert status == 200 and file.startswith(b"%PDF")
     assert resp.headers["Content-Disposition"].startswith("attachment")
+
+
+def test_the_session_key_comes_from_the_environment_and_must_be_a_fernet_key(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from cryptography.fernet import Fernet
+
+    from bot.config import config_from_dict
+    from bot.errors import ConfigError
+    from handlers.web import session_key
+
+    key = Fernet.generate_key().decode()
+    assert session_key(config_from_dict({}, env={"INVOICEBOT_SESSION_KEY": key})) == key
+    with pytest.raises(ConfigError, match="must be a Fernet key"):
+        session_key(config_from_dict({}, env={"INVOICEBOT_SESSION_KEY": "too short"}))
+    with pytest.raises(ConfigError, match="is a secret"):
+        config_from_dict({"review": {"session_key": key}})
+    random_one = session_key(config_from_dict({}))
+    assert random_one != session_key(config_from_dict({}))
+    assert "sessions end when the server restarts" in caplog.text
