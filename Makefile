@@ -4,12 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CONFIG ?= config.example.toml
 
-.PHONY: run test install install-dev system-deps test-deps lint typecheck clean
+.PHONY: run test install install-dev system-deps test-deps browser-deps lint typecheck clean
 
 # OCR for scanned PDFs (Tesseract with English, German, French and Dutch; pdftoppm rasterises)
 SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra \
                    tesseract-ocr-nld poppler-utils
 TEST_PACKAGES   := dovecot-imapd
+
+# the review pages are tested in a real browser: Debian's chromium, driven by selenium
+BROWSER_PACKAGES := chromium chromium-driver
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +43,12 @@ test-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
 	  $$SUDO invoke-rc.d dovecot stop >/dev/null 2>&1 || true; }
+browser-deps:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing the browser of the review tests: $(BROWSER_PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -50,7 +59,7 @@ run: install
 	$(BIN)/invoicebot --config $(CONFIG) serve
 
 # lint and types first: a red check stops CI like a failing test
-test: install-dev system-deps test-deps
+test: install-dev system-deps test-deps browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers storage

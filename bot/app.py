@@ -29,8 +29,11 @@ from bot.intake import Intake
 from bot.invoices import Invoices
 from bot.linking import InvoiceLinker
 from bot.notify import BatchReplies, Notifier
+from bot.pages import PageImages
 from bot.queue import JobQueue
 from bot.report import Links
+from bot.review import Review
+from bot.users import Users
 from bot.worker import Linker, Worker
 from storage.db import Database
 from storage.migrate import upgrade
@@ -51,6 +54,8 @@ class Services:
     auth: Auth
     replies: BatchReplies
     links: Links
+    users: Users
+    review: Review
     linker: Linker | None = None
     #: channel runtimes built from the config (their notifiers are in ``replies``)
     channels: list[ChannelRuntime] = field(default_factory=list)
@@ -126,6 +131,14 @@ async def open_services(
             auth=Auth(db, config.http.token_ttl_seconds),
             replies=replies,
             links=links,
+            users=Users(db),
+            review=Review(
+                db,
+                invoices,
+                PageImages(config.review.page_cache_path),
+                links,
+                config.review.page_size,
+            ),
             extractor_override=extractor,
             linker=linker,
         )
@@ -184,8 +197,13 @@ async def _stop_workers(task: asyncio.Task[None], grace: float = 10.0) -> None:
 
 
 def build_http_app(config: Config, **options: Any) -> web.Application:
-    """The HTTP API with services, channels and workers opened by its own lifespan."""
+    """The HTTP API and the review pages, with services, channels and workers opened by its
+    own lifespan."""
     from handlers.http import create_app
+    from handlers.http.common import SERVICES
+    from handlers.web import ROOT, create_review_app
 
     paths = [path for plugin in channel_plugins(config) for path in plugin.web_paths(config)]
-    return create_app(lambda: running(config, **options), paths)
+    app = create_app(lambda: running(config, **options), paths)
+    app.add_subapp(ROOT, create_review_app(config, SERVICES))
+    return app

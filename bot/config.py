@@ -237,6 +237,22 @@ class SlackConfig:
 
 
 @dataclass(frozen=True)
+class ReviewConfig:
+    """``[review]``: the review pages under /review/ (handlers/web)."""
+
+    #: sign-in attempts per minute, per email address and per client address
+    sign_in_attempts_per_minute: int = 10
+    #: a session ends after this many hours
+    session_hours: float = 12
+    #: invoices per inbox page
+    page_size: int = 50
+    #: rendered page images, cached by file hash and page
+    page_cache_path: Path = Path("./data/pages")
+    #: from $INVOICEBOT_SESSION_KEY only (a Fernet key); without it a random key per start
+    session_key: str | None = field(default=None, metadata={"secret": "INVOICEBOT_SESSION_KEY"})
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     #: more channels, as "package.module:factory" (see bot/channels.py)
     plugins: tuple[str, ...] = ()
@@ -261,6 +277,7 @@ class Config:
     linking: LinkingConfig = field(default_factory=LinkingConfig)
     email: EmailConfig = field(default_factory=EmailConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     channels: ChannelsConfig = field(default_factory=ChannelsConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 

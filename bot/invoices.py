@@ -8,16 +8,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
 from bot.report import BatchReport, Links, build_report, build_summaries
-from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view
-from storage import batches, catalog, invoices, linking
+from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view, iso
+from storage import batches, catalog, history, invoices, linking
 from storage.batches import BatchFilter
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
-from storage.models import Invoice
-from storage.status import ApprovalStatus, Channel, ProcessingStatus
+from storage.models import Invoice, InvoicePurchaseOrder
+from storage.status import ApprovalStatus, Channel, LinkKind, ProcessingStatus
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -112,17 +114,23 @@ class Invoices:
             return count, await build_summaries(session, rows, self.links)
 
     async def patch(
-        self, invoice_id: str, changes: dict[str, Any], outlets: frozenset[str] | None = None
+        self,
+        invoice_id: str,
+        changes: dict[str, Any],
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
     ) -> dict[str, Any]:
         """Set supplier or approval status, or correct extracted fields (kept apart).
 
         Setting the supplier makes the supplier name read on the invoice one of its aliases.
+        Every field whose value changed is kept in the history under ``actor``.
         """
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
             raise InvalidRequest(f"cannot change {', '.join(sorted(unknown))}", field=min(unknown))
         async with self.db.session() as session:
             invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            before = invoice_view(invoice)
             if "supplier" in changes:
                 supplier_id = changes["supplier"]
                 supplier = None
@@ -155,7 +163,127 @@ class Invoices:
                 # a person fixed who sent it or what it says: the links follow
                 await self.linker.link(session, invoice)
             await session.flush()
+            after = invoice_view(invoice)
+            changed = [(k, before[k], after[k]) for k in sorted(changes) if before[k] != after[k]]
+            history.record(session, invoice.id, actor, changed)
+            return after
+
+    async def not_duplicate(
+        self, invoice_id: str, outlets: frozenset[str] | None = None, actor: str | None = None
+    ) -> dict[str, Any]:
+        """A person says the invoice is no duplicate of the one linking found: the mark goes,
+        linking again will not bring it back, and a flag that only the duplicate raised goes."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            extraction = dict(invoice.extraction or {})
+            earlier = extraction.pop("duplicate_of", None)
+            if earlier is None:
+                raise InvalidRequest("this invoice is not marked as a duplicate")
+            extraction["not_duplicate_of"] = earlier
+            extraction["warnings"] = [
+                w for w in extraction.get("warnings") or [] if "duplicate" not in w.lower()
+            ]
+            invoice.extraction = extraction
+            changes: list[tuple[str, Any, Any]] = [("duplicate_of", earlier, None)]
+            if invoice.approval_status == ApprovalStatus.FLAGGED and not invoice.variances:
+                invoice.approval_status = ApprovalStatus.RECEIVED
+                changes.append(("approval_status", "FLAGGED", "RECEIVED"))
+            invoice.modified_date = utcnow()
+            history.record(session, invoice.id, actor, changes)
+            await session.flush()
             return invoice_view(invoice)
+
+    async def link_order(
+        self,
+        invoice_id: str,
+        order_id: str,
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
+    ) -> dict[str, Any]:
+        """A person links an order of the invoice's outlet; as one named at upload, it replaces
+        what linking found, and the amounts and lines are compared again."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            found = await catalog.get_purchase_orders(session, [order_id])
+            order = found[0] if found else None
+            if order is None or order.outlet_id != invoice.outlet_id:
+                raise NotFound(f"purchase order {order_id} does not exist at this outlet")
+            before = _order_numbers(invoice)
+            if order_id in {link.purchase_order_id for link in invoice.purchase_order_links}:
+                # linked by the machine: now named by a person, so linking keeps it
+                invoice.purchase_order_links = [
+                    link
+                    for link in invoice.purchase_order_links
+                    if link.purchase_order_id != order_id
+                ]
+                await session.flush()
+            extraction = dict(invoice.extraction or {})
+            extraction["unlinked_orders"] = [
+                o for o in extraction.get("unlinked_orders") or [] if o != order_id
+            ]
+            invoice.extraction = extraction
+            invoice.purchase_order_links.append(
+                InvoicePurchaseOrder(
+                    purchase_order_id=order_id,
+                    link=LinkKind.REQUESTED,
+                    reason=f"Linked by {actor or 'a person'}.",
+                    purchase_order=order,
+                )
+            )
+            return await self._relinked(session, invoice, actor, before)
+
+    async def unlink_order(
+        self,
+        invoice_id: str,
+        order_id: str,
+        outlets: frozenset[str] | None = None,
+        actor: str | None = None,
+    ) -> dict[str, Any]:
+        """A person takes an order off the invoice; linking will not link it again."""
+        async with self.db.session() as session:
+            invoice = _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            before = _order_numbers(invoice)
+            kept = _without(invoice, order_id)
+            if len(kept) == len(invoice.purchase_order_links):
+                raise NotFound(f"purchase order {order_id} is not linked to this invoice")
+            invoice.purchase_order_links = kept
+            extraction = dict(invoice.extraction or {})
+            extraction["unlinked_orders"] = sorted(
+                {*(extraction.get("unlinked_orders") or []), order_id}
+            )
+            invoice.extraction = extraction
+            await session.flush()
+            return await self._relinked(session, invoice, actor, before)
+
+    async def _relinked(
+        self, session: AsyncSession, invoice: Invoice, actor: str | None, before: Sequence[str]
+    ) -> dict[str, Any]:
+        invoice.modified_date = utcnow()
+        if self.linker is not None and invoice.processing_status in ("PROCESSED", "INCOMPLETE"):
+            await self.linker.link(session, invoice)
+        await session.flush()
+        after = _order_numbers(invoice)
+        if after != before:
+            history.record(session, invoice.id, actor, [("purchase_orders", before, after)])
+        return invoice_view(invoice)
+
+    async def history(
+        self, invoice_id: str, outlets: frozenset[str] | None = None
+    ) -> Sequence[dict[str, Any]]:
+        """Who changed which field of the invoice, when, from what, to what (oldest first)."""
+        async with self.db.read() as session:
+            _visible(await invoices.get_invoice(session, invoice_id), invoice_id, outlets)
+            rows = await history.changes_of(session, invoice_id)
+        return [
+            {
+                "field": row.field,
+                "from": row.old_value,
+                "to": row.new_value,
+                "by": row.actor,
+                "date": iso(row.created_date),
+            }
+            for row in rows
+        ]
 
 
 def _visible(invoice: Invoice | None, invoice_id: str, outlets: frozenset[str] | None) -> Invoice:
@@ -163,6 +291,14 @@ def _visible(invoice: Invoice | None, invoice_id: str, outlets: frozenset[str] |
     if invoice is None or (outlets is not None and invoice.outlet_id not in outlets):
         raise NotFound(f"invoice {invoice_id} does not exist")
     return invoice
+
+
+def _order_numbers(invoice: Invoice) -> list[str]:
+    return sorted(link.purchase_order.order_number for link in invoice.purchase_order_links)
+
+
+def _without(invoice: Invoice, order_id: str) -> list[InvoicePurchaseOrder]:
+    return [link for link in invoice.purchase_order_links if link.purchase_order_id != order_id]
 
 
 def _correction(name: str, value: Any) -> Any:

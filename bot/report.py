@@ -46,10 +46,11 @@ class Links:
     base: str = ""
 
     def invoice(self, invoice_id: str) -> str | None:
-        return self._url(f"/api/v2/invoices/{invoice_id}/")
+        """The invoice's review page (a person signs in there; the page checks the outlet)."""
+        return self._url(f"/review/invoices/{invoice_id}")
 
     def batch(self, batch_id: str) -> str | None:
-        return self._url(f"/api/v2/bulk_importations/{batch_id}/")
+        return self._url(f"/review/batches/{batch_id}")
 
     def _url(self, path: str) -> str | None:
         return f"{self.base.rstrip('/')}{path}" if self.base else None

@@ -343,3 +343,38 @@ class Job(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_date: Mapped[datetime] = mapped_column(default=utcnow)
     modified_date: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class User(Base):
+    """A person who signs in to the review pages (apart from API clients)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    #: lower-cased, so sign-in does not depend on how it is typed
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    #: argon2id, with its parameters (bot/users.py)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    #: outlet ids this user may see and change; an admin sees all
+    outlets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: raised when the password is reset or the user disabled: older sessions end
+    session_version: Mapped[int] = mapped_column(default=1)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)
+    disabled_date: Mapped[datetime | None]
+
+
+class InvoiceChange(Base):
+    """One field of an invoice changed by a person or a client: who, when, from what, to what."""
+
+    __tablename__ = "invoice_changes"
+    __table_args__ = (Index("ix_invoice_changes_invoice_date", "invoice_id", "created_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    invoice_id: Mapped[str] = mapped_column(ForeignKey("invoices.id", ondelete="CASCADE"))
+    #: "user:<email>" or "client:<client id>"; None when nobody was named (the CLI, tools)
+    actor: Mapped[str | None] = mapped_column(String(400))
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_date: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from bot.cli import admin, intake, server, tools
+from bot.cli import admin, intake, server, tools, users
 from bot.cli.failures import USAGE, explain
 
 EPILOG = """\
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.register(sub)
     intake.register(sub)
     tools.register(sub)
+    users.register(sub)
     return parser
 
 

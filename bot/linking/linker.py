@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import LinkingConfig
-from bot.linking.duplicates import DuplicateDetector
+from bot.linking.duplicates import DuplicateCheck, DuplicateDetector
 from bot.linking.facts import InvoiceFacts
 from bot.linking.lines import OrderOnInvoice, check_lines
 from bot.linking.purchase_orders import OrderMatcher, ProposedLink, allocate, tolerance
@@ -45,6 +45,10 @@ class InvoiceLinker:
         supplier = await self._supplier(session, invoice, facts, extraction, warnings)
 
         duplicate = await self.duplicates.check(session, facts, invoice.supplier_id)
+        if duplicate.duplicate_of is not None and (
+            duplicate.duplicate_of.id == extraction.get("not_duplicate_of")
+        ):
+            duplicate = DuplicateCheck()  # a person said it is not (bot.invoices.not_duplicate)
         # kept as data, so reports and review can say "duplicate?" without reading warnings
         extraction.pop("duplicate_of", None)
         if duplicate.duplicate_of is not None:
@@ -147,7 +151,10 @@ class InvoiceLinker:
             else:
                 # order numbers that did not link have their own warnings above
                 warnings.append(f"Not linked to a purchase order: {by_amount.why_not}.")
-        await invoices.link_purchase_orders(session, invoice, [_row(p) for p in outcome.links])
+        # orders a person took off this invoice stay off (bot.invoices.unlink_order)
+        unlinked = set((invoice.extraction or {}).get("unlinked_orders") or ())
+        proposed = [p for p in outcome.links if p.order.id not in unlinked]
+        await invoices.link_purchase_orders(session, invoice, [_row(p) for p in proposed])
         return list(invoice.purchase_order_links)
 
     async def _allocate(

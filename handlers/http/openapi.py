@@ -433,6 +433,40 @@ def openapi_document() -> dict[str, Any]:
                     },
                 },
             },
+            "/api/v2/invoices/{id}/history/": {
+                "get": {
+                    "summary": "Who changed which field of the invoice, when, from what, to what",
+                    "parameters": [_path_id("invoice")],
+                    "responses": {
+                        "200": _ok(
+                            "the changes, oldest first",
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "results": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "field": {"type": "string"},
+                                                "from": {},
+                                                "to": {},
+                                                "by": {
+                                                    "type": ["string", "null"],
+                                                    "description": "user:EMAIL or client:ID",
+                                                },
+                                                "date": {"type": "string", "format": "date-time"},
+                                            },
+                                        },
+                                    }
+                                },
+                            },
+                        ),
+                        "404": _error("no such invoice"),
+                        **AUTH_ERRORS,
+                    },
+                }
+            },
             "/api/v2/invoices/{id}/file/": {
                 "get": {
                     "summary": "The invoice's PDF",

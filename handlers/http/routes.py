@@ -68,8 +68,18 @@ async def patch_invoice(request: web.Request) -> web.Response:
     if not isinstance(body, dict):
         raise InvalidRequest("the body must be a JSON object")
     return json_response(
-        await services(request).invoices.patch(request.match_info["id"], body, caller.outlets)
+        await services(request).invoices.patch(
+            request.match_info["id"], body, caller.outlets, actor=f"client:{caller.client_id}"
+        )
     )
+
+
+@routes.get("/api/v2/invoices/{id}/history/")
+async def invoice_history(request: web.Request) -> web.Response:
+    caller = principal(request)
+    caller.require(PROCUREMENT)
+    changes = await services(request).invoices.history(request.match_info["id"], caller.outlets)
+    return json_response({"results": list(changes)})
 
 
 @routes.get("/api/v2/invoices/{id}/file/")
