@@ -78,7 +78,10 @@ def test_a_port_in_use_is_said_in_one_line(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = run("--config", config(tmp_path), "serve", "--port", str(port), "--workers", "0")
+        key = {"INVOICEBOT_SESSION_KEY": "u7b2Wl8kQz1fN3vJ9xPZcT4yH6mR0sDaE5gKiLoBqYw="}
+        proc = run(
+            "--config", config(tmp_path), "serve", "--port", str(port), "--workers", "0", env=key
+        )
     one_error_line(proc, 3, f"127.0.0.1:{port}", "already in use", "--port")
 
 

@@ -255,7 +255,7 @@ async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
     final = fake.messages[report.reply_to["reply_ts"]]["text"]
     assert final.startswith(f"Batch {report.id} for Kitchen olt-1: 1 file, done, all processed")
     assert "PO PO-0042" in final
-    link = f"<https://invoices.example.test/api/v2/invoices/{invoice.id}/|tomatoes.pdf>"
+    link = f"<https://invoices.example.test/review/invoices/{invoice.id}|tomatoes.pdf>"
     blocks = str(fake.messages[report.reply_to["reply_ts"]]["blocks"])
     assert link in blocks
     assert f"https://invoices.example.test/api/v2/bulk_importations/{report.id}/" in final
