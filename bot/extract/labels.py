@@ -146,12 +146,20 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
+    # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
+    # in a letter's reference line is initials and a month: see ``fields.po_references``)
+    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b",
 ]
 
 CREDIT_NOTE = re.compile(
     r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
+)
+#: A self-billed invoice (the buyer writes it: "Gutschrift" in German law) is an invoice.
+SELF_BILLED = re.compile(
+    r"selbst\s*-?\s*ausgestellte\s+rechnung|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"
+    r"|zelf\s*-?\s*facturering|autofactura|autofattura"
 )
 
 #: Labels that introduce the buyer's block or the buyer's own numbers.

@@ -35,11 +35,16 @@ def page_texts(pdf: bytes, max_pages: int = 200) -> list[str]:
 
 
 def _page_text(page: object) -> str:
-    """Layout text of one page; plain text when the layout pass fails on odd fonts."""
+    """Layout text of one page; plain text when the layout pass fails on odd fonts or sees no
+    text (it skips text drawn inside form XObjects, which plain mode reads): a page sent to OCR
+    for want of it would be read worse."""
     try:
-        return page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+        text: str = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
     except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
-        return page.extract_text()  # type: ignore[attr-defined]
+        text = ""
+    if text.strip():
+        return text
+    return page.extract_text()  # type: ignore[attr-defined]
 
 
 def is_empty(pages: list[str]) -> bool:

@@ -1,0 +1,341 @@
+"""Failures seen on invoices from sources nobody here had seen (issue 12), each as a small PDF.
+
+Every test draws its PDF with fpdf2 at exact positions, so the text layer is what such an invoice
+gives (left-aligned headings over right-aligned numbers, no-break spaces, letter spacing, text in
+a form XObject), and reads it through the whole local parser (:func:`parse_pdf`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader
+
+from bot.extract.parse import parse_pdf
+from bot.extract.schema import ExtractionResult
+
+_NOT_YET = pytest.mark.xfail(strict=True, reason="issue 12: not read right yet")
+
+
+@dataclass(frozen=True)
+class T:
+    """Text at ``x`` mm (its right edge when ``right``), ``y`` mm from the top."""
+
+    x: float
+    y: float
+    text: str
+    right: bool = False
+    size: float = 10
+    spacing: float = 0  # extra space between characters, in points
+
+
+def _pdf(*pages: list[T]) -> bytes:
+    pdf = FPDF()
+    for page in pages:
+        pdf.add_page()
+        for t in page:
+            pdf.set_font("helvetica", size=t.size)
+            pdf.set_char_spacing(t.spacing)
+            width = pdf.get_string_width(t.text)
+            pdf.text(t.x - width if t.right else t.x, t.y, t.text)
+    return bytes(pdf.output())
+
+
+def _read(pdf: bytes) -> ExtractionResult:
+    return ExtractionResult.model_validate(parse_pdf(pdf))
+
+
+def _lines(y: float, *cells: T) -> list[T]:
+    return [T(c.x, y, c.text, c.right, c.size, c.spacing) for c in cells]
+
+
+def _head(supplier: str = "Fresh Greens BV", number: str = "INV-4471") -> list[T]:
+    return [
+        T(15, 20, supplier, size=14),
+        T(15, 27, "Market Street 4, 1011 AB Amsterdam"),
+        T(15, 45, "INVOICE", size=16),
+        T(15, 55, f"Invoice number: {number}"),
+        T(15, 61, "Invoice date: 14.03.2024"),
+    ]
+
+
+def _left_headed_table(y: float, rows: list[tuple[str, str, str, str]]) -> list[T]:
+    """Headings left-aligned at each column's left edge, numbers right-aligned at its right."""
+    out = [T(15, y, "Description"), T(100, y, "Qty"), T(125, y, "Unit price"), T(162, y, "Amount")]
+    for n, (desc, qty, price, amount) in enumerate(rows, start=1):
+        out += _lines(
+            y + 7 * n,
+            T(15, 0, desc),
+            T(120, 0, qty, right=True),
+            T(155, 0, price, right=True),
+            T(195, 0, amount, right=True),
+        )
+    return out
+
+
+def _items(result: ExtractionResult) -> list[tuple[Any, ...]]:
+    return [(i.description, i.quantity, i.unit_price, i.total) for i in result.invoice.line_items]
+
+
+ROWS = [
+    ("Tomatoes class I", "12", "2.50", "30.00"),
+    ("Butter 250 g", "4", "1.95", "7.80"),
+    ("Delivery", "1", "6.20", "6.20"),
+]
+EXPECTED = [
+    ("Tomatoes class I", 12, Decimal("2.50"), Decimal("30.00")),
+    ("Butter 250 g", 4, Decimal("1.95"), Decimal("7.80")),
+    ("Delivery", 1, Decimal("6.20"), Decimal("6.20")),
+]
+
+
+def _totals(y: float, net: str, tax: str, gross: str) -> list[T]:
+    return [
+        T(125, y, "Subtotal"),
+        T(195, y, f"EUR {net}", right=True),
+        T(125, y + 6, "VAT 9%"),
+        T(195, y + 6, f"EUR {tax}", right=True),
+        T(125, y + 12, "Total"),
+        T(195, y + 12, f"EUR {gross}", right=True),
+    ]
+
+
+@_NOT_YET
+def test_left_aligned_headings_over_right_aligned_numbers() -> None:
+    page = _head() + _left_headed_table(80, ROWS) + _totals(115, "44.00", "3.96", "47.96")
+    result = _read(_pdf(page))
+    assert _items(result) == EXPECTED
+    assert result.invoice.total_incl_tax == Decimal("47.96")
+
+
+@_NOT_YET
+def test_items_continue_on_the_next_page_without_a_repeated_heading() -> None:
+    first = _head() + _left_headed_table(80, ROWS[:2])
+    rest = [
+        T(15, 20, "Fresh Greens BV - INV-4471 - page 2"),
+        *_lines(35, T(15, 0, "Delivery"), T(120, 0, "1", True), T(155, 0, "6.20", True)),
+        T(195, 35, "6.20", right=True),
+        *_totals(50, "44.00", "3.96", "47.96"),
+    ]
+    result = _read(_pdf(first, rest))
+    assert _items(result) == EXPECTED
+
+
+def test_no_break_spaces_join_label_words() -> None:
+    nb = "\u00a0"
+    page = [
+        T(15, 20, "Fresh Greens BV", size=14),
+        T(15, 45, "INVOICE", size=16),
+        T(15, 55, f"Invoice{nb}number:"),
+        T(60, 55, "INV-9902"),
+        T(15, 61, f"Invoice{nb}date:"),
+        T(60, 61, "14.03.2024"),
+        T(15, 67, f"Due{nb}date:"),
+        T(60, 67, "13.04.2024"),
+        T(125, 100, f"Total{nb}excl.{nb}VAT"),
+        T(195, 100, "100.00", right=True),
+        T(125, 106, "VAT 21%"),
+        T(195, 106, "21.00", right=True),
+        T(125, 112, f"Total{nb}due"),
+        T(195, 112, "EUR 121.00", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert invoice.invoice_number == "INV-9902"
+    assert str(invoice.due_date) == "2024-04-13"
+    assert invoice.total_excl_tax == Decimal("100.00")
+    assert invoice.total_incl_tax == Decimal("121.00")
+
+
+def test_letter_spaced_supplier_name() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[0] = T(15, 20, "Fresh Greens BV", size=14, spacing=4)
+    assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
+
+
+@_NOT_YET
+def test_justified_supplier_name_with_runs_of_spaces() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[0] = T(15, 20, "Fresh     Greens     BV", size=14)
+    assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
+
+
+def _form_xobject_pdf() -> bytes:
+    """The whole page drawn inside a form XObject: pypdf's layout mode sees no text there."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.beginForm("page")
+    lines = [
+        "Fresh Greens BV",
+        "Invoice number: INV-5120",
+        "Invoice date: 14.03.2024",
+        "Subtotal  EUR 100.00",
+        "VAT 21%  EUR 21.00",
+        "Total  EUR 121.00",
+    ]
+    for n, text in enumerate(lines):
+        c.drawString(50, 780 - 20 * n, text)
+    c.endForm()
+    c.doForm("page")
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_layout_mode_empty_but_plain_text_fine_is_read_without_ocr() -> None:
+    pdf = _form_xobject_pdf()
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert page.extract_text(extraction_mode="layout").strip() == ""  # the failure itself
+    invoice = _read(pdf).invoice
+    assert invoice.invoice_number == "INV-5120"
+    assert invoice.total_incl_tax == Decimal("121.00")
+
+
+def _summary_page(rows: list[T], number: str = "R-2024-0815") -> bytes:
+    return _pdf(
+        [
+            T(15, 20, "Gemüsehof Brandt GmbH", size=14),
+            T(15, 27, "Feldweg 3, 30159 Hannover"),
+            T(15, 45, "Rechnung", size=16),
+            T(15, 55, f"Rechnungsnummer: {number}"),
+            T(15, 61, "Rechnungsdatum: 14.03.2024"),
+            *rows,
+        ]
+    )
+
+
+@_NOT_YET
+def test_multi_rate_vat_summary_totals_in_german() -> None:
+    rows = [
+        T(15, 90, "USt.-Satz"),
+        T(80, 90, "Nettobetrag"),
+        T(140, 90, "USt.-Betrag"),
+        T(15, 96, "7 %"),
+        T(110, 96, "100,00", right=True),
+        T(170, 96, "7,00", right=True),
+        T(15, 102, "19 %"),
+        T(110, 102, "200,00", right=True),
+        T(170, 102, "38,00", right=True),
+        T(15, 115, "Rechnungssumme ohne USt."),
+        T(195, 115, "300,00 EUR", right=True),
+        T(15, 121, "Steuerbetrag"),
+        T(195, 121, "45,00 EUR", right=True),
+        T(15, 127, "Rechnungsbetrag"),
+        T(195, 127, "345,00 EUR", right=True),
+    ]
+    invoice = _read(_summary_page(rows)).invoice
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("300.00"),
+        Decimal("45.00"),
+        Decimal("345.00"),
+    )
+
+
+@_NOT_YET
+def test_multi_rate_vat_summary_totals_in_french() -> None:
+    rows = [
+        T(15, 90, "Taux"),
+        T(60, 90, "Base HT"),
+        T(110, 90, "Montant TVA"),
+        T(15, 96, "TVA 5,5 %"),
+        T(80, 96, "200,00", right=True),
+        T(130, 96, "11,00", right=True),
+        T(15, 102, "TVA 20 %"),
+        T(80, 102, "50,00", right=True),
+        T(130, 102, "10,00", right=True),
+        T(140, 115, "Total HT"),
+        T(195, 115, "250,00 €", right=True),
+        T(140, 121, "Total TVA"),
+        T(195, 121, "21,00 €", right=True),
+        T(140, 127, "Total TTC"),
+        T(195, 127, "271,00 €", right=True),
+    ]
+    page = _summary_page(rows)
+    invoice = _read(page).invoice
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("250.00"),
+        Decimal("21.00"),
+        Decimal("271.00"),
+    )
+
+
+@_NOT_YET
+def test_amount_to_pay_with_an_earlier_balance_is_not_the_total() -> None:
+    page = _head("Northern Power Ltd") + [
+        T(15, 90, "Balance from your last bill"),
+        T(195, 90, "£80.00", right=True),
+        T(15, 100, "Energy charges"),
+        T(195, 100, "£100.00", right=True),
+        T(15, 106, "VAT 20%"),
+        T(195, 106, "£20.00", right=True),
+        T(15, 112, "Charges this period"),
+        T(195, 112, "£120.00", right=True),
+        T(15, 124, "Amount to pay"),
+        T(195, 124, "£200.00", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert invoice.total_incl_tax == Decimal("120.00")
+    assert invoice.tax_amount == Decimal("20.00")
+
+
+def _us_page(extra: list[T]) -> bytes:
+    return _pdf(
+        [
+            T(15, 20, "Harbor Linen Supply Inc.", size=14),
+            T(15, 27, "250 Pier Avenue, Boston"),
+            T(15, 45, "INVOICE", size=16),
+            T(15, 55, "Invoice #: 30418"),
+            T(15, 61, "Date: 03/04/2024"),
+            T(15, 67, "Due date: 04/05/2024"),
+            T(125, 100, "Subtotal"),
+            T(195, 100, "$200.00", right=True),
+            T(125, 106, "Sales tax 6.25%"),
+            T(195, 106, "$12.50", right=True),
+            T(125, 112, "Total"),
+            T(195, 112, "$212.50", right=True),
+            *extra,
+        ]
+    )
+
+
+def test_month_first_dates_on_a_dollar_invoice_when_every_date_is_ambiguous() -> None:
+    invoice = _read(_us_page([])).invoice
+    assert (str(invoice.invoice_date), str(invoice.due_date)) == ("2024-03-04", "2024-04-05")
+
+
+def test_us_ein_is_the_supplier_tax_id() -> None:
+    invoice = _read(_us_page([T(15, 33, "EIN: 04-3456789")])).invoice
+    assert invoice.supplier_tax_id == "04-3456789"
+
+
+def test_po_after_your_reference_votre_reference_bestellung() -> None:
+    for label, po in (
+        ("Your reference:", "PO-77812"),
+        ("Votre référence :", "BC-2024-118"),
+        ("Bestellung:", "4500012345"),
+    ):
+        invoice = _read(_us_page([T(15, 73, f"{label} {po}")])).invoice
+        assert invoice.po_references == [po], label
+
+
+def test_self_billed_invoices_are_invoices_not_credit_notes() -> None:
+    for title in ("Gutschrift (Selbst ausgestellte Rechnung)", "Facture - autofacturation"):
+        page = _head("Weingut Kessler") + _totals(100, "100.00", "9.00", "109.00")
+        page[2] = T(15, 45, title, size=16)
+        invoice = _read(_pdf(page)).invoice
+        assert invoice.document_type == "invoice", title
+        assert invoice.total_incl_tax == Decimal("109.00")
+
+
+def test_a_credit_note_stays_a_credit_note_with_positive_amounts() -> None:
+    page = _head() + _totals(100, "-100.00", "-9.00", "-109.00")
+    page[2] = T(15, 45, "CREDIT NOTE", size=16)
+    invoice = _read(_pdf(page)).invoice
+    assert invoice.document_type == "credit_note"
+    assert invoice.total_incl_tax == Decimal("109.00")
