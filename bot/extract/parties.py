@@ -127,11 +127,16 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
-    """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one.
+    """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one, and
+    single words set apart by equal gaps (justified or spaced-out text: "Fresh   Greens   BV").
 
     Sender lines are set with wide gaps around their dots; read as one text they split into
     name, street and town again, and the town is known for what it is.
     """
+    gaps = {b.start - a.end for a, b in zip(cells, cells[1:], strict=False)}
+    words = all(" " not in c.text for c in cells)
+    if 2 <= len(cells) <= 6 and max(gaps) - min(gaps) <= 1 and words:
+        return [Cell(cells[0].start, cells[-1].end, " ".join(c.text for c in cells))]
     if not any(_SEPARATOR.fullmatch(c.text) for c in cells):
         return cells
     text = " - ".join(c.text for c in cells if not _SEPARATOR.fullmatch(c.text))

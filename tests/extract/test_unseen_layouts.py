@@ -155,7 +155,6 @@ def test_letter_spaced_supplier_name() -> None:
     assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
 
 
-@_NOT_YET
 def test_justified_supplier_name_with_runs_of_spaces() -> None:
     page = _head() + _totals(100, "100.00", "9.00", "109.00")
     page[0] = T(15, 20, "Fresh     Greens     BV", size=14)
