@@ -71,7 +71,9 @@ TOTAL_INCL = [
     r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
     r"|invoice\s+total|total\s+to\s+pay|total\s+amount|gross\s+(?:total|amount)|total\s+gross"
     r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice"
-    r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir",
+    r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir|amount\s+to\s+pay"
+    r"|(?:total\s+)?(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|bill|invoice)"
+    r"|total\s+(?:new|current)\s+charges",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
     r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
@@ -96,6 +98,7 @@ TOTAL_EXCL = [
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
     r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
+    r"|(?:rechnungs|gesamt)?summe\s+(?:ohne|exkl\.?|zzgl\.?)\s+(?:ust|mwst|umsatzsteuer)"
     r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
@@ -110,7 +113,8 @@ TOTAL_EXCL = [
 TAX_AMOUNT = [
     r"total\s+(?:vat|tax)|vat\s+amount|tax\s+amount|sales\s+tax",
     r"summe\s+(?:umsatzsteuer|mwst|ust)|mwst\.?\s*-?\s*betrag|ust\.?\s*-?\s*betrag|ust\.?\s+gesamt"
-    r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust",
+    r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust"
+    r"|(?:gesamt)?steuerbetrag|steuer\s+gesamt",
     r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
@@ -123,7 +127,8 @@ PREVIOUS_BALANCE = [
     r"previous\s+balance|balance\s+(?:brought|carried)\s+forward|outstanding\s+(?:balance|amount)"
     r"|ausstehende\s+forderung|vorsaldo|alter\s+saldo|saldo\s+vortrag|ruckstand"
     r"|solde\s+(?:precedent|anterieur)|ancien\s+solde|vorig\s+saldo|openstaand\s+saldo"
-    r"|saldo\s+(?:anterior|precedente)",
+    r"|saldo\s+(?:anterior|precedente)|balance\s+from\s+(?:your\s+)?(?:last|previous)"
+    r"|opening\s+balance|arrears|offener\s+(?:saldo|betrag)\s+(?:aus|der|vom)",
 ]
 
 #: Money already received: the amount due is the invoice total minus this.

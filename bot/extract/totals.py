@@ -70,14 +70,24 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
         if right:
             out.append(Candidate(right[-1].value, base + 1.0, hit.line))
             continue
-        below = [a for a in doc.amounts_below(hit) if a.money_like or not cents]
+        below = [a.value for a in doc.amounts_below(hit) if a.money_like or not cents]
         if below:
-            out.append(Candidate(below[-1].value, base, hit.line))
+            out.append(Candidate(_column_total(below), base, hit.line))
     best: dict[Decimal, Candidate] = {}
     for c in out:
         if c.value not in best or c.score > best[c.value].score:
             best[c.value] = c
     return sorted(best.values(), key=lambda c: -c.score)[:8]
+
+
+def _column_total(column: list[Decimal]) -> Decimal:
+    """The total of a column under a heading: the amount that those above it add up to (a sum
+    row), else the sum of all (one row a VAT rate: each row's net + VAT = gross holds, so
+    the arithmetic cannot tell a row from the total)."""
+    for k in range(1, len(column)):
+        if column[k] == sum(column[:k], Decimal(0)):
+            return column[k]  # the first amount the ones above add up to: a sum row
+    return column[0] if len(column) == 1 else sum(column, Decimal(0))
 
 
 def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
