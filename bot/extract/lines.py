@@ -9,7 +9,7 @@ amount continues the description above it. Summary lines (Total, MwSt, TVA...) e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -423,7 +423,9 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
-def _goes_on(doc: Doc, i: int, cols: list[Column], assign: Assign, headers: list[object]) -> bool:
+def _goes_on(
+    doc: Doc, i: int, cols: list[Column], assign: Assign, headers: Sequence[object]
+) -> bool:
     """Does the table go on at the top of the page that starts at line ``i`` without repeating
     its heading? It does when an item row comes among the page's first lines, before any
     heading or summary (the page's own header lines, "page 2 of 3", come first)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.extract import labels
@@ -38,6 +38,8 @@ class Totals:
     tax: Decimal | None
     gross: Decimal | None
     confidence: dict[str, float]
+    #: the line of the label each total was read at (for its position on the page)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 def _longest(hits: list[list[Hit]]) -> list[list[Hit]]:
@@ -202,7 +204,8 @@ def choose(
         net, conf["total_excl_tax"] = gross - tax, 0.5
     if net is None and gross is not None and not tax_c:
         net, conf["total_excl_tax"] = gross, 0.4
-    return Totals(net, tax, gross, conf)
+    read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
+    return Totals(net, tax, gross, conf, {k: c.line for k, c in read.items() if c is not None})
 
 
 def _matches_items(n: Candidate | None, g: Candidate | None, items_total: Decimal) -> bool:

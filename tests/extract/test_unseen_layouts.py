@@ -368,3 +368,37 @@ def test_a_credit_note_stays_a_credit_note_with_positive_amounts() -> None:
     invoice = _read(_pdf(page)).invoice
     assert invoice.document_type == "credit_note"
     assert invoice.total_incl_tax == Decimal("109.00")
+
+
+def test_each_field_keeps_the_page_and_box_it_was_read_from() -> None:
+    page = _head() + _left_headed_table(80, ROWS) + _totals(115, "44.00", "3.96", "47.96")
+    positions = _read(_pdf(page)).positions
+    mm = 72 / 25.4  # the test draws in mm from the top, boxes are in points from the top
+
+    def near(name: str, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = positions[name].box
+        return positions[name].page == 1 and x0 - 2 <= x * mm <= x1 + 2 and y0 <= y * mm <= y1 + 2
+
+    assert near("invoice_number", 50, 55)  # "Invoice number: INV-4471", the value's part
+    assert near("supplier_name", 16, 20)
+    assert near("total_incl_tax", 194, 127)
+    assert near("line_items.1", 16, 94)
+    assert not near("line_items.1", 16, 87)
+    assert positions["invoice_number"].box[0] > 40 * mm  # the value, not its label
+
+
+def test_ocr_words_keep_their_boxes_in_points() -> None:
+    from bot.extract.ocr import layout
+
+    header = "\t".join(
+        "level page_num block_num par_num line_num word_num left top width height conf text".split()
+    )
+    rows = [
+        "5\t1\t1\t1\t1\t1\t100\t200\t150\t40\t96\tInvoice",
+        "5\t1\t1\t1\t1\t2\t1000\t205\t200\t40\t96\tINV-7",
+    ]
+    page = layout("\n".join([header, *rows]))
+    start = page.text.index("INV-7")
+    box = page.box(0, start, start + 5)
+    assert box is not None
+    assert [round(v, 1) for v in box] == [240.0, 49.2, 288.0, 58.8]  # 300 dpi pixels in points
