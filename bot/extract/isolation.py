@@ -7,10 +7,11 @@ in ERROR and the worker lives on.
 
 The children are forked by a zygote (:mod:`bot.extract.zygote`), one long-lived process per worker
 that has imported the parsers once: a fork costs milliseconds where a fresh interpreter spent half
-a second on imports for every document. Each child is still a new process, so nothing one
-document does to the interpreter (memory, globals, a crash) reaches the next. When the zygote
-itself dies, the calls in flight fail as transient errors (the queue retries them) and the next
-call starts a new one.
+a second on imports for every document. A child serves several documents, one at a time, within
+its bounds; a crash, a timeout or a memory overrun ends it and fails only the document it was
+reading, and a child whose memory grew or whose document raised an unexpected error is let go,
+so what one document leaves behind reaches few others. When the zygote itself dies, the calls in
+flight fail as transient errors (the queue retries them) and the next call starts a new one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
 returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
