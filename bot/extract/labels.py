@@ -76,7 +76,9 @@ TOTAL_INCL = [
     r"|total\s+(?:new|current)\s+charges",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
-    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
+    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag"
+    r"|(?:gesamt|rechnungs)(?:betrag|summe)\s+(?:inkl\.?|einschl\.?|einschlie\w*|mit)\s+"
+    r"(?:der\s+)?(?:ust|umsatzsteuer|mwst|mehrwertsteuer)|gesamtbetrag\s+brutto|falliger\s+betrag",
     r"total\s+ttc|montant\s+ttc|net\s+a\s+payer|total\s+a\s+payer|somme\s+a\s+payer|montant\s+total"
     r"|total\s+facture|montant\s+a\s+payer|(?:montant|total)\s+(?:de\s+)?(?:cette|la|votre)\s+facture"
     r"(?:\s+ttc)?|(?:montant|total)(?: [\w']+){0,4} ttc\b",
@@ -98,7 +100,9 @@ TOTAL_EXCL = [
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
     r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
-    r"|(?:rechnungs|gesamt)?summe\s+(?:ohne|exkl\.?|zzgl\.?)\s+(?:ust|mwst|umsatzsteuer)"
+    r"|(?:(?:rechnungs|gesamt)?summe|(?:gesamt|rechnungs)betrag)\s+(?:ohne|exkl\.?|zzgl\.?)\s+"
+    r"(?:der\s+)?(?:ust|mwst|umsatzsteuer|mehrwertsteuer)|gesamtsumme\s+netto"
+    r"|summe\s+(?:der\s+|aller\s+)?positionen(?:\s+netto)?|summe\s+nettobetrage"
     r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
@@ -114,7 +118,8 @@ TAX_AMOUNT = [
     r"total\s+(?:vat|tax)|vat\s+amount|tax\s+amount|sales\s+tax",
     r"summe\s+(?:umsatzsteuer|mwst|ust)|mwst\.?\s*-?\s*betrag|ust\.?\s*-?\s*betrag|ust\.?\s+gesamt"
     r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust"
-    r"|(?:gesamt)?steuerbetrag|steuer\s+gesamt",
+    r"|(?:gesamt)?steuerbetrag|steuer\s+gesamt|summe\s+(?:der\s+)?(?:umsatz)?steuer(?:betrage)?"
+    r"|gesamtbetrag\s+(?:der\s+)?(?:umsatzsteuer|ust|mwst)",
     r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
@@ -133,7 +138,7 @@ PREVIOUS_BALANCE = [
 
 #: Money already received: the amount due is the invoice total minus this.
 ALREADY_PAID = [
-    r"(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
+    r"gezahlter\s+betrag|vorauszahlung(?:sbetrag)?|vorausbezahlt|(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
     r"|deposit\s+paid|bereits\s+(?:bezahlt|gezahlt|geleistet)|anzahlung|geleistete\s+zahlung"
     r"|acompte(?:\s+verse)?|deja\s+(?:paye|regle)|reeds\s+betaald|aanbetaling|vooruitbetaald"
     r"|ya\s+pagado|anticipo|gia\s+pagato|acconto",

@@ -268,6 +268,28 @@ def test_one_vat_rate_row_that_adds_up_is_not_the_total() -> None:
     )
 
 
+def test_e_invoice_rendering_totals_with_a_prepayment() -> None:
+    """The summary of a rendered XRechnung: the amount due is the total less a prepayment."""
+    rows = []
+    for n, (label, amount) in enumerate(
+        (
+            ("Summe Positionen netto", "300,00"),
+            ("Gesamtbetrag ohne Umsatzsteuer", "300,00"),
+            ("Summe Umsatzsteuer", "45,00"),
+            ("Gesamtbetrag einschließlich Umsatzsteuer", "345,00"),
+            ("Gezahlter Betrag", "100,00"),
+            ("Fälliger Betrag", "245,00"),
+        )
+    ):
+        rows += [T(15, 100 + 6 * n, label), T(195, 100 + 6 * n, f"{amount} EUR", right=True)]
+    invoice = _read(_summary_page(rows)).invoice
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("300.00"),
+        Decimal("45.00"),
+        Decimal("345.00"),
+    )
+
+
 def test_multi_rate_vat_summary_totals_in_french() -> None:
     rows = [
         T(15, 90, "Taux"),
