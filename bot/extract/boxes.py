@@ -105,7 +105,10 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
 
 
 def _render(runs: list[dict[str, Any]], height: float) -> Page:
-    """Fixed-width text of the runs, as pypdf's layout mode writes it, with every run's span."""
+    """Fixed-width text of the runs, as pypdf's layout mode writes it, with every run's span;
+    but two runs apart on the page stay apart in the text (a column gap as two spaces, a word
+    gap as one) where the grid of average character widths left no room: a narrow column's
+    value ran into the next ("12,00" and "19" as "12,0019")."""
     from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
 
     left = min(r["tx"] for r in runs)
@@ -130,13 +133,20 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
         length, last_end = 0, 0.0
         for run in line:
             tx = run["tx"]
+            size = run["font_height"] or run["font_size"]
             offset = int(tx // char) if char else length
-            if offset - length > 0 and ceil(last_end) < int(tx):
-                pad = min(offset - length, fixed.WHITESPACE_LIMIT)
+            pad = offset - length if ceil(last_end) < int(tx) else 0
+            if own:  # the gap on the page, not the grid, says whether runs are apart
+                ends_blank = parts[-1].endswith(" ")
+                if tx - last_end >= char:
+                    pad = max(pad, 2 - ends_blank)  # a column gap stays one
+                elif tx - last_end >= 0.2 * size and not ends_blank:
+                    pad = max(pad, 1)  # so does a space between words
+            if pad > 0:
+                pad = min(pad, fixed.WHITESPACE_LIMIT)
                 parts.append(" " * pad)
                 length += pad
             text = run["text"].translate(blank)
-            size = run["font_height"] or run["font_size"]
             base = height - run["ty"] * run["flip_sort"]
             box = (tx + left, base - 0.8 * size, run["displaced_tx"] + left, base + 0.2 * size)
             own.append(Span(length, length + len(text), box))
