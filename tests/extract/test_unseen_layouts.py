@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import reportlab
 from fpdf import FPDF
 from pypdf import PdfReader
 
@@ -31,12 +33,18 @@ class T:
     spacing: float = 0  # extra space between characters, in points
 
 
+#: an embedded TrueType font for text beyond Latin-1 (reportlab, a dev dependency, ships it)
+_VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+
+
 def _pdf(*pages: list[T]) -> bytes:
     pdf = FPDF()
+    pdf.add_font("vera", fname=str(_VERA))
     for page in pages:
         pdf.add_page()
         for t in page:
-            pdf.set_font("helvetica", size=t.size)
+            latin = all(ord(c) < 256 for c in t.text)
+            pdf.set_font("helvetica" if latin else "vera", size=t.size)
             pdf.set_char_spacing(t.spacing)
             width = pdf.get_string_width(t.text)
             pdf.text(t.x - width if t.right else t.x, t.y, t.text)
@@ -424,3 +432,19 @@ def test_ocr_words_keep_their_boxes_in_points() -> None:
     box = page.box(0, start, start + 5)
     assert box is not None
     assert [round(v, 1) for v in box] == [240.0, 49.2, 288.0, 58.8]  # 300 dpi pixels in points
+
+
+def test_swiss_amounts_grouped_with_a_right_single_quote() -> None:
+    page = _head("Käserei Moser AG") + [
+        T(125, 100, "Total exkl. MWST"),
+        T(195, 100, "CHF 1\u2019200.00", right=True),
+        T(125, 106, "MWST 8.1 %"),
+        T(195, 106, "CHF 97.20", right=True),
+        T(125, 112, "Total inkl. MWST"),
+        T(195, 112, "CHF 1\u2019297.20", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert (invoice.total_excl_tax, invoice.total_incl_tax) == (
+        Decimal("1200.00"),
+        Decimal("1297.20"),
+    )
