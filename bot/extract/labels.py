@@ -67,7 +67,8 @@ DUE_DATE = [
 ]
 
 TOTAL_INCL = [
-    r"total\s*(?:amount\s*)?(?:incl\.?|including|inc\.?)\s*(?:vat|tax|gst)|grand\s*total"
+    r"total\s*(?:amount\s*)?(?:incl\.?|inkl\.?|including|inc\.?)\s*(?:vat|tax|gst|mwst|ust)"
+    r"|grand\s*total"
     r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
     r"|invoice\s+total|total\s+to\s+pay|total\s+amount|gross\s+(?:total|amount)|total\s+gross"
     r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice"
@@ -96,7 +97,8 @@ TOTAL_INCL = [
 ]
 
 TOTAL_EXCL = [
-    r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
+    r"total\s*(?:amount\s*)?(?:excl\.?|exkl\.?|excluding|ex\.?|before|without|ohne)\s*"
+    r"(?:vat|tax|gst|mwst|ust)"
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
     r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"

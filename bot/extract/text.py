@@ -33,11 +33,6 @@ def pdf_pages(pdf: bytes, max_pages: int = 200) -> list[Page]:
         raise ExtractionError(f"the file is not a readable PDF: {exc}") from exc
 
 
-def page_texts(pdf: bytes, max_pages: int = 200) -> list[str]:
-    """One layout-preserving string per page (at most ``max_pages``)."""
-    return [page.text for page in pdf_pages(pdf, max_pages)]
-
-
 def is_empty(pages: list[str]) -> bool:
     """True when the pages carry (almost) no text: a scan or an image-only PDF."""
     return sum(len("".join(p.split())) for p in pages) < MIN_TEXT_CHARS

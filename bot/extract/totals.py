@@ -114,11 +114,10 @@ def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
         if len(run) >= 2:
             best = min(h.rank for h, _ in run)
             total = sum((v for _, v in run), Decimal(0))
-            out.append(
-                Candidate(
-                    total, ranks - best + 0.5 * run[-1][0].line / len(doc.lines), run[-1][0].line
-                )
-            )
+            # above any one row of the run (each a "VAT x %" amount right of its label): one
+            # rate's row is never the tax of an invoice that lists several
+            score = ranks - best + 0.5 * run[-1][0].line / len(doc.lines) + 1.5
+            out.append(Candidate(total, score, run[-1][0].line))
         run = [item] if item is not None else []
     return out
 

@@ -298,6 +298,26 @@ def test_e_invoice_rendering_totals_with_a_prepayment() -> None:
     )
 
 
+def test_per_rate_vat_lines_without_a_total_tax_line_are_summed() -> None:
+    for with_net in (True, False):
+        page = _head("Weinhandlung Keller AG") + [
+            T(100, 106, "MWST 2.6 % auf 1'272.94"),
+            T(195, 106, "CHF 33.10", right=True),
+            T(100, 112, "MWST 8.1 % auf 100.00"),
+            T(195, 112, "CHF 8.10", right=True),
+            T(100, 118, "Total inkl. MWST"),
+            T(195, 118, "CHF 1'414.14", right=True),
+        ]
+        if with_net:
+            page += [T(100, 100, "Total exkl. MWST"), T(195, 100, "CHF 1'372.94", right=True)]
+        invoice = _read(_pdf(page)).invoice
+        assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+            Decimal("1372.94"),
+            Decimal("41.20"),
+            Decimal("1414.14"),
+        ), with_net
+
+
 def test_multi_rate_vat_summary_totals_in_french() -> None:
     rows = [
         T(15, 90, "Taux"),
