@@ -179,11 +179,12 @@ class Zygote:
         del child.output[: FRAME_LENGTH.size + size]
         if child.job is None:
             return
-        answer = {"id": child.job, "answer": json.loads(body)}
+        reply = json.loads(body)
+        answer = {"id": child.job, "answer": reply}
         del self._busy[child.job]
         child.job, child.served = None, child.served + 1
         self._send(json.dumps(answer).encode())
-        if child.served >= MAX_DOCUMENTS or len(self._idle) >= MAX_IDLE:
+        if reply.get("last") or child.served >= MAX_DOCUMENTS or len(self._idle) >= MAX_IDLE:
             self._retire(child)
         else:
             self._idle.append(child)
@@ -275,12 +276,15 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
             # (the soft limit only: an unprivileged process cannot raise its hard limit again)
             budget = int(time.process_time()) + 1 + int(float(request["timeout_s"])) + 2
             _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-            if hard != resource.RLIM_INFINITY and hard < budget:
-                break
+            if hard != resource.RLIM_INFINITY:
+                budget = min(budget, hard)
             resource.setrlimit(resource.RLIMIT_CPU, (budget, hard))
             answer = call(request["target"], pdf, request.get("options") or {})
+            # the answer says whether it is the last, so that no request is sent to a child
+            # that is leaving
+            answer["last"] = bool(answer.get("spent")) or _resident_mb() > memory_mb / 2
             _write_frame(answers, json.dumps(answer).encode())
-            if answer.get("spent") or _resident_mb() > memory_mb / 2:
+            if answer["last"]:
                 break
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened
         traceback.print_exc(file=sys.stderr)
