@@ -19,6 +19,7 @@ from bot.extract.numbers import find_amounts, find_numbers
 from bot.extract.schema import ExtractedInvoice, Position
 
 Spot = tuple[int, int, int]  # line, start, end
+_SEPARATORS = re.compile(r"[ .\-]")
 
 
 def locate(doc: Doc, invoice: ExtractedInvoice, near: dict[str, int]) -> dict[str, Position]:
@@ -71,14 +72,15 @@ def _text(doc: Doc, value: str, lines: Iterable[int]) -> Spot | None:
     if not words:
         return None
     pattern = re.compile(r"\s+".join(re.escape(fold(w)) for w in words))
-    for i in lines:
-        m = pattern.search(doc.lines[i].folded)
-        if m is None and len(words) == 1:
-            m = pattern.search(re.sub(r"[ .\-]", "", doc.lines[i].folded))
-            if m is not None:  # an id printed with separators ("DE 123 456 789")
-                return i, 0, len(doc.lines[i].text)
-        if m is not None:
+    order = list(lines)
+    for i in order:
+        if (m := pattern.search(doc.lines[i].folded)) is not None:
             return i, m.start(), m.end()
+    if len(words) == 1:  # an id printed with separators ("DE 123 456 789"): its whole line
+        bare = fold(_SEPARATORS.sub("", value))
+        for i in order:
+            if bare in _SEPARATORS.sub("", doc.lines[i].folded):
+                return i, 0, len(doc.lines[i].text)
     return None
 
 
