@@ -48,6 +48,10 @@ _HOLDER = re.compile(
     r"\b(?:account\s+holder|kontoinhaber|titulaire\s+du\s+compte|rekeninghouder|ten\s+name\s+van"
     r"|titular(?:\s+de\s+la\s+cuenta)?|intestat(?:ario|o\s+a)|beneficiary|payee)\b\s*:?"
 )
+_NAME_LABEL = re.compile(
+    r"(?:name|firma|firmenname|company(?:\s+name)?|nom|raison\s+sociale|naam|bedrijfsnaam"
+    r"|nombre|razon\s+social|ragione\s+sociale|denominazione)\s*:\s*"
+)
 _REGISTRY = re.compile(
     r"\b(?:siege\s+social|registered\s+(?:office|in|number)|company\s+(?:no|number|registration)"
     r"|sitz|handelsregister|registergericht|amtsgericht|hrb|hra|rcs|siret|siren|kvk|kamer\s+van"
@@ -109,6 +113,10 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 name = _clean(line.text[label.end() :].strip(" :").split("  ")[0])
                 if _plausible(name):
                     out.append((i, label.end(), name, 2.0))
+        for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
+            m = _NAME_LABEL.match(fold(cell.text))
+            if m and _plausible(name := _clean(cell.text[m.end() :].strip())):
+                out.append((i, cell.start, name, 1.0))
         for cell in _joined_cells(line.cells):
             start = cell.start
             if _under_a_street(doc, i, cell):

@@ -468,3 +468,19 @@ def test_swiss_amounts_grouped_with_a_right_single_quote() -> None:
         Decimal("1200.00"),
         Decimal("1297.20"),
     )
+
+
+def test_party_blocks_of_label_value_lines_name_the_seller() -> None:
+    """A rendered e-invoice: 'Verkäufer' and 'Käufer' blocks of 'Name: ...' lines, either side."""
+    blocks = [
+        ("Verkäufer", "Name: Gemüsehof Brandt GmbH", "Straße: Feldweg 3"),
+        ("Käufer", "Name: Hotel Seeblick KG", "Straße: Uferweg 1"),
+    ]
+    for left, right in (blocks, blocks[::-1]):
+        page = [T(15, 20, "Rechnung", size=16), T(15, 75, "Rechnungsnummer: R-77")]
+        page += [T(15, 81, "Rechnungsdatum: 14.03.2024"), T(15, 59, "USt-IdNr.: DE123456788")]
+        for n in range(3):
+            page += [T(15, 35 + 6 * n, left[n]), T(110, 35 + 6 * n, right[n])]
+        page += [T(15, 100, "Gesamtbetrag einschließlich Umsatzsteuer")]
+        page += [T(195, 100, "119,00 EUR", right=True)]
+        assert _read(_pdf(page)).invoice.supplier_name == "Gemüsehof Brandt GmbH", left[0]
