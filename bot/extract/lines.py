@@ -66,7 +66,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
         return None
     if any(n.money_like for n in find_numbers(line.text, doc.decimal)):
         return None
-    cols = _typed(line.cells)
+    cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}
     if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
@@ -75,7 +75,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     span = 1
     second_desc = False
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
-        extra = [c for c in _typed(doc.lines[i + 1].cells) if c.kind != "other"]
+        extra = [c for c in typed(doc.lines[i + 1].cells) if c.kind != "other"]
         if extra:
             span = 2
         for col in extra:
@@ -89,7 +89,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     return _resolve(cols), span, second_desc
 
 
-def _typed(cells: list[Cell]) -> list[Column]:
+def typed(cells: list[Cell]) -> list[Column]:
     """Columns named by heading cells; a cell naming two columns ("MwSt-% Nettowert") splits."""
     out = []
     for cell in _unglued_headings(cells):

@@ -16,6 +16,7 @@ from typing import Any
 from bot.errors import ExtractionError
 from bot.extract import fields, labels
 from bot.extract.boxes import Page
+from bot.extract.cards import card_items
 from bot.extract.checks import assess, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
@@ -108,6 +109,8 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
     items, table_lines = tables(doc)
+    if not items:
+        items, table_lines = card_items(doc)
     totals = choose(doc, table_lines, items_sum(items))
     if not items:
         items, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)

@@ -484,3 +484,39 @@ def test_party_blocks_of_label_value_lines_name_the_seller() -> None:
         page += [T(15, 100, "Gesamtbetrag einschließlich Umsatzsteuer")]
         page += [T(195, 100, "119,00 EUR", right=True)]
         assert _read(_pdf(page)).invoice.supplier_name == "Gemüsehof Brandt GmbH", left[0]
+
+
+def test_items_printed_as_cards_of_label_value_lines() -> None:
+    """A rendered e-invoice prints each item as 'Position N' and its labelled values."""
+    rows, y = [], 80.0
+    for n, (desc, qty, price, total) in enumerate(
+        (
+            ("Trennblätter A4", "20 Stück", "9,90", "198,00"),
+            ("Heftklammern", "5 Pack", "2,00", "10,00"),
+        ),
+        start=1,
+    ):
+        rows.append(T(15, y, f"Position {n}"))
+        for label, value in (
+            ("Bezeichnung", desc),
+            ("Menge", qty),
+            ("Preis pro Einheit (netto)", price),
+            ("Umsatzsteuersatz", "19 %"),
+            ("Gesamtpreis (netto)", total),
+        ):
+            y += 6
+            rows += [T(20, y, f"{label}:"), T(90, y, value)]
+        y += 10
+    for k, (label, amount) in enumerate(
+        (("Gesamtbetrag ohne Umsatzsteuer", "208,00"), ("Summe Umsatzsteuer", "39,52"))
+    ):
+        rows += [T(15, y + 6 * k, label), T(195, y + 6 * k, f"{amount} EUR", right=True)]
+    invoice = _read(_summary_page(rows)).invoice
+    assert [
+        (i.description, i.quantity, i.unit, i.unit_price, i.total, i.tax_rate)
+        for i in invoice.line_items
+    ] == [
+        ("Trennblätter A4", 20, "Stück", Decimal("9.90"), Decimal("198.00"), 19),
+        ("Heftklammern", 5, "Pack", Decimal("2.00"), Decimal("10.00"), 19),
+    ]
+    assert invoice.total_excl_tax == Decimal("208.00")
