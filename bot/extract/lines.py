@@ -425,19 +425,19 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
 
 def _goes_on(
     doc: Doc, i: int, cols: list[Column], assign: Assign, headers: Sequence[object]
-) -> bool:
-    """Does the table go on at the top of the page that starts at line ``i`` without repeating
-    its heading? It does when an item row comes among the page's first lines, before any
-    heading or summary (the page's own header lines, "page 2 of 3", come first)."""
+) -> int | None:
+    """Where the table goes on, on the page that starts at line ``i``, without repeating its
+    heading: the first item row among the page's first lines, before any heading or summary
+    (the page's own header lines, a repeated letterhead and "page 2 of 3", come first)."""
     page = doc.lines[i].page
-    for k in range(i, min(i + 8, len(doc.lines))):
+    for k in range(i, min(i + 15, len(doc.lines))):
         if doc.lines[k].page != page or headers[k] is not None:
-            return False
+            return None
         if labels.SUMMARY.search(doc.lines[k].folded) and not CARRIED.search(doc.lines[k].folded):
-            return False
+            return None
         if _row(doc, k, cols, assign=assign)[0] is not None:
-            return True
-    return False
+            return k
+    return None
 
 
 def line_items(doc: Doc) -> list[LineItem]:
@@ -469,9 +469,10 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if headers[i] is not None:
                 break
             if doc.lines[i].page != page:
-                if len(items) == before or not _goes_on(doc, i, cols, assign, headers):
+                at = _goes_on(doc, i, cols, assign, headers) if len(items) > before else None
+                if at is None:
                     break
-                page, gap, continuation, pending = doc.lines[i].page, 0, 3, False
+                page, i, gap, continuation, pending = doc.lines[i].page, at, 0, 3, False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:

@@ -119,11 +119,15 @@ def test_left_aligned_headings_over_right_aligned_numbers() -> None:
 
 def test_items_continue_on_the_next_page_without_a_repeated_heading() -> None:
     first = _head() + _left_headed_table(80, ROWS[:2])
-    rest = [
-        T(15, 20, "Fresh Greens BV - INV-4471 - page 2"),
-        *_lines(35, T(15, 0, "Delivery"), T(120, 0, "1", True), T(155, 0, "6.20", True)),
-        T(195, 35, "6.20", right=True),
-        *_totals(50, "44.00", "3.96", "47.96"),
+    rest = _head() + [  # the letterhead again, then the rows go on
+        T(15, 33, "Phone +31 20 555 0101"),
+        T(15, 39, "www.freshgreens.example"),
+        T(15, 67, "Customer no: C-0042"),
+        T(15, 73, "Delivery address: Hotel Seeblick, Uferweg 1"),
+        T(15, 79, "Fresh Greens BV - INV-4471 - page 2"),
+        *_lines(90, T(15, 0, "Delivery"), T(120, 0, "1", True), T(155, 0, "6.20", True)),
+        T(195, 90, "6.20", right=True),
+        *_totals(100, "44.00", "3.96", "47.96"),
     ]
     result = _read(_pdf(first, rest))
     assert _items(result) == EXPECTED
