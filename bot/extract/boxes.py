@@ -12,6 +12,7 @@ scaled to points), ``(x0, y0, x1, y1)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from math import ceil
 from typing import Any
@@ -90,7 +91,10 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
     if not isinstance(contents, (ArrayObject, StreamObject)):
         return []
     fonts = page._layout_mode_fonts()
-    ops = iter(ContentStream(contents, page.pdf, "bytes").operations)
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    operations = ContentStream(contents, page.pdf, "bytes").operations
+    ops = _with_forms(iter(operations), resources, fonts, page.pdf)
     state = fixed.TextStateManager()
     groups: list[dict[str, Any]] = []
     for operands, op in ops:
@@ -102,6 +106,45 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
         else:
             state.set_state_param(op, operands)
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
+
+
+Op = tuple[list[Any], bytes]
+
+
+def _with_forms(
+    ops: Iterator[Op], resources: Any, fonts: dict[str, Any], pdf: Any, prefix: str = ""
+) -> Iterator[Op]:
+    """The operations with each form XObject drawn in place (``q``, its matrix, its own
+    operations, ``Q``): pypdf's layout pass skips forms, where letterheads and whole pages are
+    often drawn. A form's fonts join ``fonts`` under its own prefix, so names cannot clash."""
+    from pypdf.generic import ContentStream, StreamObject
+    from pypdf.generic._font import Font
+
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else {}
+    for operands, op in ops:
+        if op == b"Tf" and operands and prefix:
+            operands = [prefix + str(operands[0]), *operands[1:]]
+        form = xobjects.get(operands[0]) if op == b"Do" and operands else None
+        form = form.get_object() if form is not None else None
+        if not (isinstance(form, StreamObject) and form.get("/Subtype") == "/Form"):
+            yield operands, op
+            continue
+        if prefix.count("/") >= 8:
+            continue  # forms nested this deep (or drawing themselves) hold no invoice text
+        inner = f"{prefix}{operands[0]}/"
+        own = form.get("/Resources")
+        own = own.get_object() if own is not None else resources
+        for name, font in (own.get("/Font") or {}).items():
+            fonts[inner + name] = Font.from_font_resource(font.get_object())
+        yield [], b"q"
+        matrix: Any = form.get("/Matrix")
+        if matrix is not None:
+            yield list(matrix), b"cm"
+        yield from _with_forms(
+            iter(ContentStream(form, pdf, "bytes").operations), own, fonts, pdf, inner
+        )
+        yield [], b"Q"
 
 
 def _render(runs: list[dict[str, Any]], height: float) -> Page:

@@ -524,3 +524,35 @@ def test_items_printed_as_cards_of_label_value_lines() -> None:
         ("Heftklammern", 5, "Pack", Decimal("2.00"), Decimal("10.00"), 19),
     ]
     assert invoice.total_excl_tax == Decimal("208.00")
+
+
+def test_a_letterhead_drawn_in_a_form_xobject_is_read_with_the_page() -> None:
+    """Page templates draw the letterhead once as a form; the body is the page's own text."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.beginForm("letterhead")
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(50, 790, "Kessler Weinhandel GmbH")
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 776, "Rebenweg 2, 55116 Mainz - USt-IdNr. DE123456788")
+    c.endForm()
+    c.doForm("letterhead")
+    c.setFont("Helvetica", 10)
+    for y, left, right in (
+        (700, "Rechnung Nr. RE-2024-311", "Datum: 14.03.2024"),
+        (640, "Summe netto", "100,00 EUR"),
+        (625, "MwSt 19 %", "19,00 EUR"),
+        (610, "Rechnungsbetrag", "119,00 EUR"),
+    ):
+        c.drawString(50, y, left)
+        c.drawRightString(545, y, right)
+    c.showPage()
+    c.save()
+    invoice = _read(out.getvalue()).invoice
+    assert (invoice.supplier_name, invoice.supplier_tax_id) == (
+        "Kessler Weinhandel GmbH",
+        "DE123456788",
+    )
+    assert invoice.total_incl_tax == Decimal("119.00")
