@@ -85,7 +85,10 @@ def _text(doc: Doc, value: str, lines: Iterable[int]) -> Spot | None:
 
 
 def _date(doc: Doc, value: date, lines: Iterable[int]) -> Spot | None:
+    year = f"{value.year % 100:02d}"  # every way of printing the date shows it
     for i in lines:
+        if year not in doc.lines[i].text:
+            continue
         for found in find_dates(doc.lines[i].text, doc.order):
             if found.value == value:
                 return i, found.start, found.end
@@ -93,7 +96,11 @@ def _date(doc: Doc, value: date, lines: Iterable[int]) -> Spot | None:
 
 
 def _amount(doc: Doc, value: Decimal, lines: Iterable[int]) -> Spot | None:
+    # printed with its cents, whatever the grouping (a whole amount may be printed without)
+    cents = "" if value == value.to_integral_value() else f"{abs(value):.2f}"[-2:]
     for i in lines:
+        if cents not in doc.lines[i].text:
+            continue
         for number in reversed(find_amounts(doc.lines[i].text, doc.decimal)):
             if abs(number.value) == abs(value):
                 return i, number.start, number.end
