@@ -35,6 +35,8 @@ from bot.extract.zygote import FRAME_LENGTH
 
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
+#: Requests smaller than this fit in the pipe to the zygote: writing them cannot block.
+_PIPE_BUFFER = 32 * 1024
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,14 @@ async def run_isolated(
         "memory_mb": limits.memory_mb,
         "timeout_s": limits.timeout_s,
     }
-    client = await asyncio.to_thread(_client)
-    call_id, future = await asyncio.to_thread(client.submit, header, pdf)
+    live = _zygote
+    # thread hops only where a call may block: starting the zygote, or a PDF larger than the
+    # pipe's buffer (the zygote reads it while it is written)
+    client = live if live is not None and live.alive else await asyncio.to_thread(_client)
+    if len(pdf) < _PIPE_BUFFER:
+        call_id, future = client.submit(header, pdf)
+    else:
+        call_id, future = await asyncio.to_thread(client.submit, header, pdf)
     try:
         answer = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout_s + _GRACE_S)
     except TimeoutError:
