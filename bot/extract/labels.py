@@ -74,7 +74,7 @@ TOTAL_INCL = [
     r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice"
     r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir|amount\s+to\s+pay"
     r"|(?:total\s+)?(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|bill|invoice)"
-    r"|total\s+(?:new|current)\s+charges",
+    r"|(?:total\s+)?(?:new|current)\s+charges",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
     r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag"
@@ -135,7 +135,8 @@ PREVIOUS_BALANCE = [
     r"|ausstehende\s+forderung|vorsaldo|alter\s+saldo|saldo\s+vortrag|ruckstand"
     r"|solde\s+(?:precedent|anterieur)|ancien\s+solde|vorig\s+saldo|openstaand\s+saldo"
     r"|saldo\s+(?:anterior|precedente)|balance\s+from\s+(?:your\s+)?(?:last|previous)"
-    r"|opening\s+balance|arrears|offener\s+(?:saldo|betrag)\s+(?:aus|der|vom)",
+    r"|opening\s+balance|arrears|unpaid\s+balance|vorheriger\s+saldo|saldo\s+aus\s+vor\w*"
+    r"|offener\s+(?:saldo|betrag)\s+(?:aus|der|vom)|reste\s+du\s+(?:precedent|anterieur)",
 ]
 
 #: Money already received: the amount due is the invoice total minus this.
@@ -171,7 +172,7 @@ CREDIT_NOTE = re.compile(
 #: A self-billed invoice (the buyer writes it: "Gutschrift" in German law) is an invoice.
 SELF_BILLED = re.compile(
     r"selbst\s*-?\s*ausgestellte\s+rechnung|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"
-    r"|zelf\s*-?\s*facturering|autofactura|autofattura"
+    r"|zelf\s*-?\s*facturering|autofactura|autofattura|gutschriftsverfahren|abrechnungsgutschrift"
 )
 
 #: Labels that introduce the buyer's block or the buyer's own numbers.

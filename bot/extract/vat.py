@@ -54,8 +54,8 @@ _CANDIDATE = re.compile(
 
 # A US employer identification number has no country prefix: only its label makes it one.
 _EIN = re.compile(
-    r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?(?:\s+(?:no|number))?|TIN)"
-    r"\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
+    r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?|federal\s+id|TIN)"
+    r"(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
     re.I,
 )
 _SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")

@@ -393,8 +393,9 @@ def test_month_first_dates_on_a_dollar_invoice_when_every_date_is_ambiguous() ->
 
 
 def test_us_ein_is_the_supplier_tax_id() -> None:
-    invoice = _read(_us_page([T(15, 33, "EIN: 04-3456789")])).invoice
-    assert invoice.supplier_tax_id == "04-3456789"
+    for label in ("EIN:", "Federal ID #", "Tax ID No.", "FEIN"):
+        invoice = _read(_us_page([T(15, 33, f"{label} 04-3456789")])).invoice
+        assert invoice.supplier_tax_id == "04-3456789", label
 
 
 def test_po_after_your_reference_votre_reference_bestellung() -> None:
@@ -408,7 +409,11 @@ def test_po_after_your_reference_votre_reference_bestellung() -> None:
 
 
 def test_self_billed_invoices_are_invoices_not_credit_notes() -> None:
-    for title in ("Gutschrift (Selbst ausgestellte Rechnung)", "Facture - autofacturation"):
+    for title in (
+        "Gutschrift (Selbst ausgestellte Rechnung)",
+        "Facture - autofacturation",
+        "Gutschrift im Gutschriftsverfahren",
+    ):
         page = _head("Weingut Kessler") + _totals(100, "100.00", "9.00", "109.00")
         page[2] = T(15, 45, title, size=16)
         invoice = _read(_pdf(page)).invoice
