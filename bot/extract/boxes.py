@@ -109,10 +109,17 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
 
 
 Op = tuple[list[Any], bytes]
+#: forms drawn inside forms are followed this deep
+_FORM_DEPTH = 4
 
 
 def _with_forms(
-    ops: Iterator[Op], resources: Any, fonts: dict[str, Any], pdf: Any, prefix: str = ""
+    ops: Iterator[Op],
+    resources: Any,
+    fonts: dict[str, Any],
+    pdf: Any,
+    prefix: str = "",
+    depth: int = 0,
 ) -> Iterator[Op]:
     """The operations with each form XObject drawn in place (``q``, its matrix, its own
     operations, ``Q``): pypdf's layout pass skips forms, where letterheads and whole pages are
@@ -130,7 +137,7 @@ def _with_forms(
         if not (isinstance(form, StreamObject) and form.get("/Subtype") == "/Form"):
             yield operands, op
             continue
-        if prefix.count("/") >= 8:
+        if depth >= _FORM_DEPTH:
             continue  # forms nested this deep (or drawing themselves) hold no invoice text
         inner = f"{prefix}{operands[0]}/"
         own = form.get("/Resources")
@@ -141,9 +148,8 @@ def _with_forms(
         matrix: Any = form.get("/Matrix")
         if matrix is not None:
             yield list(matrix), b"cm"
-        yield from _with_forms(
-            iter(ContentStream(form, pdf, "bytes").operations), own, fonts, pdf, inner
-        )
+        inner_ops = iter(ContentStream(form, pdf, "bytes").operations)
+        yield from _with_forms(inner_ops, own, fonts, pdf, inner, depth + 1)
         yield [], b"Q"
 
 
