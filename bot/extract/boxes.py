@@ -66,12 +66,11 @@ def layout_page(page: Any) -> Page:
     still read far better than by OCR."""
     try:
         runs = _text_runs(page)
+        rendered = _render(runs, _page_height(page)) if runs else None
     except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError, AttributeError):
-        runs = []
-    if runs:
-        rendered = _render(runs, _page_height(page))
-        if rendered.text.strip():
-            return rendered
+        rendered = None
+    if rendered is not None and rendered.text.strip():
+        return rendered
     return Page(page.extract_text())
 
 
