@@ -440,11 +440,6 @@ def _goes_on(
     return None
 
 
-def line_items(doc: Doc) -> list[LineItem]:
-    """All items of every table in the document."""
-    return tables(doc)[0]
-
-
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
