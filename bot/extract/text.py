@@ -38,12 +38,18 @@ def is_empty(pages: list[str]) -> bool:
     return sum(len("".join(p.split())) for p in pages) < MIN_TEXT_CHARS
 
 
+#: line breaks other than "\n" inside a line of text: blanks, so that the line numbers stay
+#: those of the page's spans (a box is looked up by them)
+_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_BREAKS = str.maketrans(dict.fromkeys(map(ord, _BREAKS), " "))
+
+
 def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
     """(page number, line number in the page, line) without trailing spaces or blank lines."""
     out = []
     for number, page in enumerate(pages, start=1):
         for row, line in enumerate(page.split("\n")):
-            line = line.rstrip().replace("\t", "    ")
+            line = line.translate(_OTHER_BREAKS).rstrip().replace("\t", "    ")
             if line.strip():
                 out.append((number, row, line))
     return out
