@@ -82,12 +82,14 @@ _CURRENCY_WORDS = [
     (re.compile(r"\bRs\.?\s?(?=\d)"), "INR", "rs"),
 ]
 _DIGIT = re.compile(r"\d")
+_TERM_ID = re.compile(r"^\(?B[TG]-\d{1,3}\)?\s*[:#]?\s*")
 _AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{2})")
 
 
 def _token(text: str) -> str | None:
-    """The first id-like token of ``text``: has a digit, is not a date or a word."""
-    m = _TOKEN.match(text.lstrip("#: "))
+    """The first id-like token of ``text``: has a digit, is not a date or a word, nor the
+    EN 16931 business term a rendered e-invoice prints beside its label ("(BT-1)")."""
+    m = _TOKEN.match(_TERM_ID.sub("", text.lstrip("#: ")))
     if not m:
         return None
     token = m.group(0).rstrip(".-/")

@@ -561,3 +561,19 @@ def test_a_letterhead_drawn_in_a_form_xobject_is_read_with_the_page() -> None:
         "DE123456788",
     )
     assert invoice.total_incl_tax == Decimal("119.00")
+
+
+def test_business_term_ids_beside_labels_are_not_values() -> None:
+    """EN 16931 renderings print each label with its term: 'Rechnungsnummer (BT-1)'."""
+    for suffix in (" (BT-1):", " BT-1"):
+        page = [
+            T(15, 20, "Gemüsehof Brandt GmbH", size=14),
+            T(15, 45, f"Rechnungsnummer{suffix}"),
+            T(75, 45, "R-2024-77"),
+            T(15, 51, "Rechnungsdatum (BT-2):"),
+            T(75, 51, "14.03.2024"),
+            T(15, 100, "Gesamtbetrag einschließlich Umsatzsteuer (BT-112):"),
+            T(195, 100, "119,00 EUR", right=True),
+        ]
+        invoice = _read(_pdf(page)).invoice
+        assert (invoice.invoice_number, str(invoice.invoice_date)) == ("R-2024-77", "2024-03-14")
