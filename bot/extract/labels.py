@@ -253,6 +253,9 @@ COLUMN_CELLS: dict[str, str] = {
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
+    # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
+    "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
 }
 
 LEGAL_FORMS = re.compile(

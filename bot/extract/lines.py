@@ -47,6 +47,7 @@ _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL_ONLY = re.compile(r"\S+:")
+_POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -315,7 +316,12 @@ def _description(
     desc: list[str] = []
     code = unit = ""
     has_unit = any(c.kind == "unit" for c in cols)
-    texts = [c for c in cells_of(blanked) if _LETTER.search(_CURRENCY.sub("", c.text))]
+    texts = [
+        c
+        for c in cells_of(blanked)
+        if _LETTER.search(_CURRENCY.sub("", c.text))
+        or (_text_column(cols, c.start).kind == "code" and not _POSITION.fullmatch(c.text))
+    ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
         words = cell.text.split()

@@ -577,3 +577,30 @@ def test_business_term_ids_beside_labels_are_not_values() -> None:
         ]
         invoice = _read(_pdf(page)).invoice
         assert (invoice.invoice_number, str(invoice.invoice_date)) == ("R-2024-77", "2024-03-14")
+
+
+def test_article_numbers_under_their_heading_are_product_codes() -> None:
+    """'Art.-Nr.' / 'Réf.' columns hold codes, numeric or not; a position number is none."""
+    for heads in (
+        ("Pos", "Art.-Nr.", "Bezeichnung", "Menge", "Einzelpreis", "Betrag"),
+        ("Pos", "Réf.", "Désignation", "Qté", "P.U. HT", "Montant HT"),
+    ):
+        page = _head() + [
+            T(x, 80, h) for x, h in zip((15, 25, 50, 110, 135, 170), heads, strict=True)
+        ]
+        for n, (code, desc, qty, price, amount) in enumerate(
+            (
+                ("48057", "Tomaten", "12", "2,50", "30,00"),
+                ("PF-641", "Butter 250 g", "4", "1,95", "7,80"),
+            ),
+            start=1,
+        ):
+            page += _lines(80 + 7 * n, T(15, 0, str(n)), T(25, 0, code), T(50, 0, desc))
+            page += _lines(80 + 7 * n, T(125, 0, qty, True), T(160, 0, price, True))
+            page.append(T(195, 80 + 7 * n, amount, right=True))
+        page += _totals(110, "37,80", "2,65", "40,45")
+        items = _read(_pdf(page)).invoice.line_items
+        assert [(i.product_code, i.description, i.total) for i in items] == [
+            ("48057", "Tomaten", Decimal("30.00")),
+            ("PF-641", "Butter 250 g", Decimal("7.80")),
+        ], heads[1]
