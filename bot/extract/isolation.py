@@ -165,9 +165,13 @@ async def run_isolated(
     # thread hops only where a call may block: starting the zygote, or a PDF larger than the
     # pipe's buffer (the zygote reads it while it is written)
     client = live if live is not None and live.alive else await asyncio.to_thread(_client)
-    if len(pdf) < _PIPE_BUFFER:
-        call_id, future = client.submit(header, pdf)
-    else:
+    try:
+        if len(pdf) < _PIPE_BUFFER:
+            call_id, future = client.submit(header, pdf)
+        else:
+            call_id, future = await asyncio.to_thread(client.submit, header, pdf)
+    except OSError:  # it died since it was last seen alive: the next one takes the call
+        client = await asyncio.to_thread(_client)
         call_id, future = await asyncio.to_thread(client.submit, header, pdf)
     try:
         answer = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout_s + _GRACE_S)
