@@ -49,7 +49,9 @@ _US_ADDRESS = re.compile(
     r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
     r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+\d{5}(?:-\d{4})?\b"
 )
-_NON_US = re.compile(r"[€£]|\b(?:EUR|GBP|VAT\s+(?:reg|no)|MwSt|TVA|BTW)\b", re.I)
+_NON_US = re.compile(r"[€£]|\b(?:EUR|GBP|VAT\s+(?:reg|no)|MwSt|TVA|BTW|GST|HST|ABN)\b", re.I)
+# dollars (not A$, C$) or a sales tax: the conventions of the United States
+_US_MONEY = re.compile(r"(?<![A-Za-z])\$\s?\d|\bUSD\b|\bsales\s+tax\b", re.I)
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -68,12 +70,13 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
-# Latin letters with accents -> their base letter, one character for one (positions stay).
+# Latin letters with accents -> their base letter, one character for one (positions stay); the
+# no-break spaces that join label words ("Invoice\u00a0number") -> a space, so labels match.
 _FOLD = {
     n: unicodedata.normalize("NFD", chr(n))[0]
     for n in range(0xC0, 0x250)
     if unicodedata.normalize("NFD", chr(n))[0] != chr(n)
-}
+} | dict.fromkeys((0xA0, 0x2007, 0x202F), " ")
 
 
 def _year(y: str) -> int:
@@ -105,7 +108,7 @@ def order_hint(text: str) -> str | None:
         return "mdy"
     if dmy > mdy:
         return "dmy"
-    if _US_ADDRESS.search(text) and not _NON_US.search(text):
+    if (_US_ADDRESS.search(text) or _US_MONEY.search(text)) and not _NON_US.search(text):
         return "mdy"  # no date settles it, but the invoice is American: 11/10/23 is November 10
     return None
 

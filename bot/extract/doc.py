@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from bot.extract.boxes import BoxT, Page
 from bot.extract.dates import fold, order_hint
 from bot.extract.numbers import Number, decimal_hint, find_amounts
 from bot.extract.prefilter import anchors, line_bound
@@ -61,6 +62,7 @@ class Line:
     text: str
     folded: str
     cells: list[Cell] = field(default_factory=list)
+    row: int = 0  # the line's number in its page's layout text (blank lines count)
 
 
 def cells_of(text: str) -> list[Cell]:
@@ -76,9 +78,11 @@ def is_labelish(text: str) -> bool:
 class Doc:
     """Lines of all pages, with the document's number and date habits."""
 
-    def __init__(self, pages: list[str]) -> None:
-        self.pages = pages
-        self.lines = [Line(p, t, fold(t), cells_of(t)) for p, t in split_lines(pages)]
+    def __init__(self, pages: Sequence[str | Page]) -> None:
+        self.layout = [p if isinstance(p, Page) else Page(p) for p in pages]
+        self.pages = [p.text for p in self.layout]
+        pages = self.pages
+        self.lines = [Line(p, t, fold(t), cells_of(t), r) for p, r, t in split_lines(pages)]
         whole = "\n".join(pages)
         self.text = whole
         self.decimal = decimal_hint(whole)
@@ -92,6 +96,12 @@ class Doc:
         for line in self.lines:
             self._starts.append(offset)
             offset += len(line.folded) + 1
+
+    def box(self, line: int, start: int, end: int) -> tuple[int, BoxT] | None:
+        """(page, box) of characters ``start..end`` of line ``line``, when the page has boxes."""
+        at = self.lines[line]
+        found = self.layout[at.page - 1].box(at.row, start, end)
+        return None if found is None else (at.page, found)
 
     def derived(self, compute: Callable[[Doc], T]) -> T:
         """``compute(self)``, worked out once per document however many readers ask for it."""

@@ -22,6 +22,7 @@ _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
 _DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
 _PO_PATTERNS = labels.compile_all(labels.PO_REFERENCE)
+_BUYER_REFERENCE = len(labels.PO_REFERENCE) - 1
 _OTHER_DATE = re.compile(
     r"(?:order|delivery|ship(?:ping)?|service|leistungs|liefer|lieferschein|bestell|auftrag"
     r"|commande|livraison|levering|lever|bestel|pedido|entrega|ordine|consegna|check\s*-?\s*(?:in|out)"
@@ -81,12 +82,14 @@ _CURRENCY_WORDS = [
     (re.compile(r"\bRs\.?\s?(?=\d)"), "INR", "rs"),
 ]
 _DIGIT = re.compile(r"\d")
+_TERM_ID = re.compile(r"^\(?B[TG]-\d{1,3}\)?\s*[:#]?\s*")
 _AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{2})")
 
 
 def _token(text: str) -> str | None:
-    """The first id-like token of ``text``: has a digit, is not a date or a word."""
-    m = _TOKEN.match(text.lstrip("#: "))
+    """The first id-like token of ``text``: has a digit, is not a date or a word, nor the
+    EN 16931 business term a rendered e-invoice prints beside its label ("(BT-1)")."""
+    m = _TOKEN.match(_TERM_ID.sub("", text.lstrip("#: ")))
     if not m:
         return None
     token = m.group(0).rstrip(".-/")
@@ -144,8 +147,12 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
 
 
 def _is_credit_note(doc: Doc) -> bool:
-    """A credit-note title near the top of the first page."""
-    return any(labels.CREDIT_NOTE.search(line.folded) for line in doc.lines[:25] if line.page == 1)
+    """A credit-note title near the top of the first page, unless the document says it is
+    self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
+    top = [line.folded for line in doc.lines[:25] if line.page == 1]
+    if any(labels.SELF_BILLED.search(text) for text in top):
+        return False
+    return any(labels.CREDIT_NOTE.search(text) for text in top)
 
 
 def _first_date(doc: Doc, text: str) -> date | None:
@@ -249,6 +256,8 @@ def po_references(doc: Doc) -> list[str]:
     refs: list[str] = []
     for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
         for value in doc.read(hit, _tokens, depth=1) or []:
+            if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3:
+                continue
             if not any(value in ref for ref in refs):
                 refs = [ref for ref in refs if ref not in value]
                 refs.append(value)
@@ -269,7 +278,8 @@ def _tokens(text: str) -> list[str] | None:
 
 def document_type(doc: Doc, number_line: int | None) -> str:
     """``credit_note`` when a credit-note title appears at the top or by the number."""
-    by_number = number_line is not None and labels.CREDIT_NOTE.search(doc.lines[number_line].folded)
+    line = doc.lines[number_line].folded if number_line is not None else ""
+    by_number = labels.CREDIT_NOTE.search(line) and not labels.SELF_BILLED.search(line)
     return "credit_note" if _is_credit_note(doc) or by_number else "invoice"
 
 

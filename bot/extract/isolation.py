@@ -7,10 +7,11 @@ in ERROR and the worker lives on.
 
 The children are forked by a zygote (:mod:`bot.extract.zygote`), one long-lived process per worker
 that has imported the parsers once: a fork costs milliseconds where a fresh interpreter spent half
-a second on imports for every document. Each child is still a new process, so nothing one
-document does to the interpreter (memory, globals, a crash) reaches the next. When the zygote
-itself dies, the calls in flight fail as transient errors (the queue retries them) and the next
-call starts a new one.
+a second on imports for every document. A child serves several documents, one at a time, within
+its bounds; a crash, a timeout or a memory overrun ends it and fails only the document it was
+reading, and a child whose memory grew or whose document raised an unexpected error is let go,
+so what one document leaves behind reaches few others. When the zygote itself dies, the calls in
+flight fail as transient errors (the queue retries them) and the next call starts a new one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
 returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
@@ -34,6 +35,8 @@ from bot.extract.zygote import FRAME_LENGTH
 
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
+#: Requests smaller than this fit in the pipe to the zygote: writing them cannot block.
+_PIPE_BUFFER = 32 * 1024
 
 
 @dataclass(frozen=True)
@@ -158,8 +161,18 @@ async def run_isolated(
         "memory_mb": limits.memory_mb,
         "timeout_s": limits.timeout_s,
     }
-    client = await asyncio.to_thread(_client)
-    call_id, future = await asyncio.to_thread(client.submit, header, pdf)
+    live = _zygote
+    # thread hops only where a call may block: starting the zygote, or a PDF larger than the
+    # pipe's buffer (the zygote reads it while it is written)
+    client = live if live is not None and live.alive else await asyncio.to_thread(_client)
+    try:
+        if len(pdf) < _PIPE_BUFFER:
+            call_id, future = client.submit(header, pdf)
+        else:
+            call_id, future = await asyncio.to_thread(client.submit, header, pdf)
+    except OSError:  # it died since it was last seen alive: the next one takes the call
+        client = await asyncio.to_thread(_client)
+        call_id, future = await asyncio.to_thread(client.submit, header, pdf)
     try:
         answer = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout_s + _GRACE_S)
     except TimeoutError:

@@ -67,14 +67,19 @@ DUE_DATE = [
 ]
 
 TOTAL_INCL = [
-    r"total\s*(?:amount\s*)?(?:incl\.?|including|inc\.?)\s*(?:vat|tax|gst)|grand\s*total"
+    r"total\s*(?:amount\s*)?(?:incl\.?|inkl\.?|including|inc\.?)\s*(?:vat|tax|gst|mwst|ust)"
+    r"|grand\s*total"
     r"|total\s+(?:amount\s+)?due|amount\s+due|balance\s+due|total\s+payable|amount\s+payable"
     r"|invoice\s+total|total\s+to\s+pay|total\s+amount|gross\s+(?:total|amount)|total\s+gross"
     r"|total\s+credit|credit\s+total|total\s+this\s+invoice|total\s+for\s+this\s+invoice"
-    r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir",
+    r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir|amount\s+to\s+pay"
+    r"|(?:total\s+)?(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|bill|invoice)"
+    r"|(?:total\s+)?(?:new|current)\s+charges",
     r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
-    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag",
+    r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag"
+    r"|(?:gesamt|rechnungs)(?:betrag|summe)\s+(?:inkl\.?|einschl\.?|einschlie\w*|mit)\s+"
+    r"(?:der\s+)?(?:ust|umsatzsteuer|mwst|mehrwertsteuer)|gesamtbetrag\s+brutto|falliger\s+betrag",
     r"total\s+ttc|montant\s+ttc|net\s+a\s+payer|total\s+a\s+payer|somme\s+a\s+payer|montant\s+total"
     r"|total\s+facture|montant\s+a\s+payer|(?:montant|total)\s+(?:de\s+)?(?:cette|la|votre)\s+facture"
     r"(?:\s+ttc)?|(?:montant|total)(?: [\w']+){0,4} ttc\b",
@@ -92,10 +97,14 @@ TOTAL_INCL = [
 ]
 
 TOTAL_EXCL = [
-    r"total\s*(?:amount\s*)?(?:excl\.?|excluding|ex\.?|before|without)\s*(?:vat|tax|gst)"
+    r"total\s*(?:amount\s*)?(?:excl\.?|exkl\.?|excluding|ex\.?|before|without|ohne)\s*"
+    r"(?:vat|tax|gst|mwst|ust)"
     r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
     r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
+    r"|(?:(?:rechnungs|gesamt)?summe|(?:gesamt|rechnungs)betrag)\s+(?:ohne|exkl\.?|zzgl\.?)\s+"
+    r"(?:der\s+)?(?:ust|mwst|umsatzsteuer|mehrwertsteuer)|gesamtsumme\s+netto"
+    r"|summe\s+(?:der\s+|aller\s+)?positionen(?:\s+netto)?|summe\s+nettobetrage"
     r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
@@ -110,7 +119,9 @@ TOTAL_EXCL = [
 TAX_AMOUNT = [
     r"total\s+(?:vat|tax)|vat\s+amount|tax\s+amount|sales\s+tax",
     r"summe\s+(?:umsatzsteuer|mwst|ust)|mwst\.?\s*-?\s*betrag|ust\.?\s*-?\s*betrag|ust\.?\s+gesamt"
-    r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust",
+    r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust"
+    r"|(?:gesamt)?steuerbetrag|steuer\s+gesamt|summe\s+(?:der\s+)?(?:umsatz)?steuer(?:betrage)?"
+    r"|gesamtbetrag\s+(?:der\s+)?(?:umsatzsteuer|ust|mwst)",
     r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
@@ -123,12 +134,14 @@ PREVIOUS_BALANCE = [
     r"previous\s+balance|balance\s+(?:brought|carried)\s+forward|outstanding\s+(?:balance|amount)"
     r"|ausstehende\s+forderung|vorsaldo|alter\s+saldo|saldo\s+vortrag|ruckstand"
     r"|solde\s+(?:precedent|anterieur)|ancien\s+solde|vorig\s+saldo|openstaand\s+saldo"
-    r"|saldo\s+(?:anterior|precedente)",
+    r"|saldo\s+(?:anterior|precedente)|balance\s+from\s+(?:your\s+)?(?:last|previous)"
+    r"|opening\s+balance|arrears|unpaid\s+balance|vorheriger\s+saldo|saldo\s+aus\s+vor\w*"
+    r"|offener\s+(?:saldo|betrag)\s+(?:aus|der|vom)|reste\s+du\s+(?:precedent|anterieur)",
 ]
 
 #: Money already received: the amount due is the invoice total minus this.
 ALREADY_PAID = [
-    r"(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
+    r"gezahlter\s+betrag|vorauszahlung(?:sbetrag)?|vorausbezahlt|(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
     r"|deposit\s+paid|bereits\s+(?:bezahlt|gezahlt|geleistet)|anzahlung|geleistete\s+zahlung"
     r"|acompte(?:\s+verse)?|deja\s+(?:paye|regle)|reeds\s+betaald|aanbetaling|vooruitbetaald"
     r"|ya\s+pagado|anticipo|gia\s+pagato|acconto",
@@ -146,12 +159,20 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
+    # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
+    # in a letter's reference line is initials and a month: see ``fields.po_references``)
+    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b",
 ]
 
 CREDIT_NOTE = re.compile(
     r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
+)
+#: A self-billed invoice (the buyer writes it: "Gutschrift" in German law) is an invoice.
+SELF_BILLED = re.compile(
+    r"selbst\s*-?\s*ausgestellte\s+rechnung|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"
+    r"|zelf\s*-?\s*facturering|autofactura|autofattura|gutschriftsverfahren|abrechnungsgutschrift"
 )
 
 #: Labels that introduce the buyer's block or the buyer's own numbers.
@@ -232,6 +253,9 @@ COLUMN_CELLS: dict[str, str] = {
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
+    # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
+    "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
 }
 
 LEGAL_FORMS = re.compile(

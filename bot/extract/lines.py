@@ -9,6 +9,7 @@ amount continues the description above it. Summary lines (Total, MwSt, TVA...) e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -46,6 +47,7 @@ _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL_ONLY = re.compile(r"\S+:")
+_POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -65,7 +67,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
         return None
     if any(n.money_like for n in find_numbers(line.text, doc.decimal)):
         return None
-    cols = _typed(line.cells)
+    cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}
     if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
@@ -74,7 +76,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     span = 1
     second_desc = False
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
-        extra = [c for c in _typed(doc.lines[i + 1].cells) if c.kind != "other"]
+        extra = [c for c in typed(doc.lines[i + 1].cells) if c.kind != "other"]
         if extra:
             span = 2
         for col in extra:
@@ -88,7 +90,7 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     return _resolve(cols), span, second_desc
 
 
-def _typed(cells: list[Cell]) -> list[Column]:
+def typed(cells: list[Cell]) -> list[Column]:
     """Columns named by heading cells; a cell naming two columns ("MwSt-% Nettowert") splits."""
     out = []
     for cell in _unglued_headings(cells):
@@ -174,12 +176,51 @@ def _has(cols: list[Column], kind: str) -> bool:
     return any(c.kind == kind for c in cols)
 
 
+Assign = Callable[[list[Column], Number], Column]
+
+
 def _nearest(cols: list[Column], number: Number) -> Column:
+    """The heading nearest the number: headings aligned like their values (both right, both
+    left, or centred)."""
+
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
         return gap, abs((c.start + c.end) / 2 - number.center)
 
     return min(cols, key=distance)
+
+
+def _extent(cols: list[Column], number: Number) -> Column:
+    """The last heading that starts before the number ends: a column reaches from its heading's
+    left edge to the next heading's, where headings are left-aligned over right-aligned values
+    (word processors, many ERPs)."""
+    before = [c for c in cols if c.start <= number.end]
+    return before[-1] if before else cols[0]
+
+
+def _collisions(doc: Doc, rows: list[int], cols: list[Column], assign: Assign) -> int:
+    """How often a rule puts two numbers of one row in one number column: the columns of a
+    table hold one value a row, so the rule that breaks this less reads the table's geometry."""
+    numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
+    count = 0
+    for i in rows:
+        kinds = [assign(numeric, n).kind for n in find_numbers(doc.lines[i].text, doc.decimal)]
+        kinds = [k for k in kinds if k in ("quantity", "unit_price", "total", "tax_rate")]
+        count += len(kinds) - len(set(kinds))
+    return count
+
+
+def _assignment(doc: Doc, first: int, cols: list[Column]) -> Assign:
+    """The column rule for the table whose rows start at line ``first``: the headings' extents
+    when they explain the rows better than the nearest heading does."""
+    rows = []
+    for i in range(first, min(first + 40, len(doc.lines))):
+        if labels.SUMMARY.search(doc.lines[i].folded):
+            break
+        if any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal)):
+            rows.append(i)
+    near = _collisions(doc, rows, cols, _nearest)
+    return _extent if near and _collisions(doc, rows, cols, _extent) < near else _nearest
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
@@ -191,7 +232,12 @@ _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
 
 def _row(
-    doc: Doc, i: int, cols: list[Column], second_desc: bool = False, discount: bool = False
+    doc: Doc,
+    i: int,
+    cols: list[Column],
+    second_desc: bool = False,
+    discount: bool = False,
+    assign: Assign = _nearest,
 ) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
     text = _unglue(doc.lines[i].text)
@@ -200,14 +246,14 @@ def _row(
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
-        col = _nearest(numeric, number)
+        col = assign(numeric, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (
             "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
         )
         if kind in ("description", "code", "other", "unit"):
             continue
-        if kind not in values or abs(_nearest(numeric, number).start - number.start) < abs(
+        if kind not in values or abs(col.start - number.start) < abs(
             col.start - values[kind].start
         ):
             values[kind] = number
@@ -270,7 +316,12 @@ def _description(
     desc: list[str] = []
     code = unit = ""
     has_unit = any(c.kind == "unit" for c in cols)
-    texts = [c for c in cells_of(blanked) if _LETTER.search(_CURRENCY.sub("", c.text))]
+    texts = [
+        c
+        for c in cells_of(blanked)
+        if _LETTER.search(_CURRENCY.sub("", c.text))
+        or (_text_column(cols, c.start).kind == "code" and not _POSITION.fullmatch(c.text))
+    ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
         words = cell.text.split()
@@ -378,9 +429,21 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
-def line_items(doc: Doc) -> list[LineItem]:
-    """All items of every table in the document."""
-    return tables(doc)[0]
+def _goes_on(
+    doc: Doc, i: int, cols: list[Column], assign: Assign, headers: Sequence[object]
+) -> int | None:
+    """Where the table goes on, on the page that starts at line ``i``, without repeating its
+    heading: the first item row among the page's first lines, before any heading or summary
+    (the page's own header lines, a repeated letterhead and "page 2 of 3", come first)."""
+    page = doc.lines[i].page
+    for k in range(i, min(i + 15, len(doc.lines))):
+        if doc.lines[k].page != page or headers[k] is not None:
+            return None
+        if labels.SUMMARY.search(doc.lines[k].folded) and not CARRIED.search(doc.lines[k].folded):
+            return None
+        if _row(doc, k, cols, assign=assign)[0] is not None:
+            return k
+    return None
 
 
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
@@ -400,11 +463,17 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
+        assign = _assignment(doc, i, cols)
         gap = 0
         continuation = 0
-        while i < len(doc.lines) and doc.lines[i].page == page and gap <= _MAX_GAP:
+        while i < len(doc.lines) and gap <= _MAX_GAP:
             if headers[i] is not None:
                 break
+            if doc.lines[i].page != page:
+                at = _goes_on(doc, i, cols, assign, headers) if len(items) > before else None
+                if at is None:
+                    break
+                page, i, gap, continuation, pending = doc.lines[i].page, at, 0, 3, False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
@@ -424,7 +493,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i += 1
                     continue
                 break
-            item, text = _row(doc, i, cols, second_desc, discount)
+            item, text = _row(doc, i, cols, second_desc, discount, assign)
             if item is not None:
                 items.append(item)
                 gap = continuation = 0

@@ -1,4 +1,5 @@
-"""Amounts as printed on invoices: ``1,234.56``, ``1.234,56``, ``1 234,56``, ``1'234.56``.
+"""Amounts as printed on invoices: ``1,234.56``, ``1.234,56``, ``1 234,56``, ``1'234.56``,
+``1’234.56``.
 
 Which mark is the decimal separator is often clear from the token alone; when it is not
 (``1.234``), the document's own habit decides (see :func:`decimal_hint`). Money is ``Decimal``.
@@ -13,9 +14,10 @@ from functools import lru_cache
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
 _NUMBER = re.compile(
-    r"(?:(?<![\w.,'/])|(?<=EUR|USD|GBP|CHF))"
+    r"(?:(?<![\w.,'\u2019/])|(?<=EUR|USD|GBP|CHF))"
     r"(?P<neg>[-\u2212\u2013]\s?)?"
-    r"(?P<body>\d{1,3}(?:(?:[.,']|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+(?:[.,]\d{1,4})?"
+    r"(?P<body>\d{1,3}(?:(?:[.,'\u2019]|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+"
+    r"(?:[.,]\d{1,4})?"
     r"|\d+(?:[.,]\d{1,4})?)"
     r"(?P<trail>-(?!\d))?"
     r"(?![\w/]|[.,]\d)"
@@ -24,7 +26,7 @@ _PERCENT_AFTER = re.compile(r"\s?%")
 _TWO_DECIMALS = re.compile(r"[.,]\d{2}$")
 _DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"\D")
-_GROUPING = re.compile(r"[ \u00a0\u202f']")
+_GROUPING = re.compile(r"[ \u00a0\u202f'\u2019]")  # Swiss CLDR groups with U+2019
 _MARKED_DIGITS = re.compile(r"[\d.,]+")
 _COMMA_DECIMALS = re.compile(r"\d,\d{2}(?!\d)")
 _DOT_DECIMALS = re.compile(r"\d\.\d{2}(?!\d)")

@@ -20,9 +20,12 @@ from pathlib import Path
 from statistics import median
 
 from bot.errors import ExtractionError
+from bot.extract.boxes import Page, Span
 
 #: resolution pages are rendered at; Tesseract is trained on ~300 dpi text
 DPI = 300
+#: points per pixel at that resolution (boxes are given in points, as for text PDFs)
+_POINT = 72 / DPI
 #: seconds one tool call may take (the isolated call's own bound is usually tighter)
 STEP_TIMEOUT_S = 300
 _LANGUAGE = re.compile(r"^[A-Za-z_]{3,20}$")
@@ -33,6 +36,11 @@ _PACKAGES = "poppler-utils tesseract-ocr " + " ".join(
 
 def ocr_pages(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
     """The text of each page of ``pdf``, read by Tesseract in the given languages (``"deu"``)."""
+    return [page.text for page in ocr_layout(pdf, languages)]
+
+
+def ocr_layout(pdf: bytes, languages: tuple[str, ...]) -> list[Page]:
+    """Each page of ``pdf`` read by Tesseract, as layout text whose words keep their boxes."""
     tesseract = _tool("tesseract")
     pdftoppm = _tool("pdftoppm")
     lang = "+".join(_usable_languages(tesseract, languages))
@@ -45,7 +53,7 @@ def ocr_pages(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
         )
         images = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [
-            layout_text(_run([tesseract, str(image), "stdout", "-l", lang, "tsv"], "read the page"))
+            layout(_run([tesseract, str(image), "stdout", "-l", lang, "tsv"], "read the page"))
             for image in images
         ]
 
@@ -64,7 +72,12 @@ class _Word:
 
 
 def layout_text(tsv: str) -> str:
-    """Page text with its columns kept, rebuilt from Tesseract's word boxes.
+    """Page text with its columns kept, rebuilt from Tesseract's word boxes."""
+    return layout(tsv).text
+
+
+def layout(tsv: str) -> Page:
+    """Page text with its columns kept, rebuilt from Tesseract's word boxes, which it keeps.
 
     Tesseract's plain text reads each column block on its own, so a table row or a "label ...
     value" line comes out in pieces. Words whose boxes share a height make one line, and each
@@ -73,7 +86,7 @@ def layout_text(tsv: str) -> str:
     """
     words = _words(tsv)
     if not words:
-        return ""
+        return Page("")
     char = median(w.width / len(w.text) for w in words) or 1.0
     height = median(w.height for w in words)
     rows: list[list[_Word]] = []
@@ -83,7 +96,8 @@ def layout_text(tsv: str) -> str:
             row.append(word)
         else:
             rows.append([word])
-    return "\n".join(_line(row, char) for row in rows) + "\n"
+    lines = [_line(row, char) for row in rows]
+    return Page("\n".join(text for text, _ in lines) + "\n", [spans for _, spans in lines])
 
 
 def _words(tsv: str) -> list[_Word]:
@@ -98,9 +112,10 @@ def _words(tsv: str) -> list[_Word]:
     return words
 
 
-def _line(row: list[_Word], char: float) -> str:
+def _line(row: list[_Word], char: float) -> tuple[str, list[Span]]:
     """One text line; a gap wider than two characters becomes a column gap of 2+ spaces."""
     out = ""
+    spans: list[Span] = []
     right: int | None = None
     for word in sorted(row, key=lambda w: w.left):
         column = round(word.left / char)
@@ -110,9 +125,11 @@ def _line(row: list[_Word], char: float) -> str:
             out += " "
         else:
             out += " " * max(2, column - len(out))
+        box = (word.left, word.top, word.left + word.width, word.top + word.height)
+        spans.append(Span(len(out), len(out) + len(word.text), tuple(v * _POINT for v in box)))  # type: ignore[arg-type]
         out += word.text
         right = word.left + word.width
-    return out
+    return out, spans
 
 
 def _tool(name: str) -> str:

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from bot.errors import ExtractionError
 from bot.extract import fields, labels
+from bot.extract.boxes import Page
+from bot.extract.cards import card_items
 from bot.extract.checks import assess, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
 from bot.extract.listed import listed_items
 from bot.extract.parties import supplier_name
+from bot.extract.positions import locate
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.terms import debit_date, due_from_terms, pay_by_date
-from bot.extract.text import is_empty, page_texts
+from bot.extract.text import is_empty, pdf_pages
 from bot.extract.totals import choose
 
 ENGINE = "local"
@@ -33,23 +37,23 @@ _EUROPEAN = re.compile(
 
 def parse_pdf(pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int = 200) -> dict:
     """Read one invoice PDF; the isolated child calls this."""
-    pages = page_texts(pdf, max_pages)
-    if is_empty(pages):
+    pages = pdf_pages(pdf, max_pages)
+    if is_empty([p.text for p in pages]):
         pages = _ocr(pdf, tuple(ocr_languages or ()))
     result = parse_pages(pages)
     return result.model_dump(mode="json")
 
 
-def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
+def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[Page]:
     """Text of a scanned PDF from the OCR module, when it is installed."""
     try:
         ocr: Any = importlib.import_module("bot.extract.ocr")
     except ImportError:
         ocr = None
-    if ocr is None or not hasattr(ocr, "ocr_pages"):
+    if ocr is None or not hasattr(ocr, "ocr_layout"):
         raise ExtractionError("the PDF has no text layer (a scan?) and OCR is not available")
-    pages: list[str] = ocr.ocr_pages(pdf, languages)
-    if is_empty(pages):
+    pages: list[Page] = ocr.ocr_layout(pdf, languages)
+    if is_empty([p.text for p in pages]):
         raise ExtractionError("the PDF has no text layer and OCR found no text in it")
     return pages
 
@@ -90,7 +94,7 @@ def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:
     return due_from_terms(folded, issued), 0.6
 
 
-def parse_pages(pages: list[str]) -> ExtractionResult:
+def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
     """Fields, confidences and warnings from the text of the pages."""
     doc = Doc(pages)
     confidence: dict[str, float] = {}
@@ -105,6 +109,8 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
     currency, confidence["currency"] = fields.currency(doc, european)
     items, table_lines = tables(doc)
+    if not items:
+        items, table_lines = card_items(doc)
     totals = choose(doc, table_lines, items_sum(items))
     if not items:
         items, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)
@@ -130,12 +136,14 @@ def parse_pages(pages: list[str]) -> ExtractionResult:
     if invoice.document_type == "credit_note":
         invoice = as_credit_note(invoice)
     confidence = {k: round(v, 2) for k, v in confidence.items() if getattr(invoice, k) is not None}
+    near = totals.lines | ({"invoice_number": at} if at is not None else {})
     return ExtractionResult(
         engine=ENGINE,
         invoice=invoice,
         confidence=confidence,
         warnings=assess(invoice),
         pages=len(pages),
+        positions=locate(doc, invoice, near),
     )
 
 

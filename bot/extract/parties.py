@@ -48,6 +48,10 @@ _HOLDER = re.compile(
     r"\b(?:account\s+holder|kontoinhaber|titulaire\s+du\s+compte|rekeninghouder|ten\s+name\s+van"
     r"|titular(?:\s+de\s+la\s+cuenta)?|intestat(?:ario|o\s+a)|beneficiary|payee)\b\s*:?"
 )
+_NAME_LABEL = re.compile(
+    r"(?:name|firma|firmenname|company(?:\s+name)?|nom|raison\s+sociale|naam|bedrijfsnaam"
+    r"|nombre|razon\s+social|ragione\s+sociale|denominazione)\s*:\s*"
+)
 _REGISTRY = re.compile(
     r"\b(?:siege\s+social|registered\s+(?:office|in|number)|company\s+(?:no|number|registration)"
     r"|sitz|handelsregister|registergericht|amtsgericht|hrb|hra|rcs|siret|siren|kvk|kamer\s+van"
@@ -109,6 +113,10 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 name = _clean(line.text[label.end() :].strip(" :").split("  ")[0])
                 if _plausible(name):
                     out.append((i, label.end(), name, 2.0))
+        for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
+            m = _NAME_LABEL.match(fold(cell.text))
+            if m and _plausible(name := _clean(cell.text[m.end() :].strip())):
+                out.append((i, cell.start, name, 1.0))
         for cell in _joined_cells(line.cells):
             start = cell.start
             if _under_a_street(doc, i, cell):
@@ -127,11 +135,16 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
-    """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one.
+    """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one, and
+    single words set apart by equal gaps (justified or spaced-out text: "Fresh   Greens   BV").
 
     Sender lines are set with wide gaps around their dots; read as one text they split into
     name, street and town again, and the town is known for what it is.
     """
+    gaps = {b.start - a.end for a, b in zip(cells, cells[1:], strict=False)}
+    words = all(" " not in c.text for c in cells)
+    if 2 <= len(cells) <= 6 and max(gaps) - min(gaps) <= 1 and words:
+        return [Cell(cells[0].start, cells[-1].end, " ".join(c.text for c in cells))]
     if not any(_SEPARATOR.fullmatch(c.text) for c in cells):
         return cells
     text = " - ".join(c.text for c in cells if not _SEPARATOR.fullmatch(c.text))

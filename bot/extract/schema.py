@@ -57,6 +57,17 @@ class ExtractedInvoice(BaseModel):
     line_items: list[LineItem] = Field(default_factory=list)
 
 
+class Position(BaseModel):
+    """Where a value was read, so that a reviewer can be shown it on the page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(description="1-based page number")
+    box: tuple[float, float, float, float] = Field(
+        description="x0, y0, x1, y1 in points (1/72 inch) from the page's top-left corner"
+    )
+
+
 class ExtractionResult(BaseModel):
     """What an engine returns: the fields plus how sure it is and what it noticed."""
 
@@ -70,6 +81,9 @@ class ExtractionResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     #: pages the engine read (for the file record); None when unknown
     pages: int | None = None
+    #: where each field was read: header field names, ``po_references.N``, ``line_items.N``
+    #: (engines that read no page, like the e-invoice XML, leave it empty)
+    positions: dict[str, Position] = Field(default_factory=dict)
 
 
 #: the single-valued fields of an invoice (everything but the PO references and line items)

@@ -1,7 +1,8 @@
 """The text layer of a PDF with its layout kept (columns stay columns).
 
 pypdf's layout mode keeps each text line's horizontal position as spaces, which is what lets the
-parser read tables and "label above value" boxes. Nothing here looks at embedded XML: the local
+parser read tables and "label above value" boxes; :mod:`bot.extract.boxes` renders it the same
+way while keeping where each character was drawn. Nothing here looks at embedded XML: the local
 engine reads only what a person sees on the page.
 """
 
@@ -14,32 +15,22 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from bot.errors import ExtractionError
+from bot.extract.boxes import Page, layout_page
 
 #: Fewer visible characters than this over the whole document means "no text layer".
 MIN_TEXT_CHARS = 20
 
 
-def page_texts(pdf: bytes, max_pages: int = 200) -> list[str]:
-    """One layout-preserving string per page (at most ``max_pages``)."""
+def pdf_pages(pdf: bytes, max_pages: int = 200) -> list[Page]:
+    """Each page (at most ``max_pages``) as layout text whose characters keep their boxes."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(pdf))
         if reader.is_encrypted:
             reader.decrypt("")
-        pages = []
-        for page in reader.pages[:max_pages]:
-            pages.append(_page_text(page))
+        return [layout_page(page) for page in reader.pages[:max_pages]]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise ExtractionError(f"the file is not a readable PDF: {exc}") from exc
-    return pages
-
-
-def _page_text(page: object) -> str:
-    """Layout text of one page; plain text when the layout pass fails on odd fonts."""
-    try:
-        return page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
-    except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
-        return page.extract_text()  # type: ignore[attr-defined]
 
 
 def is_empty(pages: list[str]) -> bool:
@@ -47,12 +38,18 @@ def is_empty(pages: list[str]) -> bool:
     return sum(len("".join(p.split())) for p in pages) < MIN_TEXT_CHARS
 
 
-def split_lines(pages: list[str]) -> list[tuple[int, str]]:
-    """(page number, line) pairs without trailing spaces or blank lines."""
+#: line breaks other than "\n" inside a line of text: blanks, so that the line numbers stay
+#: those of the page's spans (a box is looked up by them)
+_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_BREAKS = str.maketrans(dict.fromkeys(map(ord, _BREAKS), " "))
+
+
+def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
+    """(page number, line number in the page, line) without trailing spaces or blank lines."""
     out = []
     for number, page in enumerate(pages, start=1):
-        for line in page.splitlines():
-            line = line.rstrip().replace("\t", "    ")
+        for row, line in enumerate(page.split("\n")):
+            line = line.translate(_OTHER_BREAKS).rstrip().replace("\t", "    ")
             if line.strip():
-                out.append((number, line))
+                out.append((number, row, line))
     return out

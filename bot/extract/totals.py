@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.extract import labels
@@ -38,6 +38,8 @@ class Totals:
     tax: Decimal | None
     gross: Decimal | None
     confidence: dict[str, float]
+    #: the line of the label each total was read at (for its position on the page)
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 def _longest(hits: list[list[Hit]]) -> list[list[Hit]]:
@@ -70,14 +72,24 @@ def candidates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
         if right:
             out.append(Candidate(right[-1].value, base + 1.0, hit.line))
             continue
-        below = [a for a in doc.amounts_below(hit) if a.money_like or not cents]
+        below = [a.value for a in doc.amounts_below(hit) if a.money_like or not cents]
         if below:
-            out.append(Candidate(below[-1].value, base, hit.line))
+            out.append(Candidate(_column_total(below), base, hit.line))
     best: dict[Decimal, Candidate] = {}
     for c in out:
         if c.value not in best or c.score > best[c.value].score:
             best[c.value] = c
     return sorted(best.values(), key=lambda c: -c.score)[:8]
+
+
+def _column_total(column: list[Decimal]) -> Decimal:
+    """The total of a column under a heading: the amount that those above it add up to (a sum
+    row), else the sum of all (one row a VAT rate: each row's net + VAT = gross holds, so
+    the arithmetic cannot tell a row from the total)."""
+    for k in range(1, len(column)):
+        if column[k] == sum(column[:k], Decimal(0)):
+            return column[k]  # the first amount the ones above add up to: a sum row
+    return column[0] if len(column) == 1 else sum(column, Decimal(0))
 
 
 def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
@@ -102,11 +114,10 @@ def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
         if len(run) >= 2:
             best = min(h.rank for h, _ in run)
             total = sum((v for _, v in run), Decimal(0))
-            out.append(
-                Candidate(
-                    total, ranks - best + 0.5 * run[-1][0].line / len(doc.lines), run[-1][0].line
-                )
-            )
+            # above any one row of the run (each a "VAT x %" amount right of its label): one
+            # rate's row is never the tax of an invoice that lists several
+            score = ranks - best + 0.5 * run[-1][0].line / len(doc.lines) + 1.5
+            out.append(Candidate(total, score, run[-1][0].line))
         run = [item] if item is not None else []
     return out
 
@@ -192,7 +203,8 @@ def choose(
         net, conf["total_excl_tax"] = gross - tax, 0.5
     if net is None and gross is not None and not tax_c:
         net, conf["total_excl_tax"] = gross, 0.4
-    return Totals(net, tax, gross, conf)
+    read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
+    return Totals(net, tax, gross, conf, {k: c.line for k, c in read.items() if c is not None})
 
 
 def _matches_items(n: Candidate | None, g: Candidate | None, items_total: Decimal) -> bool:

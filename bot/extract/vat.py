@@ -1,4 +1,5 @@
-"""VAT / tax identification numbers by country pattern (EU member states, GB, CH, NO).
+"""VAT / tax identification numbers by country pattern (EU member states, GB, CH, NO), and the
+US EIN where a label names it.
 
 Printed ids carry spaces, dots and dashes (``DE 232 446 240``, ``CHE-123.456.789 MWST``); they
 are returned without them. A run of characters longer than a valid id (an IBAN) is not an id.
@@ -51,6 +52,12 @@ _CANDIDATE = re.compile(
     r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
 )
 
+# A US employer identification number has no country prefix: only its label makes it one.
+_EIN = re.compile(
+    r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?|federal\s+id|TIN)"
+    r"(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
+    re.I,
+)
 _SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")
 _GROUP_MARK = re.compile(r"[ .\-]")
 
@@ -93,6 +100,7 @@ def find_vat_ids(line: str) -> list[VatId]:
             pos = m.end()
         else:
             pos = m.start() + len(prefix)
+    found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
     return found
 
 

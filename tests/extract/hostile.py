@@ -27,3 +27,15 @@ def crash(pdf: bytes) -> None:
     import os
 
     os.abort()
+
+
+def pid(pdf: bytes) -> int:
+    """The process that serves the call: tells a reused child from a new one."""
+    import os
+
+    return os.getpid()
+
+
+def fail(pdf: bytes) -> None:
+    """A parser bug: an exception that is no extraction error."""
+    raise ValueError("a bug")

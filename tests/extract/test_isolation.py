@@ -1,4 +1,4 @@
-"""The zygote that forks one bounded child per document: answers, crashes, restarts, cancels."""
+"""The zygote and its bounded children: answers, crashes, restarts, cancels, reuse."""
 
 from __future__ import annotations
 
@@ -70,3 +70,22 @@ async def test_a_cancelled_call_leaves_no_child_running() -> None:
             break
         await asyncio.sleep(0.05)
     assert _children(_zygote_pid()) == []
+
+
+async def test_a_child_serves_several_documents_one_after_the_other() -> None:
+    first = await run_isolated("tests.extract.hostile:pid", b"")
+    assert await run_isolated("tests.extract.hostile:pid", b"") == first
+
+
+async def test_a_child_whose_document_raised_a_bug_is_let_go() -> None:
+    first = await run_isolated("tests.extract.hostile:pid", b"")
+    with pytest.raises(ExtractionError, match="ValueError: a bug"):
+        await run_isolated("tests.extract.hostile:fail", b"")
+    assert await run_isolated("tests.extract.hostile:pid", b"") != first
+
+
+async def test_a_child_killed_for_its_time_is_not_reused() -> None:
+    first = await run_isolated("tests.extract.hostile:pid", b"")
+    with pytest.raises(ExtractionError, match="longer than"):
+        await run_isolated("tests.extract.hostile:spin", b"", None, Limits(timeout_s=1))
+    assert await run_isolated("tests.extract.hostile:pid", b"") != first

@@ -1,0 +1,209 @@
+"""Pages as text runs with their boxes, and the layout text rendered from them.
+
+The parser reads a page as fixed-width lines (columns stay columns, so labels and tables are
+found by position); every character of those lines is traced back to the run of text it came
+from and that run's box on the page, so that a field can say where it was read. Text PDFs give
+runs from pypdf's text operations (the same ones its layout mode uses), scans give Tesseract's word
+boxes (:mod:`bot.extract.ocr`); both end as a :class:`Page`.
+
+Boxes are in points from the page's top-left corner (OCR: pixels at the rendering resolution,
+scaled to points), ``(x0, y0, x1, y1)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any
+
+BoxT = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start..end`` of a layout line came from a run drawn in ``box``."""
+
+    start: int
+    end: int
+    box: BoxT
+
+
+@dataclass
+class Page:
+    """One page: its layout text, and per text line the spans that place its characters."""
+
+    text: str
+    spans: list[list[Span]] = field(default_factory=list)
+
+    def box(self, line: int, start: int, end: int) -> BoxT | None:
+        """The box of characters ``start..end`` of text line ``line`` (blank lines count)."""
+        if line >= len(self.spans):
+            return None
+        parts = [_slice(s, start, end) for s in self.spans[line] if s.start < end and start < s.end]
+        if not parts:
+            return None
+        return (
+            min(p[0] for p in parts),
+            min(p[1] for p in parts),
+            max(p[2] for p in parts),
+            max(p[3] for p in parts),
+        )
+
+
+def _slice(span: Span, start: int, end: int) -> BoxT:
+    """The part of a run's box under characters ``start..end``, the run's width shared evenly
+    among its characters (fonts are not monospaced, but a field's box needs no more)."""
+    x0, y0, x1, y1 = span.box
+    per = (x1 - x0) / max(1, span.end - span.start)
+    a, b = max(start, span.start) - span.start, min(end, span.end) - span.start
+    return (x0 + a * per, y0, x0 + b * per, y1)
+
+
+def layout_page(page: Any) -> Page:
+    """A pypdf page as a :class:`Page`: layout text with spans, or, when pypdf's layout pass
+    fails or sees no text (text inside form XObjects), its plain text without boxes, which is
+    still read far better than by OCR."""
+    try:
+        runs = _text_runs(page)
+        rendered = _render(runs, _page_height(page)) if runs else None
+    except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError, AttributeError):
+        rendered = None
+    if rendered is not None and rendered.text.strip():
+        return rendered
+    return Page(page.extract_text())
+
+
+def _page_height(page: Any) -> float:
+    box = page.mediabox
+    return float(box.top)
+
+
+def _text_runs(page: Any) -> list[dict[str, Any]]:
+    """pypdf's text operations of the page, each with its text, origin, end and font height
+    (what ``extract_text(extraction_mode="layout")`` computes before it drops the positions)."""
+    from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
+    from pypdf.generic import ArrayObject, ContentStream, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if not isinstance(contents, (ArrayObject, StreamObject)):
+        return []
+    fonts = page._layout_mode_fonts()
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    operations = ContentStream(contents, page.pdf, "bytes").operations
+    ops = _with_forms(iter(operations), resources, fonts, page.pdf)
+    state = fixed.TextStateManager()
+    groups: list[dict[str, Any]] = []
+    for operands, op in ops:
+        if op in (b"BT", b"q"):
+            found, _ = fixed.recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts)
+            groups.extend(found)  # type: ignore[arg-type]
+        elif op == b"Tf":
+            fixed.set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
+
+
+Op = tuple[list[Any], bytes]
+#: forms drawn inside forms are followed this deep
+_FORM_DEPTH = 4
+
+
+def _with_forms(
+    ops: Iterator[Op],
+    resources: Any,
+    fonts: dict[str, Any],
+    pdf: Any,
+    prefix: str = "",
+    depth: int = 0,
+) -> Iterator[Op]:
+    """The operations with each form XObject drawn in place (``q``, its matrix, its own
+    operations, ``Q``): pypdf's layout pass skips forms, where letterheads and whole pages are
+    often drawn. A form's fonts join ``fonts`` under its own prefix, so names cannot clash."""
+    from pypdf.generic import ContentStream, StreamObject
+    from pypdf.generic._font import Font
+
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else {}
+    for operands, op in ops:
+        if op == b"Tf" and operands and prefix:
+            operands = [prefix + str(operands[0]), *operands[1:]]
+        form = xobjects.get(operands[0]) if op == b"Do" and operands else None
+        form = form.get_object() if form is not None else None
+        if not (isinstance(form, StreamObject) and form.get("/Subtype") == "/Form"):
+            yield operands, op
+            continue
+        if depth >= _FORM_DEPTH:
+            continue  # forms nested this deep (or drawing themselves) hold no invoice text
+        inner = f"{prefix}{operands[0]}/"
+        own = form.get("/Resources")
+        own = own.get_object() if own is not None else resources
+        for name, font in (own.get("/Font") or {}).items():
+            fonts[inner + name] = Font.from_font_resource(font.get_object())
+        yield [], b"q"
+        matrix: Any = form.get("/Matrix")
+        if matrix is not None:
+            yield list(matrix), b"cm"
+        inner_ops = iter(ContentStream(form, pdf, "bytes").operations)
+        yield from _with_forms(inner_ops, own, fonts, pdf, inner, depth + 1)
+        yield [], b"Q"
+
+
+def _render(runs: list[dict[str, Any]], height: float) -> Page:
+    """Fixed-width text of the runs, as pypdf's layout mode writes it, with every run's span;
+    but two runs apart on the page stay apart in the text (a column gap as two spaces, a word
+    gap as one) where the grid of average character widths left no room: a narrow column's
+    value ran into the next ("12,00" and "19" as "12,0019")."""
+    from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
+
+    left = min(r["tx"] for r in runs)
+    shifted = [dict(r, tx=r["tx"] - left, displaced_tx=r["displaced_tx"] - left) for r in runs]
+    char = fixed.fixed_char_width(shifted)  # type: ignore[arg-type]
+    blank = str.maketrans(dict.fromkeys(range(14, 32), " "))
+    lines: list[str] = []
+    spans: list[list[Span]] = []
+    last_y = 0
+    # lines as pypdf's layout mode groups them (by baseline, merging groups less than a font
+    # height apart that do not start at the same x), each sorted by x
+    grouped: dict[int, list[dict[str, Any]]] = fixed.y_coordinate_groups(shifted)  # type: ignore[arg-type,assignment]
+    for y, line in grouped.items():
+        if lines:
+            fh = line[0]["font_height"]
+            gap = 0 if fh == 0 else int(abs(y - last_y) / fh) - 1
+            for _ in range(min(max(gap, 0), fixed.NEWLINE_LIMIT)):
+                lines.append("")
+                spans.append([])
+        parts: list[str] = []
+        own: list[Span] = []
+        length, last_end = 0, 0.0
+        for run in line:
+            tx = run["tx"]
+            size = run["font_height"] or run["font_size"]
+            offset = int(tx // char) if char else length
+            pad = offset - length if ceil(last_end) < int(tx) else 0
+            if own:  # the gap on the page, not the grid, says whether runs are apart
+                ends_blank = parts[-1].endswith(" ")
+                if tx - last_end >= char:
+                    pad = max(pad, 2 - ends_blank)  # a column gap stays one
+                elif tx - last_end >= 0.2 * size and not ends_blank:
+                    pad = max(pad, 1)  # so does a space between words
+            if pad > 0:
+                pad = min(pad, fixed.WHITESPACE_LIMIT)
+                parts.append(" " * pad)
+                length += pad
+            text = run["text"].translate(blank)
+            base = height - run["ty"] * run["flip_sort"]
+            box = (tx + left, base - 0.8 * size, run["displaced_tx"] + left, base + 0.2 * size)
+            own.append(Span(length, length + len(text), box))
+            parts.append(text)
+            length += len(text)
+            last_end = run["displaced_tx"]
+        text = "".join(parts).rstrip()
+        if text.strip() or lines:
+            lines.append(text)
+            spans.append(own)
+        last_y = y
+    return Page("\n".join(lines), spans)

@@ -1,0 +1,115 @@
+"""Line items printed as cards: a block of label-value lines per item, opened by its position.
+
+Renderings of e-invoices print each item as "Position 1" followed by "Bezeichnung: ...",
+"Menge: 20 Stück", "Preis pro Einheit: 9,90", "Gesamtpreis: 198,00" (or the label and its value
+in two cells): no heading row names the columns, the labels do, in the words a table heading
+would use. Read only where no table was found.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bot.extract import labels
+from bot.extract.dates import fold
+from bot.extract.doc import Cell, Doc, is_labelish
+from bot.extract.lines import repair, typed
+from bot.extract.numbers import find_amounts, find_numbers
+from bot.extract.schema import LineItem
+
+_OPENS = re.compile(
+    r"^\s*(?:rechnungs)?(?:position|pos\.?|item|line|ligne|posten|positie|posizione|posicion)"
+    r"\s*(?:nr\.?|no\.?|#|n[°º])?\s*:?\s*\d{1,4}\b"
+)
+_KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
+
+
+def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
+    """Items of cards opened by a position line, and the lines they take."""
+    items: list[LineItem] = []
+    covered: set[int] = set()
+    fields: dict[str, str] | None = None
+    taken: list[int] = []
+    indent: int | None = None  # where the card's labels start: a line out of line ends it
+    for i, line in enumerate(doc.lines):
+        if _OPENS.match(line.folded):
+            _close(doc, fields, taken, items, covered)
+            fields, taken, indent = {}, [i], None
+            continue
+        if fields is None:
+            continue
+        pairs = _pairs(line.cells)
+        if indent is None and pairs:
+            indent = pairs[0][0]
+        if not pairs or abs(pairs[0][0] - (indent or 0)) > 2 or labels.SUMMARY.search(line.folded):
+            _close(doc, fields, taken, items, covered)
+            fields = None
+            continue
+        for _, kind, value in pairs:
+            fields.setdefault(kind, value)
+        taken.append(i)
+    _close(doc, fields, taken, items, covered)
+    return items, covered
+
+
+def _pairs(cells: list[Cell]) -> list[tuple[int, str, str]]:
+    """(label column, field, value) of "Label: value" cells, or of a label cell and the cell
+    after it."""
+    out = []
+    for n, cell in enumerate(cells):
+        label, colon, value = cell.text.partition(":")
+        if not value.strip():  # the value in the next cell
+            if n + 1 >= len(cells) or not is_labelish(label):
+                continue
+            value = cells[n + 1].text
+        kind = _kind(label)
+        if kind is not None and value.strip():
+            out.append((cell.start, kind, value.strip()))
+    return out
+
+
+def _kind(label: str) -> str | None:
+    """The item field a label names, when it names exactly one."""
+    kinds = {c.kind for c in typed([Cell(0, len(label), label)])} & _KINDS
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    return "description" if kind == "weak_description" else kind
+
+
+def _close(
+    doc: Doc,
+    fields: dict[str, str] | None,
+    taken: list[int],
+    items: list[LineItem],
+    covered: set[int],
+) -> None:
+    """The item of a finished card, when it has a total and says what was sold."""
+    if not fields or "total" not in fields:
+        return
+    total = _last_amount(fields["total"], doc.decimal)
+    if total is None or not ({"description", "quantity", "unit_price"} & fields.keys()):
+        return
+    quantity = unit = None
+    if "quantity" in fields:
+        numbers = find_numbers(fields["quantity"], doc.decimal)
+        if numbers:
+            quantity = numbers[0].value
+            unit = fields["quantity"][numbers[0].end :].strip(" ()") or None
+    rate = find_numbers(fields.get("tax_rate", ""), doc.decimal)
+    item = LineItem(
+        description=fields.get("description"),
+        quantity=quantity,
+        unit=unit.split()[0] if unit else None,
+        unit_price=_last_amount(fields.get("unit_price", ""), doc.decimal),
+        total=total,
+        tax_rate=rate[-1].value if rate else None,
+    )
+    items.append(repair(item))
+    covered.update(taken)
+
+
+def _last_amount(text: str, decimal: str | None) -> Decimal | None:
+    amounts = find_amounts(fold(text), decimal)
+    return amounts[-1].value if amounts else None
