@@ -24,6 +24,7 @@ from bot.channels import ChannelPlugin, ChannelRuntime, WebHandler, WebPath, plu
 from bot.config import Config
 from bot.extract import build_extractor
 from bot.extract.base import Extractor
+from bot.extract.isolation import Isolation
 from bot.files import FileStore
 from bot.intake import Intake
 from bot.invoices import Invoices
@@ -61,11 +62,16 @@ class Services:
     channels: list[ChannelRuntime] = field(default_factory=list)
     #: an engine given by the caller (tests, tools); else built from config on first use
     extractor_override: Extractor | None = None
+    #: the zygote the extraction engines fork their bounded children from (started on first
+    #: use, stopped when the services close)
+    isolation: Isolation = field(default_factory=Isolation)
 
     @functools.cached_property
     def extractor(self) -> Extractor:
         """Built lazily: admin commands must work even if an engine cannot load."""
-        return self.extractor_override or build_extractor(self.config.extraction)
+        return self.extractor_override or build_extractor(
+            self.config.extraction, isolation=self.isolation
+        )
 
     def worker(self, worker_id: str | None = None) -> Worker:
         return Worker(
@@ -110,6 +116,7 @@ async def open_services(
     channel's own (tests).
     """
     db = Database(config.database.url, echo=config.database.echo)
+    services: Services | None = None
     try:
         if migrate:
             await upgrade(db)
@@ -153,6 +160,8 @@ async def open_services(
         replies.notifiers.update(notifiers or {})
         yield services
     finally:
+        if services is not None:
+            await asyncio.to_thread(services.isolation.close)
         await db.close()
 
 

@@ -193,6 +193,8 @@ class Worker:
                 "confidence": result.confidence,
                 "warnings": list(result.warnings),
                 "error": None,
+                # where on the page each field was read ({"page", "box"}), for the reviewer
+                "positions": result.model_dump(mode="json", include={"positions"})["positions"],
             }
             if result.pages is not None:
                 invoice.file_pages = result.pages

@@ -200,3 +200,13 @@ async def test_jobs_of_a_killed_worker_finish_after_restart(
             proc.wait(timeout=30)
         job = await _job(svc, invoice_id)
         assert job.status == "done" and job.attempts == 2
+
+
+async def test_the_services_own_the_zygote_and_stop_it(make_config: ConfigFactory) -> None:
+    async with open_services(make_config()) as svc:
+        await svc.isolation.run("tests.extract.hostile:echo", b"")
+        pid = svc.isolation.pid
+        assert pid is not None
+    assert svc.isolation.pid is None
+    stat = Path(f"/proc/{pid}/stat")
+    assert not stat.exists() or stat.read_text().split(") ", 1)[1].split()[0] == "Z"

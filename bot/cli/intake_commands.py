@@ -28,6 +28,7 @@ from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
 from bot.extract import build_extractor
+from bot.extract.isolation import Isolation
 from bot.report import BatchReport
 from bot.views import batch_summary_view, batch_view, iso, money
 from storage.batches import BatchFilter
@@ -255,8 +256,12 @@ def _print_batches(reports: Sequence[BatchReport], as_json: bool) -> None:
 
 async def extract(config: Config, args: argparse.Namespace) -> int:
     pdf = await asyncio.to_thread(args.file.read_bytes)
-    extractor = build_extractor(config.extraction, args.engine)
-    result = await extractor.extract(pdf)
+    isolation = Isolation()
+    try:
+        extractor = build_extractor(config.extraction, args.engine, isolation)
+        result = await extractor.extract(pdf)
+    finally:
+        await asyncio.to_thread(isolation.close)
     data = result.invoice.model_dump(mode="json")
     data["extraction"] = {
         "engine": result.engine,

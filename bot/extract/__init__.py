@@ -8,11 +8,19 @@ the :class:`~bot.config.ExtractionConfig`.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from bot.config import ExtractionConfig
 from bot.errors import ConfigError
 from bot.extract.base import Extractor
 from bot.extract.schema import ExtractedInvoice, ExtractionResult, LineItem
+
+if TYPE_CHECKING:
+    # not at run time: ``python -m bot.extract.zygote`` imports this package first
+    from bot.extract.isolation import Isolation
+
+#: the engines that parse in isolated children (Gemini sends the file away instead)
+ISOLATED = frozenset({"auto", "local", "einvoice"})
 
 ENGINES: dict[str, str] = {
     "auto": "bot.extract.auto:AutoExtractor",
@@ -31,8 +39,14 @@ __all__ = [
 ]
 
 
-def build_extractor(config: ExtractionConfig, engine: str | None = None) -> Extractor:
-    """Make the engine named ``engine`` (default: the configured one)."""
+def build_extractor(
+    config: ExtractionConfig, engine: str | None = None, isolation: Isolation | None = None
+) -> Extractor:
+    """Make the engine named ``engine`` (default: the configured one).
+
+    The built-in engines parse in the children of ``isolation``'s zygote (the caller owns it and
+    closes it; without one each engine starts its own). A plug-in factory gets the config only.
+    """
     name = engine or config.engine
     target = ENGINES.get(name, name)
     module_name, _, attr = target.partition(":")
@@ -43,5 +57,5 @@ def build_extractor(config: ExtractionConfig, engine: str | None = None) -> Extr
         factory = getattr(importlib.import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:
         raise ConfigError("extraction.engine", f"cannot load {target!r}: {exc}") from exc
-    extractor: Extractor = factory(config)
+    extractor: Extractor = factory(config, isolation) if name in ISOLATED else factory(config)
     return extractor

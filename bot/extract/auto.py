@@ -18,7 +18,7 @@ from typing import Any
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError, TransientExtractionError
 from bot.extract.base import Extractor
-from bot.extract.isolation import Limits, run_isolated
+from bot.extract.isolation import Isolation, Limits
 from bot.extract.schema import ExtractionResult
 
 log = logging.getLogger(__name__)
@@ -54,13 +54,14 @@ class AutoExtractor:
 
     name = "auto"
 
-    def __init__(self, config: ExtractionConfig) -> None:
+    def __init__(self, config: ExtractionConfig, isolation: Isolation | None = None) -> None:
         from bot.extract.einvoice import EInvoiceExtractor
         from bot.extract.local import LocalExtractor
 
         self._limits = Limits(timeout_s=config.timeout_seconds, memory_mb=config.memory_mb)
-        self._einvoice: Extractor = EInvoiceExtractor(config)
-        self._local: Extractor = LocalExtractor(config)
+        self._isolation = isolation or Isolation()
+        self._einvoice: Extractor = EInvoiceExtractor(config, self._isolation)
+        self._local: Extractor = LocalExtractor(config, self._isolation)
         self._gemini: Extractor | None = None
         if config.gemini_api_key:
             from bot.extract.gemini import GeminiExtractor
@@ -68,7 +69,7 @@ class AutoExtractor:
             self._gemini = GeminiExtractor(config)
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
-        found = await run_isolated("bot.extract.auto:probe", pdf, limits=self._limits)
+        found = await self._isolation.run("bot.extract.auto:probe", pdf, limits=self._limits)
         chain = self._chain(found)
         log.debug("auto: %s -> %s", found, " then ".join(e.name for e in chain))
         result = await _first_that_reads(chain, pdf)

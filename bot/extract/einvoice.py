@@ -2,7 +2,7 @@
 
 Factur-X, ZUGFeRD 1.0 and 2.x and XRechnung carry a CII XML file as a PDF attachment; some
 writers attach UBL 2.1 instead. Opening the PDF and parsing the XML both happen in an isolated
-child (:func:`~bot.extract.isolation.run_isolated`): the file is untrusted.
+child (:class:`~bot.extract.isolation.Isolation`): the file is untrusted.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
 from bot.extract.checks import assess
-from bot.extract.isolation import Limits, run_isolated
+from bot.extract.isolation import Isolation, Limits
 from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.xml_cii import is_cii, parse_cii
 from bot.extract.xml_common import UTF8_BOM, parse_xml
@@ -190,11 +190,12 @@ class EInvoiceExtractor:
 
     name = "einvoice"
 
-    def __init__(self, config: ExtractionConfig) -> None:
+    def __init__(self, config: ExtractionConfig, isolation: Isolation | None = None) -> None:
         self._limits = Limits(timeout_s=config.timeout_seconds, memory_mb=config.memory_mb)
+        self._isolation = isolation or Isolation()
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
-        answer = await run_isolated(
+        answer = await self._isolation.run(
             "bot.extract.einvoice:read_embedded_invoice", pdf, limits=self._limits
         )
         invoice = ExtractedInvoice.model_validate(answer["invoice"])

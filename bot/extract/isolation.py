@@ -91,9 +91,14 @@ class _ZygoteClient:
             pass
 
     def close(self) -> None:
+        """End of input: the zygote stops; killed if it has not within 10 s."""
         if self._process.stdin is not None:
             self._process.stdin.close()
-        self._process.wait(timeout=10)
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
 
     def _send(self, payload: bytes) -> None:
         stdin = self._process.stdin
@@ -138,52 +143,69 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes | None:
     return bytes(data)
 
 
-_zygote: _ZygoteClient | None = None
-_zygote_lock = threading.Lock()
+class Isolation:
+    """One zygote and the calls made through it, owned by whoever made it: the composition root
+    opens one per process and closes it at shutdown; a command line run, one for its run. It is
+    started on first use and again if it died."""
 
+    def __init__(self) -> None:
+        self._zygote: _ZygoteClient | None = None
+        self._lock = threading.Lock()
 
-def _client() -> _ZygoteClient:
-    """The process's zygote, started on first use and again if it died."""
-    global _zygote
-    with _zygote_lock:
-        if _zygote is None or not _zygote.alive:
-            _zygote = _ZygoteClient()
-        return _zygote
+    @property
+    def pid(self) -> int | None:
+        """The zygote's process id while it runs."""
+        live = self._zygote
+        return live._process.pid if live is not None and live.alive else None
 
+    def _client(self) -> _ZygoteClient:
+        with self._lock:
+            if self._zygote is None or not self._zygote.alive:
+                self._zygote = _ZygoteClient()
+            return self._zygote
 
-async def run_isolated(
-    target: str, pdf: bytes, options: dict[str, Any] | None = None, limits: Limits = Limits()
-) -> Any:
-    """Call ``target(pdf, **options)`` in a child process and return its JSON result."""
-    header = {
-        "target": target,
-        "options": options or {},
-        "memory_mb": limits.memory_mb,
-        "timeout_s": limits.timeout_s,
-    }
-    live = _zygote
-    # thread hops only where a call may block: starting the zygote, or a PDF larger than the
-    # pipe's buffer (the zygote reads it while it is written)
-    client = live if live is not None and live.alive else await asyncio.to_thread(_client)
-    try:
+    async def run(
+        self,
+        target: str,
+        pdf: bytes,
+        options: dict[str, Any] | None = None,
+        limits: Limits = Limits(),
+    ) -> Any:
+        """Call ``target(pdf, **options)`` in a child process and return its JSON result."""
+        header = {
+            "target": target,
+            "options": options or {},
+            "memory_mb": limits.memory_mb,
+            "timeout_s": limits.timeout_s,
+        }
+        live = self._zygote
+        # thread hops only where a call may block: starting the zygote, or a PDF larger than
+        # the pipe's buffer (the zygote reads it while it is written)
+        client = live if live is not None and live.alive else await asyncio.to_thread(self._client)
         if len(pdf) < _PIPE_BUFFER:
             call_id, future = client.submit(header, pdf)
         else:
             call_id, future = await asyncio.to_thread(client.submit, header, pdf)
-    except OSError:  # it died since it was last seen alive: the next one takes the call
-        client = await asyncio.to_thread(_client)
-        call_id, future = await asyncio.to_thread(client.submit, header, pdf)
-    try:
-        answer = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout_s + _GRACE_S)
-    except TimeoutError:
-        client.cancel(call_id)
-        raise ExtractionError(
-            f"parsing took longer than {limits.timeout_s:g} s and was stopped"
-        ) from None
-    except asyncio.CancelledError:
-        client.cancel(call_id)
-        raise
-    return _result(answer, limits)
+        try:
+            answer = await asyncio.wait_for(
+                asyncio.wrap_future(future), limits.timeout_s + _GRACE_S
+            )
+        except TimeoutError:
+            client.cancel(call_id)
+            raise ExtractionError(
+                f"parsing took longer than {limits.timeout_s:g} s and was stopped"
+            ) from None
+        except asyncio.CancelledError:
+            client.cancel(call_id)
+            raise
+        return _result(answer, limits)
+
+    def close(self) -> None:
+        """Stop the zygote (its children finish or are killed with it)."""
+        with self._lock:
+            live, self._zygote = self._zygote, None
+        if live is not None:
+            live.close()
 
 
 def _result(answer: dict[str, Any], limits: Limits) -> Any:

@@ -1,6 +1,6 @@
 """The ``local`` engine: offline, rule-based reading of the PDF's text layer (OCR for scans).
 
-Parsing runs in a bounded child process (:func:`~bot.extract.isolation.run_isolated`), never on
+Parsing runs in a bounded child process (:class:`~bot.extract.isolation.Isolation`), never on
 the event loop and never in the worker itself. It never reads embedded e-invoice XML: that is the
 ``einvoice`` engine's job, and ``auto`` chooses between them.
 """
@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
-from bot.extract.isolation import Limits, run_isolated
+from bot.extract.isolation import Isolation, Limits
 from bot.extract.schema import ExtractionResult
 
 TARGET = "bot.extract.parse:parse_pdf"
@@ -22,13 +22,14 @@ class LocalExtractor:
 
     name = "local"
 
-    def __init__(self, config: ExtractionConfig) -> None:
+    def __init__(self, config: ExtractionConfig, isolation: Isolation | None = None) -> None:
         self._config = config
         self._limits = Limits(config.timeout_seconds, config.memory_mb)
+        self._isolation = isolation or Isolation()
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
         options = {"ocr_languages": list(self._config.ocr_languages)}
-        answer = await run_isolated(TARGET, pdf, options, self._limits)
+        answer = await self._isolation.run(TARGET, pdf, options, self._limits)
         try:
             return ExtractionResult.model_validate(answer)
         except ValidationError as exc:

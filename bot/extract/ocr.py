@@ -2,7 +2,8 @@
 
 Pages are rendered with ``pdftoppm`` (poppler-utils) and read with ``tesseract``; both are system
 packages run as subprocesses, so a crash in either is a failed call, not a dead worker. Meant to
-run inside :func:`~bot.extract.isolation.run_isolated`, whose time bound also bounds this.
+run inside an isolated child (:class:`~bot.extract.isolation.Isolation`), whose time bound also
+bounds this.
 Install: ``apt-get install poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu
 tesseract-ocr-fra tesseract-ocr-nld``.
 """

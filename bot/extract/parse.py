@@ -1,6 +1,6 @@
 """The local engine's parsing, run inside the isolated child process.
 
-:func:`parse_pdf` is the ``run_isolated`` target: PDF bytes in, a JSON-ready
+:func:`parse_pdf` is the isolated child's target: PDF bytes in, a JSON-ready
 :class:`ExtractionResult` out. Pages without a text layer go through OCR when the OCR module is
 installed; :func:`parse_pages` is the text-only core, also used by tests and other engines.
 """

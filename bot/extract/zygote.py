@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import os
 import resource
 import selectors
@@ -308,6 +309,9 @@ _WARM_UP_PAGE = (
 
 
 def main() -> int:
+    # the parsers report what they could not read in their own words (warnings, errors);
+    # pypdf's own complaints about a broken file ("EOF marker not found") only repeat them
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     for name in PRELOAD:
         importlib.import_module(name)
     from bot.extract.parse import parse_pages

@@ -1,4 +1,4 @@
-"""Targets for ``run_isolated`` that misbehave on purpose: the bounds must stop them."""
+"""Isolated targets (``Isolation.run``) that misbehave on purpose: the bounds must stop them."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from bot.config import ExtractionConfig, GeminiConfig
 from bot.errors import ExtractionError, TransientExtractionError
 from bot.extract import build_extractor
 from bot.extract.auto import AutoExtractor
-from bot.extract.isolation import run_isolated
+from bot.extract.isolation import Isolation
 from tests.extract.fake_gemini import GOOD_ANSWER, FakeGemini, answer, failure, serve_fake_gemini
 from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
@@ -119,10 +119,10 @@ async def test_gemini_outage_is_raised_for_the_queue_to_retry(fake: FakeGemini) 
 
 
 @needs_ocr
-async def test_probe_runs_isolated_and_reports() -> None:
-    found = await run_isolated("bot.extract.auto:probe", scanned(text_invoice(pages=1)))
+async def test_probe_runs_isolated_and_reports(isolation: Isolation) -> None:
+    found = await isolation.run("bot.extract.auto:probe", scanned(text_invoice(pages=1)))
     assert found == {"einvoice": False, "text": False, "pages": 1}
-    found = await run_isolated("bot.extract.auto:probe", text_invoice(pages=3))
+    found = await isolation.run("bot.extract.auto:probe", text_invoice(pages=3))
     assert found == {"einvoice": False, "text": True, "pages": 3}
 
 

@@ -15,7 +15,7 @@ from bench.accuracy import same_items
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
 from bot.extract import build_extractor
-from bot.extract.isolation import Limits, run_isolated
+from bot.extract.isolation import Isolation, Limits
 from bot.extract.local import LocalExtractor
 from bot.extract.parse import parse_pdf
 from tests.generate_invoices import generate
@@ -128,16 +128,16 @@ async def test_garbage_is_an_extraction_error() -> None:
         await extractor.extract(b"%PDF-1.7\nthis is not really a pdf")
 
 
-async def test_a_looping_parser_is_stopped() -> None:
+async def test_a_looping_parser_is_stopped(isolation: Isolation) -> None:
     start = time.monotonic()
     with pytest.raises(ExtractionError, match="longer than"):
-        await run_isolated("tests.extract.hostile:spin", b"", None, Limits(timeout_s=1.0))
+        await isolation.run("tests.extract.hostile:spin", b"", None, Limits(timeout_s=1.0))
     assert time.monotonic() - start < 10
 
 
-async def test_a_memory_hog_is_stopped() -> None:
+async def test_a_memory_hog_is_stopped(isolation: Isolation) -> None:
     with pytest.raises(ExtractionError):
-        await run_isolated(
+        await isolation.run(
             "tests.extract.hostile:hog", b"", None, Limits(timeout_s=20, memory_mb=300)
         )
 

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from bot.errors import ExtractionError
-from bot.extract.isolation import run_isolated
+from bot.extract.isolation import Isolation
 from bot.extract.ocr import layout_text, ocr_pages
 from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
@@ -40,8 +40,8 @@ def test_reads_each_page_in_order(scan: bytes) -> None:
 
 
 @needs_tools
-async def test_runs_inside_the_isolated_child(scan: bytes) -> None:
-    pages = await run_isolated(
+async def test_runs_inside_the_isolated_child(scan: bytes, isolation: Isolation) -> None:
+    pages = await isolation.run(
         "bot.extract.ocr:ocr_pages", scan, {"languages": ["eng", "deu", "fra", "nld"]}
     )
     assert INVOICE_NUMBER in pages[0]
