@@ -57,4 +57,4 @@ def register(sub: Any) -> None:
     )
     p.add_argument("file", type=Path)
     p.add_argument("--engine", help="auto, local, einvoice, gemini (default: [extraction] engine)")
-    p.set_defaults(run=command("bot.cli.intake_commands:extract"))
+    p.set_defaults(run=command("bot.cli.extract_command:extract"))

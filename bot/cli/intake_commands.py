@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -27,8 +26,6 @@ from bot.app import Services, open_services
 from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
-from bot.extract import build_extractor
-from bot.extract.isolation import Isolation
 from bot.report import BatchReport
 from bot.views import batch_summary_view, batch_view, iso, money
 from storage.batches import BatchFilter
@@ -252,22 +249,3 @@ def _print_batches(reports: Sequence[BatchReport], as_json: bool) -> None:
             str(report.reply.status),
         )
     out.print(table)
-
-
-async def extract(config: Config, args: argparse.Namespace) -> int:
-    pdf = await asyncio.to_thread(args.file.read_bytes)
-    isolation = Isolation()
-    try:
-        extractor = build_extractor(config.extraction, args.engine, isolation)
-        result = await extractor.extract(pdf)
-    finally:
-        await asyncio.to_thread(isolation.close)
-    data = result.invoice.model_dump(mode="json")
-    data["extraction"] = {
-        "engine": result.engine,
-        "confidence": result.confidence,
-        "warnings": result.warnings,
-    }
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-    return 0

@@ -90,10 +90,12 @@ class _ZygoteClient:
         except OSError:
             pass
 
-    def close(self) -> None:
-        """End of input: the zygote stops; killed if it has not within 10 s."""
+    def close(self, wait: bool = True) -> None:
+        """End of input: the zygote stops; killed if it has not within 10 s (when waiting)."""
         if self._process.stdin is not None:
             self._process.stdin.close()
+        if not wait:
+            return
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -158,6 +160,11 @@ class Isolation:
         live = self._zygote
         return live._process.pid if live is not None and live.alive else None
 
+    def start(self) -> None:
+        """Start the zygote now rather than at the first call (its imports then overlap the
+        caller's own start)."""
+        self._client()
+
     def _client(self) -> _ZygoteClient:
         with self._lock:
             if self._zygote is None or not self._zygote.alive:
@@ -200,12 +207,13 @@ class Isolation:
             raise
         return _result(answer, limits)
 
-    def close(self) -> None:
-        """Stop the zygote (its children finish or are killed with it)."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the zygote (its children finish or are killed with it). A process about to exit
+        need not ``wait``: the zygote ends on its own once its input is closed."""
         with self._lock:
             live, self._zygote = self._zygote, None
         if live is not None:
-            live.close()
+            live.close(wait)
 
 
 def _result(answer: dict[str, Any], limits: Limits) -> Any:
