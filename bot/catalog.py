@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,8 +24,9 @@ from storage import catalog
 from storage import linking as linking_queries
 from storage.db import Database
 from storage.models import Outlet, PurchaseOrder, Supplier
+from storage.status import PurchaseOrderStatus
 
-PO_STATUSES = ("IN_PROGRESS", "ORDERED", "DELIVERED")
+PO_STATUSES = tuple(PurchaseOrderStatus)
 
 
 class OutletIn(BaseModel):
@@ -59,7 +60,7 @@ class PurchaseOrderIn(BaseModel):
     order_number: str = Field(min_length=1, max_length=100)
     outlet: str = Field(min_length=1)
     supplier: str | None = None
-    status: Literal["IN_PROGRESS", "ORDERED", "DELIVERED"] = "ORDERED"
+    status: PurchaseOrderStatus = PurchaseOrderStatus.ORDERED
     ordered_on: date | None = None
     expected_delivery_date: date | None = None
     total: Decimal | None = None

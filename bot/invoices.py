@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 PROCESSING_STATUSES = tuple(ProcessingStatus)
 APPROVAL_STATUSES = tuple(ApprovalStatus)
+#: read invoices whose links follow a person's corrections
+LINKABLE = (ProcessingStatus.PROCESSED, ProcessingStatus.INCOMPLETE)
 
 
 #: changes after which the links of a processed invoice are worked out again
@@ -157,7 +159,7 @@ class Invoices:
             invoice.modified_date = utcnow()
             if (
                 self.linker is not None
-                and invoice.processing_status in ("PROCESSED", "INCOMPLETE")
+                and invoice.processing_status in LINKABLE
                 and RELINK_ON & set(changes)
             ):
                 # a person fixed who sent it or what it says: the links follow
@@ -187,7 +189,7 @@ class Invoices:
             changes: list[tuple[str, Any, Any]] = [("duplicate_of", earlier, None)]
             if invoice.approval_status == ApprovalStatus.FLAGGED and not invoice.variances:
                 invoice.approval_status = ApprovalStatus.RECEIVED
-                changes.append(("approval_status", "FLAGGED", "RECEIVED"))
+                changes.append(("approval_status", ApprovalStatus.FLAGGED, ApprovalStatus.RECEIVED))
             invoice.modified_date = utcnow()
             history.record(session, invoice.id, actor, changes)
             await session.flush()
@@ -259,7 +261,7 @@ class Invoices:
         self, session: AsyncSession, invoice: Invoice, actor: str | None, before: Sequence[str]
     ) -> dict[str, Any]:
         invoice.modified_date = utcnow()
-        if self.linker is not None and invoice.processing_status in ("PROCESSED", "INCOMPLETE"):
+        if self.linker is not None and invoice.processing_status in LINKABLE:
             await self.linker.link(session, invoice)
         await session.flush()
         after = _order_numbers(invoice)

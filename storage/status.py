@@ -82,3 +82,9 @@ class LinkKind(StrEnum):
     REQUESTED = "requested"
     PO_NUMBER = "po_number"
     SUPPLIER_AMOUNT = "supplier_amount"
+
+
+class PurchaseOrderStatus(StrEnum):
+    IN_PROGRESS = "IN_PROGRESS"
+    ORDERED = "ORDERED"
+    DELIVERED = "DELIVERED"

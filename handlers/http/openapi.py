@@ -11,7 +11,7 @@ from typing import Any
 from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn
 from bot.extract.schema import LineItem
 from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES
-from storage.status import Channel, ReplyStatus
+from storage.status import Channel, ProcessingStatus, PurchaseOrderStatus, ReplyStatus
 
 FILE_ERROR_CODES = [
     "not_a_pdf",
@@ -114,7 +114,7 @@ def _schemas() -> dict[str, Any]:
                             "id": {"type": "string"},
                             "file": {"type": "string"},
                             "filename": {"type": "string"},
-                            "processing_status": {"const": "TO_BE_PROCESSED"},
+                            "processing_status": {"const": str(ProcessingStatus.TO_BE_PROCESSED)},
                         },
                     },
                 },
@@ -274,7 +274,7 @@ def _schemas() -> dict[str, Any]:
                 "order_number": {"type": "string"},
                 "outlet": {"type": "string"},
                 "supplier": {"type": ["string", "null"]},
-                "status": {"enum": ["IN_PROGRESS", "ORDERED", "DELIVERED"]},
+                "status": {"enum": [str(s) for s in PurchaseOrderStatus]},
                 "ordered_on": DATE,
                 "expected_delivery_date": DATE,
                 "total": MONEY,
