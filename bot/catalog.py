@@ -13,58 +13,92 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.bounds import in_amount_range, storable_text
 from bot.errors import AlreadyExists, Conflict, InvalidRequest, NotFound
 from bot.views import iso, money, number
 from storage import catalog
 from storage import linking as linking_queries
+from storage.bounds import (
+    CURRENCY_LENGTH,
+    EMAIL_LENGTH,
+    ID_LENGTH,
+    LIST_LENGTH,
+    NAME_LENGTH,
+    ORDER_NUMBER_LENGTH,
+    PRODUCT_CODE_LENGTH,
+    TAX_ID_LENGTH,
+    TEXT_LENGTH,
+    UNIT_LENGTH,
+)
 from storage.db import Database
 from storage.models import Outlet, PurchaseOrder, Supplier
 
 PO_STATUSES = ("IN_PROGRESS", "ORDERED", "DELIVERED")
 
 
+#: at least one character that is not white space in Python (what strip() removes) nor in
+#: JSON Schema's regular expressions, so the documented pattern and the check agree
+VISIBLE = r"[^\s\x1c-\x1f\x85\ufeff]"
+_storable = AfterValidator(storable_text)
+#: ids chosen by the caller; texts each as long as their column (storage/bounds.py)
+Id = Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=VISIBLE), _storable]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH, pattern=VISIBLE), _storable]
+Alias = Annotated[str, Field(max_length=NAME_LENGTH), _storable]
+TaxId = Annotated[str, Field(max_length=TAX_ID_LENGTH), _storable]
+Email = Annotated[str, Field(max_length=EMAIL_LENGTH), _storable]
+OrderNumber = Annotated[
+    str, Field(min_length=1, max_length=ORDER_NUMBER_LENGTH, pattern=VISIBLE), _storable
+]
+Currency = Annotated[str, Field(min_length=CURRENCY_LENGTH, max_length=CURRENCY_LENGTH), _storable]
+Description = Annotated[str, Field(max_length=TEXT_LENGTH), _storable]
+ProductCode = Annotated[str, Field(max_length=PRODUCT_CODE_LENGTH), _storable]
+Unit = Annotated[str, Field(max_length=UNIT_LENGTH), _storable]
+#: a finite amount that fits NUMERIC(18, 4)
+Money = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(in_amount_range)]
+
+
 class OutletIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=300)
+    id: Id | None = None
+    name: Name
 
 
 class SupplierIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=300)
-    tax_id: str | None = Field(default=None, max_length=50)
-    aliases: list[str] = Field(default_factory=list)
-    emails: list[str] = Field(default_factory=list)
+    id: Id | None = None
+    name: Name
+    tax_id: TaxId | None = None
+    aliases: list[Alias] = Field(default_factory=list, max_length=LIST_LENGTH)
+    emails: list[Email] = Field(default_factory=list, max_length=LIST_LENGTH)
 
 
 class PurchaseOrderLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    description: str | None = None
-    product_code: str | None = None
-    quantity: Decimal | None = None
-    unit: str | None = None
-    unit_price: Decimal | None = None
-    total: Decimal | None = None
+    description: Description | None = None
+    product_code: ProductCode | None = None
+    quantity: Money | None = None
+    unit: Unit | None = None
+    unit_price: Money | None = None
+    total: Money | None = None
 
 
 class PurchaseOrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    order_number: str = Field(min_length=1, max_length=100)
-    outlet: str = Field(min_length=1)
-    supplier: str | None = None
+    id: Id | None = None
+    order_number: OrderNumber
+    outlet: Id
+    supplier: Id | None = None
     status: Literal["IN_PROGRESS", "ORDERED", "DELIVERED"] = "ORDERED"
     ordered_on: date | None = None
     expected_delivery_date: date | None = None
-    total: Decimal | None = None
-    currency: str | None = Field(default=None, min_length=3, max_length=3)
-    lines: list[PurchaseOrderLineIn] = Field(default_factory=list)
+    total: Money | None = None
+    currency: Currency | None = None
+    lines: list[PurchaseOrderLineIn] = Field(default_factory=list, max_length=1000)
 
     @field_validator("supplier", "id", mode="before")
     @classmethod

@@ -44,6 +44,17 @@ class HttpConfig:
     #: the address people reach this server at (https://invoices.example.com); replies link
     #: to invoices under it. Empty: replies carry no links.
     public_url: str = ""
+    #: ``POST /oauth/token/`` per client id and per remote address (0: no limit)
+    token_rate_limit_per_minute: int = 20
+    #: a client must send a request's headers within this time of starting it (or of
+    #: connecting), else the connection is closed: slow-header clients cannot hold it
+    header_timeout_seconds: float = 10
+    #: a body must keep arriving at this many bytes a second, measured over
+    #: ``body_rate_window_seconds``; a slower client gets 408 and is disconnected
+    min_body_rate_kb_per_second: float = 10
+    body_rate_window_seconds: float = 10
+    #: uploads one client may run at once; more get 429
+    max_concurrent_uploads_per_client: int = 4
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,19 @@ nothing of the core, and both must raise them); they are re-exported here.
         ├── DatabaseUnavailable  cannot reach or open it (down, missing, no permission)
         ├── SchemaMismatch       its schema was made by a newer version
         ├── AlreadyExists        a unique key is taken (id, file of an outlet, source reference)
-        └── IntegrityViolation   any other constraint refused the change
+        ├── IntegrityViolation   any other constraint refused the change
+        └── ValueRejected        a value does not fit its column (a check missed at the edge)
 """
 
 from __future__ import annotations
 
-from storage.errors import AlreadyExists, IntegrityViolation, InvoicebotError, StorageError
+from storage.errors import (
+    AlreadyExists,
+    IntegrityViolation,
+    InvoicebotError,
+    StorageError,
+    ValueRejected,
+)
 
 __all__ = [
     "AlreadyExists",
@@ -52,6 +59,7 @@ __all__ = [
     "TransientExtractionError",
     "Unavailable",
     "UnknownReference",
+    "ValueRejected",
 ]
 
 

@@ -36,6 +36,7 @@ from bot.batch import (
     Source,
     field_order,
 )
+from bot.bounds import clean_filename
 from bot.config import LimitsConfig
 from bot.errors import (
     AlreadyExists,
@@ -349,7 +350,7 @@ class IntakeSession:
     async def add(self, field: str, filename: str, chunks: AsyncIterable[bytes]) -> IncomingFile:
         """Receive one file (spooled to disk, checked in the background)."""
         self.intake.check_file_count(self.count + 1)
-        incoming = await self.intake.receive(field, filename, chunks)
+        incoming = await self.intake.receive(field, clean_filename(filename, field), chunks)
         self.files.append(incoming)
         return incoming
 
@@ -357,7 +358,7 @@ class IntakeSession:
         """A file the channel could not receive (download failed, not a PDF): reported in the
         batch's errors like a file the checks refused."""
         self.intake.check_file_count(self.count + 1)
-        self.refused.append(FileError(field, filename, code, detail))
+        self.refused.append(FileError(field, clean_filename(filename, field), code, detail))
 
     async def submit(self) -> IntakeResult:
         """Check, store and commit the batch; its files are consumed either way.

@@ -13,7 +13,13 @@ from bot.channels import WebPath
 from bot.errors import NotFound
 from bot.ratelimit import RateLimiter
 from handlers.http.common import SERVICES
-from handlers.http.middleware import RATE_LIMITER, authenticate, errors, request_ids
+from handlers.http.middleware import (
+    RATE_LIMITER,
+    authenticate,
+    errors,
+    request_ids,
+    storable_inputs,
+)
 from handlers.http.routes import routes
 
 __all__ = ["create_app"]
@@ -29,7 +35,8 @@ def create_app(
     now, and each request goes to the handler the channel's runtime gives once it is built.
     """
     app = web.Application(
-        middlewares=[request_ids, errors, authenticate], client_max_size=1024 * 1024
+        middlewares=[request_ids, errors, storable_inputs, authenticate],
+        client_max_size=1024 * 1024,
     )
     app.add_routes(routes)
     for path in channel_paths:

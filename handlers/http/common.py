@@ -9,9 +9,10 @@ from typing import Any
 from aiohttp import web
 from yarl import URL
 
+from bot import bounds
 from bot.app import Services
 from bot.auth import Principal
-from bot.errors import InvalidRequest
+from bot.errors import InvalidRequest, RequestTooLarge
 
 SERVICES = web.AppKey("services", Services)
 PRINCIPAL = web.RequestKey("principal", Principal)
@@ -37,12 +38,36 @@ def _dumps(data: Any) -> str:
 
 
 async def json_body(request: web.Request) -> Any:
+    """The JSON body, refused when it is not JSON, holds NaN or Infinity (not JSON, though
+    Python's parser takes them), is nested deeper than our shapes or holds text storage cannot
+    keep (NUL, lone surrogates)."""
     if request.content_type != "application/json":
         raise InvalidRequest("the body must be application/json")
     try:
-        return await request.json()
-    except ValueError:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise RequestTooLarge("the body is over the size limit") from None
+    try:
+        data = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
         raise InvalidRequest("the body is not valid JSON") from None
+    found = bounds.json_problem(data)
+    if found is not None:
+        problem, path = found
+        raise InvalidRequest(f"{path or 'the body'} {problem}", field=path)
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def text_param(request: web.Request, name: str, max_length: int) -> str | None:
+    """A query parameter as text within ``max_length``; empty is absent."""
+    raw = request.query.get(name)
+    if not raw:
+        return None
+    return bounds.text(raw, name, max_length)
 
 
 def int_param(request: web.Request, name: str, default: int, low: int, high: int) -> int:
@@ -68,7 +93,7 @@ def datetime_param(request: web.Request, name: str) -> datetime | None:
         raise InvalidRequest(f"{name} must be an ISO 8601 date-time", field=name) from None
     if value.tzinfo is None:
         raise InvalidRequest(f"{name} must include a time zone (e.g. Z)", field=name)
-    return value
+    return bounds.utc(value, name)
 
 
 def page_params(request: web.Request, default_size: int = 10) -> tuple[int, int, int]:

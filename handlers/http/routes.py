@@ -7,6 +7,7 @@ import binascii
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.auth import PROCUREMENT, Principal
 from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn, parse
@@ -21,11 +22,16 @@ from handlers.http.common import (
     paginated,
     principal,
     services,
+    text_param,
 )
 from handlers.http.openapi import openapi_document
 from handlers.http.upload import bulk_upload
 from storage.batches import BatchFilter
+from storage.bounds import ID_LENGTH, UUID_LENGTH
 from storage.invoices import InvoiceFilter
+
+#: enum-like filters (statuses, ordering, channel) are short words
+WORD_LENGTH = 40
 
 routes = web.RouteTableDef()
 routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
@@ -35,19 +41,17 @@ routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
 async def list_invoices(request: web.Request) -> web.Response:
     caller, outlet = _lister(request)
     page, size, offset = page_params(request)
-    q = request.query
     where = InvoiceFilter(
-        bulk_importation_id=q.get("bulk_importation_id") or None,
+        bulk_importation_id=text_param(request, "bulk_importation_id", UUID_LENGTH),
         outlet_id=outlet,
-        supplier_id=q.get("supplier") or None,
-        processing_status=q.get("processing_status") or None,
-        approval_status=q.get("approval_status") or None,
+        supplier_id=text_param(request, "supplier", ID_LENGTH),
+        processing_status=text_param(request, "processing_status", WORD_LENGTH),
+        approval_status=text_param(request, "approval_status", WORD_LENGTH),
         modified_after=datetime_param(request, "modified_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
-    count, results = await services(request).invoices.list(
-        where, offset, size, q.get("ordering") or "-created_date"
-    )
+    ordering = text_param(request, "ordering", WORD_LENGTH) or "-created_date"
+    count, results = await services(request).invoices.list(where, offset, size, ordering)
     return paginated(request, count, page, size, results)
 
 
@@ -91,10 +95,9 @@ async def get_invoice_file(request: web.Request) -> web.StreamResponse:
 async def list_bulk_importations(request: web.Request) -> web.Response:
     caller, outlet = _lister(request)
     page, size, offset = page_params(request)
-    q = request.query
     where = BatchFilter(
         outlet_id=outlet,
-        channel=q.get("channel") or None,
+        channel=text_param(request, "channel", WORD_LENGTH),
         created_after=datetime_param(request, "created_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
@@ -149,16 +152,15 @@ async def list_purchase_orders(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
     page, size, offset = page_params(request, 50)
-    q = request.query
-    outlet = q.get("outlet") or None
+    outlet = text_param(request, "outlet", ID_LENGTH)
     if outlet:
         caller.require_outlet(outlet)
     count, results = await services(request).catalog.list_purchase_orders(
         offset,
         size,
         outlet_id=outlet,
-        supplier_id=q.get("supplier") or None,
-        status=q.get("status") or None,
+        supplier_id=text_param(request, "supplier", ID_LENGTH),
+        status=text_param(request, "status", WORD_LENGTH),
         outlet_ids=caller.outlets,
     )
     return paginated(request, count, page, size, results)
@@ -176,7 +178,7 @@ async def create_purchase_order(request: web.Request) -> web.Response:
 
 @routes.post("/oauth/token/")
 async def token(request: web.Request) -> web.Response:
-    form = await request.post() if request.can_read_body else {}
+    form = await _form(request)
     client_id = _str(form.get("client_id"))
     secret = _str(form.get("client_secret"))
     header = request.headers.get("Authorization", "")
@@ -200,11 +202,21 @@ async def token(request: web.Request) -> web.Response:
     )
 
 
+async def _form(request: web.Request) -> Any:
+    """The token request's form; a body aiohttp cannot parse is the client's error."""
+    if not request.can_read_body:
+        return {}
+    try:
+        return await request.post()
+    except (ValueError, AssertionError, LookupError, HttpProcessingError) as exc:
+        raise InvalidRequest(f"the form cannot be read: {exc}", field=None) from None
+
+
 def _lister(request: web.Request) -> tuple[Principal, str | None]:
     """The caller of a list, and the ``outlet`` filter it may use."""
     caller = principal(request)
     caller.require(PROCUREMENT)
-    outlet = request.query.get("outlet") or None
+    outlet = text_param(request, "outlet", ID_LENGTH)
     if outlet:
         caller.require_outlet(outlet)
     return caller, outlet
