@@ -68,6 +68,8 @@ def main() -> int:
         with live_server(config, migrate=True) as server:
             cmd = [
                 str(Path(sys.executable).with_name("schemathesis")),
+                "--config-file",
+                str(ROOT / "tests" / "schemathesis.toml"),
                 "run",
                 f"{server.base}/api/v2/openapi.json",
                 "--checks",

@@ -8,6 +8,7 @@ cannot hold them), lengths over the column, amounts that are not finite or do no
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -22,6 +23,17 @@ MAX_TEXT = TEXT_LENGTH
 
 #: nesting of a JSON body deeper than any of our request shapes needs
 MAX_JSON_DEPTH = 16
+#: an amount given as text: what NUMERIC(18, 4) holds, written plainly (the OpenAPI document
+#: gives clients the same pattern)
+AMOUNT_PATTERN = r"^-?\d{1,14}(\.\d{1,4})?$"
+_AMOUNT = re.compile(AMOUNT_PATTERN, re.ASCII)
+#: the bound of an amount given as a JSON number: a whole number, so that a JSON Schema
+#: validator (in floats) and this check (in decimals) draw the line at the same place
+MAX_NUMBER = int(MAX_AMOUNT)
+#: text without NUL, and text with at least one visible character (not white space in Python,
+#: whose strip() we apply, nor in JSON Schema's regular expressions): documented and checked
+NO_NUL = r"^[^\x00]*$"
+VISIBLE = r"^[^\x00]*[^\s\x00\x1c-\x1f\x85\ufeff][^\x00]*$"
 
 
 def unstorable(value: str) -> str | None:
@@ -45,28 +57,41 @@ def text(value: str, field: str, max_length: int) -> str:
     return value
 
 
-def amount(value: Any, field: str) -> Decimal:
-    """A finite decimal within the money columns' range; else 400."""
-    if isinstance(value, bool):
-        raise InvalidRequest(f"{field} must be a decimal number", field=field)
+def parse_amount(value: Any) -> Decimal:
+    """An amount from JSON: a number within range, or text matching :data:`AMOUNT_PATTERN`
+    (at most 14 digits before the point and 4 after). ValueError says why not."""
+    if isinstance(value, str):
+        if not _AMOUNT.fullmatch(value):
+            raise ValueError("must be a decimal number like 1234.50 (at most 4 decimals)")
+        return Decimal(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError("must be a decimal number")
     try:
-        dec = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise InvalidRequest(f"{field} must be a decimal number", field=field) from None
+        dec = Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError("must be a decimal number") from None
     if not dec.is_finite():
-        raise InvalidRequest(f"{field} must be a finite number", field=field)
-    if abs(dec) > MAX_AMOUNT:
-        raise InvalidRequest(f"{field} must be at most {MAX_AMOUNT:f} in size", field=field)
+        raise ValueError("must be a finite number")
+    if abs(dec) > MAX_NUMBER:
+        raise ValueError(f"must be at most {MAX_NUMBER} in size")
     return dec
 
 
-def in_amount_range(value: Decimal) -> Decimal:
-    """For pydantic validators: the same bound as :func:`amount`, as a ValueError."""
-    if not value.is_finite():
-        raise ValueError("must be a finite number")
-    if abs(value) > MAX_AMOUNT:
-        raise ValueError(f"must be at most {MAX_AMOUNT:f} in size")
-    return value
+def amount(value: Any, field: str) -> Decimal:
+    """:func:`parse_amount`, or 400 naming ``field``."""
+    try:
+        return parse_amount(value)
+    except ValueError as exc:
+        raise InvalidRequest(f"{field} {exc}", field=field) from None
+
+
+#: the JSON Schema of an amount given by a client
+AMOUNT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
+        {"type": "string", "pattern": AMOUNT_PATTERN},
+    ]
+}
 
 
 def storable_text(value: str) -> str:

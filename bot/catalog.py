@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,10 +16,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.bounds import in_amount_range, storable_text
+from bot.bounds import AMOUNT_SCHEMA, NO_NUL, VISIBLE, parse_amount, storable_text
 from bot.errors import AlreadyExists, Conflict, InvalidRequest, NotFound
 from bot.views import iso, money, number
 from storage import catalog
@@ -41,25 +51,50 @@ from storage.models import Outlet, PurchaseOrder, Supplier
 PO_STATUSES = ("IN_PROGRESS", "ORDERED", "DELIVERED")
 
 
-#: at least one character that is not white space in Python (what strip() removes) nor in
-#: JSON Schema's regular expressions, so the documented pattern and the check agree
-VISIBLE = r"[^\s\x1c-\x1f\x85\ufeff]"
 _storable = AfterValidator(storable_text)
 #: ids chosen by the caller; texts each as long as their column (storage/bounds.py)
 Id = Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=VISIBLE), _storable]
+#: an optional id where "" means none (the validator below), and the document says so
+OptionalId = Annotated[
+    Id | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": ID_LENGTH, "pattern": VISIBLE},
+                {"const": ""},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
 Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH, pattern=VISIBLE), _storable]
-Alias = Annotated[str, Field(max_length=NAME_LENGTH), _storable]
-TaxId = Annotated[str, Field(max_length=TAX_ID_LENGTH), _storable]
-Email = Annotated[str, Field(max_length=EMAIL_LENGTH), _storable]
+Alias = Annotated[str, Field(max_length=NAME_LENGTH, pattern=NO_NUL), _storable]
+TaxId = Annotated[str, Field(max_length=TAX_ID_LENGTH, pattern=NO_NUL), _storable]
+Email = Annotated[str, Field(max_length=EMAIL_LENGTH, pattern=NO_NUL), _storable]
 OrderNumber = Annotated[
     str, Field(min_length=1, max_length=ORDER_NUMBER_LENGTH, pattern=VISIBLE), _storable
 ]
-Currency = Annotated[str, Field(min_length=CURRENCY_LENGTH, max_length=CURRENCY_LENGTH), _storable]
-Description = Annotated[str, Field(max_length=TEXT_LENGTH), _storable]
-ProductCode = Annotated[str, Field(max_length=PRODUCT_CODE_LENGTH), _storable]
-Unit = Annotated[str, Field(max_length=UNIT_LENGTH), _storable]
-#: a finite amount that fits NUMERIC(18, 4)
-Money = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(in_amount_range)]
+Currency = Annotated[
+    str, Field(min_length=CURRENCY_LENGTH, max_length=CURRENCY_LENGTH, pattern="^[A-Za-z]{3}$")
+]
+Description = Annotated[str, Field(max_length=TEXT_LENGTH, pattern=NO_NUL), _storable]
+ProductCode = Annotated[str, Field(max_length=PRODUCT_CODE_LENGTH, pattern=NO_NUL), _storable]
+Unit = Annotated[str, Field(max_length=UNIT_LENGTH, pattern=NO_NUL), _storable]
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (pydantic would also take 0 as 1970-01-01, or a date-time)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return value
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: a finite amount that fits NUMERIC(18, 4), as the OpenAPI document describes it
+Money = Annotated[Decimal, BeforeValidator(parse_amount), WithJsonSchema(AMOUNT_SCHEMA)]
 
 
 class OutletIn(BaseModel):
@@ -89,13 +124,13 @@ class PurchaseOrderLineIn(BaseModel):
 
 class PurchaseOrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: Id | None = None
+    id: OptionalId = None
     order_number: OrderNumber
     outlet: Id
-    supplier: Id | None = None
+    supplier: OptionalId = None
     status: Literal["IN_PROGRESS", "ORDERED", "DELIVERED"] = "ORDERED"
-    ordered_on: date | None = None
-    expected_delivery_date: date | None = None
+    ordered_on: IsoDate | None = None
+    expected_delivery_date: IsoDate | None = None
     total: Money | None = None
     currency: Currency | None = None
     lines: list[PurchaseOrderLineIn] = Field(default_factory=list, max_length=1000)

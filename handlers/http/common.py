@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +20,7 @@ SERVICES = web.AppKey("services", Services)
 PRINCIPAL = web.RequestKey("principal", Principal)
 
 MAX_PAGE_SIZE = 200
+INTEGER = re.compile(r"-?[0-9]{1,19}")
 
 
 def services(request: web.Request) -> Services:
@@ -71,21 +74,32 @@ def text_param(request: web.Request, name: str, max_length: int) -> str | None:
 
 
 def int_param(request: web.Request, name: str, default: int, low: int, high: int) -> int:
+    """A whole number written plainly (``int()`` would also take `` 5``, ``+5``, ``5_0``,
+    which the OpenAPI document's integer does not); absent is ``default``, empty is 400."""
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidRequest(f"{name} must be a whole number", field=name) from None
+    if not INTEGER.fullmatch(raw):
+        raise InvalidRequest(f"{name} must be a whole number", field=name)
+    value = int(raw)
     if not low <= value <= high:
         raise InvalidRequest(f"{name} must be between {low} and {high}", field=name)
     return value
 
 
-def datetime_param(request: web.Request, name: str) -> datetime | None:
+def choice_param(request: web.Request, name: str, allowed: Sequence[str]) -> str | None:
+    """A query parameter that must be one of ``allowed`` (empty is absent)."""
     raw = request.query.get(name)
     if not raw:
+        return None
+    if raw not in allowed:
+        raise InvalidRequest(f"{name} must be one of {', '.join(allowed)}", field=name)
+    return raw
+
+
+def datetime_param(request: web.Request, name: str) -> datetime | None:
+    raw = request.query.get(name)
+    if raw is None:
         return None
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00").replace(" ", "+"))

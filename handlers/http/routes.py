@@ -10,11 +10,12 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.auth import PROCUREMENT, Principal
-from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn, parse
+from bot.catalog import PO_STATUSES, OutletIn, PurchaseOrderIn, SupplierIn, parse
 from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied
-from bot.invoices import outlet_scope
+from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES, outlet_scope
 from bot.views import batch_summary_view, batch_view
 from handlers.http.common import (
+    choice_param,
     datetime_param,
     json_body,
     json_response,
@@ -24,14 +25,11 @@ from handlers.http.common import (
     services,
     text_param,
 )
-from handlers.http.openapi import openapi_document
+from handlers.http.openapi import CHANNELS, ORDERINGS, openapi_document
 from handlers.http.upload import bulk_upload
 from storage.batches import BatchFilter
 from storage.bounds import ID_LENGTH, UUID_LENGTH
 from storage.invoices import InvoiceFilter
-
-#: enum-like filters (statuses, ordering, channel) are short words
-WORD_LENGTH = 40
 
 routes = web.RouteTableDef()
 routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
@@ -45,17 +43,22 @@ async def list_invoices(request: web.Request) -> web.Response:
         bulk_importation_id=text_param(request, "bulk_importation_id", UUID_LENGTH),
         outlet_id=outlet,
         supplier_id=text_param(request, "supplier", ID_LENGTH),
-        processing_status=text_param(request, "processing_status", WORD_LENGTH),
-        approval_status=text_param(request, "approval_status", WORD_LENGTH),
+        processing_status=choice_param(request, "processing_status", PROCESSING_STATUSES),
+        approval_status=choice_param(request, "approval_status", APPROVAL_STATUSES),
         modified_after=datetime_param(request, "modified_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
-    ordering = text_param(request, "ordering", WORD_LENGTH) or "-created_date"
+    ordering = choice_param(request, "ordering", ORDERINGS) or "-created_date"
     count, results = await services(request).invoices.list(where, offset, size, ordering)
     return paginated(request, count, page, size, results)
 
 
-@routes.get("/api/v2/invoices/{id}/")
+#: an invoice id: anything but the upload's path segment, so that a GET or OPTIONS on
+#: bulk_upload/ is answered 405 for that route, not 404 for an invoice named "bulk_upload"
+INVOICE = "/api/v2/invoices/{id:(?!bulk_upload/)[^{}/]+}/"
+
+
+@routes.get(INVOICE)
 async def get_invoice(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
@@ -64,7 +67,7 @@ async def get_invoice(request: web.Request) -> web.Response:
     )
 
 
-@routes.patch("/api/v2/invoices/{id}/")
+@routes.patch(INVOICE)
 async def patch_invoice(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
@@ -97,7 +100,7 @@ async def list_bulk_importations(request: web.Request) -> web.Response:
     page, size, offset = page_params(request)
     where = BatchFilter(
         outlet_id=outlet,
-        channel=text_param(request, "channel", WORD_LENGTH),
+        channel=choice_param(request, "channel", CHANNELS),
         created_after=datetime_param(request, "created_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
@@ -160,7 +163,7 @@ async def list_purchase_orders(request: web.Request) -> web.Response:
         size,
         outlet_id=outlet,
         supplier_id=text_param(request, "supplier", ID_LENGTH),
-        status=text_param(request, "status", WORD_LENGTH),
+        status=choice_param(request, "status", PO_STATUSES),
         outlet_ids=caller.outlets,
     )
     return paginated(request, count, page, size, results)
