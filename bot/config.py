@@ -64,6 +64,11 @@ class LimitsConfig:
     max_pages: int = 200
     #: the whole multipart body of one upload
     max_request_size_mb: float = 512
+    #: each file is opened and its pages counted in a child process with these bounds, so a
+    #: hostile file cannot take the server's memory or time; how many run at once per process
+    pdf_check_memory_mb: int = 256
+    pdf_check_timeout_seconds: float = 30
+    pdf_checks_at_once: int = 2
 
     @property
     def max_file_size(self) -> int:

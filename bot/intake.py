@@ -47,7 +47,7 @@ from bot.errors import (
 )
 from bot.files import FileStore
 from bot.logs import bound
-from bot.pdfcheck import check_pdf
+from bot.pdfcheck import PdfChecker
 from bot.queue import JobQueue
 from storage import batches, catalog, invoices
 from storage.db import Database
@@ -82,6 +82,7 @@ class Intake:
         self.queue = queue
         self.limits = limits
         self.clock = clock
+        self.pdfs = PdfChecker(limits)
 
     def open(
         self,
@@ -165,9 +166,7 @@ class Intake:
         return incoming
 
     async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await check_pdf(
-            incoming.spooled, incoming.filename, self.limits.max_file_size, self.limits.max_pages
-        )
+        pages = await self.pdfs.check(incoming.spooled, incoming.filename)
         await self.files.sync(incoming.spooled)
         return pages
 
