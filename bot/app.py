@@ -188,4 +188,4 @@ def build_http_app(config: Config, **options: Any) -> web.Application:
     from handlers.http import create_app
 
     paths = [path for plugin in channel_plugins(config) for path in plugin.web_paths(config)]
-    return create_app(lambda: running(config, **options), paths)
+    return create_app(lambda: running(config, **options), paths, config.http)

@@ -11,7 +11,8 @@ nothing of the core, and both must raise them); they are re-exported here.
     ├── Conflict                 an id that already exists
     ├── InvalidRequest           a request that is wrong as a whole (names the field)
     │   ├── UnknownReference     ... because it names an unknown outlet/supplier/PO (404)
-    │   └── RequestTooLarge      ... because it is over a size or count limit (413)
+    │   ├── RequestTooLarge      ... because it is over a size or count limit (413)
+    │   └── RequestTooSlow       ... because its body came slower than the minimum rate (408)
     ├── FileRejected             one file of a batch is refused (carries the contract's code)
     ├── AuthError
     │   ├── NotAuthenticated     no, bad or expired credentials (401)
@@ -55,6 +56,7 @@ __all__ = [
     "RateLimited",
     "ReplyError",
     "RequestTooLarge",
+    "RequestTooSlow",
     "StorageError",
     "TransientExtractionError",
     "Unavailable",
@@ -89,6 +91,11 @@ class UnknownReference(InvalidRequest):
 
 class RequestTooLarge(InvalidRequest):
     pass
+
+
+class RequestTooSlow(InvalidRequest):
+    """The body arrived slower than ``[http] min_body_rate_kb_per_second``: the connection is
+    closed, so a slow client cannot hold it."""
 
 
 class FileRejected(InvoicebotError):

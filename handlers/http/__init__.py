@@ -10,11 +10,13 @@ from aiohttp import web
 
 from bot.app import Services
 from bot.channels import WebPath
+from bot.config import HttpConfig
 from bot.errors import NotFound
-from bot.ratelimit import RateLimiter
-from handlers.http.common import SERVICES
+from bot.ratelimit import ConcurrencyLimiter, RateLimiter
+from handlers.http.common import SERVICES, UPLOADS
 from handlers.http.middleware import (
     RATE_LIMITER,
+    TOKEN_LIMITER,
     authenticate,
     errors,
     request_ids,
@@ -28,13 +30,23 @@ __all__ = ["create_app"]
 def create_app(
     lifespan: Callable[[], AbstractAsyncContextManager[Services]],
     channel_paths: Sequence[WebPath] = (),
+    http: HttpConfig | None = None,
 ) -> web.Application:
     """The application; ``lifespan`` opens the services when it starts and closes them after.
 
     ``channel_paths`` are routes other channels serve here (Slack's events); they are fixed
     now, and each request goes to the handler the channel's runtime gives once it is built.
+    ``http`` bounds how long a client may take over a request's headers (aiohttp closes a
+    connection whose next request is not complete within its keep-alive time).
     """
+    http = http or HttpConfig()
     app = web.Application(
+        handler_args={
+            "keepalive_timeout": http.header_timeout_seconds,
+            # after an answer to an unread body aiohttp reads on for this long: a slow
+            # client would hold the connection that much longer
+            "lingering_time": 1.0,
+        },
         middlewares=[request_ids, errors, storable_inputs, authenticate],
         client_max_size=1024 * 1024,
     )
@@ -45,7 +57,10 @@ def create_app(
     async def services_ctx(app: web.Application) -> AsyncIterator[None]:
         async with lifespan() as services:
             app[SERVICES] = services
-            app[RATE_LIMITER] = RateLimiter(services.config.http.rate_limit_per_minute)
+            config = services.config.http
+            app[RATE_LIMITER] = RateLimiter(config.rate_limit_per_minute)
+            app[TOKEN_LIMITER] = RateLimiter(config.token_rate_limit_per_minute)
+            app[UPLOADS] = ConcurrencyLimiter(config.max_concurrent_uploads_per_client, "uploads")
             yield
 
     app.cleanup_ctx.append(services_ctx)

@@ -14,12 +14,18 @@ from yarl import URL
 from bot import bounds
 from bot.app import Services
 from bot.auth import Principal
-from bot.errors import InvalidRequest, RequestTooLarge
+from bot.errors import InvalidRequest
+from bot.ratelimit import ConcurrencyLimiter
+from handlers.http.pace import read_body
 
 SERVICES = web.AppKey("services", Services)
+#: uploads running at once per client ([http] max_concurrent_uploads_per_client)
+UPLOADS = web.AppKey("uploads", ConcurrencyLimiter)
 PRINCIPAL = web.RequestKey("principal", Principal)
 
 MAX_PAGE_SIZE = 200
+#: JSON bodies (outlets, suppliers, purchase orders, corrections) are small
+MAX_JSON_BODY = 1024 * 1024
 INTEGER = re.compile(r"-?[0-9]{1,19}")
 
 
@@ -46,10 +52,7 @@ async def json_body(request: web.Request) -> Any:
     keep (NUL, lone surrogates)."""
     if request.content_type != "application/json":
         raise InvalidRequest("the body must be application/json")
-    try:
-        raw = await request.read()
-    except web.HTTPRequestEntityTooLarge:
-        raise RequestTooLarge("the body is over the size limit") from None
+    raw = await read_body(request, services(request).config.http, MAX_JSON_BODY)
     try:
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError):

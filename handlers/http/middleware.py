@@ -21,6 +21,7 @@ from bot.errors import (
     PermissionDenied,
     RateLimited,
     RequestTooLarge,
+    RequestTooSlow,
     StorageError,
     UnknownReference,
     ValueRejected,
@@ -36,12 +37,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/healthz", "/oauth/token/", "/api/v2/openapi.json", "/api/v2/docs")
 
 RATE_LIMITER = web.AppKey("rate_limiter", RateLimiter)
+#: ``/oauth/token/`` per remote address and per client id
+TOKEN_LIMITER = web.AppKey("token_limiter", RateLimiter)
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def _status(exc: InvoicebotError) -> int:
     for kind, status in (
         (RequestTooLarge, 413),
+        (RequestTooSlow, 408),
         (ValueRejected, 400),
         (AlreadyExists, 409),
         (IntegrityViolation, 409),
@@ -90,7 +94,11 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             headers["WWW-Authenticate"] = 'Bearer realm="invoicebot"'
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)
-        return json_response(body, status=_status(exc), headers=headers)
+        response = json_response(body, status=_status(exc), headers=headers)
+        if isinstance(exc, RequestTooLarge | RequestTooSlow):
+            # the rest of the body is not read: the connection cannot carry another request
+            response.force_close()
+        return response
     except web.HTTPException as exc:
         if exc.status < 400:
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from typing import Any
@@ -11,7 +12,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.auth import PROCUREMENT, Principal
 from bot.catalog import PO_STATUSES, OutletIn, PurchaseOrderIn, SupplierIn, parse
-from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied
+from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied, RequestTooSlow
 from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES, outlet_scope
 from bot.views import batch_summary_view, batch_view
 from handlers.http.common import (
@@ -25,10 +26,11 @@ from handlers.http.common import (
     services,
     text_param,
 )
+from handlers.http.middleware import TOKEN_LIMITER
 from handlers.http.openapi import CHANNELS, ORDERINGS, openapi_document
 from handlers.http.upload import bulk_upload
 from storage.batches import BatchFilter
-from storage.bounds import ID_LENGTH, UUID_LENGTH
+from storage.bounds import CLIENT_ID_LENGTH, ID_LENGTH, UUID_LENGTH
 from storage.invoices import InvoiceFilter
 
 routes = web.RouteTableDef()
@@ -181,6 +183,8 @@ async def create_purchase_order(request: web.Request) -> web.Response:
 
 @routes.post("/oauth/token/")
 async def token(request: web.Request) -> web.Response:
+    limiter = request.app[TOKEN_LIMITER]
+    limiter.hit(f"address:{request.remote}")
     form = await _form(request)
     client_id = _str(form.get("client_id"))
     secret = _str(form.get("client_secret"))
@@ -191,6 +195,8 @@ async def token(request: web.Request) -> web.Response:
         except (binascii.Error, UnicodeDecodeError):
             raise NotAuthenticated("malformed Basic credentials") from None
         client_id, _, secret = decoded.partition(":")
+    if client_id:
+        limiter.hit(f"client:{client_id[:CLIENT_ID_LENGTH]}")
     issued = await services(request).auth.issue_token(
         _str(form.get("grant_type")), client_id, secret, _str(form.get("scope"))
     )
@@ -209,8 +215,13 @@ async def _form(request: web.Request) -> Any:
     """The token request's form; a body aiohttp cannot parse is the client's error."""
     if not request.can_read_body:
         return {}
+    http = services(request).config.http
     try:
-        return await request.post()
+        # the form is small: it must come within one window of the minimum body rate
+        async with asyncio.timeout(http.body_rate_window_seconds):
+            return await request.post()
+    except TimeoutError:
+        raise RequestTooSlow("the form came too slowly", field=None) from None
     except (ValueError, AssertionError, LookupError, HttpProcessingError) as exc:
         raise InvalidRequest(f"the form cannot be read: {exc}", field=None) from None
 

@@ -14,11 +14,12 @@ from aiohttp import BodyPartReader, MultipartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from bot import bounds
-from bot.auth import PROCUREMENT
+from bot.auth import PROCUREMENT, Principal
 from bot.batch import BatchRequest, Sender, Source
 from bot.errors import InvalidRequest, RequestTooLarge
 from bot.intake import IntakeSession
-from handlers.http.common import json_response, principal, services
+from handlers.http.common import UPLOADS, json_response, principal, services
+from handlers.http.pace import BodyPace
 from storage.bounds import ID_LENGTH
 from storage.status import Channel
 
@@ -36,11 +37,12 @@ PARSE_ERRORS = (ValueError, AssertionError, LookupError, HttpProcessingError)
 
 
 class _Budget:
-    """Bytes left for the whole request body."""
+    """Bytes left for the whole request body, and the pace they must come at."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, pace: BodyPace) -> None:
         self.limit = limit
         self.used = 0
+        self.pace = pace
 
     def take(self, n: int) -> None:
         self.used += n
@@ -52,14 +54,14 @@ class _Budget:
 
 
 async def _chunks(part: BodyPartReader, budget: _Budget) -> AsyncIterator[bytes]:
-    while chunk := await _read_chunk(part, CHUNK):
+    while chunk := await _read_chunk(part, CHUNK, budget):
         budget.take(len(chunk))
         yield chunk
 
 
-async def _read_chunk(part: BodyPartReader, size: int) -> bytes:
+async def _read_chunk(part: BodyPartReader, size: int, budget: _Budget) -> bytes:
     try:
-        return await part.read_chunk(size)
+        return await budget.pace.read(part.read_chunk(size))
     except PARSE_ERRORS as exc:
         raise InvalidRequest(f"the multipart body is malformed: {_why(exc)}", field=None) from None
 
@@ -68,7 +70,7 @@ async def bulk_upload(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
     svc = services(request)
-    budget = _Budget(svc.config.limits.max_request_size)
+    budget = _Budget(svc.config.limits.max_request_size, BodyPace.of(svc.config.http))
     if not request.content_type.startswith("multipart/"):
         raise InvalidRequest("the body must be multipart/form-data", field=None)
     if request.content_length is not None and request.content_length > budget.limit:
@@ -80,6 +82,14 @@ async def bulk_upload(request: web.Request) -> web.Response:
             f"the multipart body cannot be read: {_why(exc)}", field=None
         ) from None
 
+    with request.app[UPLOADS].hold(caller.client_id):
+        return await _upload(request, reader, budget, caller)
+
+
+async def _upload(
+    request: web.Request, reader: MultipartReader, budget: _Budget, caller: Principal
+) -> web.Response:
+    svc = services(request)
     sender = Sender(client_id=caller.client_id, allowed_outlets=caller.outlets)
     # the contract does not fix the order of parts: the request is known once all are read
     async with svc.intake.open(Source(Channel.API), sender=sender) as batch:
@@ -132,7 +142,7 @@ async def _read_parts(
     others = 0
     while True:
         try:
-            part = await reader.next()
+            part = await budget.pace.read(reader.next())
             if part is None:
                 return fields
             if not isinstance(part, BodyPartReader):
@@ -160,7 +170,7 @@ async def _read_parts(
 async def _text(part: BodyPartReader, name: str, limit: int, budget: _Budget) -> str:
     """A text field as UTF-8, at most ``limit`` characters, storable."""
     raw = bytearray()
-    while chunk := await _read_chunk(part, 8192):
+    while chunk := await _read_chunk(part, 8192, budget):
         budget.take(len(chunk))
         raw += chunk
         if len(raw) > 4 * limit:
