@@ -21,6 +21,7 @@ import logging
 from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -43,6 +44,7 @@ from bot.errors import (
     FileRejected,
     InvalidRequest,
     PermissionDenied,
+    StorageError,
     UnknownReference,
 )
 from bot.files import FileStore
@@ -169,6 +171,22 @@ class Intake:
         pages = await self.pdfs.check(incoming.spooled, incoming.filename)
         await self.files.sync(incoming.spooled)
         return pages
+
+    async def _take_back(self, created: list[Path]) -> None:
+        """Remove the files a failed transaction stored, unless an invoice names them (another
+        request stored and committed the same bytes meanwhile). When the database cannot
+        tell, they stay: a file too many is better than an invoice without its file."""
+        if not created:
+            return
+        try:
+            async with self.db.read() as session:
+                used = await invoices.files_in_use(session, [p.stem for p in created])
+        except StorageError:
+            log.warning(
+                "kept %d stored files of a failed batch: the database is down", len(created)
+            )
+            return
+        await self.files.unstore([p for p in created if p.stem not in used])
 
     async def _check_files(
         self, files: list[IncomingFile], errors: list[FileError]
@@ -375,15 +393,21 @@ class IntakeSession:
                 return self._repeated(self.previous)
             errors = list(self.refused)
             checked = await intake._check_files(self.files, errors)
-            await intake.files.store_all([item.file.spooled for item in checked])
+            # stored before the commit, so that once we answer a crash cannot lose them; taken
+            # back when the transaction fails, so that no file is left without an invoice
+            created = await intake.files.store_all([item.file.spooled for item in checked])
             try:
                 batch_id, accepted = await intake._commit(
                     self.source, self.request, self.sender, self.files, checked, errors
                 )
             except _Repeated:
+                # the batch that won holds the same files: they stay
                 found = await intake.find(self.source)
                 assert found is not None, "a batch with this reference was just committed"
                 return self._repeated(found)
+            except BaseException:
+                await asyncio.shield(intake._take_back(created))
+                raise
         finally:
             self.discard()
         self.result = IntakeResult(batch_id, accepted, errors)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -12,6 +15,7 @@ from bot.app import Services
 from bot.channels import WebPath
 from bot.config import HttpConfig
 from bot.errors import NotFound
+from bot.files import SWEEP_INTERVAL_S
 from bot.ratelimit import ConcurrencyLimiter, RateLimiter
 from handlers.http.common import SERVICES, UPLOADS
 from handlers.http.middleware import (
@@ -25,6 +29,8 @@ from handlers.http.middleware import (
 from handlers.http.routes import routes
 
 __all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -54,6 +60,22 @@ def create_app(
     for path in channel_paths:
         app.router.add_route(path.method, path.path, _channel_route(path))
 
+    async def sweep_spool(app: web.Application) -> AsyncIterator[None]:
+        """Spool files of killed requests go, here as well as at the next start."""
+
+        async def loop() -> None:
+            while True:
+                await asyncio.sleep(SWEEP_INTERVAL_S)
+                removed = await asyncio.to_thread(app[SERVICES].files.sweep)
+                if removed:
+                    log.info("removed %d spool files of requests that were killed", removed)
+
+        task = asyncio.create_task(loop())
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
     async def services_ctx(app: web.Application) -> AsyncIterator[None]:
         async with lifespan() as services:
             app[SERVICES] = services
@@ -64,6 +86,7 @@ def create_app(
             yield
 
     app.cleanup_ctx.append(services_ctx)
+    app.cleanup_ctx.append(sweep_spool)
     return app
 
 

@@ -99,6 +99,11 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             # the rest of the body is not read: the connection cannot carry another request
             response.force_close()
         return response
+    except ConnectionResetError:
+        # the client went away mid-request (aiohttp's ClientConnectionResetError is one):
+        # nothing to answer, nothing broken on our side
+        log.info("client went away during %s %s", request.method, request.path)
+        return json_response({"detail": "the connection was lost"}, status=400)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise

@@ -392,6 +392,8 @@ def openapi_document() -> dict[str, Any]:
             if "application/json" in body:
                 responses.setdefault("413", _error("the body is over 1 MiB"))
                 responses.setdefault("404", _error("an id it names does not exist"))
+            if "requestBody" in operation:
+                responses.setdefault("408", _error("the body came slower than the minimum rate"))
             if path == "/oauth/token/":
                 responses.setdefault("403", _error("a scope the client does not have"))
                 responses.setdefault("413", _error("the body is over 1 MiB"))

@@ -247,8 +247,16 @@ async def openapi(request: web.Request) -> web.Response:
 
 @routes.get("/healthz")
 async def healthz(request: web.Request) -> web.Response:
+    """Anyone may ask whether we are up; only a client with a valid token sees the queue."""
     svc = services(request)
     await svc.db.ping()
-    return json_response(
-        {"status": "ok", "database": svc.db.dialect, "jobs": await svc.queue.counts()}
-    )
+    body: dict[str, Any] = {"status": "ok", "database": svc.db.dialect}
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        try:
+            await svc.auth.authenticate(token.strip())
+        except NotAuthenticated:
+            pass  # a bad token sees what anyone sees
+        else:
+            body["jobs"] = await svc.queue.counts()
+    return json_response(body)
