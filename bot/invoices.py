@@ -125,7 +125,8 @@ class Invoices:
     ) -> dict[str, Any]:
         """Set supplier or approval status, or correct extracted fields (kept apart).
 
-        Setting the supplier makes the supplier name read on the invoice one of its aliases.
+        Setting the supplier makes the supplier name read on the invoice one of its aliases,
+        when the caller may use every outlet (suppliers are shared by all of them).
         """
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
@@ -143,8 +144,11 @@ class Invoices:
                     if supplier is None:
                         raise NotFound(f"supplier {supplier_id} does not exist")
                 invoice.supplier_id = supplier_id
-                if supplier is not None and invoice.supplier_name:
-                    # a person said who sent it: the name as read finds this supplier next time
+                if supplier is not None and invoice.supplier_name and outlets is None:
+                    # a person said who sent it: the name as read finds this supplier next
+                    # time. Suppliers are shared by every outlet, so only a client that may
+                    # use every outlet teaches them; a client limited to some sets the
+                    # supplier of its own invoice and nothing more
                     await linking.add_supplier_alias(session, supplier, invoice.supplier_name)
             if "approval_status" in changes:
                 if not isinstance(changes["approval_status"], str) or (

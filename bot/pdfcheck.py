@@ -1,10 +1,12 @@
 """The per-file checks of the contract: is it a PDF we can open, and not too big.
 
-Size and the ``%PDF-`` marker are checked here; opening the file and counting its pages runs
-in a bounded child process (the extractor's zygote, :mod:`bot.extract.isolation`) with a memory
-and a time bound, so a hostile file costs that child, never the server: the API's memory stays
-flat whatever the files hold, and a file that takes too long is stopped, not left running in a
-thread. At most ``[limits] pdf_checks_at_once`` run at a time per process.
+Size and the ``%PDF-`` marker are checked here. The page count of a plain PDF is read from its
+declared structure with a few small reads (:mod:`bot.pdfpeek`); any other file is opened and
+its pages counted in a bounded child process (the extractor's zygote,
+:mod:`bot.extract.isolation`) with a memory and a time bound. Either way a hostile file costs
+a few KB of reads or that child, never the server: the API's memory stays flat whatever the
+files hold, and a check that takes too long is stopped, not left running in a thread. At most
+``[limits] pdf_checks_at_once`` children run at a time per process.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from bot.config import LimitsConfig
 from bot.errors import ExtractionError, FileRejected, TransientExtractionError
 from bot.extract.isolation import Limits, run_isolated
 from bot.files import SpooledFile
+from bot.pdfpeek import peek_page_count
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,9 @@ class PdfChecker:
             )
         if b"%PDF-" not in spooled.head[:MAGIC_WINDOW]:
             raise FileRejected("not_a_pdf", f"{filename} is not a PDF file")
+        declared = await asyncio.to_thread(peek_page_count, spooled.path)
+        if declared is not None:
+            return self._pages(declared, filename)
         async with self._slots:
             try:
                 found = await self._inspect(spooled)
@@ -64,7 +70,10 @@ class PdfChecker:
         if "damaged" in found:
             log.info("unreadable PDF %s: %s", filename, found["damaged"])
             raise FileRejected("unreadable_pdf", f"{filename} is damaged and cannot be read")
-        pages = int(found["pages"])
+        return self._pages(int(found["pages"]), filename)
+
+    def _pages(self, pages: int, filename: str) -> int:
+        limits = self.limits
         if pages == 0:
             raise FileRejected("unreadable_pdf", f"{filename} has no pages")
         if pages > limits.max_pages:

@@ -114,3 +114,29 @@ async def test_files_of_a_failed_transaction_are_taken_back(api: Api) -> None:
     stored = list(api.services.files.root.glob("*/*/*.pdf"))
     # only the first upload's file is left
     assert len(stored) == 1, stored
+
+
+async def test_only_unrestricted_clients_teach_shared_suppliers_aliases(api: Api) -> None:
+    """Suppliers are shared by every outlet: a client limited to some outlets may set the
+    supplier of its invoice, but the name read on it does not become the supplier's alias."""
+    from bot.catalog import SupplierIn
+
+    await api.services.catalog.add_supplier(SupplierIn(id="sup-1", name="Fresh Greens BV"))
+    for limited, expect_alias in ((["olt-1"], False), (None, True)):
+        token = await api.token(outlets=limited)
+        status, up = await api.upload(token, [("file[0]", "a.pdf", invoice_pdf())], outlet="olt-1")
+        assert status == 201, up
+        invoice_id = up["invoices"][0]["id"]
+        async with api.services.db.session() as session:
+            from storage.models import Invoice
+
+            row = await session.get(Invoice, invoice_id)
+            assert row is not None
+            row.supplier_name = f"Greens read {limited}"
+        status, body = await api.send(
+            "PATCH", token, f"/api/v2/invoices/{invoice_id}/", {"supplier": "sup-1"}
+        )
+        assert status == 200, body
+        status, suppliers = await api.get(token, "/api/v2/suppliers/")
+        aliases = suppliers["results"][0]["aliases"]
+        assert (f"Greens read {limited}" in aliases) is expect_alias, aliases

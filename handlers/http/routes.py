@@ -57,7 +57,7 @@ async def list_invoices(request: web.Request) -> web.Response:
 
 #: an invoice id: anything but the upload's path segment, so that a GET or OPTIONS on
 #: bulk_upload/ is answered 405 for that route, not 404 for an invoice named "bulk_upload"
-INVOICE = "/api/v2/invoices/{id:(?!bulk_upload/)[^{}/]+}/"
+INVOICE = "/api/v2/invoices/{id:[^{}/]+(?<!bulk_upload)}/"
 
 
 @routes.get(INVOICE)
