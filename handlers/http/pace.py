@@ -35,22 +35,28 @@ class BodyPace:
         return cls(config.min_body_rate_kb_per_second * 1024, config.body_rate_window_seconds)
 
     async def read(self, pending: Awaitable[T]) -> T:
-        """Await one read of the body under the pace; bytes read count toward the window."""
-        task = asyncio.ensure_future(pending)
+        """Await one read of the body under the pace; bytes read count toward the window.
+
+        The read may run to the end of the current window, or of the next one when this
+        window has its bytes already; past that the body is too slow. (A timeout, not a task
+        per read: reads are many and this is the upload's hot path.)
+        """
+        if not self.need:
+            return await pending
+        end = self._start + self.window
+        if self._count >= self.need:
+            end += self.window
         try:
-            while True:
-                wait = max(0.0, self._start + self.window - self._loop.time())
-                done, _ = await asyncio.wait({task}, timeout=wait if self.need else None)
-                if done:
-                    result = task.result()
-                    if isinstance(result, bytes | bytearray):
-                        self._count += len(result)
-                    self._roll()
-                    return result
-                self._roll()
-        finally:
-            if not task.done():
-                task.cancel()
+            async with asyncio.timeout_at(end):
+                result = await pending
+        except TimeoutError:
+            raise RequestTooSlow(
+                f"the body came slower than {self.need / self.window / 1024:g} KB/s", field=None
+            ) from None
+        if isinstance(result, bytes | bytearray):
+            self._count += len(result)
+        self._roll()
+        return result
 
     def _roll(self) -> None:
         """At a window's end: too few bytes is too slow; else a new window starts."""
