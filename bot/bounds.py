@@ -23,9 +23,10 @@ MAX_TEXT = TEXT_LENGTH
 
 #: nesting of a JSON body deeper than any of our request shapes needs
 MAX_JSON_DEPTH = 16
-#: an amount given as text: what NUMERIC(18, 4) holds, written plainly (the OpenAPI document
-#: gives clients the same pattern)
-AMOUNT_PATTERN = r"^-?\d{1,14}(\.\d{1,4})?$"
+#: an amount given as text: at most the 14 digits before the point that NUMERIC(18, 4) holds,
+#: written plainly; decimals past the 4th are rounded when stored (a unit price of 0.12345).
+#: The OpenAPI document gives clients the same pattern
+AMOUNT_PATTERN = r"^-?\d{1,14}(\.\d{1,10})?$"
 _AMOUNT = re.compile(AMOUNT_PATTERN, re.ASCII)
 #: the bound of an amount given as a JSON number: a whole number, so that a JSON Schema
 #: validator (in floats) and this check (in decimals) draw the line at the same place
@@ -59,11 +60,17 @@ def text(value: str, field: str, max_length: int) -> str:
 
 def parse_amount(value: Any) -> Decimal:
     """An amount from JSON: a number within range, or text matching :data:`AMOUNT_PATTERN`
-    (at most 14 digits before the point and 4 after). ValueError says why not."""
+    (at most 14 digits before the point, 10 after). ValueError says why not."""
     if isinstance(value, str):
         if not _AMOUNT.fullmatch(value):
-            raise ValueError("must be a decimal number like 1234.50 (at most 4 decimals)")
-        return Decimal(value)
+            raise ValueError(
+                "must be a decimal number like 1234.50 (at most 14 digits before the point)"
+            )
+        dec = Decimal(value)
+        if abs(dec.quantize(Decimal(1).scaleb(-4))) > MAX_AMOUNT:
+            # 99999999999999.99995 and up round past the column when stored
+            raise ValueError(f"must be at most {MAX_AMOUNT:f} in size")
+        return dec
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise ValueError("must be a decimal number")
     try:
