@@ -323,3 +323,11 @@ async def test_taken_ids_are_409_in_our_words(api: Api) -> None:
     status, body = await api.send("POST", token, "/api/v2/outlets/", {"id": "olt-1", "name": "x"})
     assert status == 409, body
     assert "olt-1" in body["detail"] and "uq_" not in body["detail"] and "pk_" not in body["detail"]
+
+
+@pytest.mark.parametrize("method", ["GET", "OPTIONS", "PATCH"])
+async def test_other_methods_on_bulk_upload_are_405_not_an_invoice(api: Api, method: str) -> None:
+    token = await api.token()
+    async with api.http.request(method, f"{api.base}{UPLOAD}", headers=api.auth(token)) as resp:
+        assert resp.status == 405, await resp.text()
+        assert resp.headers["Allow"] == "POST"

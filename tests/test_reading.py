@@ -199,7 +199,7 @@ async def test_openapi_matches_the_routes(api: Api) -> None:
     _, doc = await api.get(None, "/api/v2/openapi.json")
     served = {
         # a path parameter's own pattern ({id:...}) is the server's business, not the document's
-        (route.method.lower(), re.sub(r"\{(\w+):[^/]*\}", r"{\1}", route.path))  # type: ignore[attr-defined]
+        (route.method.lower(), re.sub(r"\{(\w+):.*\}(?=/)", r"{\1}", route.path))  # type: ignore[attr-defined]
         for route in routes
     }
     documented = {(m, p) for p, ops in doc["paths"].items() for m in ops}
