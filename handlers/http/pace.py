@@ -15,7 +15,7 @@ from typing import TypeVar
 from aiohttp import web
 
 from bot.config import HttpConfig
-from bot.errors import RequestTooSlow
+from bot.errors import RequestTooLarge, RequestTooSlow
 
 T = TypeVar("T")
 
@@ -73,8 +73,6 @@ class BodyPace:
 
 async def read_body(request: web.Request, config: HttpConfig, limit: int) -> bytes:
     """The whole (small) body under the pace; over ``limit`` bytes is 413."""
-    from bot.errors import RequestTooLarge
-
     pace = BodyPace.of(config)
     body = bytearray()
     while chunk := await pace.read(request.content.readany()):
