@@ -86,7 +86,8 @@ def main() -> None:
     p.add_argument("--dir", type=Path, required=True)
     p.add_argument("--no-fsync", action="store_true")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    level = os.environ.get("INVOICEBOT_BENCH_LOG", "WARNING")
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if args.server == "invoicebot":
         app = invoicebot_app(args.config)
     else:

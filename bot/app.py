@@ -123,6 +123,7 @@ async def open_services(
         files = FileStore(config.storage.path)
         files.open()
         queue = JobQueue(db, config.worker.lease_seconds)
+        isolation = Isolation()
         linker = InvoiceLinker(config.linking)
         links = Links(config.http.public_url)
         invoices = Invoices(db, files, linker, links)
@@ -132,7 +133,7 @@ async def open_services(
             db=db,
             files=files,
             queue=queue,
-            intake=Intake(db, files, queue, config.limits),
+            intake=Intake(db, files, queue, config.limits, isolation),
             invoices=invoices,
             catalog=Catalog(db),
             auth=Auth(db, config.http.token_ttl_seconds),
@@ -147,6 +148,7 @@ async def open_services(
                 config.review.page_size,
             ),
             extractor_override=extractor,
+            isolation=isolation,
             linker=linker,
         )
         if with_channels:
@@ -213,6 +215,6 @@ def build_http_app(config: Config, **options: Any) -> web.Application:
     from handlers.web import ROOT, create_review_app
 
     paths = [path for plugin in channel_plugins(config) for path in plugin.web_paths(config)]
-    app = create_app(lambda: running(config, **options), paths)
+    app = create_app(lambda: running(config, **options), paths, config.http)
     app.add_subapp(ROOT, create_review_app(config, SERVICES))
     return app

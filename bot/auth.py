@@ -13,13 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.bounds import unstorable
 from bot.errors import InvalidRequest, NotAuthenticated, NotFound, PermissionDenied
 from storage import catalog, clients
+from storage.bounds import CLIENT_ID_LENGTH
 from storage.db import Database
 from storage.types import utcnow
 
 #: the scope of the procurement API (upload, invoices, outlets, suppliers, purchase orders)
 PROCUREMENT = "procurement"
+#: a requested scope longer than this names no scope we have
+SCOPE_LENGTH = 200
 
 
 def _hash(value: str) -> str:
@@ -97,6 +101,10 @@ class Auth:
             raise InvalidRequest("grant_type must be client_credentials", field="grant_type")
         if not client_id or not secret:
             raise NotAuthenticated("client_id and client_secret are required")
+        if len(client_id) > CLIENT_ID_LENGTH or unstorable(client_id) or unstorable(secret):
+            raise NotAuthenticated("invalid client credentials")  # no such client can exist
+        if scope is not None and (len(scope) > SCOPE_LENGTH or unstorable(scope)):
+            raise InvalidRequest("scope is not one this server grants", field="scope")
         now = self.clock()
         async with self.db.session() as session:
             client = await clients.get_client(session, client_id)
@@ -124,6 +132,8 @@ class Auth:
     async def authenticate(self, token: str | None) -> Principal:
         if not token:
             raise NotAuthenticated("authentication credentials were not provided")
+        if unstorable(token):
+            raise NotAuthenticated("invalid token")
         async with self.db.read() as session:
             found = await clients.get_token(session, _hash(token))
         if found is None:

@@ -8,20 +8,43 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.bounds import AMOUNT_SCHEMA, NO_NUL, VISIBLE, parse_amount, storable_text
 from bot.errors import AlreadyExists, Conflict, InvalidRequest, NotFound
 from bot.views import iso, money, number
 from storage import catalog
 from storage import linking as linking_queries
+from storage.bounds import (
+    CURRENCY_LENGTH,
+    EMAIL_LENGTH,
+    ID_LENGTH,
+    LIST_LENGTH,
+    NAME_LENGTH,
+    ORDER_NUMBER_LENGTH,
+    PRODUCT_CODE_LENGTH,
+    TAX_ID_LENGTH,
+    TEXT_LENGTH,
+    UNIT_LENGTH,
+)
 from storage.db import Database
 from storage.models import Outlet, PurchaseOrder, Supplier
 from storage.status import PurchaseOrderStatus
@@ -29,43 +52,89 @@ from storage.status import PurchaseOrderStatus
 PO_STATUSES = tuple(PurchaseOrderStatus)
 
 
+_storable = AfterValidator(storable_text)
+#: ids chosen by the caller; texts each as long as their column (storage/bounds.py)
+Id = Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=VISIBLE), _storable]
+#: an optional id where "" means none (the validator below), and the document says so
+OptionalId = Annotated[
+    Id | None,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": ID_LENGTH, "pattern": VISIBLE},
+                {"const": ""},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH, pattern=VISIBLE), _storable]
+Alias = Annotated[str, Field(max_length=NAME_LENGTH, pattern=NO_NUL), _storable]
+TaxId = Annotated[str, Field(max_length=TAX_ID_LENGTH, pattern=NO_NUL), _storable]
+Email = Annotated[str, Field(max_length=EMAIL_LENGTH, pattern=NO_NUL), _storable]
+OrderNumber = Annotated[
+    str, Field(min_length=1, max_length=ORDER_NUMBER_LENGTH, pattern=VISIBLE), _storable
+]
+Currency = Annotated[
+    str, Field(min_length=CURRENCY_LENGTH, max_length=CURRENCY_LENGTH, pattern="^[A-Za-z]{3}$")
+]
+Description = Annotated[str, Field(max_length=TEXT_LENGTH, pattern=NO_NUL), _storable]
+ProductCode = Annotated[str, Field(max_length=PRODUCT_CODE_LENGTH, pattern=NO_NUL), _storable]
+Unit = Annotated[str, Field(max_length=UNIT_LENGTH, pattern=NO_NUL), _storable]
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (pydantic would also take 0 as 1970-01-01, or a date-time)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return value
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+#: a finite amount that fits NUMERIC(18, 4), as the OpenAPI document describes it
+Money = Annotated[Decimal, BeforeValidator(parse_amount), WithJsonSchema(AMOUNT_SCHEMA)]
+
+
 class OutletIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=300)
+    id: Id | None = None
+    name: Name
 
 
 class SupplierIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=300)
-    tax_id: str | None = Field(default=None, max_length=50)
-    aliases: list[str] = Field(default_factory=list)
-    emails: list[str] = Field(default_factory=list)
+    id: Id | None = None
+    name: Name
+    tax_id: TaxId | None = None
+    aliases: list[Alias] = Field(default_factory=list, max_length=LIST_LENGTH)
+    emails: list[Email] = Field(default_factory=list, max_length=LIST_LENGTH)
 
 
 class PurchaseOrderLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    description: str | None = None
-    product_code: str | None = None
-    quantity: Decimal | None = None
-    unit: str | None = None
-    unit_price: Decimal | None = None
-    total: Decimal | None = None
+    description: Description | None = None
+    product_code: ProductCode | None = None
+    quantity: Money | None = None
+    unit: Unit | None = None
+    unit_price: Money | None = None
+    total: Money | None = None
 
 
 class PurchaseOrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str | None = Field(default=None, min_length=1, max_length=100)
-    order_number: str = Field(min_length=1, max_length=100)
-    outlet: str = Field(min_length=1)
-    supplier: str | None = None
+    id: OptionalId = None
+    order_number: OrderNumber
+    outlet: Id
+    supplier: OptionalId = None
     status: PurchaseOrderStatus = PurchaseOrderStatus.ORDERED
-    ordered_on: date | None = None
-    expected_delivery_date: date | None = None
-    total: Decimal | None = None
-    currency: str | None = Field(default=None, min_length=3, max_length=3)
-    lines: list[PurchaseOrderLineIn] = Field(default_factory=list)
+    ordered_on: IsoDate | None = None
+    expected_delivery_date: IsoDate | None = None
+    total: Money | None = None
+    currency: Currency | None = None
+    lines: list[PurchaseOrderLineIn] = Field(default_factory=list, max_length=1000)
 
     @field_validator("supplier", "id", mode="before")
     @classmethod

@@ -44,6 +44,17 @@ class HttpConfig:
     #: the address people reach this server at (https://invoices.example.com); replies link
     #: to invoices under it. Empty: replies carry no links.
     public_url: str = ""
+    #: ``POST /oauth/token/`` per client id and per remote address (0: no limit)
+    token_rate_limit_per_minute: int = 20
+    #: a client must send a request's headers within this time of starting it (or of
+    #: connecting), else the connection is closed: slow-header clients cannot hold it
+    header_timeout_seconds: float = 10
+    #: a body must keep arriving at this many bytes a second, measured over
+    #: ``body_rate_window_seconds``; a slower client gets 408 and is disconnected
+    min_body_rate_kb_per_second: float = 10
+    body_rate_window_seconds: float = 10
+    #: uploads one client may run at once; more get 429
+    max_concurrent_uploads_per_client: int = 4
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,11 @@ class LimitsConfig:
     max_pages: int = 200
     #: the whole multipart body of one upload
     max_request_size_mb: float = 512
+    #: each file is opened and its pages counted in a child process with these bounds, so a
+    #: hostile file cannot take the server's memory or time; how many run at once per process
+    pdf_check_memory_mb: int = 256
+    pdf_check_timeout_seconds: float = 30
+    pdf_checks_at_once: int = 2
 
     @property
     def max_file_size(self) -> int:

@@ -11,7 +11,8 @@ nothing of the core, and both must raise them); they are re-exported here.
     ├── Conflict                 an id that already exists
     ├── InvalidRequest           a request that is wrong as a whole (names the field)
     │   ├── UnknownReference     ... because it names an unknown outlet/supplier/PO (404)
-    │   └── RequestTooLarge      ... because it is over a size or count limit (413)
+    │   ├── RequestTooLarge      ... because it is over a size or count limit (413)
+    │   └── RequestTooSlow       ... because its body came slower than the minimum rate (408)
     ├── FileRejected             one file of a batch is refused (carries the contract's code)
     ├── AuthError
     │   ├── NotAuthenticated     no, bad or expired credentials (401)
@@ -25,12 +26,19 @@ nothing of the core, and both must raise them); they are re-exported here.
         ├── DatabaseUnavailable  cannot reach or open it (down, missing, no permission)
         ├── SchemaMismatch       its schema was made by a newer version
         ├── AlreadyExists        a unique key is taken (id, file of an outlet, source reference)
-        └── IntegrityViolation   any other constraint refused the change
+        ├── IntegrityViolation   any other constraint refused the change
+        └── ValueRejected        a value does not fit its column (a check missed at the edge)
 """
 
 from __future__ import annotations
 
-from storage.errors import AlreadyExists, IntegrityViolation, InvoicebotError, StorageError
+from storage.errors import (
+    AlreadyExists,
+    IntegrityViolation,
+    InvoicebotError,
+    StorageError,
+    ValueRejected,
+)
 
 __all__ = [
     "AlreadyExists",
@@ -48,10 +56,12 @@ __all__ = [
     "RateLimited",
     "ReplyError",
     "RequestTooLarge",
+    "RequestTooSlow",
     "StorageError",
     "TransientExtractionError",
     "Unavailable",
     "UnknownReference",
+    "ValueRejected",
 ]
 
 
@@ -81,6 +91,11 @@ class UnknownReference(InvalidRequest):
 
 class RequestTooLarge(InvalidRequest):
     pass
+
+
+class RequestTooSlow(InvalidRequest):
+    """The body arrived slower than ``[http] min_body_rate_kb_per_second``: the connection is
+    closed, so a slow client cannot hold it."""
 
 
 class FileRejected(InvoicebotError):

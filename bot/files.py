@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import hashlib
 import os
+import socket
 import tempfile
 import time
 from collections.abc import AsyncIterable, Sequence
@@ -44,28 +45,52 @@ class SpooledFile:
             self.path.unlink(missing_ok=True)
 
 
-class FileStore:
-    """Files of invoices by SHA-256 under one root folder."""
+#: how often a serving process sweeps the spool folder (see :meth:`FileStore.sweep`)
+SWEEP_INTERVAL_S = 600.0
 
-    def __init__(self, root: Path) -> None:
+
+class FileStore:
+    """Files of invoices by SHA-256 under one root folder.
+
+    Spool files are named ``<host>-<pid>-<random>.part``, so that a sweep can tell the
+    leftovers of a killed process (its pid is gone on this host) from the uploads of a live
+    one, also when several processes or machines share the folder.
+    """
+
+    def __init__(self, root: Path, stale_after_s: float = 24 * 3600) -> None:
         self.root = root
         self.tmp = root / "tmp"
+        self.host = socket.gethostname().replace("-", "_")[:60] or "host"
+        self.stale_after_s = stale_after_s
 
-    def open(self, stale_after_s: float = 24 * 3600) -> None:
-        """Create the folders and drop spool files a crashed process left behind."""
+    def open(self) -> None:
+        """Create the folders and drop spool files that crashed processes left behind."""
         self.tmp.mkdir(parents=True, exist_ok=True)
-        cutoff = time.time() - stale_after_s
+        self.sweep()
+
+    def sweep(self) -> int:
+        """Remove spool files of processes of this host that are gone, and any spool file
+        older than ``stale_after_s`` (another host's, whose pids we cannot check); return
+        how many were removed."""
+        cutoff = time.time() - self.stale_after_s
+        removed = 0
         for leftover in self.tmp.glob("*.part"):
+            host, _, rest = leftover.name.partition("-")
+            pid = rest.partition("-")[0]
             with contextlib.suppress(FileNotFoundError):
-                if leftover.stat().st_mtime < cutoff:
+                dead = host == self.host and pid.isdigit() and not _alive(int(pid))
+                if dead or leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
+                    removed += 1
+        return removed
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.pdf"
 
     async def spool(self, chunks: AsyncIterable[bytes], max_size: int) -> SpooledFile:
         """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing."""
-        fd, name = tempfile.mkstemp(dir=self.tmp, suffix=".part")
+        prefix = f"{self.host}-{os.getpid()}-"
+        fd, name = tempfile.mkstemp(dir=self.tmp, prefix=prefix, suffix=".part")
         digest = hashlib.sha256()
         size = 0
         head = b""
@@ -90,27 +115,42 @@ class FileStore:
             raise
         return SpooledFile(Path(name), size, digest.hexdigest(), head, too_large)
 
-    async def store(self, spooled: SpooledFile) -> Path:
-        """Move a spooled file to its content address, durably."""
+    async def store(self, spooled: SpooledFile) -> Path | None:
+        """Move a spooled file to its content address, durably; the path when this call
+        created it, None when the store had these bytes already."""
         return await asyncio.to_thread(self._store_sync, spooled)
 
     async def store_all(self, spooled: Sequence[SpooledFile]) -> list[Path]:
-        """Store several files at once. Their fsyncs run in parallel threads, so the filesystem
-        can commit them together: several times faster than one after the other."""
-        return list(await asyncio.gather(*(self.store(s) for s in spooled)))
+        """Store several files at once; return the paths this call created (to take back with
+        :meth:`unstore` if what they were stored for fails). Their fsyncs run in parallel
+        threads, so the filesystem can commit them together."""
+        created = await asyncio.gather(*(self.store(s) for s in spooled))
+        return [path for path in created if path is not None]
 
-    def _store_sync(self, spooled: SpooledFile) -> Path:
+    async def unstore(self, paths: Sequence[Path]) -> None:
+        """Remove files :meth:`store_all` created for a transaction that then failed, so no
+        file is left that no invoice names."""
+
+        def remove() -> None:
+            for path in paths:
+                path.unlink(missing_ok=True)
+
+        await asyncio.to_thread(remove)
+
+    def _store_sync(self, spooled: SpooledFile) -> Path | None:
         target = self.path(spooled.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not spooled.synced:
             self._sync_file(spooled)
+        created = None
         if target.exists():
             spooled.discard()
         else:
             os.replace(spooled.path, target)
             spooled.discarded = True
+            created = target
         _fsync_dir(target.parent)
-        return target
+        return created
 
     async def sync(self, spooled: SpooledFile) -> None:
         """fsync a spooled file now, so that storing it later is only a rename."""
@@ -128,6 +168,16 @@ class FileStore:
             return await asyncio.to_thread(self.path(sha256).read_bytes)
         except FileNotFoundError:
             raise FileRejected("missing_file", f"stored file {sha256} is missing") from None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    return True
 
 
 def _fsync_dir(path: Path) -> None:

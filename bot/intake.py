@@ -21,6 +21,7 @@ import logging
 from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -36,17 +37,20 @@ from bot.batch import (
     Source,
     field_order,
 )
+from bot.bounds import clean_filename
 from bot.config import LimitsConfig
 from bot.errors import (
     AlreadyExists,
     FileRejected,
     InvalidRequest,
     PermissionDenied,
+    StorageError,
     UnknownReference,
 )
+from bot.extract.isolation import Isolation
 from bot.files import FileStore
 from bot.logs import bound
-from bot.pdfcheck import check_pdf
+from bot.pdfcheck import PdfChecker
 from bot.queue import JobQueue
 from storage import batches, catalog, invoices
 from storage.db import Database
@@ -74,6 +78,7 @@ class Intake:
         files: FileStore,
         queue: JobQueue,
         limits: LimitsConfig,
+        isolation: Isolation,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
@@ -81,6 +86,7 @@ class Intake:
         self.queue = queue
         self.limits = limits
         self.clock = clock
+        self.pdfs = PdfChecker(limits, isolation)
 
     def open(
         self,
@@ -164,11 +170,25 @@ class Intake:
         return incoming
 
     async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await check_pdf(
-            incoming.spooled, incoming.filename, self.limits.max_file_size, self.limits.max_pages
-        )
+        pages = await self.pdfs.check(incoming.spooled, incoming.filename)
         await self.files.sync(incoming.spooled)
         return pages
+
+    async def _take_back(self, created: list[Path]) -> None:
+        """Remove the files a failed transaction stored, unless an invoice names them (another
+        request stored and committed the same bytes meanwhile). When the database cannot
+        tell, they stay: a file too many is better than an invoice without its file."""
+        if not created:
+            return
+        try:
+            async with self.db.read() as session:
+                used = await invoices.files_in_use(session, [p.stem for p in created])
+        except StorageError:
+            log.warning(
+                "kept %d stored files of a failed batch: the database is down", len(created)
+            )
+            return
+        await self.files.unstore([p for p in created if p.stem not in used])
 
     async def _check_files(
         self, files: list[IncomingFile], errors: list[FileError]
@@ -349,7 +369,7 @@ class IntakeSession:
     async def add(self, field: str, filename: str, chunks: AsyncIterable[bytes]) -> IncomingFile:
         """Receive one file (spooled to disk, checked in the background)."""
         self.intake.check_file_count(self.count + 1)
-        incoming = await self.intake.receive(field, filename, chunks)
+        incoming = await self.intake.receive(field, clean_filename(filename, field), chunks)
         self.files.append(incoming)
         return incoming
 
@@ -357,7 +377,7 @@ class IntakeSession:
         """A file the channel could not receive (download failed, not a PDF): reported in the
         batch's errors like a file the checks refused."""
         self.intake.check_file_count(self.count + 1)
-        self.refused.append(FileError(field, filename, code, detail))
+        self.refused.append(FileError(field, clean_filename(filename, field), code, detail))
 
     async def submit(self) -> IntakeResult:
         """Check, store and commit the batch; its files are consumed either way.
@@ -375,15 +395,21 @@ class IntakeSession:
                 return self._repeated(self.previous)
             errors = list(self.refused)
             checked = await intake._check_files(self.files, errors)
-            await intake.files.store_all([item.file.spooled for item in checked])
+            # stored before the commit, so that once we answer a crash cannot lose them; taken
+            # back when the transaction fails, so that no file is left without an invoice
+            created = await intake.files.store_all([item.file.spooled for item in checked])
             try:
                 batch_id, accepted = await intake._commit(
                     self.source, self.request, self.sender, self.files, checked, errors
                 )
             except _Repeated:
+                # the batch that won holds the same files: they stay
                 found = await intake.find(self.source)
                 assert found is not None, "a batch with this reference was just committed"
                 return self._repeated(found)
+            except BaseException:
+                await asyncio.shield(intake._take_back(created))
+                raise
         finally:
             self.discard()
         self.result = IntakeResult(batch_id, accepted, errors)

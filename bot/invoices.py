@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import bounds
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
 from bot.files import FileStore
 from bot.report import BatchReport, Links, build_report, build_summaries
 from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view, iso
 from storage import batches, catalog, history, invoices, linking
 from storage.batches import BatchFilter
+from storage.bounds import (
+    CURRENCY_LENGTH,
+    ID_LENGTH,
+    INVOICE_NUMBER_LENGTH,
+    LIST_LENGTH,
+    SUPPLIER_NAME_LENGTH,
+    SUPPLIER_TAX_ID_LENGTH,
+)
 from storage.db import Database
 from storage.invoices import ORDERABLE, InvoiceFilter
 from storage.models import Invoice, InvoicePurchaseOrder
@@ -124,8 +133,9 @@ class Invoices:
     ) -> dict[str, Any]:
         """Set supplier or approval status, or correct extracted fields (kept apart).
 
-        Setting the supplier makes the supplier name read on the invoice one of its aliases.
-        Every field whose value changed is kept in the history under ``actor``.
+        Setting the supplier makes the supplier name read on the invoice one of its aliases,
+        when the caller may use every outlet (suppliers are shared by all of them). Every field
+        whose value changed is kept in the history under ``actor``.
         """
         unknown = set(changes) - {"supplier", "approval_status", *CORRECTABLE}
         if unknown:
@@ -137,15 +147,23 @@ class Invoices:
                 supplier_id = changes["supplier"]
                 supplier = None
                 if supplier_id is not None:
+                    if not isinstance(supplier_id, str):
+                        raise InvalidRequest("supplier must be a supplier id", field="supplier")
+                    bounds.text(supplier_id, "supplier", ID_LENGTH)
                     supplier = await catalog.get_supplier(session, supplier_id)
                     if supplier is None:
                         raise NotFound(f"supplier {supplier_id} does not exist")
                 invoice.supplier_id = supplier_id
-                if supplier is not None and invoice.supplier_name:
-                    # a person said who sent it: the name as read finds this supplier next time
+                if supplier is not None and invoice.supplier_name and outlets is None:
+                    # a person said who sent it: the name as read finds this supplier next
+                    # time. Suppliers are shared by every outlet, so only a client that may
+                    # use every outlet teaches them; a client limited to some sets the
+                    # supplier of its own invoice and nothing more
                     await linking.add_supplier_alias(session, supplier, invoice.supplier_name)
             if "approval_status" in changes:
-                if changes["approval_status"] not in APPROVAL_STATUSES:
+                if not isinstance(changes["approval_status"], str) or (
+                    changes["approval_status"] not in APPROVAL_STATUSES
+                ):
                     raise InvalidRequest(
                         f"approval_status must be one of {', '.join(APPROVAL_STATUSES)}",
                         field="approval_status",
@@ -303,12 +321,22 @@ def _without(invoice: Invoice, order_id: str) -> list[InvoicePurchaseOrder]:
     return [link for link in invoice.purchase_order_links if link.purchase_order_id != order_id]
 
 
+#: how long a corrected text may be: what its column holds (storage/bounds.py)
+TEXT_BOUNDS = {
+    "invoice_number": INVOICE_NUMBER_LENGTH,
+    "currency": CURRENCY_LENGTH,
+    "supplier_name": SUPPLIER_NAME_LENGTH,
+    "supplier_tax_id": SUPPLIER_TAX_ID_LENGTH,
+    "po_references": INVOICE_NUMBER_LENGTH,
+}
+
+
 def _correction(name: str, value: Any) -> Any:
     if value is None:
         return None
+    if name in MONEY_FIELDS:
+        return f"{bounds.amount(value, name):f}"
     try:
-        if name in MONEY_FIELDS:
-            return f"{Decimal(str(value)):f}"
         if name in ("invoice_date", "due_date"):
             return date.fromisoformat(str(value)).isoformat()
     except (InvalidOperation, ValueError):
@@ -316,12 +344,14 @@ def _correction(name: str, value: Any) -> Any:
     if name == "po_references":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InvalidRequest("po_references must be a list of strings", field=name)
-        return value
+        if len(value) > LIST_LENGTH:
+            raise InvalidRequest(f"po_references may hold at most {LIST_LENGTH}", field=name)
+        return [bounds.text(v, name, TEXT_BOUNDS[name]) for v in value]
     if name == "document_type" and value not in ("invoice", "credit_note"):
         raise InvalidRequest("document_type must be invoice or credit_note", field=name)
     if not isinstance(value, str):
         raise InvalidRequest(f"{name} must be a string", field=name)
-    return value
+    return bounds.text(value, name, TEXT_BOUNDS.get(name, bounds.MAX_TEXT))
 
 
 def outlet_scope(outlets: frozenset[str] | None, requested: Iterable[str] | None = None) -> Any:

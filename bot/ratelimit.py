@@ -1,4 +1,5 @@
-"""Per-client rate limit: a sliding one-minute window kept in memory.
+"""Per-client limits kept in memory: requests per minute (a sliding window) and requests
+running at once.
 
 Each API process counts on its own; with several processes behind a balancer the effective
 limit is per process. That is enough to stop a runaway script, which is what it is for.
@@ -9,7 +10,8 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from bot.errors import RateLimited
 
@@ -37,3 +39,31 @@ class RateLimiter:
                 f"rate limit of {self.per_minute} requests per minute exceeded", retry_after=retry
             )
         hits.append(now)
+
+
+class ConcurrencyLimiter:
+    """At most ``limit`` requests of one key at once (0: no limit)."""
+
+    def __init__(self, limit: int, what: str) -> None:
+        self.limit = limit
+        self.what = what
+        self._running: dict[str, int] = {}
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        """One slot of ``key`` while the block runs; :class:`RateLimited` if none is free."""
+        running = self._running.get(key, 0)
+        if self.limit and running >= self.limit:
+            raise RateLimited(
+                f"at most {self.limit} {self.what} of one client at once; wait for one to end",
+                retry_after=1,
+            )
+        self._running[key] = running + 1
+        try:
+            yield
+        finally:
+            left = self._running[key] - 1
+            if left:
+                self._running[key] = left
+            else:
+                del self._running[key]

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -22,7 +22,13 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.errors import AlreadyExists, DatabaseUnavailable, IntegrityViolation, StorageError
+from storage.errors import (
+    AlreadyExists,
+    DatabaseUnavailable,
+    IntegrityViolation,
+    StorageError,
+    ValueRejected,
+)
 
 #: execution option marking a read-only session (see :meth:`Database.read`)
 READONLY = "invoicebot_readonly"
@@ -94,8 +100,11 @@ class Database:
             raise self.error(exc) from exc
 
     def error(self, exc: Exception) -> StorageError:
-        """Ours for a driver's failure: a connection that cannot be made is told apart, with
-        where and what to do, from a statement that failed."""
+        """Ours for a driver's failure: a value the database refused, a connection that cannot
+        be made (with where and what to do), or else a statement that failed."""
+        rejected = value_rejected(exc)
+        if rejected is not None:
+            return rejected
         unavailable = connection_error(self.url, exc)
         return unavailable or StorageError(_first_line(exc))
 
@@ -169,11 +178,41 @@ def is_unique_violation(exc: IntegrityError) -> bool:
     return "UNIQUE constraint failed" in str(orig)
 
 
+def value_rejected(exc: BaseException) -> ValueRejected | None:
+    """A :class:`ValueRejected` when the database (SQLSTATE class 22, "data exception") or the
+    driver refused a value: too long, out of range, NUL, not encodable."""
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(
+        getattr(orig, "__cause__", None), "sqlstate", None
+    )
+    encoding = isinstance(exc, StatementError) and isinstance(orig, UnicodeError)
+    if isinstance(exc, DataError) or encoding or str(sqlstate or "").startswith("22"):
+        return ValueRejected("a value is too long or out of range for the database")
+    return None
+
+
+#: what a unique key protects, in our words, by the table it is on
+_UNIQUE_WORDS = (
+    ("invoices", "this file was already imported for this outlet"),
+    ("bulk_importations", "this message was already submitted"),
+    ("purchase_orders", "a purchase order with this id already exists"),
+    ("suppliers", "a supplier with this id already exists"),
+    ("outlets", "an outlet with this id already exists"),
+    ("oauth_clients", "a client with this id already exists"),
+    ("jobs", "this job is already queued"),
+)
+
+
 def integrity_error(exc: IntegrityError) -> StorageError:
-    """Ours for SQLAlchemy's IntegrityError: :class:`AlreadyExists` only for a unique key."""
+    """Ours for SQLAlchemy's IntegrityError: :class:`AlreadyExists` only for a unique key.
+
+    The detail is in our words: a constraint's name is for the log, not for the caller.
+    """
+    text_ = _first_line(exc)
     if is_unique_violation(exc):
-        return AlreadyExists(_first_line(exc))
-    return IntegrityViolation(_first_line(exc))
+        words = next((w for table, w in _UNIQUE_WORDS if table in text_), "this already exists")
+        return AlreadyExists(words)
+    return IntegrityViolation("the change refers to something that does not exist (any more)")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -36,3 +36,8 @@ class AlreadyExists(StorageError):
 
 class IntegrityViolation(StorageError):
     """Any other constraint refused the change: a missing row referenced, a NULL, a check."""
+
+
+class ValueRejected(StorageError):
+    """The database refused a value (too long for its column, out of range, a byte it cannot
+    store). Input is checked against ``storage/bounds.py`` first, so this is a missed check."""

@@ -93,6 +93,16 @@ async def find_invoices_by_files(
     return {sha: invoice_id for sha, invoice_id in rows.all()}
 
 
+async def files_in_use(session: AsyncSession, sha256s: Sequence[str]) -> set[str]:
+    """Which of these files some invoice (of any outlet) names."""
+    if not sha256s:
+        return set()
+    rows = await session.scalars(
+        select(Invoice.file_sha256).where(Invoice.file_sha256.in_(sorted(set(sha256s)))).distinct()
+    )
+    return set(rows)
+
+
 async def find_invoice_by_file(
     session: AsyncSession, outlet_id: str, sha256: str
 ) -> Invoice | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -197,7 +198,8 @@ async def test_openapi_matches_the_routes(api: Api) -> None:
 
     _, doc = await api.get(None, "/api/v2/openapi.json")
     served = {
-        (route.method.lower(), route.path)  # type: ignore[attr-defined]
+        # a path parameter's own pattern ({id:...}) is the server's business, not the document's
+        (route.method.lower(), re.sub(r"\{(\w+):.*\}(?=/)", r"{\1}", route.path))  # type: ignore[attr-defined]
         for route in routes
     }
     documented = {(m, p) for p, ops in doc["paths"].items() for m in ops}

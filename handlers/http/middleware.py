@@ -9,8 +9,11 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot import bounds
 from bot.errors import (
+    AlreadyExists,
     Conflict,
+    IntegrityViolation,
     InvalidRequest,
     InvoicebotError,
     NotAuthenticated,
@@ -18,8 +21,10 @@ from bot.errors import (
     PermissionDenied,
     RateLimited,
     RequestTooLarge,
+    RequestTooSlow,
     StorageError,
     UnknownReference,
+    ValueRejected,
 )
 from bot.logs import bound
 from bot.ratelimit import RateLimiter
@@ -32,12 +37,18 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 PUBLIC = ("/healthz", "/oauth/token/", "/api/v2/openapi.json", "/api/v2/docs")
 
 RATE_LIMITER = web.AppKey("rate_limiter", RateLimiter)
+#: ``/oauth/token/`` per remote address and per client id
+TOKEN_LIMITER = web.AppKey("token_limiter", RateLimiter)
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def _status(exc: InvoicebotError) -> int:
     for kind, status in (
         (RequestTooLarge, 413),
+        (RequestTooSlow, 408),
+        (ValueRejected, 400),
+        (AlreadyExists, 409),
+        (IntegrityViolation, 409),
         (UnknownReference, 404),
         (InvalidRequest, 400),
         (NotFound, 404),
@@ -67,6 +78,10 @@ async def request_ids(request: web.Request, handler: Handler) -> web.StreamRespo
 async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
+    except (AlreadyExists, IntegrityViolation, ValueRejected) as exc:
+        # the edge checks should have caught these; the detail is ours, never the driver's
+        log.warning("refused by the database on %s %s: %s", request.method, request.path, exc)
+        return json_response({"detail": exc.detail, "field": None}, status=_status(exc))
     except StorageError as exc:
         log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
         return json_response({"detail": "the database is unavailable, try again"}, status=503)
@@ -79,7 +94,16 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             headers["WWW-Authenticate"] = 'Bearer realm="invoicebot"'
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)
-        return json_response(body, status=_status(exc), headers=headers)
+        response = json_response(body, status=_status(exc), headers=headers)
+        if isinstance(exc, RequestTooLarge | RequestTooSlow):
+            # the rest of the body is not read: the connection cannot carry another request
+            response.force_close()
+        return response
+    except ConnectionResetError:
+        # the client went away mid-request (aiohttp's ClientConnectionResetError is one):
+        # nothing to answer, nothing broken on our side
+        log.info("client went away during %s %s", request.method, request.path)
+        return json_response({"detail": "the connection was lost"}, status=400)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
@@ -91,6 +115,18 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         return json_response({"detail": "internal server error"}, status=500)
+
+
+@web.middleware
+async def storable_inputs(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Path and query values that no column could hold (NUL, lone surrogates) are refused
+    here, for every route, before any reaches the database."""
+    for name, value in (*request.match_info.items(), *request.query.items()):
+        problem = bounds.unstorable(name) or bounds.unstorable(value)
+        if problem is not None:
+            field = name if bounds.unstorable(name) is None else None
+            raise InvalidRequest(f"{field or 'a parameter'} {problem}", field=field)
+    return await handler(request)
 
 
 @web.middleware

@@ -8,10 +8,16 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn
+from bot.bounds import AMOUNT_SCHEMA, NO_NUL, VISIBLE
+from bot.catalog import PO_STATUSES, OutletIn, PurchaseOrderIn, SupplierIn
 from bot.extract.schema import LineItem
 from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES
+from storage.bounds import ID_LENGTH, LIST_LENGTH, UUID_LENGTH
+from storage.invoices import ORDERABLE
 from storage.status import Channel, ProcessingStatus, PurchaseOrderStatus, ReplyStatus
+
+ORDERINGS = tuple(o for name in ORDERABLE for o in (name, f"-{name}"))
+CHANNELS = tuple(str(c) for c in Channel)
 
 FILE_ERROR_CODES = [
     "not_a_pdf",
@@ -49,13 +55,17 @@ def _page_of(name: str) -> dict[str, Any]:
     }
 
 
+def _text(max_length: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": max_length, "pattern": NO_NUL}
+
+
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "name": name,
         "in": "query",
         "required": False,
         "description": description,
-        "schema": schema or {"type": "string"},
+        "schema": schema or _text(ID_LENGTH),
     }
 
 
@@ -65,13 +75,22 @@ def _path_id(what: str) -> dict[str, Any]:
         "in": "path",
         "required": True,
         "description": f"{what} id",
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "pattern": NO_NUL},
     }
 
 
+def _enum(values: tuple[str, ...]) -> dict[str, Any]:
+    """A filter taking one of ``values``; empty means no filter."""
+    return {"type": "string", "enum": ["", *values]}
+
+
 PAGING = [
-    _query("page", "page number, from 1", {"type": "integer", "minimum": 1}),
-    _query("page_size", "results per page (at most 200)", {"type": "integer", "maximum": 200}),
+    _query("page", "page number, from 1", {"type": "integer", "minimum": 1, "maximum": 10**9}),
+    _query(
+        "page_size",
+        "results per page (at most 200)",
+        {"type": "integer", "minimum": 1, "maximum": 200},
+    ),
 ]
 MONEY = {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?$"}
 DATE = {"type": ["string", "null"], "format": "date"}
@@ -127,7 +146,10 @@ def _schemas() -> dict[str, Any]:
             "properties": {
                 "id": {"type": "string"},
                 "type": {"const": "INVOICE"},
-                "document_type": {"enum": ["invoice", "credit_note"]},
+                "document_type": {
+                    "enum": ["invoice", "credit_note", None],
+                    "description": "null when a correction cleared it",
+                },
                 "processing_status": {"enum": list(PROCESSING_STATUSES)},
                 "approval_status": {"enum": list(APPROVAL_STATUSES)},
                 "bulk_importation_id": {"type": "string"},
@@ -142,7 +164,11 @@ def _schemas() -> dict[str, Any]:
                 "total_incl_tax": MONEY,
                 "supplier_name": {"type": ["string", "null"]},
                 "supplier_tax_id": {"type": ["string", "null"]},
-                "po_references": {"type": "array", "items": {"type": "string"}},
+                "po_references": {
+                    "type": ["array", "null"],
+                    "items": {"type": "string"},
+                    "description": "null when a correction cleared it",
+                },
                 "line_items": {"type": "array", "items": _ref("LineItem")},
                 "purchase_orders": {
                     "type": "array",
@@ -294,6 +320,37 @@ def _schemas() -> dict[str, Any]:
     }
 
 
+def _invoice_changes() -> dict[str, Any]:
+    """What PATCH takes: the checks of bot/invoices.py, as a schema."""
+    from bot.invoices import TEXT_BOUNDS
+
+    text = {name: {"type": ["string", "null"], **_text(n)} for name, n in TEXT_BOUNDS.items()}
+    date = {"type": ["string", "null"], "format": "date"}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "supplier": {"type": ["string", "null"], **_text(ID_LENGTH)},
+            "approval_status": {"enum": list(APPROVAL_STATUSES)},
+            "document_type": {"enum": ["invoice", "credit_note", None]},
+            "invoice_number": text["invoice_number"],
+            "invoice_date": date,
+            "due_date": date,
+            "currency": text["currency"],
+            "total_excl_tax": {"anyOf": [*AMOUNT_SCHEMA["anyOf"], {"type": "null"}]},
+            "tax_amount": {"anyOf": [*AMOUNT_SCHEMA["anyOf"], {"type": "null"}]},
+            "total_incl_tax": {"anyOf": [*AMOUNT_SCHEMA["anyOf"], {"type": "null"}]},
+            "supplier_name": text["supplier_name"],
+            "supplier_tax_id": text["supplier_tax_id"],
+            "po_references": {
+                "type": ["array", "null"],
+                "maxItems": LIST_LENGTH,
+                "items": _text(TEXT_BOUNDS["po_references"]),
+            },
+        },
+    }
+
+
 def _json_body(name: str) -> dict[str, Any]:
     return {"required": True, "content": {"application/json": {"schema": _ref(name)}}}
 
@@ -320,12 +377,37 @@ def _list_and_create(what: str, name: str, filters: list[dict[str, Any]]) -> dic
 
 @cache
 def openapi_document() -> dict[str, Any]:
+    """The document, with the answers every operation can give added to each (a bad
+    parameter, a page past the last, a body over the size limit), so it says what the
+    server answers."""
+    document = _document()
+    for path, item in document["paths"].items():
+        for operation in item.values():
+            responses = operation["responses"]
+            if operation.get("parameters") or "requestBody" in operation:
+                responses.setdefault("400", _error("a parameter or the body is invalid"))
+            if any(p["name"] == "page" for p in operation.get("parameters", ())):
+                responses.setdefault("404", _error("a page past the last"))
+            body = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in body:
+                responses.setdefault("413", _error("the body is over 1 MiB"))
+                responses.setdefault("404", _error("an id it names does not exist"))
+            if "requestBody" in operation:
+                responses.setdefault("408", _error("the body came slower than the minimum rate"))
+            if path == "/oauth/token/":
+                responses.setdefault("403", _error("a scope the client does not have"))
+                responses.setdefault("413", _error("the body is over 1 MiB"))
+                responses.setdefault("429", _error("too many token requests; see Retry-After"))
+    return document
+
+
+def _document() -> dict[str, Any]:
     invoice_filters = [
-        _query("bulk_importation_id", "only invoices of this batch"),
+        _query("bulk_importation_id", "only invoices of this batch", _text(UUID_LENGTH)),
         _query("outlet", "outlet id"),
         _query("supplier", "supplier id"),
-        _query("processing_status", "TO_BE_PROCESSED, IN_PROGRESS, PROCESSED, INCOMPLETE, ERROR"),
-        _query("approval_status", "RECEIVED, PENDING_APPROVAL, FLAGGED, APPROVED, REJECTED, PAID"),
+        _query("processing_status", "a processing status", _enum(PROCESSING_STATUSES)),
+        _query("approval_status", "an approval status", _enum(APPROVAL_STATUSES)),
         _query(
             "modified_date__gt",
             "ISO 8601 date-time with zone",
@@ -335,15 +417,25 @@ def openapi_document() -> dict[str, Any]:
             "ordering",
             "created_date, modified_date, invoice_date, due_date, "
             "invoice_number, total_incl_tax, processing_status; prefix - for descending",
+            _enum(ORDERINGS),
         ),
     ]
     upload_schema = {
         "type": "object",
         "required": ["outlet", "file[0]"],
         "properties": {
-            "outlet": {"type": "string", "description": "outlet id"},
-            "supplier": {"type": "string", "description": "supplier id"},
-            "purchase_orders": {"type": "string", "description": "comma-separated PO ids"},
+            "outlet": {
+                "type": "string",
+                "description": "outlet id",
+                "maxLength": ID_LENGTH,
+                "pattern": VISIBLE,
+            },
+            "supplier": {"type": "string", "description": "supplier id", **_text(ID_LENGTH)},
+            "purchase_orders": {
+                "type": "string",
+                "description": "comma-separated PO ids",
+                "pattern": NO_NUL,
+            },
             "file[0]": {"type": "string", "format": "binary"},
             "file[1]": {"type": "string", "format": "binary"},
         },
@@ -423,7 +515,7 @@ def openapi_document() -> dict[str, Any]:
                     "parameters": [_path_id("invoice")],
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"type": "object"}}},
+                        "content": {"application/json": {"schema": _invoice_changes()}},
                     },
                     "responses": {
                         "200": _ok("the invoice", _ref("Invoice")),
@@ -491,7 +583,7 @@ def openapi_document() -> dict[str, Any]:
                     "parameters": PAGING
                     + [
                         _query("outlet", "outlet id"),
-                        _query("channel", ", ".join(Channel)),
+                        _query("channel", "the channel it came in", _enum(CHANNELS)),
                         _query(
                             "created_date__gt",
                             "ISO 8601 date-time with zone",
@@ -524,7 +616,7 @@ def openapi_document() -> dict[str, Any]:
                 [
                     _query("outlet", "outlet id"),
                     _query("supplier", "supplier id"),
-                    _query("status", "IN_PROGRESS, ORDERED or DELIVERED"),
+                    _query("status", "the order's status", _enum(PO_STATUSES)),
                 ],
             ),
             "/oauth/token/": {

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.auth import PROCUREMENT, Principal
-from bot.catalog import OutletIn, PurchaseOrderIn, SupplierIn, parse
-from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied
-from bot.invoices import outlet_scope
+from bot.catalog import PO_STATUSES, OutletIn, PurchaseOrderIn, SupplierIn, parse
+from bot.errors import InvalidRequest, NotAuthenticated, PermissionDenied, RequestTooSlow
+from bot.invoices import APPROVAL_STATUSES, PROCESSING_STATUSES, outlet_scope
 from bot.views import batch_summary_view, batch_view
 from handlers.http.common import (
+    choice_param,
     datetime_param,
     json_body,
     json_response,
@@ -21,10 +24,13 @@ from handlers.http.common import (
     paginated,
     principal,
     services,
+    text_param,
 )
-from handlers.http.openapi import openapi_document
+from handlers.http.middleware import TOKEN_LIMITER
+from handlers.http.openapi import CHANNELS, ORDERINGS, openapi_document
 from handlers.http.upload import bulk_upload
 from storage.batches import BatchFilter
+from storage.bounds import CLIENT_ID_LENGTH, ID_LENGTH, UUID_LENGTH
 from storage.invoices import InvoiceFilter
 
 routes = web.RouteTableDef()
@@ -35,23 +41,26 @@ routes.post("/api/v2/invoices/bulk_upload/")(bulk_upload)
 async def list_invoices(request: web.Request) -> web.Response:
     caller, outlet = _lister(request)
     page, size, offset = page_params(request)
-    q = request.query
     where = InvoiceFilter(
-        bulk_importation_id=q.get("bulk_importation_id") or None,
+        bulk_importation_id=text_param(request, "bulk_importation_id", UUID_LENGTH),
         outlet_id=outlet,
-        supplier_id=q.get("supplier") or None,
-        processing_status=q.get("processing_status") or None,
-        approval_status=q.get("approval_status") or None,
+        supplier_id=text_param(request, "supplier", ID_LENGTH),
+        processing_status=choice_param(request, "processing_status", PROCESSING_STATUSES),
+        approval_status=choice_param(request, "approval_status", APPROVAL_STATUSES),
         modified_after=datetime_param(request, "modified_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
-    count, results = await services(request).invoices.list(
-        where, offset, size, q.get("ordering") or "-created_date"
-    )
+    ordering = choice_param(request, "ordering", ORDERINGS) or "-created_date"
+    count, results = await services(request).invoices.list(where, offset, size, ordering)
     return paginated(request, count, page, size, results)
 
 
-@routes.get("/api/v2/invoices/{id}/")
+#: an invoice id: anything but the upload's path segment, so that a GET or OPTIONS on
+#: bulk_upload/ is answered 405 for that route, not 404 for an invoice named "bulk_upload"
+INVOICE = "/api/v2/invoices/{id:[^{}/]+(?<!bulk_upload)}/"
+
+
+@routes.get(INVOICE)
 async def get_invoice(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
@@ -60,7 +69,7 @@ async def get_invoice(request: web.Request) -> web.Response:
     )
 
 
-@routes.patch("/api/v2/invoices/{id}/")
+@routes.patch(INVOICE)
 async def patch_invoice(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
@@ -101,10 +110,9 @@ async def get_invoice_file(request: web.Request) -> web.StreamResponse:
 async def list_bulk_importations(request: web.Request) -> web.Response:
     caller, outlet = _lister(request)
     page, size, offset = page_params(request)
-    q = request.query
     where = BatchFilter(
         outlet_id=outlet,
-        channel=q.get("channel") or None,
+        channel=choice_param(request, "channel", CHANNELS),
         created_after=datetime_param(request, "created_date__gt"),
         outlet_ids=outlet_scope(caller.outlets),
     )
@@ -159,16 +167,15 @@ async def list_purchase_orders(request: web.Request) -> web.Response:
     caller = principal(request)
     caller.require(PROCUREMENT)
     page, size, offset = page_params(request, 50)
-    q = request.query
-    outlet = q.get("outlet") or None
+    outlet = text_param(request, "outlet", ID_LENGTH)
     if outlet:
         caller.require_outlet(outlet)
     count, results = await services(request).catalog.list_purchase_orders(
         offset,
         size,
         outlet_id=outlet,
-        supplier_id=q.get("supplier") or None,
-        status=q.get("status") or None,
+        supplier_id=text_param(request, "supplier", ID_LENGTH),
+        status=choice_param(request, "status", PO_STATUSES),
         outlet_ids=caller.outlets,
     )
     return paginated(request, count, page, size, results)
@@ -186,7 +193,9 @@ async def create_purchase_order(request: web.Request) -> web.Response:
 
 @routes.post("/oauth/token/")
 async def token(request: web.Request) -> web.Response:
-    form = await request.post() if request.can_read_body else {}
+    limiter = request.app[TOKEN_LIMITER]
+    limiter.hit(f"address:{request.remote}")
+    form = await _form(request)
     client_id = _str(form.get("client_id"))
     secret = _str(form.get("client_secret"))
     header = request.headers.get("Authorization", "")
@@ -196,6 +205,8 @@ async def token(request: web.Request) -> web.Response:
         except (binascii.Error, UnicodeDecodeError):
             raise NotAuthenticated("malformed Basic credentials") from None
         client_id, _, secret = decoded.partition(":")
+    if client_id:
+        limiter.hit(f"client:{client_id[:CLIENT_ID_LENGTH]}")
     issued = await services(request).auth.issue_token(
         _str(form.get("grant_type")), client_id, secret, _str(form.get("scope"))
     )
@@ -210,11 +221,26 @@ async def token(request: web.Request) -> web.Response:
     )
 
 
+async def _form(request: web.Request) -> Any:
+    """The token request's form; a body aiohttp cannot parse is the client's error."""
+    if not request.can_read_body:
+        return {}
+    http = services(request).config.http
+    try:
+        # the form is small: it must come within one window of the minimum body rate
+        async with asyncio.timeout(http.body_rate_window_seconds):
+            return await request.post()
+    except TimeoutError:
+        raise RequestTooSlow("the form came too slowly", field=None) from None
+    except (ValueError, AssertionError, LookupError, HttpProcessingError) as exc:
+        raise InvalidRequest(f"the form cannot be read: {exc}", field=None) from None
+
+
 def _lister(request: web.Request) -> tuple[Principal, str | None]:
     """The caller of a list, and the ``outlet`` filter it may use."""
     caller = principal(request)
     caller.require(PROCUREMENT)
-    outlet = request.query.get("outlet") or None
+    outlet = text_param(request, "outlet", ID_LENGTH)
     if outlet:
         caller.require_outlet(outlet)
     return caller, outlet
@@ -231,8 +257,16 @@ async def openapi(request: web.Request) -> web.Response:
 
 @routes.get("/healthz")
 async def healthz(request: web.Request) -> web.Response:
+    """Anyone may ask whether we are up; only a client with a valid token sees the queue."""
     svc = services(request)
     await svc.db.ping()
-    return json_response(
-        {"status": "ok", "database": svc.db.dialect, "jobs": await svc.queue.counts()}
-    )
+    body: dict[str, Any] = {"status": "ok", "database": svc.db.dialect}
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        try:
+            await svc.auth.authenticate(token.strip())
+        except NotAuthenticated:
+            pass  # a bad token sees what anyone sees
+        else:
+            body["jobs"] = await svc.queue.counts()
+    return json_response(body)
