@@ -1,6 +1,6 @@
 """Email benchmark (issue #9): mail with PDFs over loopback SMTP, until every reply is back.
 
-    .venv/bin/python bench/email.py --messages 100 --pdfs 3 [--senders 4] [--workers 2] [--rate R]
+    .venv/bin/python bench/mail.py --messages 100 --pdfs 3 [--senders 4] [--workers 2] [--rate R]
 
 invoicebot runs in this process as ``serve`` runs it (``bot.app.running``: the SMTP server,
 workers with the offline ``local`` engine, on a temporary SQLite database and folder); a second
@@ -16,10 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# this file is called email.py: its folder must not hide the standard library's email package
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+# the project's packages, from the repository root (this script runs from bench/)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import argparse
 import asyncio
