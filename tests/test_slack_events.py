@@ -258,7 +258,7 @@ async def test_a_batch_with_nothing_to_look_at_gets_a_check_mark(
     link = f"<https://invoices.example.test/review/invoices/{invoice.id}|tomatoes.pdf>"
     blocks = str(fake.messages[report.reply_to["reply_ts"]]["blocks"])
     assert link in blocks
-    assert f"https://invoices.example.test/api/v2/bulk_importations/{report.id}/" in final
+    assert f"https://invoices.example.test/review/batches/{report.id}" in final
     assert [c.args["name"] for c in fake.named("reactions.add")] == ["eyes", "white_check_mark"]
 
 
