@@ -86,15 +86,6 @@ class InvoiceReport:
 
 
 @dataclass(frozen=True)
-class RefusedFile:
-    field: str
-    filename: str
-    code: str
-    detail: str
-    existing_invoice_id: str | None = None
-
-
-@dataclass(frozen=True)
 class ReplyReport:
     status: ReplyStatus
     attempts: int
@@ -126,7 +117,8 @@ class BatchReport:
     done_date: datetime | None
     counts: Mapping[ProcessingStatus, int]
     invoices: tuple[InvoiceReport, ...]
-    refused: tuple[RefusedFile, ...]
+    #: the files refused at intake, as the upload answered them
+    refused: tuple[FileError, ...]
     reply: ReplyReport
     url: str | None
 
@@ -250,16 +242,9 @@ async def _report(
         done_date=row.done_date,
         counts={ProcessingStatus(k): v for k, v in counts.items()},
         invoices=tuple(reports),
-        refused=tuple(_refused(e) for e in row.errors or []),
+        refused=tuple(FileError.from_dict(e) for e in row.errors or []),
         reply=ReplyReport(
             ReplyStatus(row.reply_status), row.reply_attempts, row.reply_error, row.reply_sent_date
         ),
         url=links.batch(row.id),
-    )
-
-
-def _refused(data: Mapping[str, Any]) -> RefusedFile:
-    error = FileError.from_dict(data)
-    return RefusedFile(
-        error.field, error.filename, error.code, error.detail, error.existing_invoice_id
     )

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.extract.schema import HEADER_FIELDS
-from bot.report import BatchReport, RefusedFile
+from bot.report import BatchReport
 from storage.models import Invoice, InvoiceLineItem
 
 CENT = Decimal("0.01")
@@ -120,7 +120,7 @@ def batch_view(report: BatchReport) -> dict[str, Any]:
         "done": report.done,
         "done_date": iso(report.done_date),
         "reply": report.reply.as_dict(),
-        "errors": [_refused_view(r) for r in report.refused],
+        "errors": [r.as_dict() for r in report.refused],
         "invoices": [
             {
                 "id": inv.id,
@@ -142,15 +142,3 @@ def batch_summary_view(report: BatchReport) -> dict[str, Any]:
     view["error_count"] = len(report.refused)
     del view["errors"]
     return view
-
-
-def _refused_view(refused: RefusedFile) -> dict[str, Any]:
-    out = {
-        "file": refused.field,
-        "filename": refused.filename,
-        "code": refused.code,
-        "detail": refused.detail,
-    }
-    if refused.existing_invoice_id:
-        out["existing_invoice_id"] = refused.existing_invoice_id
-    return out

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.batch import FileError, IntakeResult
-from bot.report import BatchReport, InvoiceReport, RefusedFile
+from bot.report import BatchReport, InvoiceReport
 from storage.status import ApprovalStatus, ProcessingStatus
 
 #: Slack allows 50 blocks in a message; a few are kept for the head and the tail
@@ -159,7 +159,7 @@ def _invoice_block(invoice: InvoiceReport) -> dict[str, Any]:
     return _section("\n".join(lines))
 
 
-def _refused_lines(refused: Iterable[RefusedFile | FileError]) -> list[str]:
+def _refused_lines(refused: Iterable[FileError]) -> list[str]:
     return [_error_line(r.filename, r.detail) for r in refused]
 
 
