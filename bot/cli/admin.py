@@ -12,7 +12,8 @@ from bot.cli.lazy import command
 PROCUREMENT = "procurement"
 
 
-def _csv_list(value: str) -> list[str]:
+def csv_list(value: str) -> list[str]:
+    """A comma-separated argument (``--outlets olt-1,olt-2``) as a list."""
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
@@ -78,9 +79,9 @@ def register(sub: Any) -> None:
         description="Create an API client. The secret is shown once.",
     )
     a.add_argument("name")
-    a.add_argument("--outlets", type=_csv_list, help="limit to these outlet ids (comma-separated)")
+    a.add_argument("--outlets", type=csv_list, help="limit to these outlet ids (comma-separated)")
     a.add_argument(
-        "--scopes", type=_csv_list, default=[PROCUREMENT], help=f"scopes (default {PROCUREMENT})"
+        "--scopes", type=csv_list, default=[PROCUREMENT], help=f"scopes (default {PROCUREMENT})"
     )
     a.add_argument("--json", action="store_true", help="print {client_id, client_secret} as JSON")
     a.set_defaults(run=command("bot.cli.admin_commands:clients_create"))

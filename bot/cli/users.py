@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.cli.admin import csv_list
 from bot.cli.lazy import command
-
-
-def _csv_list(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def register(sub: Any) -> None:
@@ -26,7 +23,7 @@ def register(sub: Any) -> None:
         "input with --password-stdin.",
     )
     a.add_argument("email")
-    a.add_argument("--outlets", type=_csv_list, default=[], help="outlet ids (comma-separated)")
+    a.add_argument("--outlets", type=csv_list, default=[], help="outlet ids (comma-separated)")
     a.add_argument("--admin", action="store_true", help="sees and changes every outlet")
     a.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     a.set_defaults(run=command("bot.cli.users_commands:users_add"))
