@@ -15,13 +15,12 @@ from datetime import datetime, timedelta
 
 from bot.bounds import unstorable
 from bot.errors import InvalidRequest, NotAuthenticated, NotFound, PermissionDenied
+from bot.scopes import PROCUREMENT
 from storage import catalog, clients
 from storage.bounds import CLIENT_ID_LENGTH
 from storage.db import Database
 from storage.types import utcnow
 
-#: the scope of the procurement API (upload, invoices, outlets, suppliers, purchase orders)
-PROCUREMENT = "procurement"
 #: a requested scope longer than this names no scope we have
 SCOPE_LENGTH = 200
 

@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.lazy import command
-
-#: bot.auth.PROCUREMENT, named here so that --help does not import the database layer
-PROCUREMENT = "procurement"
+from bot.scopes import PROCUREMENT
 
 
 def csv_list(value: str) -> list[str]:
