@@ -7,6 +7,7 @@ set (a reply read on a phone cannot follow a link to 127.0.0.1).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -201,10 +202,10 @@ async def build_report(
     row = await batches.get_bulk_importation(session, batch_id)
     if row is None:
         return None
-    counts = await invoices.status_counts(session, batch_id)
     _, rows = await invoices.list_invoices(
         session, InvoiceFilter(bulk_importation_id=batch_id), 0, 10_000, "created_date"
     )
+    counts = Counter(invoice.processing_status for invoice in rows)
     return await _report(session, row, counts, rows, links or Links())
 
 

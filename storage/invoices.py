@@ -156,15 +156,6 @@ async def list_invoices(
     return int(count or 0), list(rows)
 
 
-async def status_counts(session: AsyncSession, batch_id: str) -> dict[str, int]:
-    rows = await session.execute(
-        select(Invoice.processing_status, func.count())
-        .where(Invoice.bulk_importation_id == batch_id)
-        .group_by(Invoice.processing_status)
-    )
-    return {status: int(n) for status, n in rows.all()}
-
-
 async def set_processing_status(
     session: AsyncSession, invoice_id: str, status: str, **extra: Any
 ) -> None:
