@@ -27,7 +27,7 @@ from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.config import Config
 from bot.errors import InvalidRequest
 from bot.report import BatchReport
-from bot.views import batch_summary_view, batch_view, iso, money
+from bot.views import batch_summary_view, batch_view, money
 from storage.batches import BatchFilter
 from storage.status import Channel, ReplyStatus
 
@@ -232,20 +232,18 @@ def _print_batches(reports: Sequence[BatchReport], as_json: bool) -> None:
     if as_json:
         print(json.dumps([batch_summary_view(r) for r in reports], indent=2, default=str))
         return
-    table = Table()
-    for column in ("batch", "created", "outlet", "channel", "files", "state", "reply"):
-        table.add_column(column)
+    # two lines a batch: the id (what a person copies into `status ID`) is never cut, and it
+    # fits an 80-column terminal
     for report in reports:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items()))
         if report.refused:
             counts = ", ".join(filter(None, [counts, f"{len(report.refused)} refused"]))
-        table.add_row(
-            report.id,
-            iso(report.created_date) or "",
-            report.outlet_id,
-            str(report.channel),
-            counts or "none",
-            "done" if report.done else "in progress",
-            str(report.reply.status),
+        state = "done" if report.done else "in progress"
+        out.print(
+            f"[bold]{report.id}[/]  {report.created_date:%Y-%m-%d %H:%M}  {report.channel}  "
+            f"{state}, reply {report.reply.status}",
+            soft_wrap=True,
         )
-    out.print(table)
+        out.print(f"    outlet {report.outlet_id}: {counts or 'no files'}", soft_wrap=True)
+    if not reports:
+        out.print("no batches")
