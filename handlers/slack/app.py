@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -76,12 +77,12 @@ def build_bolt_app(
     client: SlackClient,
     background: Background,
 ) -> AsyncApp:
-    app = AsyncApp(
-        name="invoicebot",
-        client=web,
-        signing_secret=signing_secret,
-        logger=logging.getLogger("handlers.slack.bolt"),
-    )
+    logger = logging.getLogger("handlers.slack.bolt")
+    # Bolt reads $SLACK_BOT_TOKEN itself and warns that the client we give wins over it; the
+    # client carries that very token, so the warning would only puzzle whoever reads the log
+    if not any(isinstance(f, _NotTheTokenWarning) for f in logger.filters):
+        logger.addFilter(_NotTheTokenWarning())
+    app = AsyncApp(name="invoicebot", client=web, signing_secret=signing_secret, logger=logger)
 
     @app.event({"type": "message", "subtype": "file_share"})
     async def on_file_share(event: Mapping[str, Any]) -> None:
@@ -140,3 +141,8 @@ async def reply_to_error(
         except InvoicebotError as exc:
             log.warning("slack: could not say %r in the thread: %s", words, exc.detail)
     return None
+
+
+class _NotTheTokenWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return warning_client_prioritized_and_token_skipped() not in record.getMessage()
