@@ -124,16 +124,17 @@ async def _process(svc: Services, batch_ids: list[str], total: int) -> None:
 
 
 def _print_import(reports: list[BatchReport], as_json: bool, details: bool) -> None:
+    totals: Counter[str] = Counter()
+    for report in reports:
+        totals.update({str(status): n for status, n in report.counts.items()})
+    refused = sum(len(report.refused) for report in reports)
     if as_json:
-        totals: Counter[str] = Counter()
-        for report in reports:
-            totals.update({str(status): n for status, n in report.counts.items()})
         print(
             json.dumps(
                 {
                     "batches": [batch_view(report) for report in reports],
                     "counts": dict(totals),
-                    "refused": sum(len(report.refused) for report in reports),
+                    "refused": refused,
                 },
                 indent=2,
                 default=str,
@@ -143,10 +144,6 @@ def _print_import(reports: list[BatchReport], as_json: bool, details: bool) -> N
     for report in reports:
         _print_batch(report, False, details)
     if len(reports) > 1:
-        totals = Counter()
-        for report in reports:
-            totals.update({str(status): n for status, n in report.counts.items()})
-        refused = sum(len(report.refused) for report in reports)
         parts = [f"{n} {status}" for status, n in sorted(totals.items())]
         if refused:
             parts.append(f"{refused} refused")
