@@ -111,6 +111,18 @@ class Invoices:
             raise NotFound(f"bulk importation {batch_id} does not exist")
         return report
 
+    async def pending(self, batch_ids: Sequence[str]) -> int:
+        """How many invoices of these batches still wait for a worker (one counting query:
+        progress bars ask often)."""
+        async with self.db.read() as session:
+            counts = await batches.status_counts_of(session, batch_ids)
+        return sum(
+            n
+            for per_status in counts.values()
+            for status, n in per_status.items()
+            if ProcessingStatus(status).pending
+        )
+
     async def batches(
         self,
         where: BatchFilter,

@@ -110,12 +110,9 @@ async def _process(svc: Services, batch_ids: list[str], total: int) -> None:
         with _progress() as progress:
             task = progress.add_task("processing", total=total)
             while True:
-                reports = [await svc.invoices.batch(batch_id) for batch_id in batch_ids]
-                pending = sum(
-                    n for report in reports for status, n in report.counts.items() if status.pending
-                )
+                pending = await svc.invoices.pending(batch_ids)
                 progress.update(task, completed=total - pending)
-                if all(report.done for report in reports):
+                if not pending:
                     break
                 await asyncio.sleep(0.2)
     finally:
