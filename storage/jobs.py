@@ -120,14 +120,3 @@ async def fail(session: AsyncSession, job_id: int, worker_id: str, error: str) -
 async def count_by_status(session: AsyncSession) -> dict[str, int]:
     rows = await session.execute(select(Job.status, func.count()).group_by(Job.status))
     return {status: int(n) for status, n in rows.all()}
-
-
-async def count_batch_done(session: AsyncSession, batch_id: str) -> int:
-    return int(
-        await session.scalar(
-            select(func.count())
-            .select_from(Job)
-            .where(Job.kind == JobKind.BATCH_DONE, Job.bulk_importation_id == batch_id)
-        )
-        or 0
-    )
