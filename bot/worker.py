@@ -140,15 +140,12 @@ class Worker:
             await self._fail(job, f"gave up after {job.attempts - 1} attempts that did not finish")
             return
         assert job.invoice_id is not None
-        async with self.db.session() as session:
-            invoice = await invoices.get_invoice(session, job.invoice_id)
-            sha256 = invoice.file_sha256 if invoice else None
-            bind(batch_id=invoice.bulk_importation_id if invoice else None)
-        if sha256 is None:
+        bind(batch_id=job.batch_id)
+        if job.file_sha256 is None:
             await self._fail(job, "the invoice no longer exists")
             return
         try:
-            pdf = await self.files.read(sha256)
+            pdf = await self.files.read(job.file_sha256)
             result = await self.extractor.extract(pdf)
         except TransientExtractionError as exc:
             if job.attempts >= self.config.max_attempts:
@@ -200,8 +197,11 @@ class Worker:
                 invoice.file_pages = result.pages
             invoice.processing_status = status
             if self.linker is not None:
-                # linking warnings inform; they do not make the extraction incomplete
-                await self.linker.link(session, invoice)
+                # linking warnings inform; they do not make the extraction incomplete. Its
+                # lookups need not see this invoice's new fields (they are passed in), so the
+                # row is written once at the end instead of once per lookup
+                with session.no_autoflush:
+                    await self.linker.link(session, invoice)
             if not await jobs.finish(session, job.id, job.worker_id):
                 raise _LeaseLost
             done = await batches.finish_if_done(session, invoice.bulk_importation_id, utcnow())
