@@ -1,11 +1,12 @@
 """Email benchmark (issue #9): mail with PDFs over loopback SMTP, until every reply is back.
 
     .venv/bin/python bench/mail.py --messages 100 --pdfs 3 [--senders 4] [--workers 2]
-                                   [--worker-processes N] [--rate R]
+                                   [--processes N] [--rate R]
 
 invoicebot runs as it does in production: a real ``invoicebot serve`` process (its SMTP server,
-and its workers with the offline ``local`` engine unless ``--worker-processes`` moves them into
-that many ``invoicebot worker`` processes) on a temporary SQLite database and folder. This
+and its workers with the offline ``local`` engine, inside it or, with ``--processes N``, in the N
+worker processes that serve starts: ``[worker] processes``) on a temporary SQLite database and
+folder. This
 process is the outside world: it sends the mails with smtplib from ``--senders`` threads, and a
 second SMTP server here is the relay that receives the replies. The mails are built before any
 timing (fpdf2 invoices, every PDF different).
@@ -93,13 +94,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def write_config(tmp: Path, smtp_port: int, relay_port: int, workers: int) -> Path:
+def write_config(tmp: Path, smtp_port: int, relay_port: int, workers: int, processes: int) -> Path:
     path = tmp / "bench.toml"
     path.write_text(
         f'[database]\nurl = "sqlite+aiosqlite:///{tmp}/bench.db"\n'
         f'[storage]\npath = "{tmp}/files"\n'
         '[extraction]\nengine = "local"\n'
-        f"[worker]\nconcurrency = {workers}\npoll_interval_seconds = 0.2\n"
+        f"[worker]\nconcurrency = {workers}\nprocesses = {processes}\n"
+        "poll_interval_seconds = 0.2\n"
         f'[http]\nhost = "127.0.0.1"\nport = {free_port()}\n'
         f'[email.smtp]\nenabled = true\nhost = "127.0.0.1"\nport = {smtp_port}\n'
         f'[email.outbound]\nhost = "127.0.0.1"\nport = {relay_port}\n'
@@ -120,14 +122,14 @@ def cli(config: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a live process and its descendants (those alive, and those they
-    have waited for: the extraction zygote reaps the children it forks)."""
+def cpu_seconds(pid: int, tree: bool = True) -> float:
+    """User + system CPU of a live process, and (``tree``) of its descendants: those alive and
+    those they have waited for (the extraction zygote reaps the children it forks)."""
     total = 0.0
     with contextlib.suppress(OSError):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-        for task in Path(f"/proc/{pid}/task").iterdir():
+        total = sum(int(f) for f in fields[11 : 13 + 2 * tree]) / os.sysconf("SC_CLK_TCK")
+        for task in Path(f"/proc/{pid}/task").iterdir() if tree else ():
             for child in (task / "children").read_text().split():
                 total += cpu_seconds(int(child))
     return total
@@ -167,19 +169,14 @@ async def run(args: argparse.Namespace) -> None:
     )
     relay_port = relay_server.sockets[0].getsockname()[1]
     smtp_port = free_port()
-    in_server = 0 if args.worker_processes else args.workers
     with tempfile.TemporaryDirectory(prefix="bench-email-") as tmp:
-        config = write_config(Path(tmp), smtp_port, relay_port, in_server)
+        config = write_config(Path(tmp), smtp_port, relay_port, args.workers, args.processes)
         for setup in (("db", "upgrade"), ("outlets", "add", "bench", "--name", "Bench Kitchen")):
             if cli(config, *setup).wait() != 0:
                 raise SystemExit(f"invoicebot {' '.join(setup)} failed")
-        procs = [cli(config, "serve")]
+        serve = cli(config, "serve")
         try:
-            wait_listening(smtp_port, procs[0])
-            procs += [
-                cli(config, "worker", "--concurrency", str(args.workers))
-                for _ in range(args.worker_processes)
-            ]
+            wait_listening(smtp_port, serve)
             began = time.perf_counter()
             with ThreadPoolExecutor(args.senders) as pool:
                 futures = []
@@ -191,17 +188,18 @@ async def run(args: argparse.Namespace) -> None:
             accepted = time.perf_counter() - began
             await asyncio.wait_for(relay.all_in.wait(), args.timeout)
             finished = time.perf_counter() - began
-            cpu = {proc.pid: cpu_seconds(proc.pid) for proc in procs}
+            cpu_all, cpu_serve = cpu_seconds(serve.pid), cpu_seconds(serve.pid, tree=False)
         finally:
-            stop_all(procs)
+            # in a thread: the relay in this loop must still answer the last reply's QUIT
+            await asyncio.to_thread(stop_all, [serve])
     relay_server.close()
     latencies = sorted(
         relay.arrived[mid] - start for (mid, _), (start, _) in zip(mails, sent, strict=True)
     )
     pace = f"{args.rate} messages/s" if args.rate else "as fast as accepted"
     where = (
-        f"{args.worker_processes} worker process(es) of {args.workers} task(s)"
-        if args.worker_processes
+        f"{args.processes} worker process(es) of {args.workers} task(s)"
+        if args.processes
         else f"{args.workers} worker task(s) in serve"
     )
     print(f"senders {args.senders}, sent {pace}, {where}, engine local")
@@ -212,14 +210,10 @@ async def run(args: argparse.Namespace) -> None:
     median = statistics.median(latencies)
     p90 = latencies[max(int(len(latencies) * 0.9) - 1, 0)]
     print(f"send -> reply: median {median:.2f} s, p90 {p90:.2f} s, max {latencies[-1]:.2f} s")
-    shares = ", ".join(
-        f"{name} {cpu[p.pid]:.1f}" for name, p in zip(_names(procs), procs, strict=True)
+    print(
+        f"CPU seconds until the last reply: {cpu_all:.1f} in all invoicebot processes, "
+        f"{cpu_serve:.1f} of them in serve itself"
     )
-    print(f"CPU seconds until the last reply (process + its waited-for children): {shares}")
-
-
-def _names(procs: list[subprocess.Popen[bytes]]) -> list[str]:
-    return ["serve"] + [f"worker {i + 1}" for i in range(len(procs) - 1)]
 
 
 def main() -> None:
@@ -229,10 +223,10 @@ def main() -> None:
     parser.add_argument("--senders", type=int, default=4, help="concurrent SMTP clients")
     parser.add_argument("--workers", type=int, default=2, help="worker tasks (per process)")
     parser.add_argument(
-        "--worker-processes",
+        "--processes",
         type=int,
         default=0,
-        help="run the workers in this many `invoicebot worker` processes (0: inside serve)",
+        help="[worker] processes: serve runs its workers in this many processes (0: inside it)",
     )
     parser.add_argument(
         "--rate", type=float, default=0, help="send this many messages a second (0: a burst)"
