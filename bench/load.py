@@ -5,6 +5,7 @@ processes read, with 1 and then 2 workers; and the API's memory during a hostile
     .venv/bin/python bench/load.py --clients 50 --seconds 60 --workers 1,2 --drain-seconds 40
     .venv/bin/python bench/load.py --no-load            # only the memory part
     .venv/bin/python bench/load.py --no-memory --workers 1,2,1,2   # repeat for the spread
+    .venv/bin/python bench/load.py --no-memory --workers '' --side-by-side --seconds 30
 
 Every run gets a scratch database made beside ``--database-url`` (default: the test server,
 127.0.0.1:5432, database ``test``) and dropped after, a temporary file store, one ``invoicebot
@@ -22,6 +23,10 @@ The memory part starts a fresh ``serve`` the same way and sends one upload of ``
 hostile PDFs of just under ``--memory-size-mb`` (each holds one string of that size in its page
 tree, ``bench/upload_memory.py``; streamed, never held whole by this script), sampling the API's
 RSS every 50 ms; printed: idle RSS, peak (the larger of the samples and ``VmHWM``), the answer.
+
+``--side-by-side`` makes two backlogs (``--seconds`` of uploads each, no worker running), then
+runs 1 worker on one and 2 on the other at the same time for ``--drain-seconds``: on a machine
+shared with other work this ratio is the one that tells whether workers hold each other up.
 """
 
 from __future__ import annotations
@@ -221,7 +226,7 @@ def write_config(path: Path, db_url: str, files: Path, extra: str = "") -> Path:
         f"[database]\nurl = {json.dumps(db_url)}\n"
         f"[storage]\npath = {json.dumps(str(files))}\n"
         f"[review]\npage_cache_path = {json.dumps(str(files.parent / 'pages'))}\n"
-        "[http]\nrate_limit_per_minute = 0\n"
+        "[http]\nrate_limit_per_minute = 0\ntoken_rate_limit_per_minute = 0\n"
         "[worker]\npoll_interval_seconds = 0.2\n"
         '[extraction]\nengine = "local"\n'
         '[logging]\nlevel = "WARNING"\n' + extra
@@ -300,6 +305,8 @@ class LoadResult:
     drain_finished: int
     drain_seconds: float
     drain_cpu: float
+    #: CPU seconds of ``serve`` (and its PDF-checking children) while the uploads ran
+    api_cpu: float
     #: CPU seconds of the worker processes and their PDF-reading children in the drain
     worker_cpu: float
     #: CPU seconds of the PostgreSQL backends serving this run's database (same machine only)
@@ -402,6 +409,7 @@ async def run_load(
                         f"for {args.seconds:g} s"
                     )
                     before, _ = await _finished(conn)
+                    api0 = _tree_cpu([serve.pid])
                     start = time.monotonic()
                     until = start + args.seconds
                     await asyncio.gather(
@@ -411,6 +419,7 @@ async def run_load(
                         )
                     )
                     elapsed = time.monotonic() - start
+                    api_cpu = _tree_cpu([serve.pid]) - api0
                     after_load, total = await _finished(conn)
                 _alive(serve, group, run)
                 console.print(
@@ -448,6 +457,7 @@ async def run_load(
         drain_seconds=drain_time,
         drain_cpu=busy,
         worker_cpu=tree1 - tree0,
+        api_cpu=api_cpu,
         db_cpu=db1 - db0,
         backlog_left=total - done,
     )
@@ -458,6 +468,98 @@ def _alive(serve: subprocess.Popen[bytes], group: list[subprocess.Popen[bytes]],
         if proc.poll() is not None:
             log = (run / f"{name}.log").read_text(errors="replace")[-2000:]
             raise BenchError(f"{name} exited with {proc.returncode}:\n{log}")
+
+
+# --- side by side ----------------------------------------------------------------------------
+
+
+async def _backlog(args: argparse.Namespace, docs: Documents, db_url: str, run: Path) -> Path:
+    """A database holding what ``--clients`` uploaded in ``--seconds`` (no worker running)."""
+    config = write_config(run / "config.toml", db_url, run / "files")
+    _cli(config, "db", "upgrade")
+    clients = await make_clients(config, args.clients)
+    port = _free_port()
+    with processes(config, run, port, 0, 1) as (serve, _):
+        await _wait_listening(port, serve, run / "serve.log")
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
+            keys = await tokens(http, f"http://127.0.0.1:{port}", clients)
+            latencies: list[float] = []
+            errors: Counter[str] = Counter()
+            until = time.monotonic() + args.seconds
+            url = f"http://127.0.0.1:{port}{UPLOAD}"
+            await asyncio.gather(
+                *(_client(http, url, key, docs, until, latencies, errors) for key in keys)
+            )
+    if errors:
+        raise BenchError(f"uploads failed: {errors.most_common(3)}")
+    return config
+
+
+def _start_workers(
+    configs: list[Path], counts: tuple[int, ...], concurrency: int
+) -> list[list[subprocess.Popen[bytes]]]:
+    groups = []
+    for config, count in zip(configs, counts, strict=True):
+        argv = _cli_argv(config, "worker", "--concurrency", str(concurrency))
+        groups.append(
+            [
+                subprocess.Popen(argv, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL)
+                for _ in range(count)
+            ]
+        )
+    return groups
+
+
+async def run_side_by_side(args: argparse.Namespace, docs: Documents, tmp: Path) -> None:
+    """1 worker on database A and 2 on database B at the same time: whatever else the machine
+    runs slows both alike, so B/A is the scaling of our code (2.0: nothing between workers
+    serialises), apart from how many free cores there are."""
+    async with (
+        scratch_database(args.database_url) as a_url,
+        scratch_database(args.database_url) as b_url,
+    ):
+        runs = [Path(tempfile.mkdtemp(prefix=name, dir=tmp)) for name in ("a-", "b-")]
+        console.print(f"[bold]side by side[/]: two backlogs of {args.seconds:g} s of uploads")
+        configs = [
+            await _backlog(args, docs, url, run)
+            for url, run in zip((a_url, b_url), runs, strict=True)
+        ]
+        conns = [
+            await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://", 1))
+            for url in (a_url, b_url)
+        ]
+        try:
+            groups = _start_workers(configs, (1, 2), args.concurrency)
+            try:
+                # the window opens once every worker has finished an invoice (warm)
+                for _ in range(600):
+                    first = [(await _finished(conn))[0] for conn in conns]
+                    if first[0] >= 1 and first[1] >= 2:
+                        break
+                    await asyncio.sleep(0.2)
+                cpu0 = [_tree_cpu([p.pid for p in group]) for group in groups]
+                start = time.monotonic()
+                await asyncio.sleep(args.drain_seconds)
+                last = [await _finished(conn) for conn in conns]
+                cpu1 = [_tree_cpu([p.pid for p in group]) for group in groups]
+                took = time.monotonic() - start
+            finally:
+                for proc in groups[0] + groups[1]:
+                    proc.send_signal(signal.SIGTERM)
+                for proc in groups[0] + groups[1]:
+                    proc.wait(timeout=60)
+        finally:
+            for conn in conns:
+                await conn.close()
+    rates = [(done - before) / took for (done, _), before in zip(last, first, strict=True)]
+    names = ("1 worker ", "2 workers")
+    for name, rate, c0, c1, (done, total) in zip(names, rates, cpu0, cpu1, last, strict=True):
+        console.print(
+            f"  {name}: {rate:.2f} invoices/s, {(c1 - c0) / took:.2f} cores, "
+            f"backlog left {total - done}"
+        )
+    ratio = f"{rates[1] / rates[0]:.2f}x" if rates[0] else "-"
+    console.print(f"  2 workers / 1 worker at the same time: {ratio}")
 
 
 # --- memory -----------------------------------------------------------------------------------
@@ -563,7 +665,7 @@ async def run_memory(args: argparse.Namespace, tmp: Path) -> MemoryResult:
 def report(results: list[LoadResult]) -> None:
     table = Table(title="load on PostgreSQL (serve --workers 0, N worker processes)")
     for name in (
-        "workers", "uploads/s", "p50 ms", "p99 ms", "errors",
+        "workers", "uploads/s", "p50 ms", "p99 ms", "errors", "API CPU ms/upload",
         "finished/s under load", "finished/s drain", "drain vs first", "machine CPU busy",
         "worker cores", "worker CPU ms/invoice", "db CPU ms/invoice",
     ):  # fmt: skip
@@ -576,6 +678,7 @@ def report(results: list[LoadResult]) -> None:
             f"{r.percentile(0.5) * 1000:.0f}",
             f"{r.percentile(0.99) * 1000:.0f}",
             str(sum(r.errors.values())),
+            f"{r.api_cpu * 1000 / max(1, len(r.latencies)):.0f}",
             f"{r.load_rate:.2f}",
             f"{r.drain_rate:.2f}",
             f"{r.drain_rate / first:.2f}x" if first else "-",
@@ -617,6 +720,11 @@ def main() -> int:
     parser.add_argument("--memory-files", type=int, default=50)
     parser.add_argument("--memory-size-mb", type=float, default=25)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="also: 1 worker and 2 workers on two backlogs at the same time (same noise)",
+    )
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
     console.print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f} at start")
@@ -625,11 +733,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="invoicebot-load-") as tmp_name:
         tmp = Path(tmp_name)
         try:
-            if not args.no_load:
+            if not args.no_load and counts:
                 docs = Documents(tmp / "docs", args.documents, args.seed)
                 for n in counts:
                     results.append(asyncio.run(run_load(args, n, docs, tmp)))
                 report(results)
+            if args.side_by_side:
+                docs = Documents(tmp / "docs-side", args.documents, args.seed)
+                asyncio.run(run_side_by_side(args, docs, tmp))
             if not args.no_memory:
                 memory = asyncio.run(run_memory(args, tmp))
                 console.print(
@@ -655,6 +766,7 @@ def main() -> int:
                             "errors": sum(r.errors.values()),
                             "finished_per_second_load": r.load_rate,
                             "finished_per_second_drain": r.drain_rate,
+                            "api_cpu_seconds_load": r.api_cpu,
                             "cpu_busy_drain": r.drain_cpu,
                             "worker_cpu_seconds_drain": r.worker_cpu,
                             "db_cpu_seconds_drain": r.db_cpu,
