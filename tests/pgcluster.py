@@ -122,7 +122,14 @@ def private_cluster() -> Iterator[PgCluster]:
     cluster = PgCluster()
     try:
         cluster.init()
-        cluster.start()
+        for attempt in range(3):
+            try:
+                cluster.start()
+                break
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+                cluster.port = free_port()  # taken since we chose it: another one
         deadline = time.monotonic() + 30
         while not cluster.running():
             if time.monotonic() > deadline:
