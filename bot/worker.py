@@ -42,6 +42,9 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
+#: while the database is down, a task asks for a job at most this far apart
+CLAIM_BACKOFF_MAX_SECONDS = 5.0
+
 
 class Linker(Protocol):
     """Links an invoice to purchase orders after extraction (see bot.linking)."""
@@ -93,12 +96,21 @@ class Worker:
                 group.create_task(self._loop(f"{self.worker_id}/{i}", stop))
 
     async def _loop(self, worker_id: str, stop: asyncio.Event) -> None:
+        failures = 0
         while not stop.is_set():
             try:
                 job = await self.queue.claim(worker_id)
             except StorageError as exc:
-                log.error("claiming a job failed (%s); retrying shortly", exc.detail)
-                job = None
+                # the database is down: say so once, and ask less often until it answers
+                failures += 1
+                if failures == 1:
+                    log.error("claiming a job failed (%s); retrying until it works", exc.detail)
+                delay = self.config.poll_interval_seconds * 2 ** min(failures, 8)
+                await self.queue.wait(min(delay, CLAIM_BACKOFF_MAX_SECONDS))
+                continue
+            if failures:
+                log.info("claiming jobs works again (after %d failed attempts)", failures)
+                failures = 0
             if job is None:
                 await self.queue.wait(self.config.poll_interval_seconds)
                 continue
