@@ -239,7 +239,7 @@ async def test_workers_and_serve_ride_out_a_postgresql_restart(
 #: what an invoice's recorded reason says, by the last answer its document got
 REASONS = {
     "badjson": "not valid JSON",
-    "html": "internal error: JSONDecodeError",
+    "html": "Gemini's answer was not JSON",
     "drop": "cannot reach Gemini",
     "500": "Gemini is unavailable (500)",
     "503": "Gemini is unavailable (503)",
