@@ -220,10 +220,16 @@ def _result(answer: dict[str, Any], limits: Limits) -> Any:
     """The target's result from the zygote's report, or the error it stands for."""
     if answer.get("timeout"):
         raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
+    if answer.get("signal") == "SIGXCPU":  # its CPU time bound
+        raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
     if "signal" in answer:
-        raise ExtractionError(
-            f"the parser was killed by {answer['signal']} (memory bound {limits.memory_mb} MB)"
-        )
+        killed, peak = answer["signal"], answer.get("peak_mb")
+        if answer.get("memory"):
+            raise ExtractionError(
+                f"the parser was killed by {killed} at its memory bound ({limits.memory_mb} MB,"
+                f" {peak} MB resident at its peak)"
+            )
+        raise ExtractionError(f"the parser crashed: killed by {killed}")
     reply = answer.get("answer")
     if reply is None:
         raise ExtractionError(f"the parser failed without an answer (exit {answer.get('exit')})")

@@ -55,6 +55,11 @@ class _Child:
     served: int = 0
     output: bytearray = field(default_factory=bytearray)
     timed_out: bool = False
+    killed: bool = False  # by the zygote (time, cancel): a signal it did not send came from outside
+
+    def kill(self) -> None:
+        self.killed = True
+        _kill(self.pid)
 
 
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +119,7 @@ class Zygote:
         if not chunk:  # the worker is gone: so are its documents
             self._selector.unregister(self._in)
             for child in self._busy.values():
-                _kill(child.pid)
+                child.kill()
             return False
         self._buffer += chunk
         while len(self._buffer) >= FRAME_LENGTH.size:
@@ -132,7 +137,7 @@ class Zygote:
         if request.get("cancel"):
             child = self._busy.get(request["id"])
             if child is not None:
-                _kill(child.pid)
+                child.kill()
             return
         memory = int(request["memory_mb"])
         child = next((c for c in self._idle if c.memory_mb == memory), None)
@@ -146,7 +151,7 @@ class Zygote:
         try:
             _write_frame(child.requests, frame)
         except OSError:
-            _kill(child.pid)  # it died between documents: reported as it is reaped
+            child.kill()  # it died between documents: reported as it is reaped
 
     def _fork(self, memory_mb: int) -> _Child:
         to_child, requests = os.pipe()
@@ -197,7 +202,7 @@ class Zygote:
         os.close(child.requests)
         if child in self._idle:
             self._idle.remove(child)
-        _, status = os.waitpid(child.pid, 0)
+        _, status, usage = os.wait4(child.pid, 0)
         if child.job is None:
             return
         del self._busy[child.job]
@@ -205,7 +210,14 @@ class Zygote:
         if child.timed_out:
             answer["timeout"] = True
         elif os.WIFSIGNALED(status):
-            answer["signal"] = signal.Signals(os.WTERMSIG(status)).name
+            number, peak = os.WTERMSIG(status), round(usage.ru_maxrss / 1024)
+            answer.update(signal=signal.Signals(number).name, peak_mb=peak)
+            # the memory bound (RLIMIT_AS) makes allocations fail: Python raises MemoryError (an
+            # answer, not a signal), C code may abort or crash near the bound; the kernel's
+            # out-of-memory killer sends SIGKILL, which the zygote sends only on time or cancel
+            answer["memory"] = peak >= 0.75 * child.memory_mb or (
+                number == signal.SIGKILL and not child.killed
+            )
         else:
             answer["exit"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
         self._send(json.dumps(answer).encode())
@@ -222,7 +234,7 @@ class Zygote:
         for child in self._busy.values():
             if not child.timed_out and child.deadline <= now:
                 child.timed_out = True
-                _kill(child.pid)
+                child.kill()
 
     def _send(self, data: bytes) -> None:
         _write_frame(self._out, data)
