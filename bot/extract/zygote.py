@@ -149,7 +149,7 @@ class Zygote:
         child.deadline = time.monotonic() + float(request["timeout_s"])
         self._busy[request["id"]] = child
         try:
-            _write_frame(child.requests, frame)
+            write_frame(child.requests, frame)
         except OSError:
             child.kill()  # it died between documents: reported as it is reaped
 
@@ -197,12 +197,9 @@ class Zygote:
 
     def _reap(self, child: _Child) -> None:
         """The child ended: between documents (it chose to) or in one (reported as failed)."""
-        self._selector.unregister(child.answers)
-        os.close(child.answers)
-        os.close(child.requests)
         if child in self._idle:
             self._idle.remove(child)
-        _, status, usage = os.wait4(child.pid, 0)
+        status, usage = self._retire(child)
         if child.job is None:
             return
         del self._busy[child.job]
@@ -222,12 +219,12 @@ class Zygote:
             answer["exit"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
         self._send(json.dumps(answer).encode())
 
-    def _retire(self, child: _Child) -> None:
-        """Let an idle child go: it exits when its request pipe closes."""
+    def _retire(self, child: _Child) -> tuple[int, Any]:
+        """Let a child go (it exits when its request pipe closes): its exit status and usage."""
         self._selector.unregister(child.answers)
         os.close(child.answers)
         os.close(child.requests)
-        os.waitpid(child.pid, 0)
+        return os.wait4(child.pid, 0)[1:]
 
     def _kill_overdue(self) -> None:
         now = time.monotonic()
@@ -237,16 +234,16 @@ class Zygote:
                 child.kill()
 
     def _send(self, data: bytes) -> None:
-        _write_frame(self._out, data)
+        write_frame(self._out, data)
 
 
-def _write_frame(fd: int, data: bytes) -> None:
+def write_frame(fd: int, data: bytes) -> None:
     view = memoryview(FRAME_LENGTH.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _read_frame(fd: int) -> bytes | None:
+def read_frame(fd: int) -> bytes | None:
     """One frame from ``fd``, None at its end."""
     head = _read_exactly(fd, FRAME_LENGTH.size)
     if head is None:
@@ -282,7 +279,7 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
         memory = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         sys.setrecursionlimit(5000)
-        while (frame := _read_frame(requests)) is not None:
+        while (frame := read_frame(requests)) is not None:
             head, _, pdf = frame.partition(b"\n")
             request = json.loads(head)
             # CPU time is counted over the child's life: each document gets its own bound
@@ -296,7 +293,7 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
             # the answer says whether it is the last, so that no request is sent to a child
             # that is leaving
             answer["last"] = bool(answer.get("spent")) or _resident_mb() > memory_mb / 2
-            _write_frame(answers, json.dumps(answer).encode())
+            write_frame(answers, json.dumps(answer).encode())
             if answer["last"]:
                 break
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened

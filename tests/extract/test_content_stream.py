@@ -25,6 +25,7 @@ CASES = [
     b"1 0 R Do",
     b"[ (a) 1",
     b"(unterminated",
+    b"/" + b"A" * 4050 + b" Do /" + b"B" * 5000 + b" Do",
 ]
 PIECES = [
     *(bytes([c]) for c in b" \n\r\x00\x0b()\\<>[]/%#12.-+,aTjR{\xe9"),
