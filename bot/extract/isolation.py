@@ -28,10 +28,10 @@ import sys
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from bot.errors import ExtractionError, TransientExtractionError
-from bot.extract.zygote import FRAME_LENGTH
+from bot.extract.zygote import read_frame, write_frame
 
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
@@ -106,20 +106,13 @@ class _ZygoteClient:
         stdin = self._process.stdin
         assert stdin is not None
         with self._write_lock:
-            stdin.write(FRAME_LENGTH.pack(len(payload)))
-            stdin.write(payload)
+            write_frame(stdin.fileno(), payload)
 
     def _read_answers(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
         try:
-            while True:
-                head = _read_exactly(stdout, FRAME_LENGTH.size)
-                if head is None:
-                    break
-                body = _read_exactly(stdout, FRAME_LENGTH.unpack(head)[0])
-                if body is None:
-                    break
+            while (body := read_frame(stdout.fileno())) is not None:
                 answer = json.loads(body)
                 with self._lock:
                     future = self._pending.pop(answer["id"], None)
@@ -133,16 +126,6 @@ class _ZygoteClient:
                     future.set_exception(
                         TransientExtractionError("the parsing process ended unexpectedly")
                     )
-
-
-def _read_exactly(stream: IO[bytes], size: int) -> bytes | None:
-    data = bytearray()
-    while len(data) < size:
-        chunk = stream.read(size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return bytes(data)
 
 
 class Isolation:
@@ -220,10 +203,16 @@ def _result(answer: dict[str, Any], limits: Limits) -> Any:
     """The target's result from the zygote's report, or the error it stands for."""
     if answer.get("timeout"):
         raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
+    if answer.get("signal") == "SIGXCPU":  # its CPU time bound
+        raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
     if "signal" in answer:
-        raise ExtractionError(
-            f"the parser was killed by {answer['signal']} (memory bound {limits.memory_mb} MB)"
-        )
+        killed, peak = answer["signal"], answer.get("peak_mb")
+        if answer.get("memory"):
+            raise ExtractionError(
+                f"the parser was killed by {killed} at its memory bound ({limits.memory_mb} MB,"
+                f" {peak} MB resident at its peak)"
+            )
+        raise ExtractionError(f"the parser crashed: killed by {killed}")
     reply = answer.get("answer")
     if reply is None:
         raise ExtractionError(f"the parser failed without an answer (exit {answer.get('exit')})")

@@ -55,6 +55,11 @@ class _Child:
     served: int = 0
     output: bytearray = field(default_factory=bytearray)
     timed_out: bool = False
+    killed: bool = False  # by the zygote (time, cancel): a signal it did not send came from outside
+
+    def kill(self) -> None:
+        self.killed = True
+        _kill(self.pid)
 
 
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +119,7 @@ class Zygote:
         if not chunk:  # the worker is gone: so are its documents
             self._selector.unregister(self._in)
             for child in self._busy.values():
-                _kill(child.pid)
+                child.kill()
             return False
         self._buffer += chunk
         while len(self._buffer) >= FRAME_LENGTH.size:
@@ -132,7 +137,7 @@ class Zygote:
         if request.get("cancel"):
             child = self._busy.get(request["id"])
             if child is not None:
-                _kill(child.pid)
+                child.kill()
             return
         memory = int(request["memory_mb"])
         child = next((c for c in self._idle if c.memory_mb == memory), None)
@@ -144,9 +149,9 @@ class Zygote:
         child.deadline = time.monotonic() + float(request["timeout_s"])
         self._busy[request["id"]] = child
         try:
-            _write_frame(child.requests, frame)
+            write_frame(child.requests, frame)
         except OSError:
-            _kill(child.pid)  # it died between documents: reported as it is reaped
+            child.kill()  # it died between documents: reported as it is reaped
 
     def _fork(self, memory_mb: int) -> _Child:
         to_child, requests = os.pipe()
@@ -192,12 +197,9 @@ class Zygote:
 
     def _reap(self, child: _Child) -> None:
         """The child ended: between documents (it chose to) or in one (reported as failed)."""
-        self._selector.unregister(child.answers)
-        os.close(child.answers)
-        os.close(child.requests)
         if child in self._idle:
             self._idle.remove(child)
-        _, status = os.waitpid(child.pid, 0)
+        status, usage = self._retire(child)
         if child.job is None:
             return
         del self._busy[child.job]
@@ -205,36 +207,43 @@ class Zygote:
         if child.timed_out:
             answer["timeout"] = True
         elif os.WIFSIGNALED(status):
-            answer["signal"] = signal.Signals(os.WTERMSIG(status)).name
+            number, peak = os.WTERMSIG(status), round(usage.ru_maxrss / 1024)
+            answer.update(signal=signal.Signals(number).name, peak_mb=peak)
+            # the memory bound (RLIMIT_AS) makes allocations fail: Python raises MemoryError (an
+            # answer, not a signal), C code may abort or crash near the bound; the kernel's
+            # out-of-memory killer sends SIGKILL, which the zygote sends only on time or cancel
+            answer["memory"] = peak >= 0.75 * child.memory_mb or (
+                number == signal.SIGKILL and not child.killed
+            )
         else:
             answer["exit"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
         self._send(json.dumps(answer).encode())
 
-    def _retire(self, child: _Child) -> None:
-        """Let an idle child go: it exits when its request pipe closes."""
+    def _retire(self, child: _Child) -> tuple[int, Any]:
+        """Let a child go (it exits when its request pipe closes): its exit status and usage."""
         self._selector.unregister(child.answers)
         os.close(child.answers)
         os.close(child.requests)
-        os.waitpid(child.pid, 0)
+        return os.wait4(child.pid, 0)[1:]
 
     def _kill_overdue(self) -> None:
         now = time.monotonic()
         for child in self._busy.values():
             if not child.timed_out and child.deadline <= now:
                 child.timed_out = True
-                _kill(child.pid)
+                child.kill()
 
     def _send(self, data: bytes) -> None:
-        _write_frame(self._out, data)
+        write_frame(self._out, data)
 
 
-def _write_frame(fd: int, data: bytes) -> None:
+def write_frame(fd: int, data: bytes) -> None:
     view = memoryview(FRAME_LENGTH.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _read_frame(fd: int) -> bytes | None:
+def read_frame(fd: int) -> bytes | None:
     """One frame from ``fd``, None at its end."""
     head = _read_exactly(fd, FRAME_LENGTH.size)
     if head is None:
@@ -270,7 +279,7 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
         memory = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         sys.setrecursionlimit(5000)
-        while (frame := _read_frame(requests)) is not None:
+        while (frame := read_frame(requests)) is not None:
             head, _, pdf = frame.partition(b"\n")
             request = json.loads(head)
             # CPU time is counted over the child's life: each document gets its own bound
@@ -284,7 +293,7 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
             # the answer says whether it is the last, so that no request is sent to a child
             # that is leaving
             answer["last"] = bool(answer.get("spent")) or _resident_mb() > memory_mb / 2
-            _write_frame(answers, json.dumps(answer).encode())
+            write_frame(answers, json.dumps(answer).encode())
             if answer["last"]:
                 break
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened

@@ -39,3 +39,23 @@ def pid(pdf: bytes) -> int:
 def fail(pdf: bytes) -> None:
     """A parser bug: an exception that is no extraction error."""
     raise ValueError("a bug")
+
+
+def signalled(pdf: bytes, signal: str) -> None:
+    """Killed by ``signal`` (a crash in C code, an operator's kill) with little memory in use."""
+    import os
+    import signal as signals
+
+    os.kill(os.getpid(), signals.Signals[signal])
+
+
+def filled_then_crash(pdf: bytes) -> None:
+    """Takes memory up to its bound, then crashes the way C code does when malloc fails there."""
+    import os
+
+    chunks = []
+    try:
+        while True:
+            chunks.append(bytearray(8 * 1024 * 1024))  # zero-filled: resident, not just reserved
+    except MemoryError:
+        os.abort()

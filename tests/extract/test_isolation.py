@@ -40,6 +40,28 @@ async def test_a_crashing_child_is_reported_and_the_zygote_lives_on(isolation: I
     assert _zygote_pid(isolation) == zygote
 
 
+@pytest.mark.parametrize("name", ["SIGSEGV", "SIGTERM", "SIGBUS"])
+async def test_a_crash_says_which_signal_and_blames_no_memory_bound(
+    isolation: Isolation, name: str
+) -> None:
+    with pytest.raises(ExtractionError) as raised:
+        await isolation.run("tests.extract.hostile:signalled", b"", {"signal": name})
+    assert str(raised.value) == f"the parser crashed: killed by {name}"
+
+
+async def test_a_crash_at_the_memory_bound_names_the_bound(isolation: Isolation) -> None:
+    limits = Limits(timeout_s=20, memory_mb=300)
+    with pytest.raises(ExtractionError, match=r"killed by SIGABRT at its memory bound \(300 MB"):
+        await isolation.run("tests.extract.hostile:filled_then_crash", b"", None, limits)
+
+
+async def test_a_sigkill_the_zygote_did_not_send_is_the_out_of_memory_killer(
+    isolation: Isolation,
+) -> None:
+    with pytest.raises(ExtractionError, match=r"killed by SIGKILL at its memory bound \(1024 MB"):
+        await isolation.run("tests.extract.hostile:signalled", b"", {"signal": "SIGKILL"})
+
+
 async def test_calls_in_flight_when_the_zygote_dies_are_transient_and_the_next_starts_one(
     isolation: Isolation,
 ) -> None:
