@@ -16,8 +16,6 @@ from bot.extract.doc import Doc, Hit
 from bot.extract.parties import buyer_zone
 from bot.extract.vat import find_vat_ids
 
-Found = tuple[object, float]
-
 _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
 _DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
@@ -296,10 +294,12 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
             if cell is not None and (i, cell.start // 4) in buyer:
                 continue  # printed in the customer's address block (reverse charge)
-            # a VAT label counts double; a Swiss company number (UID, register) is no VAT id
-            # unless it carries the MWST suffix
+            # a VAT label counts double, the seller's own label ("USt-ID Lieferant", "VAT no.
+            # supplied by") more; a Swiss company number (UID, register) is no VAT id unless it
+            # carries the MWST suffix
             label = before[-20:]
-            weight = 2 if _VAT_LABEL.search(label) else 1
+            weight = 2 if _VAT_LABEL.search(before) else 1
+            weight += 2 * bool(labels.SUPPLIER.search(before))
             swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(
                 ("MWST", "TVA", "IVA")
             )

@@ -190,8 +190,9 @@ CUSTOMER = re.compile(
 
 #: Labels that introduce the seller.
 SUPPLIER = re.compile(
-    r"\b(?:from|seller|supplier|vendor|sold\s+by|service\s+provider|issued\s+by|lieferant"
-    r"|rechnungsersteller|verkaufer|absender|fournisseur|emetteur|vendeur|leverancier"
+    r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|service\s+provider|issued\s+by"
+    r"|lieferant|leistungserbringer|leistender|rechnungsersteller|verkaufer|absender|fournisseur"
+    r"|emetteur|vendeur|leverancier"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
 )
 
@@ -219,7 +220,8 @@ SUMMARY = re.compile(
     r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand"
     r"|subtotale|paid|bereits\s+bezahlt|acompte|reeds\s+betaald|pagado|acconto|offener\s+betrag"
     r"|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward|brought\s+forward"
-    r"|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue)\b"
+    r"|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
+    r"|(?:\d+(?:[.,]\d+)?\s?%\s|sales\s)(?:vat|btw|tva|mwst|ust|iva|tax))\b"
 )
 
 #: Line-item table column headings by the column they name.

@@ -324,15 +324,12 @@ def _description(
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
-        words = cell.text.split()
         if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
             unit = cell.text
         elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
             unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
         elif not unit and not desc and has_unit and n + 1 < len(texts) and _unit_cell(cell, taken):
             unit = cell.text  # a unit cell before the description, under a unit heading
-        elif col.kind == "quantity" and all(_UNIT.match(w) for w in words):
-            unit = cell.text
         elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
             unit = cell.text  # the heading says what it is: "Monat", "casier", "Kiste"
         elif col.kind == "code" and not code:

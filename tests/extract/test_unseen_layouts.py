@@ -170,6 +170,42 @@ def test_justified_supplier_name_with_runs_of_spaces() -> None:
     assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
 
 
+def test_justified_supplier_name_beside_a_far_column() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[0] = T(15, 20, "Fresh     Greens     BV", size=14)
+    page.append(T(195, 20, "INVOICE", right=True, size=14))
+    assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
+
+
+def test_the_party_named_as_supplier_wins_over_the_buyers_letterhead() -> None:
+    """A self-billed invoice is printed by the buyer: its letterhead, footer and VAT id are the
+    buyer's; the seller is the party the page names as supplier."""
+    for label, vat_label in (
+        ("Lieferant/Leistender:", "USt-ID Lieferant/Leistender:"),
+        ("Supplied by:", "VAT number supplied by:"),
+        ("Leverancier (verkoper):", "BTW-nr. leverancier (verkoper):"),
+        ("Vendeur :", "TVA intracom. vendeur :"),
+    ):
+        page = [
+            T(15, 20, "Hotel Zur Post Betriebs GmbH", size=14),
+            T(15, 26, "Hauptstraße 46 - 80331 München"),
+            T(15, 45, "Hofgut Lindenau"),
+            T(15, 50, "Bahnhofstraße 52"),
+            T(15, 55, "50667 Köln"),
+            T(130, 45, "Beleg-Nr.: AF-2026-404"),
+            T(130, 50, "Datum: 22.03.2026"),
+            T(15, 70, "Gutschrift (Selbst ausgestellte Rechnung)", size=14),
+            T(15, 78, f"{label} Hofgut Lindenau, Bahnhofstraße 52, 50667 Köln"),
+            T(15, 84, f"{vat_label} DE 065 170 199"),
+            *_totals(100, "100.00", "9.00", "109.00"),
+            T(15, 270, "Hotel Zur Post Betriebs GmbH - Hauptstraße 46 - 80331 München"),
+            T(15, 275, "USt-ID: DE 417 757 070"),
+        ]
+        invoice = _read(_pdf(page)).invoice
+        assert invoice.supplier_name == "Hofgut Lindenau", label
+        assert invoice.supplier_tax_id == "DE065170199", label
+
+
 def _form_xobject_pdf() -> bytes:
     """The whole page drawn inside a form XObject: pypdf's layout mode sees no text there."""
     from reportlab.pdfgen import canvas
@@ -393,7 +429,7 @@ def test_month_first_dates_on_a_dollar_invoice_when_every_date_is_ambiguous() ->
 
 
 def test_us_ein_is_the_supplier_tax_id() -> None:
-    for label in ("EIN:", "Federal ID #", "Tax ID No.", "FEIN"):
+    for label in ("EIN:", "Federal ID #", "Tax ID No.", "FEIN", "Tax ID (EIN):"):
         invoice = _read(_us_page([T(15, 33, f"{label} 04-3456789")])).invoice
         assert invoice.supplier_tax_id == "04-3456789", label
 
