@@ -211,17 +211,17 @@ UNIT = re.compile(
     re.I,
 )
 
-#: Words of a line that ends a line-item table or is a summary line, never an item.
+#: The start of a line that ends a line-item table or is a summary line, never an item: a
+#: totals, tax, payment, discount or carried-forward label.
 SUMMARY = re.compile(
-    r"^\s*(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|zwischensumme|netto|brutto"
-    r"|nettobetrag|rechnungssumme|montant|sous\s*-?\s*total|subtotaal|subtotal|subtotale"
-    r"|base\s+imponible|imponibile|exclusief|vat|tax|mwst|ust|umsatzsteuer|tva|btw|iva"
-    r"|zuzugl|zzgl|abzgl|amount\s+due|balance|grand|net\s+total|importe|somme|te\s+betalen"
-    r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand"
-    r"|subtotale|paid|bereits\s+bezahlt|acompte|reeds\s+betaald|pagado|acconto|offener\s+betrag"
-    r"|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward|brought\s+forward"
-    r"|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
-    r"|(?:\d+(?:[.,]\d+)?\s?%\s|sales\s)(?:vat|btw|tva|mwst|ust|iva|tax))\b"
+    r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
+    r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
+    r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
+    r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
+    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
+    r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
+    + "|".join(TOTAL_EXCL[:-1] + TOTAL_INCL[:-3] + TAX_AMOUNT[:-1] + ALREADY_PAID)
+    + ")"
 )
 
 #: Line-item table column headings by the column they name.
@@ -256,6 +256,7 @@ COLUMN_CELLS: dict[str, str] = {
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
+    "total": r"net|netto|nett|ht",
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
 }

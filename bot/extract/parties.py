@@ -52,12 +52,6 @@ _NAME_LABEL = re.compile(
     r"(?:name|firma|firmenname|company(?:\s+name)?|nom|raison\s+sociale|naam|bedrijfsnaam"
     r"|nombre|razon\s+social|ragione\s+sociale|denominazione)\s*:\s*"
 )
-_REGISTRY = re.compile(
-    r"\b(?:siege\s+social|registered\s+(?:office|in|number)|company\s+(?:no|number|registration)"
-    r"|sitz|handelsregister|registergericht|amtsgericht|hrb|hra|rcs|siret|siren|kvk|kamer\s+van"
-    r"|capital|registro\s+mercantil|rea|cap\.?\s+soc|geschaftsfuhr\w*|managing\s+director|vorstand"
-    r"|ust-?id\w*|vat\s+(?:no|reg)|btw|tva|p\.?\s?iva|nif|cif)\b"
-)
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 #: what may follow a seller word up to its colon: "Lieferant/Leistender:", "Leverancier (verkoper):"
@@ -235,9 +229,9 @@ def supplier_name(
 ) -> tuple[str | None, float]:
     """The best-scoring name outside the item tables, with a confidence from its margin.
 
-    A name scores by what it is (legal form, recurrence, matching a web domain, case) plus the
-    best of its places (top of page 1, footer, under a seller label, beside the seller's VAT id
-    or the registry line; minus inside the buyer's block).
+    A name scores by what it is (legal form, recurrence, matching a web domain, named by a seller
+    label) plus the best of its places (top of page 1, footer, beside the seller's VAT id; minus
+    inside the buyer's block).
     """
     cells = _candidate_cells(doc, table_lines)
     if not cells:
@@ -246,7 +240,6 @@ def supplier_name(
     domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)
-    registry = {i for i, line in enumerate(doc.lines) if _REGISTRY.search(line.folded)}
     place: dict[str, float] = {}
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
@@ -265,8 +258,6 @@ def supplier_name(
         if i > page_ends[line.page] - 8:
             s += 1
         if vat_line is not None and 0 <= vat_line - i <= 3:
-            s += 1.5
-        if registry & {i - 1, i, i + 1}:
             s += 1.5
         place[name] = max(place.get(name, s), s)
     scores: dict[str, float] = {}

@@ -640,3 +640,53 @@ def test_article_numbers_under_their_heading_are_product_codes() -> None:
             ("48057", "Tomaten", Decimal("30.00")),
             ("PF-641", "Butter 250 g", Decimal("7.80")),
         ], heads[1]
+
+
+def _glued_heading(page: list[T], x: float, y: float, first: str, second: str) -> None:
+    """Two headings with no room for a space between them: the text layer runs them together."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    page += [T(x, y, first), T(x + pdf.get_string_width(first), y, second)]
+
+
+def test_headings_run_together_are_two_columns() -> None:
+    """'Unit priceVAT', 'StukprijsTarief': each side names a column (a rate named after a price
+    is the VAT rate); the table reads as if they were apart."""
+    for price, rate in (("Unit price", "VAT"), ("Stukprijs", "Tarief"), ("Einzelpreis", "USt-%")):
+        page = _head() + [T(15, 80, "Description"), T(100, 80, "Qty"), T(170, 80, "Amount")]
+        _glued_heading(page, 120, 80, price, rate)
+        for n, (desc, qty, unit_price, total) in enumerate(ROWS, start=1):
+            page += _lines(80 + 7 * n, T(15, 0, desc), T(110, 0, qty, True))
+            page += _lines(80 + 7 * n, T(128, 0, unit_price, True), T(145, 0, "9.00", True))
+            page.append(T(195, 80 + 7 * n, total, right=True))
+        page += _totals(115, "44.00", "3.96", "47.96")
+        items = _read(_pdf(page)).invoice.line_items
+        want = [(d, q, p, t, Decimal("9.00")) for d, q, p, t in EXPECTED]
+        assert [(i.description, i.quantity, i.unit_price, i.total, i.tax_rate) for i in items] == (
+            want
+        ), price
+
+
+def test_a_line_opening_with_a_totals_label_ends_the_items() -> None:
+    """Whatever its indent: 'Warenwert netto', 'Subtotaal' then '9% btw over ...', 'Sales Tax'
+    are the summary, not items."""
+    for lines in (
+        [("Warenwert netto", "44.00"), ("zzgl. 9 % USt. auf 44.00", "3.96")],
+        [("Subtotaal", "44.00"), ("9% btw over 44.00", "3.96")],
+        [("Subtotal", "44.00"), ("Sales Tax (9%)", "3.96")],
+        [("Subtotal", "44.00"), ("Texas State Tax 9%", "3.96")],
+    ):
+        page = _head() + _left_headed_table(80, ROWS)
+        for n, (label, amount) in enumerate(lines):
+            page += [T(18, 110 + 6 * n, label), T(195, 110 + 6 * n, amount, right=True)]
+        page += [T(18, 122, "Total"), T(195, 122, "47.96", right=True)]
+        result = _read(_pdf(page))
+        assert _items(result) == EXPECTED, lines[0][0]
+        assert result.invoice.tax_amount == Decimal("3.96"), lines[0][0]
+
+
+def test_a_net_heading_names_the_line_total() -> None:
+    page = _head() + _left_headed_table(80, ROWS) + _totals(115, "44.00", "3.96", "47.96")
+    page[8] = T(162, 80, "Net")
+    assert _items(_read(_pdf(page))) == EXPECTED
