@@ -144,10 +144,11 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
 
 
-def _is_credit_note(doc: Doc) -> bool:
-    """A credit-note title near the top of the first page, unless the document says it is
-    self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
+def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
+    """A credit-note title near the top of the first page or by the number, unless the document
+    says it is self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
     top = [line.folded for line in doc.lines[:25] if line.page == 1]
+    top += [doc.lines[number_line].folded] if number_line is not None else []
     if any(labels.SELF_BILLED.search(text) for text in top):
         return False
     return any(labels.CREDIT_NOTE.search(text) for text in top)
@@ -216,12 +217,8 @@ def due_date(doc: Doc) -> tuple[date | None, float]:
 
 def number_line(doc: Doc, number: str | None) -> int | None:
     """Index of the first line holding the invoice number."""
-    if not number:
-        return None
-    for i, line in enumerate(doc.lines):
-        if number in line.text:
-            return i
-    return None
+    found = (i for i, line in enumerate(doc.lines) if number and number in line.text)
+    return next(found, None)
 
 
 def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
@@ -276,9 +273,7 @@ def _tokens(text: str) -> list[str] | None:
 
 def document_type(doc: Doc, number_line: int | None) -> str:
     """``credit_note`` when a credit-note title appears at the top or by the number."""
-    line = doc.lines[number_line].folded if number_line is not None else ""
-    by_number = labels.CREDIT_NOTE.search(line) and not labels.SELF_BILLED.search(line)
-    return "credit_note" if _is_credit_note(doc) or by_number else "invoice"
+    return "credit_note" if _is_credit_note(doc, number_line) else "invoice"
 
 
 def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
@@ -316,9 +311,5 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
 
 def vat_line(doc: Doc, tax_id: str | None) -> int | None:
     """Index of the first line that shows the supplier's VAT id."""
-    if not tax_id:
-        return None
-    for i, line in enumerate(doc.lines):
-        if any(v.value == tax_id for v in find_vat_ids(line.text)):
-            return i
-    return None
+    ids = ((i, {v.value for v in find_vat_ids(line.text)}) for i, line in enumerate(doc.lines))
+    return next((i for i, found in ids if tax_id in found), None) if tax_id else None

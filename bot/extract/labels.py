@@ -22,7 +22,7 @@ INVOICE_NUMBER = [
     r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
-    r"(?:credit\s*(?:note|memo)?|gutschrifts?|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
@@ -55,7 +55,7 @@ INVOICE_DATE = [
 
 DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
-    r"|please\s+(?:pay|remit)\s+(?:by|until|before)",
+    r"|please\s+(?:pay|remit)\s+(?:by|until|before)|^\s*due\b(?= ?:|  )",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
     r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
     r"(?:\s+netto)?\s+bis",
@@ -165,7 +165,8 @@ PO_REFERENCE = [
 ]
 
 CREDIT_NOTE = re.compile(
-    r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|avoir|note\s+de\s+credit"
+    r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|rechnungskorrektur"
+    r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
 )

@@ -690,3 +690,33 @@ def test_a_net_heading_names_the_line_total() -> None:
     page = _head() + _left_headed_table(80, ROWS) + _totals(115, "44.00", "3.96", "47.96")
     page[8] = T(162, 80, "Net")
     assert _items(_read(_pdf(page))) == EXPECTED
+
+
+def test_a_qualifier_in_brackets_between_label_and_value() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[3] = T(15, 55, "Factuurnr. (zelffacturering):   AF-2026-820")
+    assert _read(_pdf(page)).invoice.invoice_number == "AF-2026-820"
+
+
+def test_a_bare_due_label_and_pay_by_sentences_give_the_due_date() -> None:
+    for text in (
+        "Due:      09.07.2025",
+        "Le montant vous sera versé au plus tard le 9 juillet 2025.",
+        "Wij maken het bedrag vóór 09.07.2025 aan u over.",
+        "Der Betrag wird Ihnen bis 9. Juli 2025 überwiesen.",
+    ):
+        page = _head() + _totals(100, "100.00", "9.00", "109.00") + [T(15, 140, text)]
+        assert str(_read(_pdf(page)).invoice.due_date) == "2025-07-09", text
+
+
+def test_a_correction_invoice_is_a_credit_note_but_a_self_billed_one_is_not() -> None:
+    for title, number_label, kind in (
+        ("Rechnungskorrektur", "Korrektur-Nr.:", "credit_note"),
+        ("Gutschrift (Selbst ausgestellte Rechnung)", "Gutschrift-Nr.:", "invoice"),
+    ):
+        page = _head() + _totals(100, "-100.00", "-9.00", "-109.00")
+        page[2] = T(15, 45, title, size=16)
+        page[3] = T(15, 55, f"{number_label} RK-2511-4984")
+        invoice = _read(_pdf(page)).invoice
+        assert (invoice.document_type, invoice.invoice_number) == (kind, "RK-2511-4984"), title
+        assert invoice.total_incl_tax == Decimal("109.00" if kind == "credit_note" else "-109.00")
