@@ -208,7 +208,7 @@ UNIT = re.compile(
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
     r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
     r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire|can|kan|kanister|bidons?|blik|blikken"
-    r"|tins?)$",
+    r"|tins?|jars?|glas|gl[aä]ser|pots?|potten|bocaux|bocal|briques?|zak)$",
     re.I,
 )
 
@@ -258,6 +258,7 @@ COLUMN_CELLS: dict[str, str] = {
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht",
+    "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
 }

@@ -46,7 +46,6 @@ _UNIT = labels.UNIT
 _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
-_LABEL_ONLY = re.compile(r"\S+:")
 _POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
@@ -274,7 +273,7 @@ def _row(
         description = code or "?"  # the description follows on the next line
     if not description or (labels.SUMMARY.search(fold(description)) and not discount):
         return None, ""
-    if len(_NOTE_LABEL.findall(text)) >= 2 or _LABEL_ONLY.fullmatch(description):
+    if len(_NOTE_LABEL.findall(text)) >= 2:
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
     has_total = ("total" in values and values["total"].money_like) or (
         "quantity" in values and "unit_price" in values and values["unit_price"].money_like

@@ -720,3 +720,18 @@ def test_a_correction_invoice_is_a_credit_note_but_a_self_billed_one_is_not() ->
         invoice = _read(_pdf(page)).invoice
         assert (invoice.document_type, invoice.invoice_number) == (kind, "RK-2511-4984"), title
         assert invoice.total_incl_tax == Decimal("109.00" if kind == "credit_note" else "-109.00")
+
+
+def test_a_position_heading_run_into_the_description_heading() -> None:
+    """'RegelProduct': the position's heading and the description's, with no room between."""
+    page = _head() + [T(100, 80, "Aant."), T(130, 80, "Stukprijs"), T(168, 80, "Regeltotaal")]
+    _glued_heading(page, 12, 80, "Regel", "Product")
+    for n, (desc, qty, price, total) in enumerate(ROWS, start=1):
+        page += _lines(80 + 7 * n, T(16, 0, str(n), True), T(30, 0, desc))
+        page += _lines(80 + 7 * n, T(112, 0, f"{qty} pot", True), T(150, 0, price, True))
+        page.append(T(195, 80 + 7 * n, total, right=True))
+    page += _totals(115, "44.00", "3.96", "47.96")
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.unit, i.total) for i in items] == [
+        (d, q, "pot", t) for d, q, _, t in EXPECTED
+    ]
