@@ -27,6 +27,7 @@ _OTHER_DATE = re.compile(
     r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
     r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
 )
+_OF_OTHER = re.compile(r" (?:of|de|du) (?:supply|delivery|service|order|livraison|commande)")
 #: Words before a number label that make it another document's number ("zu Rechnung Nr.").
 _REFERENCE = re.compile(
     r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
@@ -171,8 +172,8 @@ def _date_hits(
             continue  # "Fecha de vencimiento" is a due date, not a date
         if hit.rank >= generic_from:
             before = doc.lines[hit.line].folded[: hit.start]
-            if _OTHER_DATE.search(before):
-                continue
+            if _OTHER_DATE.search(before) or _OF_OTHER.match(doc.lines[hit.line].folded, hit.end):
+                continue  # "Lieferdatum", "Date of supply": another date
             starts_cell = not before.strip() or before.endswith("  ")
             if not starts_cell and hit.line != number_line:
                 continue
@@ -250,6 +251,8 @@ def po_references(doc: Doc) -> list[str]:
     """Purchase-order numbers named by a PO label."""
     refs: list[str] = []
     for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
+        if doc.lines[hit.line].folded[hit.end :].strip() == ".":
+            continue  # "Thank you for your order.": a sentence, not a label
         for value in doc.read(hit, _tokens, depth=1) or []:
             if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3:
                 continue

@@ -53,6 +53,9 @@ _NAME_LABEL = re.compile(
     r"|nombre|razon\s+social|ragione\s+sociale|denominazione)\s*:\s*"
 )
 _SPACES = re.compile(r"\s+")
+#: a party on one line ("ACME Ltd, 12 High Street, Leeds"): its address from the first part with
+#: a digit
+_ADDRESS_PART = re.compile(r",\s+(?=[^,]*\d)")
 _DIGIT = re.compile(r"\d")
 #: what may follow a seller word up to its colon: "Lieferant/Leistender:", "Leverancier (verkoper):"
 _LABEL_END = re.compile(r"(?:[ /(][\w ()]{0,20})? ?:|  ")
@@ -104,7 +107,8 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             continue  # names do not share their line with a date or an amount
         for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
-                name = _clean(_before_address(line.text[label.end() :].strip(" :")))
+                cell = line.text[label.end() :].strip(" :").split("  ")[0]
+                name = _clean(_ADDRESS_PART.split(cell, maxsplit=1)[0])
                 if _plausible(name):
                     out.append((i, label.end(), name, bonus))
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
@@ -126,14 +130,6 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
     return [c for c in out if _plausible(c[2])]
-
-
-def _before_address(text: str) -> str:
-    """A party written on one line ("ACME Ltd, 12 High Street, Leeds"): the parts before the
-    first one with a digit, which starts the address."""
-    parts = text.split("  ")[0].split(", ")
-    n = next((k for k, part in enumerate(parts) if k and _DIGIT.search(part)), len(parts))
-    return ", ".join(parts[:n])
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:

@@ -735,3 +735,19 @@ def test_a_position_heading_run_into_the_description_heading() -> None:
     assert [(i.description, i.quantity, i.unit, i.total) for i in items] == [
         (d, q, "pot", t) for d, q, _, t in EXPECTED
     ]
+
+
+def test_a_po_label_ending_a_sentence_labels_nothing() -> None:
+    extra = [
+        T(15, 73, "Inkoopnummer:   K-1242/25"),
+        T(15, 140, "Nous vous remercions de votre commande."),
+        T(15, 145, "Brasserie Delacroix SARL - 91 boulevard Victor Hugo - 69002 Lyon"),
+    ]
+    assert _read(_us_page(extra)).invoice.po_references == ["K-1242/25"]
+
+
+def test_a_date_of_supply_is_not_the_issue_date() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[3] = T(15, 55, "Credit note no.:  GS-25/7530          Date of supply:  12 October 2025")
+    page[4] = T(15, 61, "Date:  14 October 2025")
+    assert str(_read(_pdf(page)).invoice.invoice_date) == "2025-10-14"
