@@ -107,8 +107,8 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             continue  # names do not share their line with a date or an amount
         for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
-                cell = line.text[label.end() :].strip(" :").split("  ")[0]
-                name = _clean(_ADDRESS_PART.split(cell, maxsplit=1)[0])
+                party = line.text[label.end() :].strip(" :").split("  ")[0]
+                name = _clean(_ADDRESS_PART.split(party, maxsplit=1)[0])
                 if _plausible(name):
                     out.append((i, label.end(), name, bonus))
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
