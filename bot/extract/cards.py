@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from bot.extract import labels
 from bot.extract.dates import fold
 from bot.extract.doc import Cell, Doc, is_labelish
 from bot.extract.lines import repair, typed
@@ -42,7 +41,7 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
         pairs = _pairs(line.cells)
         if indent is None and pairs:
             indent = pairs[0][0]
-        if not pairs or abs(pairs[0][0] - (indent or 0)) > 2 or labels.SUMMARY.search(line.folded):
+        if not pairs or abs(pairs[0][0] - (indent or 0)) > 2:
             _close(doc, fields, taken, items, covered)
             fields = None
             continue

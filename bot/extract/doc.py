@@ -22,7 +22,8 @@ from bot.extract.text import split_lines
 T = TypeVar("T")
 
 _CELL_GAP = re.compile(r"[^ ](?:[^ ]| (?! ))*")  # no-break spaces join, as in "1\u00a0176,03"
-_LEAD = re.compile(r"^[\s:#.\-–=]*")
+#: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
+_LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CURRENCY_WORDS = {
     "eur",

@@ -16,8 +16,6 @@ from bot.extract.doc import Doc, Hit
 from bot.extract.parties import buyer_zone
 from bot.extract.vat import find_vat_ids
 
-Found = tuple[object, float]
-
 _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
 _DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
@@ -29,6 +27,7 @@ _OTHER_DATE = re.compile(
     r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
     r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
 )
+_OF_OTHER = re.compile(r" (?:of|de|du) (?:supply|delivery|service|order|livraison|commande)")
 #: Words before a number label that make it another document's number ("zu Rechnung Nr.").
 _REFERENCE = re.compile(
     r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
@@ -146,10 +145,11 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
 
 
-def _is_credit_note(doc: Doc) -> bool:
-    """A credit-note title near the top of the first page, unless the document says it is
-    self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
+def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
+    """A credit-note title near the top of the first page or by the number, unless the document
+    says it is self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
     top = [line.folded for line in doc.lines[:25] if line.page == 1]
+    top += [doc.lines[number_line].folded] if number_line is not None else []
     if any(labels.SELF_BILLED.search(text) for text in top):
         return False
     return any(labels.CREDIT_NOTE.search(text) for text in top)
@@ -172,8 +172,8 @@ def _date_hits(
             continue  # "Fecha de vencimiento" is a due date, not a date
         if hit.rank >= generic_from:
             before = doc.lines[hit.line].folded[: hit.start]
-            if _OTHER_DATE.search(before):
-                continue
+            if _OTHER_DATE.search(before) or _OF_OTHER.match(doc.lines[hit.line].folded, hit.end):
+                continue  # "Lieferdatum", "Date of supply": another date
             starts_cell = not before.strip() or before.endswith("  ")
             if not starts_cell and hit.line != number_line:
                 continue
@@ -218,12 +218,8 @@ def due_date(doc: Doc) -> tuple[date | None, float]:
 
 def number_line(doc: Doc, number: str | None) -> int | None:
     """Index of the first line holding the invoice number."""
-    if not number:
-        return None
-    for i, line in enumerate(doc.lines):
-        if number in line.text:
-            return i
-    return None
+    found = (i for i, line in enumerate(doc.lines) if number and number in line.text)
+    return next(found, None)
 
 
 def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
@@ -255,6 +251,8 @@ def po_references(doc: Doc) -> list[str]:
     """Purchase-order numbers named by a PO label."""
     refs: list[str] = []
     for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
+        if doc.lines[hit.line].folded[hit.end :].strip() == ".":
+            continue  # "Thank you for your order.": a sentence, not a label
         for value in doc.read(hit, _tokens, depth=1) or []:
             if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3:
                 continue
@@ -278,9 +276,7 @@ def _tokens(text: str) -> list[str] | None:
 
 def document_type(doc: Doc, number_line: int | None) -> str:
     """``credit_note`` when a credit-note title appears at the top or by the number."""
-    line = doc.lines[number_line].folded if number_line is not None else ""
-    by_number = labels.CREDIT_NOTE.search(line) and not labels.SELF_BILLED.search(line)
-    return "credit_note" if _is_credit_note(doc) or by_number else "invoice"
+    return "credit_note" if _is_credit_note(doc, number_line) else "invoice"
 
 
 def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
@@ -296,10 +292,12 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
             if cell is not None and (i, cell.start // 4) in buyer:
                 continue  # printed in the customer's address block (reverse charge)
-            # a VAT label counts double; a Swiss company number (UID, register) is no VAT id
-            # unless it carries the MWST suffix
+            # a VAT label counts double, the seller's own label ("USt-ID Lieferant", "VAT no.
+            # supplied by") more; a Swiss company number (UID, register) is no VAT id unless it
+            # carries the MWST suffix
             label = before[-20:]
-            weight = 2 if _VAT_LABEL.search(label) else 1
+            weight = 2 if _VAT_LABEL.search(before) else 1
+            weight += 2 * bool(labels.SUPPLIER.search(before))
             swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(
                 ("MWST", "TVA", "IVA")
             )
@@ -316,9 +314,5 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
 
 def vat_line(doc: Doc, tax_id: str | None) -> int | None:
     """Index of the first line that shows the supplier's VAT id."""
-    if not tax_id:
-        return None
-    for i, line in enumerate(doc.lines):
-        if any(v.value == tax_id for v in find_vat_ids(line.text)):
-            return i
-    return None
+    ids = ((i, {v.value for v in find_vat_ids(line.text)}) for i, line in enumerate(doc.lines))
+    return next((i for i, found in ids if tax_id in found), None) if tax_id else None

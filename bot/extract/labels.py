@@ -22,7 +22,7 @@ INVOICE_NUMBER = [
     r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
-    r"(?:credit\s*(?:note|memo)?|gutschrifts?|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
@@ -55,7 +55,7 @@ INVOICE_DATE = [
 
 DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
-    r"|please\s+(?:pay|remit)\s+(?:by|until|before)",
+    r"|please\s+(?:pay|remit)\s+(?:by|until|before)|^\s*due\b(?= ?:|  )",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
     r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
     r"(?:\s+netto)?\s+bis",
@@ -155,7 +155,7 @@ PO_REFERENCE = [
     r"bestell\s*-?\s*(?:nummer|nr\.?)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
     r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
-    r"inkoop\s*order\s*(?:nummer|nr\.?)?|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
+    r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
     r"|uw\s+referentie|po\s*-?\s*nummer",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
@@ -165,7 +165,8 @@ PO_REFERENCE = [
 ]
 
 CREDIT_NOTE = re.compile(
-    r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|avoir|note\s+de\s+credit"
+    r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|rechnungskorrektur"
+    r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
 )
@@ -190,8 +191,9 @@ CUSTOMER = re.compile(
 
 #: Labels that introduce the seller.
 SUPPLIER = re.compile(
-    r"\b(?:from|seller|supplier|vendor|sold\s+by|service\s+provider|issued\s+by|lieferant"
-    r"|rechnungsersteller|verkaufer|absender|fournisseur|emetteur|vendeur|leverancier"
+    r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|service\s+provider|issued\s+by"
+    r"|lieferant|leistungserbringer|leistender|rechnungsersteller|verkaufer|absender|fournisseur"
+    r"|emetteur|vendeur|leverancier"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
 )
 
@@ -206,20 +208,21 @@ UNIT = re.compile(
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
     r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
     r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire|can|kan|kanister|bidons?|blik|blikken"
-    r"|tins?)$",
+    r"|tins?|jars?|glas|gl[aä]ser|pots?|potten|bocaux|bocal|briques?|zak)$",
     re.I,
 )
 
-#: Words of a line that ends a line-item table or is a summary line, never an item.
+#: The start of a line that ends a line-item table or is a summary line, never an item: a
+#: totals, tax, payment, discount or carried-forward label.
 SUMMARY = re.compile(
-    r"^\s*(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|zwischensumme|netto|brutto"
-    r"|nettobetrag|rechnungssumme|montant|sous\s*-?\s*total|subtotaal|subtotal|subtotale"
-    r"|base\s+imponible|imponibile|exclusief|vat|tax|mwst|ust|umsatzsteuer|tva|btw|iva"
-    r"|zuzugl|zzgl|abzgl|amount\s+due|balance|grand|net\s+total|importe|somme|te\s+betalen"
-    r"|factuur\s*totaal|rabatt|discount|remise|korting|sconto|descuento|shipping|versand"
-    r"|subtotale|paid|bereits\s+bezahlt|acompte|reeds\s+betaald|pagado|acconto|offener\s+betrag"
-    r"|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward|brought\s+forward"
-    r"|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue)\b"
+    r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
+    r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
+    r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
+    r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
+    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
+    r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
+    + "|".join(TOTAL_EXCL[:-1] + TOTAL_INCL[:-3] + TAX_AMOUNT[:-1] + ALREADY_PAID)
+    + ")"
 )
 
 #: Line-item table column headings by the column they name.
@@ -254,6 +257,8 @@ COLUMN_CELLS: dict[str, str] = {
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
+    "total": r"net|netto|nett|ht",
+    "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
 }

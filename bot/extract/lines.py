@@ -46,7 +46,6 @@ _UNIT = labels.UNIT
 _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
-_LABEL_ONLY = re.compile(r"\S+:")
 _POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
@@ -120,20 +119,26 @@ def typed(cells: list[Cell]) -> list[Column]:
     return out
 
 
-_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_A-Z]+\.?")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[^\W\d_A-Z])|(?<=[.%)]))(?=[A-Z])")
+
+
+def _names_column(text: str) -> bool:
+    folded = fold(text).strip(" .:")
+    return any(p.fullmatch(folded) for p in (*_TYPES.values(), *_CELL_TYPES.values()))
 
 
 def _unglued_headings(cells: list[Cell]) -> list[Cell]:
-    """ "AantalEenheidOmschrijving": narrow headings the PDF ran together, taken apart at their
-    capitals when each part names a column."""
+    """ "Unit priceVAT", "AantalEenheid": headings the PDF ran together (too little room between
+    them for a space), cut where a capital follows a small letter and both sides name columns."""
     out = []
     for cell in cells:
-        parts = list(_CAPITALISED.finditer(cell.text))
-        whole = "".join(m.group(0) for m in parts) == cell.text and len(parts) > 1
-        if not whole or not all(_ANY_COLUMN.fullmatch(fold(m.group(0))) for m in parts):
-            out.append(cell)
-            continue
-        out += [Cell(cell.start + m.start(), cell.start + m.end(), m.group(0)) for m in parts]
+        start = 0
+        for m in _RUN_TOGETHER.finditer(cell.text):
+            head, rest = cell.text[start : m.start()], cell.text[m.start() :]
+            if _names_column(head) and (_names_column(rest) or _ANY_COLUMN.search(fold(rest))):
+                out.append(Cell(cell.start + start, cell.start + m.start(), head))
+                start = m.start()
+        out.append(Cell(cell.start + start, cell.end, cell.text[start:]))
     return out
 
 
@@ -158,6 +163,9 @@ def _resolve(cols: list[Column]) -> list[Column]:
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
             cols[cols.index(prices[-1])] = retype(prices[-1], "total")
+    prices = [c for c in cols if c.kind == "unit_price"]
+    if len(prices) > 1 and not any(c.kind == "tax_rate" for c in cols):
+        cols[cols.index(prices[-1])] = retype(prices[-1], "tax_rate")  # "Stukprijs  Tarief"
     strong = any(c.kind == "description" for c in cols)
     return [
         retype(c, "code" if strong else "description") if c.kind == "weak_description" else c
@@ -265,7 +273,7 @@ def _row(
         description = code or "?"  # the description follows on the next line
     if not description or (labels.SUMMARY.search(fold(description)) and not discount):
         return None, ""
-    if len(_NOTE_LABEL.findall(text)) >= 2 or _LABEL_ONLY.fullmatch(description):
+    if len(_NOTE_LABEL.findall(text)) >= 2:
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
     has_total = ("total" in values and values["total"].money_like) or (
         "quantity" in values and "unit_price" in values and values["unit_price"].money_like
@@ -324,15 +332,12 @@ def _description(
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
-        words = cell.text.split()
         if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
             unit = cell.text
         elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
             unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
         elif not unit and not desc and has_unit and n + 1 < len(texts) and _unit_cell(cell, taken):
             unit = cell.text  # a unit cell before the description, under a unit heading
-        elif col.kind == "quantity" and all(_UNIT.match(w) for w in words):
-            unit = cell.text
         elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
             unit = cell.text  # the heading says what it is: "Monat", "casier", "Kiste"
         elif col.kind == "code" and not code:
@@ -464,8 +469,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         first, last_used, before = i, i + span - 1, len(items)
         i += span
         assign = _assignment(doc, i, cols)
-        gap = 0
-        continuation = 0
+        gap = continuation = 0
+        subtotal = False
         while i < len(doc.lines) and gap <= _MAX_GAP:
             if headers[i] is not None:
                 break
@@ -489,11 +494,13 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     gap += 1
                     i += 1
                     continue
-                if _SUBTOTAL.search(folded):
-                    i += 1
+                if _SUBTOTAL.search(folded):  # a group's subtotal: items may follow
+                    i, subtotal = i + 1, True
                     continue
                 break
             item, text = _row(doc, i, cols, second_desc, discount, assign)
+            if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
+                break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
                 items.append(item)
                 gap = continuation = 0

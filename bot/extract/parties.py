@@ -52,15 +52,13 @@ _NAME_LABEL = re.compile(
     r"(?:name|firma|firmenname|company(?:\s+name)?|nom|raison\s+sociale|naam|bedrijfsnaam"
     r"|nombre|razon\s+social|ragione\s+sociale|denominazione)\s*:\s*"
 )
-_REGISTRY = re.compile(
-    r"\b(?:siege\s+social|registered\s+(?:office|in|number)|company\s+(?:no|number|registration)"
-    r"|sitz|handelsregister|registergericht|amtsgericht|hrb|hra|rcs|siret|siren|kvk|kamer\s+van"
-    r"|capital|registro\s+mercantil|rea|cap\.?\s+soc|geschaftsfuhr\w*|managing\s+director|vorstand"
-    r"|ust-?id\w*|vat\s+(?:no|reg)|btw|tva|p\.?\s?iva|nif|cif)\b"
-)
 _SPACES = re.compile(r"\s+")
+#: a party on one line ("ACME Ltd, 12 High Street, Leeds"): its address from the first part with
+#: a digit
+_ADDRESS_PART = re.compile(r",\s+(?=[^,]*\d)")
 _DIGIT = re.compile(r"\d")
-_LABEL_END = re.compile(r" ?:|  ")
+#: what may follow a seller word up to its colon: "Lieferant/Leistender:", "Leverancier (verkoper):"
+_LABEL_END = re.compile(r"(?:[ /(][\w ()]{0,20})? ?:|  ")
 _SEPARATOR = re.compile(r"[-–|•●·\u25cf/]")
 _STREET = re.compile(
     r"^\d+[a-z]?,?\s+\w|\w\s+\d+[a-z]?(?:\s*[-/]\s*\d+)?$|str\.|strasse|straße|street|road|lane"
@@ -107,12 +105,12 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     for i, line in enumerate(doc.lines):
         if i in skip or find_dates(line.text) or any(a.money_like for a in find_amounts(line.text)):
             continue  # names do not share their line with a date or an amount
-        seller = _seller_label(line.folded)
-        for label in (_HOLDER.search(line.folded), seller):
+        for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
-                name = _clean(line.text[label.end() :].strip(" :").split("  ")[0])
+                party = line.text[label.end() :].strip(" :").split("  ")[0]
+                name = _clean(_ADDRESS_PART.split(party, maxsplit=1)[0])
                 if _plausible(name):
-                    out.append((i, label.end(), name, 2.0))
+                    out.append((i, label.end(), name, bonus))
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
             m = _NAME_LABEL.match(fold(cell.text))
             if m and _plausible(name := _clean(cell.text[m.end() :].strip())):
@@ -136,19 +134,25 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
     """Cells with separator-only cells between them ("Street 1  ·  Town  ·  12345") as one, and
-    single words set apart by equal gaps (justified or spaced-out text: "Fresh   Greens   BV").
+    runs of single words set apart by equal gaps (justified or spaced-out text: "Fresh   Greens
+    BV", however far the next column is).
 
     Sender lines are set with wide gaps around their dots; read as one text they split into
     name, street and town again, and the town is known for what it is.
     """
-    gaps = {b.start - a.end for a, b in zip(cells, cells[1:], strict=False)}
-    words = all(" " not in c.text for c in cells)
-    if 2 <= len(cells) <= 6 and max(gaps) - min(gaps) <= 1 and words:
-        return [Cell(cells[0].start, cells[-1].end, " ".join(c.text for c in cells))]
-    if not any(_SEPARATOR.fullmatch(c.text) for c in cells):
-        return cells
-    text = " - ".join(c.text for c in cells if not _SEPARATOR.fullmatch(c.text))
-    return [Cell(cells[0].start, cells[-1].end, text)]
+    if any(_SEPARATOR.fullmatch(c.text) for c in cells):
+        text = " - ".join(c.text for c in cells if not _SEPARATOR.fullmatch(c.text))
+        return [Cell(cells[0].start, cells[-1].end, text)]
+    runs: list[list[Cell]] = []
+    for cell in cells:
+        run = runs[-1] if runs else []
+        gap = cell.start - run[-1].end if run else 0
+        even = len(run) < 2 or abs(gap - (run[-1].start - run[-2].end)) <= 1
+        if run and " " not in cell.text + run[-1].text and even and gap <= 8:
+            run.append(cell)
+        else:
+            runs.append([cell])
+    return [Cell(r[0].start, r[-1].end, " ".join(c.text for c in r)) for r in runs]
 
 
 def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
@@ -211,18 +215,9 @@ def _seller_label(folded: str) -> re.Match[str] | None:
     before = folded[: m.start()]
     if before.strip(" ") and not before.endswith("  "):
         return None
-    if not m.group(0).endswith("by") and not _LABEL_END.match(folded, m.end()):
-        return None
-    return m
-
-
-def _seller_zone(doc: Doc) -> set[int]:
-    """Lines just under or beside a seller label."""
-    lines: set[int] = set()
-    for i, line in enumerate(doc.lines):
-        if _seller_label(line.folded):
-            lines.update(range(i, min(i + 4, len(doc.lines))))
-    return lines
+    if m.group(0).endswith("by"):
+        return m
+    return _LABEL_END.match(folded, m.end())
 
 
 def supplier_name(
@@ -230,19 +225,17 @@ def supplier_name(
 ) -> tuple[str | None, float]:
     """The best-scoring name outside the item tables, with a confidence from its margin.
 
-    A name scores by what it is (legal form, recurrence, matching a web domain, case) plus the
-    best of its places (top of page 1, footer, under a seller label, beside the seller's VAT id
-    or the registry line; minus inside the buyer's block).
+    A name scores by what it is (legal form, recurrence, matching a web domain, named by a seller
+    label) plus the best of its places (top of page 1, footer, beside the seller's VAT id; minus
+    inside the buyer's block).
     """
     cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
     buyer = buyer_zone(doc)
-    seller = _seller_zone(doc)
     domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)
-    registry = {i for i, line in enumerate(doc.lines) if _REGISTRY.search(line.folded)}
     place: dict[str, float] = {}
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
@@ -254,8 +247,6 @@ def supplier_name(
         bonus_sum[name] += bonus
         line = doc.lines[i]
         s = 0.0
-        if i in seller:
-            s += 3
         if (i, col // 4) in buyer:
             s -= 6
         if line.page == 1 and i < 6:
@@ -264,20 +255,16 @@ def supplier_name(
             s += 1
         if vat_line is not None and 0 <= vat_line - i <= 3:
             s += 1.5
-        if registry & {i - 1, i, i + 1}:
-            s += 1.5
         place[name] = max(place.get(name, s), s)
     scores: dict[str, float] = {}
     for name in place:
-        s = place[name] + min(bonus_sum[name], 3)
+        # a party the page names as the seller is the seller, whoever's letterhead it is on
+        # (a self-billed invoice is printed by its buyer)
+        s = place[name] + min(bonus_sum[name], 3) + (6 if bonus_sum[name] >= 9 else 0)
         if labels.LEGAL_FORMS.search(name):
             s += 3
         s += min(_own_count(name, place, folded_text) - 1, 3)
         s += _domain_bonus(name, domains)
-        if len(name) > 40:
-            s -= 2
-        if name[0].isupper():
-            s += 0.5
         scores[name] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)

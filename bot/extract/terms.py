@@ -66,8 +66,8 @@ _DEBIT = re.compile(
 _ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
 #: A request to pay by a date, in prose: "Please transfer the amount by 16/08/2024".
 _PAY = re.compile(
-    r"\b(?:pay|paid|transfer|remit|settle|regler|payer|virer|verser|reglement|paiement|zahl\w*"
-    r"|uberweis\w*|begleich\w*|betal\w*|overmak\w*|over\s+te\s+maken|voldo\w*|pag\w*)\b"
+    r"\b(?:pay|paid|transfer|remit|settle|regler|payer|virer|vers(?:er|e|ement)|reglement|paiement|zahl\w*"
+    r"|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|(?:over\s+te\s+)?maken|voldo\w*|pag\w*)\b"
 )
 _BY = re.compile(
     r"\b(?:before|by|until|no\s+later\s+than|avant(?:\s+le)?|au\s+plus\s+tard\s+le|jusqu.au"

@@ -171,16 +171,12 @@ def choose(
         elif g is not None and n is not None:
             if abs(n.value) > abs(g.value):
                 score -= 12
-            elif n.value == g.value:
-                score -= 2
-        if g is not None and t is not None and abs(t.value) >= abs(g.value) and g.value:
-            score -= 12
+        if t is not None and any(c and c.value and abs(t.value) >= abs(c.value) for c in (g, n)):
+            score -= 12  # the tax is less than the net and the gross
         if g is not None and id(g) in due_only:
             score -= 8
         if items_total is not None and items_total and _matches_items(n, g, items_total):
             score += 3
-        if n is not None and t is not None and abs(t.value) > abs(n.value) and n.value:
-            score -= 12
         if best is None or score > best[0]:
             best = (score, g, n, t)
     assert best is not None

@@ -55,7 +55,7 @@ _CANDIDATE = re.compile(
 # A US employer identification number has no country prefix: only its label makes it one.
 _EIN = re.compile(
     r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?|federal\s+id|TIN)"
-    r"(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
+    r"(?:\s*\(F?EIN\))?(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
     re.I,
 )
 _SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")

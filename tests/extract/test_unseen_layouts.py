@@ -170,6 +170,42 @@ def test_justified_supplier_name_with_runs_of_spaces() -> None:
     assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
 
 
+def test_justified_supplier_name_beside_a_far_column() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[0] = T(15, 20, "Fresh     Greens     BV", size=14)
+    page.append(T(195, 20, "INVOICE", right=True, size=14))
+    assert _read(_pdf(page)).invoice.supplier_name == "Fresh Greens BV"
+
+
+def test_the_party_named_as_supplier_wins_over_the_buyers_letterhead() -> None:
+    """A self-billed invoice is printed by the buyer: its letterhead, footer and VAT id are the
+    buyer's; the seller is the party the page names as supplier."""
+    for label, vat_label in (
+        ("Lieferant/Leistender:", "USt-ID Lieferant/Leistender:"),
+        ("Supplied by:", "VAT number supplied by:"),
+        ("Leverancier (verkoper):", "BTW-nr. leverancier (verkoper):"),
+        ("Vendeur :", "TVA intracom. vendeur :"),
+    ):
+        page = [
+            T(15, 20, "Hotel Zur Post Betriebs GmbH", size=14),
+            T(15, 26, "Hauptstraße 46 - 80331 München"),
+            T(15, 45, "Hofgut Lindenau"),
+            T(15, 50, "Bahnhofstraße 52"),
+            T(15, 55, "50667 Köln"),
+            T(130, 45, "Beleg-Nr.: AF-2026-404"),
+            T(130, 50, "Datum: 22.03.2026"),
+            T(15, 70, "Gutschrift (Selbst ausgestellte Rechnung)", size=14),
+            T(15, 78, f"{label} Hofgut Lindenau, Bahnhofstraße 52, 50667 Köln"),
+            T(15, 84, f"{vat_label} DE 065 170 199"),
+            *_totals(100, "100.00", "9.00", "109.00"),
+            T(15, 270, "Hotel Zur Post Betriebs GmbH - Hauptstraße 46 - 80331 München"),
+            T(15, 275, "USt-ID: DE 417 757 070"),
+        ]
+        invoice = _read(_pdf(page)).invoice
+        assert invoice.supplier_name == "Hofgut Lindenau", label
+        assert invoice.supplier_tax_id == "DE065170199", label
+
+
 def _form_xobject_pdf() -> bytes:
     """The whole page drawn inside a form XObject: pypdf's layout mode sees no text there."""
     from reportlab.pdfgen import canvas
@@ -393,7 +429,7 @@ def test_month_first_dates_on_a_dollar_invoice_when_every_date_is_ambiguous() ->
 
 
 def test_us_ein_is_the_supplier_tax_id() -> None:
-    for label in ("EIN:", "Federal ID #", "Tax ID No.", "FEIN"):
+    for label in ("EIN:", "Federal ID #", "Tax ID No.", "FEIN", "Tax ID (EIN):"):
         invoice = _read(_us_page([T(15, 33, f"{label} 04-3456789")])).invoice
         assert invoice.supplier_tax_id == "04-3456789", label
 
@@ -604,3 +640,114 @@ def test_article_numbers_under_their_heading_are_product_codes() -> None:
             ("48057", "Tomaten", Decimal("30.00")),
             ("PF-641", "Butter 250 g", Decimal("7.80")),
         ], heads[1]
+
+
+def _glued_heading(page: list[T], x: float, y: float, first: str, second: str) -> None:
+    """Two headings with no room for a space between them: the text layer runs them together."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    page += [T(x, y, first), T(x + pdf.get_string_width(first), y, second)]
+
+
+def test_headings_run_together_are_two_columns() -> None:
+    """'Unit priceVAT', 'StukprijsTarief': each side names a column (a rate named after a price
+    is the VAT rate); the table reads as if they were apart."""
+    for price, rate in (("Unit price", "VAT"), ("Stukprijs", "Tarief"), ("Einzelpreis", "USt-%")):
+        page = _head() + [T(15, 80, "Description"), T(100, 80, "Qty"), T(170, 80, "Amount")]
+        _glued_heading(page, 120, 80, price, rate)
+        for n, (desc, qty, unit_price, total) in enumerate(ROWS, start=1):
+            page += _lines(80 + 7 * n, T(15, 0, desc), T(110, 0, qty, True))
+            page += _lines(80 + 7 * n, T(128, 0, unit_price, True), T(145, 0, "9.00", True))
+            page.append(T(195, 80 + 7 * n, total, right=True))
+        page += _totals(115, "44.00", "3.96", "47.96")
+        items = _read(_pdf(page)).invoice.line_items
+        want = [(d, q, p, t, Decimal("9.00")) for d, q, p, t in EXPECTED]
+        assert [(i.description, i.quantity, i.unit_price, i.total, i.tax_rate) for i in items] == (
+            want
+        ), price
+
+
+def test_a_line_opening_with_a_totals_label_ends_the_items() -> None:
+    """Whatever its indent: 'Warenwert netto', 'Subtotaal' then '9% btw over ...', 'Sales Tax'
+    are the summary, not items."""
+    for lines in (
+        [("Warenwert netto", "44.00"), ("zzgl. 9 % USt. auf 44.00", "3.96")],
+        [("Subtotaal", "44.00"), ("9% btw over 44.00", "3.96")],
+        [("Subtotal", "44.00"), ("Sales Tax (9%)", "3.96")],
+        [("Subtotal", "44.00"), ("Texas State Tax 9%", "3.96")],
+    ):
+        page = _head() + _left_headed_table(80, ROWS)
+        for n, (label, amount) in enumerate(lines):
+            page += [T(18, 110 + 6 * n, label), T(195, 110 + 6 * n, amount, right=True)]
+        page += [T(18, 122, "Total"), T(195, 122, "47.96", right=True)]
+        result = _read(_pdf(page))
+        assert _items(result) == EXPECTED, lines[0][0]
+        assert result.invoice.tax_amount == Decimal("3.96"), lines[0][0]
+
+
+def test_a_net_heading_names_the_line_total() -> None:
+    page = _head() + _left_headed_table(80, ROWS) + _totals(115, "44.00", "3.96", "47.96")
+    page[8] = T(162, 80, "Net")
+    assert _items(_read(_pdf(page))) == EXPECTED
+
+
+def test_a_qualifier_in_brackets_between_label_and_value() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[3] = T(15, 55, "Factuurnr. (zelffacturering):   AF-2026-820")
+    assert _read(_pdf(page)).invoice.invoice_number == "AF-2026-820"
+
+
+def test_a_bare_due_label_and_pay_by_sentences_give_the_due_date() -> None:
+    for text in (
+        "Due:      09.07.2025",
+        "Le montant vous sera versé au plus tard le 9 juillet 2025.",
+        "Wij maken het bedrag vóór 09.07.2025 aan u over.",
+        "Der Betrag wird Ihnen bis 9. Juli 2025 überwiesen.",
+    ):
+        page = _head() + _totals(100, "100.00", "9.00", "109.00") + [T(15, 140, text)]
+        assert str(_read(_pdf(page)).invoice.due_date) == "2025-07-09", text
+
+
+def test_a_correction_invoice_is_a_credit_note_but_a_self_billed_one_is_not() -> None:
+    for title, number_label, kind in (
+        ("Rechnungskorrektur", "Korrektur-Nr.:", "credit_note"),
+        ("Gutschrift (Selbst ausgestellte Rechnung)", "Gutschrift-Nr.:", "invoice"),
+    ):
+        page = _head() + _totals(100, "-100.00", "-9.00", "-109.00")
+        page[2] = T(15, 45, title, size=16)
+        page[3] = T(15, 55, f"{number_label} RK-2511-4984")
+        invoice = _read(_pdf(page)).invoice
+        assert (invoice.document_type, invoice.invoice_number) == (kind, "RK-2511-4984"), title
+        assert invoice.total_incl_tax == Decimal("109.00" if kind == "credit_note" else "-109.00")
+
+
+def test_a_position_heading_run_into_the_description_heading() -> None:
+    """'RegelProduct': the position's heading and the description's, with no room between."""
+    page = _head() + [T(100, 80, "Aant."), T(130, 80, "Stukprijs"), T(168, 80, "Regeltotaal")]
+    _glued_heading(page, 12, 80, "Regel", "Product")
+    for n, (desc, qty, price, total) in enumerate(ROWS, start=1):
+        page += _lines(80 + 7 * n, T(16, 0, str(n), True), T(30, 0, desc))
+        page += _lines(80 + 7 * n, T(112, 0, f"{qty} pot", True), T(150, 0, price, True))
+        page.append(T(195, 80 + 7 * n, total, right=True))
+    page += _totals(115, "44.00", "3.96", "47.96")
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.unit, i.total) for i in items] == [
+        (d, q, "pot", t) for d, q, _, t in EXPECTED
+    ]
+
+
+def test_a_po_label_ending_a_sentence_labels_nothing() -> None:
+    extra = [
+        T(15, 73, "Inkoopnummer:   K-1242/25"),
+        T(15, 140, "Nous vous remercions de votre commande."),
+        T(15, 145, "Brasserie Delacroix SARL - 91 boulevard Victor Hugo - 69002 Lyon"),
+    ]
+    assert _read(_us_page(extra)).invoice.po_references == ["K-1242/25"]
+
+
+def test_a_date_of_supply_is_not_the_issue_date() -> None:
+    page = _head() + _totals(100, "100.00", "9.00", "109.00")
+    page[3] = T(15, 55, "Credit note no.:  GS-25/7530          Date of supply:  12 October 2025")
+    page[4] = T(15, 61, "Date:  14 October 2025")
+    assert str(_read(_pdf(page)).invoice.invoice_date) == "2025-10-14"
