@@ -367,3 +367,25 @@ def _quiet_moto() -> Iterator[None]:
     logger.setLevel(logging.WARNING)
     yield
     logger.setLevel(level)
+
+
+def test_the_example_config_documents_every_s3_key() -> None:
+    """The commented [storage.s3] block of config.example.toml, uncommented, is a valid
+    config that names every key."""
+    import dataclasses
+    import tomllib
+
+    from bot.config import S3Config, config_from_dict
+
+    example = (Path(__file__).resolve().parents[1] / "config.example.toml").read_text()
+    lines = example.splitlines()
+    start = lines.index("#   [storage.s3]")
+    block = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("#   "):
+            break
+        block.append(line.removeprefix("#   "))
+    table = tomllib.loads("\n".join(block))
+    assert set(table) == {f.name for f in dataclasses.fields(S3Config)}
+    config = config_from_dict({"storage": {"backend": "s3", "s3": table}})
+    assert config.storage.s3.bucket == "invoicebot"
