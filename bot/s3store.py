@@ -85,17 +85,25 @@ class S3Store(Store):
             request_checksum_calculation="when_required",
             response_checksum_validation="when_required",
         )
-        self._client = await self._exit.enter_async_context(
-            get_session().create_client(
-                "s3",
-                region_name=config.region,
-                endpoint_url=config.endpoint_url or None,
-                aws_access_key_id=secret(config.access_key_id_env),
-                aws_secret_access_key=secret(config.secret_access_key_env),
-                aws_session_token=secret(config.session_token_env),
-                config=client_config,
+        try:
+            self._client = await self._exit.enter_async_context(
+                get_session().create_client(
+                    "s3",
+                    region_name=config.region,
+                    endpoint_url=config.endpoint_url or None,
+                    aws_access_key_id=secret(config.access_key_id_env),
+                    aws_secret_access_key=secret(config.secret_access_key_env),
+                    aws_session_token=secret(config.session_token_env),
+                    config=client_config,
+                )
             )
-        )
+        except (BotoCoreError, ValueError) as exc:
+            # one key set without the other, an endpoint that is no URL: the config's fault
+            raise ConfigError(
+                "storage.s3",
+                f"{exc} (keys from ${config.access_key_id_env} and "
+                f"${config.secret_access_key_env})",
+            ) from exc
 
     async def close(self) -> None:
         await self._exit.aclose()

@@ -22,9 +22,9 @@ from sqlalchemy import func, select
 from bot.app import Services, open_services
 from bot.batch import BatchRequest, Source
 from bot.catalog import OutletIn
-from bot.config import Config
+from bot.config import Config, S3Config
 from bot.doctor import State, run_checks
-from bot.errors import StoreUnavailable
+from bot.errors import ConfigError, StoreUnavailable
 from bot.s3store import S3Store
 from storage.models import BulkImportation, Invoice, Job
 from storage.status import Channel
@@ -349,7 +349,6 @@ async def test_doctor_checks_the_bucket(
 
 
 def test_s3_needs_a_bucket(make_config: ConfigFactory, tmp_path: Path) -> None:
-    from bot.errors import ConfigError
     from bot.files import build_store
 
     config = make_config(storage={"backend": "s3"})
@@ -389,3 +388,72 @@ def test_the_example_config_documents_every_s3_key() -> None:
     assert set(table) == {f.name for f in dataclasses.fields(S3Config)}
     config = config_from_dict({"storage": {"backend": "s3", "s3": table}})
     assert config.storage.s3.bucket == "invoicebot"
+
+
+async def test_a_big_file_streams_to_the_bucket_and_back(tmp_path: Path) -> None:
+    """Storing and copying back a 40 MB file holds no more than a few MB in memory. moto runs
+    in its own process here, so that what it keeps of the upload is not counted."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import tracemalloc
+
+    port = _free_port()
+    moto = Path(sys.executable).with_name("moto_server")
+    proc = subprocess.Popen(
+        [str(moto), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "moto_server did not start"
+                await asyncio.sleep(0.1)
+        config = S3Config(
+            bucket="big", endpoint_url=f"http://127.0.0.1:{port}", addressing_style="path"
+        )
+        store = S3Store(tmp_path, config, {"AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s"})
+        store.open()
+        await store.start()
+        try:
+            await store.client.create_bucket(Bucket="big")
+            block = os.urandom(1 << 20)
+
+            async def chunks() -> AsyncIterator[bytes]:
+                for _ in range(40):
+                    yield block
+
+            spooled = await store.spool(chunks(), 1 << 30)
+            tracemalloc.start()
+            try:
+                (sha,) = await store.store_all([spooled])
+                _, stored_peak = tracemalloc.get_traced_memory()
+                tracemalloc.reset_peak()
+                copy = await store.local_file(sha)
+                _, copy_peak = tracemalloc.get_traced_memory()
+            finally:
+                tracemalloc.stop()
+            assert copy is not None and copy.stat().st_size == 40 << 20
+            assert stored_peak < 8 << 20, stored_peak
+            assert copy_peak < 8 << 20, copy_peak
+        finally:
+            await store.close()
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+async def test_half_the_keys_stop_the_start(
+    make_config: ConfigFactory, s3: S3Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(SECRET_ENV)
+    config = make_config(storage=s3_section(s3, tmp_path))
+    with pytest.raises(ConfigError, match=SECRET_ENV):
+        async with open_services(config):
+            pass
