@@ -225,7 +225,8 @@ async def test_the_worker_retries_while_the_store_is_down(
 ) -> None:
     config = make_config(
         storage=s3_section(s3, tmp_path),
-        worker={"max_attempts": 5, "retry_base_seconds": 0.05},
+        # a backoff long enough that a busy machine does not make the retry due at once
+        worker={"max_attempts": 5, "retry_base_seconds": 1.0},
     )
     async with open_services(config) as svc:
         await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
@@ -247,7 +248,7 @@ async def test_the_worker_retries_while_the_store_is_down(
         view = await svc.invoices.get(accepted.invoice_id)
         assert view["processing_status"] == "TO_BE_PROCESSED"
         s3.up()
-        await asyncio.sleep(0.2)  # the retry's backoff
+        await asyncio.sleep(1.1)  # the retry's backoff
         # the extraction, then the batch's reply
         assert await worker.run_until_idle() == 2
         view = await svc.invoices.get(accepted.invoice_id)
