@@ -111,7 +111,7 @@ async def store_checks(config: StorageConfig) -> list[Check]:
         fix = (
             "check [storage.s3] bucket and endpoint_url, that the server is up and that the "
             f"keys in ${config.s3.access_key_id_env}/${config.s3.secret_access_key_env} may "
-            "write there"
+            "get, put and delete objects and list the bucket there"
         )
         return [*checks, Check("files", State.ERROR, exc.detail, fix)]
     return [*checks, Check("files", State.OK, done)]

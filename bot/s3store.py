@@ -227,8 +227,11 @@ class S3Store(Store):
         return removed
 
     async def probe(self) -> str:
-        """Write, read back and remove a small object: what ``invoicebot doctor`` checks."""
+        """Write, read back and remove a small object, and ask for one that is not there:
+        what ``invoicebot doctor`` checks. The last needs s3:ListBucket (without it S3 answers
+        403 instead of 404, and no new file could be stored)."""
         key = f"{self.config.prefix}.doctor-{self.host}-{os.getpid()}"
+        await self.exists("0" * 64)
         try:
             await self.client.put_object(Bucket=self.bucket, Key=key, Body=b"ok")
             response = await self.client.get_object(Bucket=self.bucket, Key=key)
