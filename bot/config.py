@@ -117,6 +117,8 @@ class LimitsConfig:
 class WorkerConfig:
     #: worker tasks run by ``serve`` (0: the API only) and by ``worker``
     concurrency: int = 2
+    #: ``serve`` runs its tasks in this many worker processes of its own (0: inside serve)
+    processes: int = 0
     lease_seconds: float = 120
     max_attempts: int = 5
     retry_base_seconds: float = 5

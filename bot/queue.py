@@ -28,10 +28,12 @@ class ClaimedJob:
     kind: JobKind
     #: an extract job's invoice
     invoice_id: str | None
-    #: a batch_done job's bulk importation
+    #: a batch_done job's bulk importation, or the batch of an extract job's invoice
     batch_id: str | None
     attempts: int
     worker_id: str
+    #: an extract job's file (None: the invoice is gone), read in the claim's own statement
+    file_sha256: str | None = None
 
 
 class JobQueue:
@@ -63,17 +65,21 @@ class JobQueue:
             job = await jobs.claim(session, worker_id, self.clock(), self.lease)
             if job is None:
                 return None
+            batch_id, sha256 = job.bulk_importation_id, None
             if job.invoice_id is not None:
-                await invoices.set_processing_status(
-                    session, job.invoice_id, ProcessingStatus.IN_PROGRESS
-                )
+                # marking it in progress also tells the worker which file to read: no second
+                # transaction (and on SQLite no second wait for the write lock) per job
+                started = await invoices.start_processing(session, job.invoice_id)
+                if started is not None:
+                    sha256, batch_id = started
             return ClaimedJob(
                 job.id,
                 JobKind(job.kind),
                 job.invoice_id,
-                job.bulk_importation_id,
+                batch_id,
                 job.attempts,
                 worker_id,
+                sha256,
             )
 
     async def heartbeat(self, job: ClaimedJob) -> bool:

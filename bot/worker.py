@@ -43,6 +43,9 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
+#: while the database is down, a task asks for a job at most this far apart
+CLAIM_BACKOFF_MAX_SECONDS = 5.0
+
 
 class Linker(Protocol):
     """Links an invoice to purchase orders after extraction (see bot.linking)."""
@@ -94,12 +97,21 @@ class Worker:
                 group.create_task(self._loop(f"{self.worker_id}/{i}", stop))
 
     async def _loop(self, worker_id: str, stop: asyncio.Event) -> None:
+        failures = 0
         while not stop.is_set():
             try:
                 job = await self.queue.claim(worker_id)
             except StorageError as exc:
-                log.error("claiming a job failed (%s); retrying shortly", exc.detail)
-                job = None
+                # the database is down: say so once, and ask less often until it answers
+                failures += 1
+                if failures == 1:
+                    log.error("claiming a job failed (%s); retrying until it works", exc.detail)
+                delay = self.config.poll_interval_seconds * 2 ** min(failures, 8)
+                await self.queue.wait(min(delay, CLAIM_BACKOFF_MAX_SECONDS))
+                continue
+            if failures:
+                log.info("claiming jobs works again (after %d failed attempts)", failures)
+                failures = 0
             if job is None:
                 await self.queue.wait(self.config.poll_interval_seconds)
                 continue
@@ -141,15 +153,12 @@ class Worker:
             await self._fail(job, f"gave up after {job.attempts - 1} attempts that did not finish")
             return
         assert job.invoice_id is not None
-        async with self.db.session() as session:
-            invoice = await invoices.get_invoice(session, job.invoice_id)
-            sha256 = invoice.file_sha256 if invoice else None
-            bind(batch_id=invoice.bulk_importation_id if invoice else None)
-        if sha256 is None:
+        bind(batch_id=job.batch_id)
+        if job.file_sha256 is None:
             await self._fail(job, "the invoice no longer exists")
             return
         try:
-            pdf = await self.files.read(sha256)
+            pdf = await self.files.read(job.file_sha256)
             result = await self.extractor.extract(pdf)
         except (TransientExtractionError, StoreUnavailable) as exc:
             if job.attempts >= self.config.max_attempts:
@@ -201,8 +210,11 @@ class Worker:
                 invoice.file_pages = result.pages
             invoice.processing_status = status
             if self.linker is not None:
-                # linking warnings inform; they do not make the extraction incomplete
-                await self.linker.link(session, invoice)
+                # linking warnings inform; they do not make the extraction incomplete. Its
+                # lookups need not see this invoice's new fields (they are passed in), so the
+                # row is written once at the end instead of once per lookup
+                with session.no_autoflush:
+                    await self.linker.link(session, invoice)
             if not await jobs.finish(session, job.id, job.worker_id):
                 raise _LeaseLost
             done = await batches.finish_if_done(session, invoice.bulk_importation_id, utcnow())

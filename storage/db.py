@@ -129,6 +129,12 @@ _UNREACHABLE = (
     "the database system is starting up",
     "the database system is shutting down",
     "too many clients",
+    # the server went away under an open connection (a restart), as asyncpg reports it
+    "terminating connection",
+    "connection was closed",
+    "connection is closed",
+    "another operation is in progress",
+    "cannot switch to state",
 )
 
 

@@ -18,7 +18,7 @@ from storage.models import (
     InvoiceLineItem,
     InvoicePurchaseOrder,
 )
-from storage.status import LinkKind
+from storage.status import LinkKind, ProcessingStatus
 from storage.types import utcnow
 
 #: columns a list may be ordered by (the API's ``ordering``)
@@ -116,6 +116,8 @@ async def link_purchase_orders(
 ) -> None:
     """Replace the automatic links of ``invoice`` by ``links`` (requested links are kept)."""
     kept = [link for link in invoice.purchase_order_links if link.link == LinkKind.REQUESTED]
+    if not links and len(kept) == len(invoice.purchase_order_links):
+        return  # nothing to add or take off: no flush (the caller writes the invoice once)
     kept_ids = {link.purchase_order_id for link in kept}
     invoice.purchase_order_links = kept + [
         link for link in links if link.purchase_order_id not in kept_ids
@@ -164,6 +166,19 @@ async def set_processing_status(
         .where(Invoice.id == invoice_id)
         .values(processing_status=status, modified_date=utcnow(), **extra)
     )
+
+
+async def start_processing(session: AsyncSession, invoice_id: str) -> tuple[str, str] | None:
+    """Mark an invoice in progress; its file and batch, or None when it no longer exists."""
+    row = (
+        await session.execute(
+            update(Invoice)
+            .where(Invoice.id == invoice_id)
+            .values(processing_status=ProcessingStatus.IN_PROGRESS, modified_date=utcnow())
+            .returning(Invoice.file_sha256, Invoice.bulk_importation_id)
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
 
 
 def replace_line_items(invoice: Invoice, items: Sequence[dict[str, Any]]) -> None:

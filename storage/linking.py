@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import lazyload, selectinload
+from sqlalchemy.orm import lazyload, raiseload, selectinload
 
 from storage.models import Invoice, InvoicePurchaseOrder, PurchaseOrder, Supplier, tax_id_key
 from storage.status import ProcessingStatus
@@ -156,9 +156,14 @@ async def invoiced_amounts(
 async def invoices_with_number(
     session: AsyncSession, outlet_id: str, invoice_number: str, exclude_invoice_id: str
 ) -> list[Invoice]:
-    """Other invoices of the outlet, already read, that carry ``invoice_number``."""
+    """Other invoices of the outlet, already read, that carry ``invoice_number``.
+
+    Only their own columns are read: the duplicate check compares numbers, suppliers and totals,
+    and loading each one's lines and order links (two more queries) was a third of linking.
+    """
     rows = await session.scalars(
         select(Invoice)
+        .options(raiseload(Invoice.line_items), raiseload(Invoice.purchase_order_links))
         .where(
             Invoice.outlet_id == outlet_id,
             Invoice.invoice_number == invoice_number,

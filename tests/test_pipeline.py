@@ -45,7 +45,8 @@ async def _job(services, invoice_id: str) -> Job:  # type: ignore[no-untyped-def
 
 
 async def test_transient_failures_retry_with_backoff_then_error(make_config: ConfigFactory) -> None:
-    config = make_config(worker={"max_attempts": 3, "retry_base_seconds": 0.05})
+    # delays of 1 s and 2 s: long enough that "not due yet" holds on a loaded machine
+    config = make_config(worker={"max_attempts": 3, "retry_base_seconds": 1.0})
     fake = FakeExtractor(script=lambda n: "transient")
     async with open_services(config, extractor=fake) as svc:
         await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
@@ -56,12 +57,12 @@ async def test_transient_failures_retry_with_backoff_then_error(make_config: Con
         assert job.status == "queued" and job.attempts == 1
         first_delay = (job.run_after - job.modified_date).total_seconds()
         assert (await _invoice(svc, invoice_id))["processing_status"] == "TO_BE_PROCESSED"
-        await asyncio.sleep(0.06)
+        await asyncio.sleep(1.1)
         assert await worker.run_until_idle() == 1
         job = await _job(svc, invoice_id)
         second_delay = (job.run_after - job.modified_date).total_seconds()
         assert second_delay > first_delay * 1.5  # exponential
-        await asyncio.sleep(0.12)
+        await asyncio.sleep(2.1)
         assert await worker.run_until_idle() == 2  # the last attempt, then the batch's reply
         job = await _job(svc, invoice_id)
         assert job.status == "failed" and job.attempts == 3

@@ -12,12 +12,20 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "serve",
         help="run the HTTP API (and workers, per [worker] concurrency)",
-        description="Run the HTTP API. Workers run in the same process unless "
-        "--workers 0 or [worker] concurrency = 0. Upgrades the database first.",
+        description="Run the HTTP API and the channels' listeners (SMTP, IMAP, Slack). "
+        "Workers run in the same process, or in [worker] processes of their own that serve "
+        "starts and restarts; none with --workers 0 or [worker] concurrency = 0. Upgrades the "
+        "database first.",
     )
     p.add_argument("--host", help="override [http] host")
     p.add_argument("--port", type=int, help="override [http] port")
-    p.add_argument("--workers", type=int, metavar="N", help="override [worker] concurrency")
+    p.add_argument("--workers", type=int, metavar="N", help="override [worker] concurrency (tasks)")
+    p.add_argument(
+        "--worker-processes",
+        type=int,
+        metavar="N",
+        help="override [worker] processes (0: the tasks run inside serve)",
+    )
     p.set_defaults(run=command("bot.cli.server_commands:serve"), long_running=True)
 
     p = sub.add_parser(

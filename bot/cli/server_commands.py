@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 import errno
+import os
 import signal
 from typing import Any
 
@@ -14,7 +15,8 @@ from aiohttp import web
 from rich.console import Console
 
 from bot.app import Services, build_http_app, open_services
-from bot.config import Config, ExtractionConfig
+from bot.cli.supervise import PARENT_ENV, WorkerProcesses, orphaned
+from bot.config import Config, ExtractionConfig, WorkerConfig
 from bot.errors import Unavailable
 from handlers.http.common import SERVICES
 from storage.db import Database
@@ -39,7 +41,14 @@ async def serve(config: Config, args: argparse.Namespace) -> int:
     workers = config.worker
     if args.workers is not None:
         workers = dataclasses.replace(workers, concurrency=args.workers)
+    if args.worker_processes is not None:
+        workers = dataclasses.replace(workers, processes=args.worker_processes)
     config = dataclasses.replace(config, http=http, worker=workers)
+    processes = None
+    if workers.processes and workers.concurrency:
+        processes = WorkerProcesses(workers.processes, args.config, workers.concurrency)
+        # the tasks run in those processes, not in this one
+        config = dataclasses.replace(config, worker=dataclasses.replace(workers, concurrency=0))
     app = build_http_app(config)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -51,9 +60,13 @@ async def serve(config: Config, args: argparse.Namespace) -> int:
             raise _listen_error(http.host, http.port, exc) from exc
         services = app[SERVICES]
         revision = await current_revision(services.db)
-        out.print(start_block(config, services, runner.addresses, revision))
+        if processes is not None:
+            await processes.start()
+        out.print(start_block(config, services, runner.addresses, revision, workers))
         await _until_signal()
     finally:
+        if processes is not None:
+            await processes.stop()
         await runner.cleanup()
     return 0
 
@@ -70,7 +83,11 @@ def _listen_error(host: str, port: int, exc: OSError) -> Unavailable:
 
 
 def start_block(
-    config: Config, services: Services, addresses: list[Any], revision: str | None
+    config: Config,
+    services: Services,
+    addresses: list[Any],
+    revision: str | None,
+    workers: WorkerConfig | None = None,
 ) -> str:
     """What ``serve`` says once, at start: where it listens, on what data, with which engine."""
     host, port = addresses[0][:2] if addresses else (config.http.host, config.http.port)
@@ -82,7 +99,7 @@ def start_block(
         ("database", f"{_safe_url(config.database.url)}  (schema {revision})"),
         ("engine", f"{engine}: {why}"),
         ("files", _files(config, services)),
-        ("workers", f"{config.worker.concurrency} in this process"),
+        ("workers", _workers(workers or config.worker)),
     ]
     width = max(len(name) for name, _ in rows)
     lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
@@ -94,6 +111,17 @@ def _files(config: Config, services: Services) -> str:
     if config.storage.backend == "s3":
         return f"{services.files.describe()}  (spool {folder})"
     return folder
+
+
+def _workers(workers: WorkerConfig) -> str:
+    if not workers.concurrency:
+        return "none (the API only: run `invoicebot worker` elsewhere)"
+    if workers.processes:
+        return (
+            f"{workers.processes} worker process(es) of {workers.concurrency} task(s), "
+            "restarted if they die"
+        )
+    return f"{workers.concurrency} in this process"
 
 
 def engine_choice(extraction: ExtractionConfig) -> tuple[str, str]:
@@ -118,7 +146,16 @@ async def worker(config: Config, args: argparse.Namespace) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(sig, stop.set)
-        await services.worker().run(stop, args.concurrency)
+        watch = None
+        if parent := os.environ.get(PARENT_ENV):
+            # started by serve: stop with it, even when it was killed and could not say so
+            watch = asyncio.create_task(orphaned(int(parent)))
+            watch.add_done_callback(lambda _: stop.set())
+        try:
+            await services.worker().run(stop, args.concurrency)
+        finally:
+            if watch is not None:
+                watch.cancel()
     return 0
 
 

@@ -209,15 +209,20 @@ class GeminiExtractor:
                         response = await client.models.generate_content(
                             model=settings.model, contents=contents, config=request_config
                         )
-                except errors.APIError as exc:
-                    if exc.code not in _RETRYABLE:
-                        raise ExtractionError(f"Gemini refused the request: {exc}") from exc
+                except (errors.APIError, json.JSONDecodeError) as exc:
+                    if isinstance(exc, errors.APIError):
+                        if exc.code not in _RETRYABLE:
+                            raise ExtractionError(f"Gemini refused the request: {exc}") from exc
+                        what = f"Gemini is unavailable ({exc.code})"
+                    else:
+                        # a 200 whose body is no JSON: a proxy's error page, or a cut-off answer
+                        what = "Gemini's answer was not JSON (an error page in between?)"
                     if attempt == settings.max_retries:
                         raise TransientExtractionError(
-                            f"Gemini is unavailable ({exc.code}) after {attempt + 1} attempts"
+                            f"{what} after {attempt + 1} attempts"
                         ) from exc
                     delay = self._backoff_base_s * 2**attempt * (1 + random.random() / 4)
-                    log.info("Gemini answered %s; retrying in %.1f s", exc.code, delay)
+                    log.info("%s; retrying in %.1f s", what, delay)
                     await asyncio.sleep(delay)
                     attempt += 1
                     continue
@@ -238,7 +243,10 @@ def _answer_text(response: Any) -> str:
     if not candidates:
         feedback = response.prompt_feedback
         reason = getattr(feedback, "block_reason", None) if feedback else None
-        raise ExtractionError(f"Gemini gave no answer (blocked: {reason or 'no reason given'})")
+        if reason is None:
+            # no candidate and no block: an empty answer, which asking again may mend
+            raise TransientExtractionError("Gemini's answer was empty")
+        raise ExtractionError(f"Gemini gave no answer (blocked: {reason})")
     parts = (candidates[0].content.parts if candidates[0].content else None) or []
     text = "".join(part.text for part in parts if part.text and not part.thought)
     if not text:

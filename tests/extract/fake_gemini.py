@@ -64,7 +64,9 @@ def failure(status: int, name: str) -> tuple[int, dict[str, Any]]:
 class FakeGemini:
     """The script of answers, and what was asked."""
 
-    script: list[tuple[int, dict[str, Any]] | float] = field(default_factory=list)
+    #: a step: (status, JSON body); a float: wait that long, then a good answer; a str: that
+    #: text as a 200 HTML page (what a proxy in between may answer)
+    script: list[tuple[int, dict[str, Any]] | float | str] = field(default_factory=list)
     requests: list[tuple[str, dict[str, str], dict[str, Any]]] = field(default_factory=list)
     url: str = ""
 
@@ -74,6 +76,8 @@ class FakeGemini:
         if isinstance(step, float):
             await asyncio.sleep(step)
             step = answer(json.dumps(GOOD_ANSWER))
+        if isinstance(step, str):
+            return web.Response(text=step, content_type="text/html")
         status, body = step
         return web.json_response(body, status=status)
 

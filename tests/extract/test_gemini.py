@@ -136,6 +136,24 @@ async def test_blocked_prompt_is_a_final_error(fake: FakeGemini) -> None:
         await engine(fake).extract(PDF)
 
 
+async def test_a_page_that_is_not_json_is_asked_again_then_transient(fake: FakeGemini) -> None:
+    page = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+    fake.script = [page, answer(json.dumps(GOOD_ANSWER))]
+    result = await engine(fake).extract(PDF)
+    assert result.invoice.invoice_number == "INV-2024-0042"
+    assert len(fake.requests) == 2
+
+    fake.script = [page]
+    with pytest.raises(TransientExtractionError, match="not JSON.*after 3 attempts"):
+        await engine(fake).extract(PDF)
+
+
+async def test_an_empty_answer_is_transient(fake: FakeGemini) -> None:
+    fake.script = [(200, {})]
+    with pytest.raises(TransientExtractionError, match="empty"):
+        await engine(fake).extract(PDF)
+
+
 async def test_too_large_for_inline_is_final_and_not_sent(fake: FakeGemini) -> None:
     fake.script = [answer(json.dumps(GOOD_ANSWER))]
     with pytest.raises(ExtractionError, match="too large") as info:
