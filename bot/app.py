@@ -25,7 +25,7 @@ from bot.config import Config
 from bot.extract import build_extractor
 from bot.extract.base import Extractor
 from bot.extract.isolation import Isolation
-from bot.files import FileStore
+from bot.files import Store, build_store
 from bot.intake import Intake
 from bot.invoices import Invoices
 from bot.linking import InvoiceLinker
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 class Services:
     config: Config
     db: Database
-    files: FileStore
+    files: Store
     queue: JobQueue
     intake: Intake
     invoices: Invoices
@@ -117,11 +117,13 @@ async def open_services(
     """
     db = Database(config.database.url, echo=config.database.echo)
     services: Services | None = None
+    files: Store | None = None
     try:
         if migrate:
             await upgrade(db)
-        files = FileStore(config.storage.path)
+        files = build_store(config.storage)
         files.open()
+        await files.start()
         queue = JobQueue(db, config.worker.lease_seconds)
         isolation = Isolation()
         linker = InvoiceLinker(config.linking)
@@ -164,6 +166,8 @@ async def open_services(
     finally:
         if services is not None:
             await asyncio.to_thread(services.isolation.close)
+        if files is not None:
+            await files.close()
         await db.close()
 
 

@@ -31,8 +31,42 @@ class DatabaseConfig:
 
 
 @dataclass(frozen=True)
+class S3Config:
+    """``[storage.s3]``: an S3-compatible bucket (AWS S3, MinIO, Ceph, ...) every process can
+    reach. Keys come from the environment variables named here; when those are not set,
+    botocore's own chain (``~/.aws/credentials``, an instance role) applies."""
+
+    bucket: str = ""
+    #: the server's address (``http://minio.internal:9000``); empty: AWS S3 of ``region``
+    endpoint_url: str = ""
+    region: str = "us-east-1"
+    #: put before every key (``invoicebot/``), to share a bucket with other data
+    prefix: str = ""
+    #: path (``endpoint/bucket/key``, what most S3-compatible servers want) or virtual
+    #: (``bucket.endpoint/key``); auto: botocore's choice
+    addressing_style: Literal["auto", "path", "virtual"] = "auto"
+    access_key_id_env: str = "AWS_ACCESS_KEY_ID"
+    secret_access_key_env: str = "AWS_SECRET_ACCESS_KEY"
+    #: temporary credentials only
+    session_token_env: str = "AWS_SESSION_TOKEN"
+    #: to connect, and to wait for each answer
+    timeout_seconds: float = 10
+    #: tries of one request (botocore's standard retry mode, with backoff)
+    max_attempts: int = 3
+    #: files of one batch uploaded at once
+    uploads_at_once: int = 4
+    #: PDFs are copied to this machine to be served and rendered; a copy not used for this
+    #: long is removed by the sweep
+    cache_hours: float = 1
+
+
+@dataclass(frozen=True)
 class StorageConfig:
+    #: local: files in ``path`` (a shared folder such as NFS works for several machines);
+    #: s3: in ``[storage.s3]``'s bucket, with ``path`` only for this machine's spool and cache
+    backend: Literal["local", "s3"] = "local"
     path: Path = Path("./data/files")
+    s3: S3Config = field(default_factory=S3Config)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from bot.config import Config
+from bot.config import Config, StorageConfig
 from storage.db import Database
 from storage.errors import StorageError
 
@@ -49,7 +49,7 @@ async def run_checks(config: Config, source: str | None) -> list[Check]:
     checks = [config_check(config, source)]
     database = await database_checks(config)
     checks += database
-    checks += storage_checks(config.storage.path)
+    checks += await store_checks(config.storage)
     checks += await asyncio.to_thread(ocr_checks, config.extraction.ocr_languages)
     checks.append(engine_check(config))
     if all(check.state != State.ERROR for check in database):
@@ -92,7 +92,32 @@ async def database_checks(config: Config) -> list[Check]:
         await db.close()
 
 
-def storage_checks(path: Path) -> list[Check]:
+async def store_checks(config: StorageConfig) -> list[Check]:
+    """The folder (``local``), or this machine's spool folder and the bucket (``s3``)."""
+    if config.backend != "s3":
+        return storage_checks(config.path)
+    from bot.errors import InvoicebotError
+    from bot.s3store import S3Store
+
+    checks = storage_checks(config.path, "spool")
+    try:
+        store = S3Store(config.path, config.s3)
+        await store.start()
+        try:
+            done = await store.probe()
+        finally:
+            await store.close()
+    except InvoicebotError as exc:
+        fix = (
+            "check [storage.s3] bucket and endpoint_url, that the server is up and that the "
+            f"keys in ${config.s3.access_key_id_env}/${config.s3.secret_access_key_env} may "
+            "get, put and delete objects and list the bucket there"
+        )
+        return [*checks, Check("files", State.ERROR, exc.detail, fix)]
+    return [*checks, Check("files", State.OK, done)]
+
+
+def storage_checks(path: Path, name: str = "files") -> list[Check]:
     folder = path.resolve()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -102,7 +127,7 @@ def storage_checks(path: Path) -> list[Check]:
     except OSError as exc:
         return [
             Check(
-                "files",
+                name,
                 State.ERROR,
                 f"cannot write in {folder}: {exc.strerror or exc}",
                 "make the folder writable for this user, or set [storage] path",
@@ -113,13 +138,13 @@ def storage_checks(path: Path) -> list[Check]:
     if free < LOW_SPACE:
         return [
             Check(
-                "files",
+                name,
                 State.WARNING,
                 f"{folder} is writable, {gib:.2f} GiB free",
                 "free some space: uploads are refused when the disk is full",
             )
         ]
-    return [Check("files", State.OK, f"{folder} is writable, {gib:.1f} GiB free")]
+    return [Check(name, State.OK, f"{folder} is writable, {gib:.1f} GiB free")]
 
 
 def ocr_checks(languages: Sequence[str]) -> list[Check]:

@@ -22,6 +22,7 @@ nothing of the core, and both must raise them); they are re-exported here.
     │   └── TransientExtractionError   worth retrying later (rate limit, outage, timeout upstream)
     ├── ReplyError               a channel could not deliver a batch's reply; retried
     ├── Unavailable              something outside invoicebot cannot be used (port taken)
+    │   └── StoreUnavailable     the file store cannot be reached or written (503, SMTP 451)
     └── StorageError             the database failed                (storage.errors)
         ├── DatabaseUnavailable  cannot reach or open it (down, missing, no permission)
         ├── SchemaMismatch       its schema was made by a newer version
@@ -58,6 +59,7 @@ __all__ = [
     "RequestTooLarge",
     "RequestTooSlow",
     "StorageError",
+    "StoreUnavailable",
     "TransientExtractionError",
     "Unavailable",
     "UnknownReference",
@@ -135,6 +137,13 @@ class TransientExtractionError(ExtractionError):
 
 class Unavailable(InvoicebotError):
     """Something outside invoicebot cannot be used: a port already taken, a relay down."""
+
+
+class StoreUnavailable(Unavailable):
+    """The file store (an S3 bucket, a shared folder) cannot be reached or written now; nothing
+    was accepted, so the sender may try again later. Not a :class:`StorageError`: that is the
+    database, and code that keeps files "because the database cannot tell" must not confuse
+    the two."""
 
 
 class ReplyError(InvoicebotError):

@@ -1,16 +1,23 @@
-"""Content-addressed file store, and spooling of incoming uploads to disk.
+"""Where invoice files live (by SHA-256), and the spooling of incoming uploads to local disk.
 
-Every channel receives files as a stream of chunks; :meth:`FileStore.spool` writes them to a
-temporary file while hashing, so nothing holds a whole file in memory. Accepted files are moved to
-``<root>/<sha[:2]>/<sha[2:4]>/<sha>.pdf`` and fsynced (file and folder) before the channel says
-"accepted": once we answered, a crash cannot lose them.
+Every channel receives files as a stream of chunks; :meth:`Store.spool` writes them to a temporary
+file on this machine while hashing, so nothing holds a whole file in memory. Accepted files then
+go to the store every process reads them from: :class:`FileStore`, a folder (local, or shared by
+several machines over NFS), or :class:`bot.s3store.S3Store`, an S3-compatible bucket. Keys are
+the content's SHA-256, so two machines storing the same bytes write the same thing.
+
+Files are stored before the batch's transaction commits (once we answered, a crash cannot lose
+them) and taken back when it fails. A store that cannot be reached raises
+:class:`~bot.errors.StoreUnavailable`, and a failed :meth:`Store.store_all` leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import contextlib
 import hashlib
+import logging
 import os
 import socket
 import tempfile
@@ -18,8 +25,14 @@ import time
 from collections.abc import AsyncIterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.errors import FileRejected
+from bot.errors import FileRejected, StoreUnavailable
+
+if TYPE_CHECKING:
+    from bot.config import StorageConfig
+
+log = logging.getLogger(__name__)
 
 #: how many leading bytes are kept to recognise the file type
 HEAD_SIZE = 1024
@@ -36,7 +49,7 @@ class SpooledFile:
     #: set when the stream was longer than the limit; the rest was read and discarded
     too_large: bool = False
     discarded: bool = field(default=False, repr=False)
-    #: already fsynced (see FileStore.sync); storing then only renames
+    #: already fsynced (see Store.sync); storing then only renames
     synced: bool = field(default=False, repr=False)
 
     def discard(self) -> None:
@@ -45,12 +58,12 @@ class SpooledFile:
             self.path.unlink(missing_ok=True)
 
 
-#: how often a serving process sweeps the spool folder (see :meth:`FileStore.sweep`)
+#: how often a serving process sweeps the spool folder (see :meth:`Store.sweep`)
 SWEEP_INTERVAL_S = 600.0
 
 
-class FileStore:
-    """Files of invoices by SHA-256 under one root folder.
+class Store(abc.ABC):
+    """Invoice files by SHA-256, and the local spool folder uploads are written to first.
 
     Spool files are named ``<host>-<pid>-<random>.part``, so that a sweep can tell the
     leftovers of a killed process (its pid is gone on this host) from the uploads of a live
@@ -58,6 +71,7 @@ class FileStore:
     """
 
     def __init__(self, root: Path, stale_after_s: float = 24 * 3600) -> None:
+        #: this machine's folder: the spool (and, for a remote store, its local copies)
         self.root = root
         self.tmp = root / "tmp"
         self.host = socket.gethostname().replace("-", "_")[:60] or "host"
@@ -67,6 +81,19 @@ class FileStore:
         """Create the folders and drop spool files that crashed processes left behind."""
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.sweep()
+
+    async def start(self) -> None:
+        """Connect (a remote store); nothing is sent yet, so a store that is down does not
+        stop the start: each use says so instead."""
+        return None
+
+    async def close(self) -> None:
+        """Release connections."""
+        return None
+
+    @abc.abstractmethod
+    def describe(self) -> str:
+        """Where the files go, for people (logs, ``invoicebot doctor``, errors)."""
 
     def sweep(self) -> int:
         """Remove spool files of processes of this host that are gone, and any spool file
@@ -83,9 +110,6 @@ class FileStore:
                     leftover.unlink()
                     removed += 1
         return removed
-
-    def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.pdf"
 
     async def spool(self, chunks: AsyncIterable[bytes], max_size: int) -> SpooledFile:
         """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing."""
@@ -115,43 +139,6 @@ class FileStore:
             raise
         return SpooledFile(Path(name), size, digest.hexdigest(), head, too_large)
 
-    async def store(self, spooled: SpooledFile) -> Path | None:
-        """Move a spooled file to its content address, durably; the path when this call
-        created it, None when the store had these bytes already."""
-        return await asyncio.to_thread(self._store_sync, spooled)
-
-    async def store_all(self, spooled: Sequence[SpooledFile]) -> list[Path]:
-        """Store several files at once; return the paths this call created (to take back with
-        :meth:`unstore` if what they were stored for fails). Their fsyncs run in parallel
-        threads, so the filesystem can commit them together."""
-        created = await asyncio.gather(*(self.store(s) for s in spooled))
-        return [path for path in created if path is not None]
-
-    async def unstore(self, paths: Sequence[Path]) -> None:
-        """Remove files :meth:`store_all` created for a transaction that then failed, so no
-        file is left that no invoice names."""
-
-        def remove() -> None:
-            for path in paths:
-                path.unlink(missing_ok=True)
-
-        await asyncio.to_thread(remove)
-
-    def _store_sync(self, spooled: SpooledFile) -> Path | None:
-        target = self.path(spooled.sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not spooled.synced:
-            self._sync_file(spooled)
-        created = None
-        if target.exists():
-            spooled.discard()
-        else:
-            os.replace(spooled.path, target)
-            spooled.discarded = True
-            created = target
-        _fsync_dir(target.parent)
-        return created
-
     async def sync(self, spooled: SpooledFile) -> None:
         """fsync a spooled file now, so that storing it later is only a rename."""
         await asyncio.to_thread(self._sync_file, spooled)
@@ -162,12 +149,118 @@ class FileStore:
             os.fsync(fh.fileno())
         spooled.synced = True
 
+    @abc.abstractmethod
+    async def store(self, spooled: SpooledFile) -> str | None:
+        """Put a spooled file in the store, durably; its SHA-256 when this call created it,
+        None when the store had these bytes already. The spooled file is consumed."""
+
+    async def store_all(self, spooled: Sequence[SpooledFile]) -> list[str]:
+        """Store several files at once; return the SHA-256s this call created (to take back
+        with :meth:`unstore` if what they were stored for fails).
+
+        All or nothing: when one cannot be stored, those this call created are taken back and
+        :class:`StoreUnavailable` is raised, so a failed batch leaves no file behind.
+        """
+        outcomes = await asyncio.gather(
+            *(self._store_one(s) for s in spooled), return_exceptions=True
+        )
+        created = [o for o in outcomes if isinstance(o, str)]
+        failures = [o for o in outcomes if isinstance(o, BaseException)]
+        if failures:
+            await self.unstore(created)
+            for failure in failures:
+                if not isinstance(failure, StoreUnavailable):
+                    raise failure
+            raise failures[0]
+        return created
+
+    async def _store_one(self, spooled: SpooledFile) -> str | None:
+        try:
+            return await self.store(spooled)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"the file store ({self.describe()}) cannot be written: {exc.strerror or exc}"
+            ) from exc
+
+    @abc.abstractmethod
+    async def unstore(self, sha256s: Sequence[str]) -> None:
+        """Remove files :meth:`store_all` created for a transaction that then failed, so no
+        file is left that no invoice names. Best effort: it never raises (it runs while
+        another failure is being reported)."""
+
+    @abc.abstractmethod
     async def read(self, sha256: str) -> bytes:
-        """The bytes of a stored file (for extraction; one file, never a batch)."""
+        """The bytes of a stored file (for extraction; one file, never a batch, and no larger
+        than the upload limit). :class:`FileRejected` when it is missing,
+        :class:`StoreUnavailable` when the store cannot be read now."""
+
+    @abc.abstractmethod
+    async def local_file(self, sha256: str) -> Path | None:
+        """A file on this machine holding the stored bytes (to serve, or to render pages
+        from); None when the store has no such file."""
+
+
+class FileStore(Store):
+    """Files in one folder, ``<root>/<sha[:2]>/<sha[2:4]>/<sha>.pdf``, fsynced (file and
+    folder) before the channel says "accepted". Several machines may share it (NFS): the
+    spool is under the same root, and a stored file appears by an atomic rename."""
+
+    def describe(self) -> str:
+        return f"folder {self.root}"
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.pdf"
+
+    async def store(self, spooled: SpooledFile) -> str | None:
+        return await asyncio.to_thread(self._store_sync, spooled)
+
+    async def unstore(self, sha256s: Sequence[str]) -> None:
+        def remove() -> None:
+            for sha256 in sha256s:
+                try:
+                    self.path(sha256).unlink(missing_ok=True)
+                except OSError as exc:
+                    log.warning("could not remove stored file %s: %s", sha256, exc)
+
+        await asyncio.to_thread(remove)
+
+    def _store_sync(self, spooled: SpooledFile) -> str | None:
+        target = self.path(spooled.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not spooled.synced:
+            self._sync_file(spooled)
+        created = None
+        if target.exists():
+            spooled.discard()
+        else:
+            os.replace(spooled.path, target)
+            spooled.discarded = True
+            created = spooled.sha256
+        _fsync_dir(target.parent)
+        return created
+
+    async def read(self, sha256: str) -> bytes:
         try:
             return await asyncio.to_thread(self.path(sha256).read_bytes)
         except FileNotFoundError:
             raise FileRejected("missing_file", f"stored file {sha256} is missing") from None
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"the file store ({self.describe()}) cannot be read: {exc.strerror or exc}"
+            ) from exc
+
+    async def local_file(self, sha256: str) -> Path | None:
+        path = self.path(sha256)
+        return path if path.exists() else None
+
+
+def build_store(config: StorageConfig) -> Store:
+    """The store ``[storage] backend`` names; S3's client library is imported only then."""
+    if config.backend == "s3":
+        from bot.s3store import S3Store
+
+        return S3Store(config.path, config.s3)
+    return FileStore(config.path)
 
 
 def _alive(pid: int) -> bool:

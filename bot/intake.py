@@ -21,7 +21,6 @@ import logging
 from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -48,7 +47,7 @@ from bot.errors import (
     UnknownReference,
 )
 from bot.extract.isolation import Isolation
-from bot.files import FileStore
+from bot.files import Store
 from bot.logs import bound
 from bot.pdfcheck import PdfChecker
 from bot.queue import JobQueue
@@ -75,7 +74,7 @@ class Intake:
     def __init__(
         self,
         db: Database,
-        files: FileStore,
+        files: Store,
         queue: JobQueue,
         limits: LimitsConfig,
         isolation: Isolation,
@@ -174,7 +173,7 @@ class Intake:
         await self.files.sync(incoming.spooled)
         return pages
 
-    async def _take_back(self, created: list[Path]) -> None:
+    async def _take_back(self, created: list[str]) -> None:
         """Remove the files a failed transaction stored, unless an invoice names them (another
         request stored and committed the same bytes meanwhile). When the database cannot
         tell, they stay: a file too many is better than an invoice without its file."""
@@ -182,13 +181,13 @@ class Intake:
             return
         try:
             async with self.db.read() as session:
-                used = await invoices.files_in_use(session, [p.stem for p in created])
+                used = await invoices.files_in_use(session, created)
         except StorageError:
             log.warning(
                 "kept %d stored files of a failed batch: the database is down", len(created)
             )
             return
-        await self.files.unstore([p for p in created if p.stem not in used])
+        await self.files.unstore([sha for sha in created if sha not in used])
 
     async def _check_files(
         self, files: list[IncomingFile], errors: list[FileError]

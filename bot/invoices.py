@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import bounds
 from bot.errors import InvalidRequest, NotFound, PermissionDenied
-from bot.files import FileStore
+from bot.files import Store
 from bot.report import BatchReport, Links, build_report, build_summaries
 from bot.views import CORRECTABLE, MONEY_FIELDS, invoice_view, iso
 from storage import batches, catalog, history, invoices, linking
@@ -57,7 +57,7 @@ class Invoices:
     def __init__(
         self,
         db: Database,
-        files: FileStore,
+        files: Store,
         linker: Linker | None = None,
         links: Links | None = None,
     ) -> None:
@@ -95,8 +95,8 @@ class Invoices:
         self, invoice_id: str, outlets: frozenset[str] | None = None
     ) -> tuple[Path, str]:
         invoice = await self._get(invoice_id, outlets)
-        path = self.files.path(invoice.file_sha256)
-        if not path.exists():
+        path = await self.files.local_file(invoice.file_sha256)
+        if path is None:
             raise NotFound(f"the file of invoice {invoice_id} is missing from storage")
         return path, invoice.file_name
 

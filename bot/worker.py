@@ -26,11 +26,12 @@ from bot.errors import (
     FileRejected,
     InvoicebotError,
     StorageError,
+    StoreUnavailable,
     TransientExtractionError,
 )
 from bot.extract.base import Extractor
 from bot.extract.schema import HEADER_FIELDS, ExtractionResult
-from bot.files import FileStore
+from bot.files import Store
 from bot.logs import bind, bound
 from bot.notify import BatchReplies
 from bot.queue import ClaimedJob, JobQueue
@@ -65,7 +66,7 @@ class Worker:
         self,
         db: Database,
         queue: JobQueue,
-        files: FileStore,
+        files: Store,
         extractor: Extractor,
         replies: BatchReplies,
         config: WorkerConfig,
@@ -159,7 +160,7 @@ class Worker:
         try:
             pdf = await self.files.read(job.file_sha256)
             result = await self.extractor.extract(pdf)
-        except TransientExtractionError as exc:
+        except (TransientExtractionError, StoreUnavailable) as exc:
             if job.attempts >= self.config.max_attempts:
                 await self._fail(job, f"{exc.detail} (gave up after {job.attempts} attempts)")
             else:

@@ -98,12 +98,19 @@ def start_block(
         *[(str(runtime.channel), runtime.describe()) for runtime in services.channels],
         ("database", f"{_safe_url(config.database.url)}  (schema {revision})"),
         ("engine", f"{engine}: {why}"),
-        ("files", str(config.storage.path.resolve())),
+        ("files", _files(config, services)),
         ("workers", _workers(workers or config.worker)),
     ]
     width = max(len(name) for name, _ in rows)
     lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
     return "\n".join(["[bold green]invoicebot[/] serving", *lines, "Stop with Ctrl-C."])
+
+
+def _files(config: Config, services: Services) -> str:
+    folder = str(config.storage.path.resolve())
+    if config.storage.backend == "s3":
+        return f"{services.files.describe()}  (spool {folder})"
+    return folder
 
 
 def _workers(workers: WorkerConfig) -> str:

@@ -28,7 +28,7 @@ from imapclient import IMAPClient
 
 from bot.config import ImapConfig
 from bot.doctor import Check, State
-from bot.errors import InvoicebotError, StorageError
+from bot.errors import InvoicebotError, StorageError, StoreUnavailable
 from handlers.email.inbound import Envelope, MailIntake, Outcome
 
 log = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ class MailboxPoller:
         raw = bytes(fetched[uid][b"BODY[]"])
         try:
             taken = await self.intake.take(raw, self._envelope(raw))
-        except StorageError as exc:
+        except (StorageError, StoreUnavailable) as exc:
             log.error("%s: not stored now (%s); read again at the next poll", where, exc.detail)
             return False
         except InvoicebotError as exc:

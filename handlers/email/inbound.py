@@ -4,7 +4,7 @@ Shared by the SMTP server and the IMAP poller; they differ only in where the byt
 envelope come from and in how they answer (a status line, a folder). Refusals are our errors:
 :class:`PermissionDenied` (no route takes this mail from this sender), :class:`InvalidRequest`
 (too many files), :class:`UnknownReference` (a route names an outlet that does not exist),
-:class:`StorageError` (nothing was stored: try again later).
+:class:`StorageError` or :class:`StoreUnavailable` (nothing was stored: try again later).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from bot.errors import (
     InvoicebotError,
     PermissionDenied,
     StorageError,
+    StoreUnavailable,
     UnknownReference,
 )
 from handlers.email.inbound import Envelope as MailEnvelope
@@ -41,7 +42,7 @@ def status_of(exc: BaseException) -> str:
         return "451 4.3.0 this address is not set up completely; try again later"
     if isinstance(exc, InvalidRequest):
         return f"552 5.3.4 {_oneline(exc.detail)}"
-    if isinstance(exc, StorageError):
+    if isinstance(exc, StorageError | StoreUnavailable):
         log.error("mail not stored (%s); answered 451", exc.detail)
         return "451 4.3.0 the invoices could not be stored now; try again later"
     if isinstance(exc, InvoicebotError):

@@ -23,6 +23,7 @@ from bot.errors import (
     RequestTooLarge,
     RequestTooSlow,
     StorageError,
+    StoreUnavailable,
     UnknownReference,
     ValueRejected,
 )
@@ -85,6 +86,14 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     except StorageError as exc:
         log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
         return json_response({"detail": "the database is unavailable, try again"}, status=503)
+    except StoreUnavailable as exc:
+        # nothing of the request was kept (see Store.store_all): the client may send it again
+        log.error("file store error on %s %s: %s", request.method, request.path, exc.detail)
+        return json_response(
+            {"detail": "the file store is unavailable, nothing was stored; try again later"},
+            status=503,
+            headers={"Retry-After": "30"},
+        )
     except InvoicebotError as exc:
         body: dict[str, object] = {"detail": exc.detail}
         headers: dict[str, str] = {}

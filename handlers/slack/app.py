@@ -20,7 +20,7 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import InvoicebotError, StorageError
+from bot.errors import InvoicebotError, StorageError, StoreUnavailable
 from handlers.slack import blocks
 from handlers.slack.client import SlackClient
 from handlers.slack.command import InvoicesCommand
@@ -119,6 +119,9 @@ async def reply_to_error(
     if isinstance(error, StorageError):
         log.error("slack: storage error: %s", error.detail)
         words = "The invoice database is unavailable right now; please try again in a minute."
+    elif isinstance(error, StoreUnavailable):
+        log.error("slack: file store error: %s", error.detail)
+        words = "The file store is unavailable right now; please try again in a minute."
     elif isinstance(error, InvoicebotError):
         words = error.detail
     else:

@@ -22,6 +22,7 @@ from bot.errors import (
     PermissionDenied,
     RateLimited,
     StorageError,
+    StoreUnavailable,
 )
 from handlers.web.common import REVIEWER, ROOT, render, services
 
@@ -80,6 +81,11 @@ async def error_pages(request: web.Request, handler: Handler) -> web.StreamRespo
         log.error("storage error on %s %s: %s", request.method, request.path, exc.detail)
         return await _page(
             request, 503, "Database unavailable", "The database did not answer; try again."
+        )
+    except StoreUnavailable as exc:
+        log.error("file store error on %s %s: %s", request.method, request.path, exc.detail)
+        return await _page(
+            request, 503, "Files unavailable", "The file store did not answer; try again."
         )
     except InvoicebotError as exc:
         status, title = _status(exc)
