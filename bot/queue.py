@@ -89,10 +89,17 @@ class JobQueue:
                 session, job.id, job.worker_id, self.clock() + self.lease
             )
 
-    async def retry_later(self, job: ClaimedJob, delay: float, error: str) -> bool:
+    async def retry_later(
+        self, job: ClaimedJob, delay: float, error: str, count_attempt: bool = True
+    ) -> bool:
         async with self.db.session() as session:
             ok = await jobs.retry_later(
-                session, job.id, job.worker_id, self.clock() + timedelta(seconds=delay), error
+                session,
+                job.id,
+                job.worker_id,
+                self.clock() + timedelta(seconds=delay),
+                error,
+                count_attempt,
             )
             if ok and job.invoice_id is not None:
                 await invoices.set_processing_status(

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import os
 import socket
+import time
 import uuid
 from datetime import timedelta
 from typing import Protocol
@@ -81,6 +82,7 @@ class Worker:
         self.config = config
         self.linker = linker
         self.worker_id = worker_id or default_worker_id()
+        self._outage = _Outage(config.retry_base_seconds)
 
     async def run(self, stop: asyncio.Event, concurrency: int | None = None) -> None:
         """Process jobs with ``concurrency`` tasks until ``stop`` is set."""
@@ -99,6 +101,10 @@ class Worker:
     async def _loop(self, worker_id: str, stop: asyncio.Event) -> None:
         failures = 0
         while not stop.is_set():
+            if (wait := self._outage.remaining()) > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), wait)
+                continue
             try:
                 job = await self.queue.claim(worker_id)
             except StorageError as exc:
@@ -159,8 +165,19 @@ class Worker:
             return
         try:
             pdf = await self.files.read(job.file_sha256)
+        except StoreUnavailable as exc:
+            # the file is safe in a store that is down: the invoice must not end in ERROR for
+            # an outage of ours, so no attempt is used up; this task waits before claiming again
+            # instead of taking every queued job in turn to fail on the same outage
+            pause = self._outage.begin()
+            log.warning("job %s: %s; it waits, and this task pauses %.0f s", job.id, exc, pause)
+            if not await self.queue.retry_later(job, pause, exc.detail, count_attempt=False):
+                raise _LeaseLost from None
+            return
+        self._outage.end()
+        try:
             result = await self.extractor.extract(pdf)
-        except (TransientExtractionError, StoreUnavailable) as exc:
+        except TransientExtractionError as exc:
             if job.attempts >= self.config.max_attempts:
                 await self._fail(job, f"{exc.detail} (gave up after {job.attempts} attempts)")
             else:
@@ -297,3 +314,24 @@ class Worker:
                     return
             except Exception:
                 log.exception("job %s: lease renewal failed", job.id)
+
+
+class _Outage:
+    """How long the worker's tasks hold back while the file store is down: from the retry
+    base, doubling up to a minute, over as soon as a file is read again."""
+
+    def __init__(self, base: float, most: float = 60.0) -> None:
+        self.base, self.most = base, most
+        self.pause = 0.0
+        self.until = 0.0
+
+    def begin(self) -> float:
+        self.pause = min(self.most, self.pause * 2 if self.pause else self.base)
+        self.until = time.monotonic() + self.pause
+        return self.pause
+
+    def end(self) -> None:
+        self.pause, self.until = 0.0, 0.0
+
+    def remaining(self) -> float:
+        return self.until - time.monotonic()

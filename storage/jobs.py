@@ -97,8 +97,16 @@ async def finish(session: AsyncSession, job_id: int, worker_id: str) -> bool:
 
 
 async def retry_later(
-    session: AsyncSession, job_id: int, worker_id: str, run_after: datetime, error: str
+    session: AsyncSession,
+    job_id: int,
+    worker_id: str,
+    run_after: datetime,
+    error: str,
+    count_attempt: bool = True,
 ) -> bool:
+    """Queue the job again; ``count_attempt=False`` gives back the attempt its claim took (a
+    failure of ours, such as the file store being down, is no attempt of the document's)."""
+    refund = {} if count_attempt else {"attempts": Job.attempts - 1}
     return await _update_owned(
         session,
         job_id,
@@ -108,6 +116,7 @@ async def retry_later(
         lease_until=None,
         worker_id=None,
         last_error=error,
+        **refund,
     )
 
 

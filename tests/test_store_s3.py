@@ -225,8 +225,9 @@ async def test_the_worker_retries_while_the_store_is_down(
 ) -> None:
     config = make_config(
         storage=s3_section(s3, tmp_path),
-        # a backoff long enough that a busy machine does not make the retry due at once
-        worker={"max_attempts": 5, "retry_base_seconds": 1.0},
+        # a backoff long enough that a busy machine does not make the retry due at once; one
+        # attempt only: an outage of the store must use up none
+        worker={"max_attempts": 1, "retry_base_seconds": 1.0},
     )
     async with open_services(config) as svc:
         await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
@@ -243,12 +244,17 @@ async def test_the_worker_retries_while_the_store_is_down(
         assert await worker.run_until_idle() == 1
         async with svc.db.read() as session:
             job = (await session.scalars(select(Job))).one()
-        assert job.status == "queued" and job.attempts == 1
+        assert job.status == "queued" and job.attempts == 0
         assert "file store" in (job.last_error or ""), job.last_error
         view = await svc.invoices.get(accepted.invoice_id)
         assert view["processing_status"] == "TO_BE_PROCESSED"
+        await asyncio.sleep(1.1)  # the first pause; the store is still down
+        assert await worker.run_until_idle() == 1
+        async with svc.db.read() as session:
+            job = (await session.scalars(select(Job))).one()
+        assert job.status == "queued" and job.attempts == 0, (job.status, job.last_error)
         s3.up()
-        await asyncio.sleep(1.1)  # the retry's backoff
+        await asyncio.sleep(2.1)  # the second pause, twice the first
         # the extraction, then the batch's reply
         assert await worker.run_until_idle() == 2
         view = await svc.invoices.get(accepted.invoice_id)
