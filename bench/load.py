@@ -59,6 +59,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from intake import scratch_database as _scratch_database  # noqa: E402
 from realistic_invoices import generate  # noqa: E402  (bench/, next to this script)
 from upload_memory import hostile_pdf  # noqa: E402
 
@@ -199,26 +200,11 @@ def _cpu_busy() -> tuple[int, int]:
 
 @contextlib.asynccontextmanager
 async def scratch_database(url: str) -> AsyncIterator[str]:
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "postgresql":
+    """A PostgreSQL database made beside ``url`` and dropped after (bench/intake.py's)."""
+    if not url.startswith("postgresql"):
         raise BenchError("--database-url must be postgresql+asyncpg://...")
-    admin = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"invoicebot_load_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield parsed.set(database=name).render_as_string(hide_password=False)
-    finally:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+    async with _scratch_database(url, Path(tempfile.gettempdir())) as db_url:
+        yield db_url
 
 
 def write_config(path: Path, db_url: str, files: Path, extra: str = "") -> Path:

@@ -16,6 +16,27 @@ from tests.pdfs import invoice_pdf
 from tests.test_cli import ROOT, _config, _free_port, run
 
 
+def _serve(
+    tmp_path: Path, db_url: str, processes: int, output: int
+) -> tuple[Path, subprocess.Popen[bytes]]:
+    """``serve`` with one worker task in each of ``processes`` worker processes."""
+    config = _config(tmp_path, db_url, _free_port())
+    config.write_text(
+        config.read_text().replace(
+            "concurrency = 2\n", f"concurrency = 1\nprocesses = {processes}\n"
+        )
+    )
+    run(config, "db", "upgrade")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--config", str(config), "serve"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )
+    return config, server
+
+
 def _children(pid: int) -> set[int]:
     """Live child processes of ``pid`` (from /proc), zombies left out."""
     found = set()
@@ -59,20 +80,8 @@ def _alive(pid: int) -> bool:
 async def test_serve_runs_restarts_and_stops_its_worker_processes(
     tmp_path: Path, db_url: str
 ) -> None:
-    port = _free_port()
-    config = _config(tmp_path, db_url, port)
-    config.write_text(
-        config.read_text().replace("concurrency = 2\n", "concurrency = 1\nprocesses = 2\n")
-    )
-    run(config, "db", "upgrade")
+    config, server = _serve(tmp_path, db_url, processes=2, output=subprocess.PIPE)
     run(config, "outlets", "add", "olt-1", "--name", "Main")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--config", str(config), "serve"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
     try:
         first = _wait(lambda: (w := _workers(server.pid)) and len(w) == 2 and w)
         # the work is done by those processes: serve itself runs no worker task
@@ -112,19 +121,7 @@ async def test_serve_runs_restarts_and_stops_its_worker_processes(
 
 def test_a_worker_process_stops_when_serve_is_killed(tmp_path: Path, db_url: str) -> None:
     """serve killed with SIGKILL cannot stop its workers: they notice and stop on their own."""
-    port = _free_port()
-    config = _config(tmp_path, db_url, port)
-    config.write_text(
-        config.read_text().replace("concurrency = 2\n", "concurrency = 1\nprocesses = 1\n")
-    )
-    run(config, "db", "upgrade")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--config", str(config), "serve"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    _, server = _serve(tmp_path, db_url, processes=1, output=subprocess.DEVNULL)
     (worker,) = _wait(lambda: _workers(server.pid))
     server.kill()
     server.wait(timeout=30)
