@@ -146,15 +146,13 @@ def wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 60
     raise SystemExit(f"invoicebot serve did not listen on {port} within {timeout:.0f} s")
 
 
-def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
-    for proc in procs:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-    for proc in procs:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -191,7 +189,7 @@ async def run(args: argparse.Namespace) -> None:
             cpu_all, cpu_serve = cpu_seconds(serve.pid), cpu_seconds(serve.pid, tree=False)
         finally:
             # in a thread: the relay in this loop must still answer the last reply's QUIT
-            await asyncio.to_thread(stop_all, [serve])
+            await asyncio.to_thread(stop, serve)
     relay_server.close()
     latencies = sorted(
         relay.arrived[mid] - start for (mid, _), (start, _) in zip(mails, sent, strict=True)

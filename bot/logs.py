@@ -34,11 +34,6 @@ def bound(**values: str | None) -> Iterator[None]:
         _context.reset(token)
 
 
-def bind(**values: str | None) -> None:
-    """Add ``values`` for the rest of the current task (it has its own copy of the context)."""
-    _context.set({**_context.get(), **{k: v for k, v in values.items() if v}})
-
-
 class _Context(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.context = dict(_context.get())

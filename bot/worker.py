@@ -33,7 +33,7 @@ from bot.errors import (
 from bot.extract.base import Extractor
 from bot.extract.schema import HEADER_FIELDS, ExtractionResult
 from bot.files import Store
-from bot.logs import bind, bound
+from bot.logs import bound
 from bot.notify import BatchReplies
 from bot.queue import ClaimedJob, JobQueue
 from storage import batches, invoices, jobs
@@ -159,7 +159,6 @@ class Worker:
             await self._fail(job, f"gave up after {job.attempts - 1} attempts that did not finish")
             return
         assert job.invoice_id is not None
-        bind(batch_id=job.batch_id)
         if job.file_sha256 is None:
             await self._fail(job, "the invoice no longer exists")
             return
