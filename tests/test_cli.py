@@ -156,6 +156,8 @@ async def test_serve_client_upload_end_to_end(tmp_path: Path, db_url: str) -> No
         server.terminate()
         out, _ = server.communicate(timeout=30)
     assert server.returncode == 0, out.decode()
+    # the start block prints config names as they are written, brackets included
+    assert "local: as configured in [extraction] engine" in out.decode()
     status = json.loads(run(config, "status", batch, "--json").stdout)
     assert status["done"] and status["errors"][0]["code"] == "not_a_pdf"
 

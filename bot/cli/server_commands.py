@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 from rich.console import Console
+from rich.markup import escape
 
 from bot.app import Services, build_http_app, open_services
 from bot.cli.supervise import PARENT_ENV, WorkerProcesses, orphaned
@@ -102,7 +103,8 @@ def start_block(
         ("workers", _workers(workers or config.worker)),
     ]
     width = max(len(name) for name, _ in rows)
-    lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
+    # values are text, not markup: "[extraction] engine" must not be taken for a style tag
+    lines = [f"  {name.ljust(width)}  {escape(value)}" for name, value in rows]
     return "\n".join(["[bold green]invoicebot[/] serving", *lines, "Stop with Ctrl-C."])
 
 
