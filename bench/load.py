@@ -59,6 +59,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from _listen import NotListening, wait_listening  # noqa: E402
 from intake import scratch_database as _scratch_database  # noqa: E402
 from realistic_invoices import generate  # noqa: E402  (bench/, next to this script)
 from upload_memory import hostile_pdf  # noqa: E402
@@ -132,26 +133,6 @@ def processes(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-
-
-async def _wait_listening(port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise BenchError(f"serve exited:\n{_tail(log)}")
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise BenchError("serve did not listen within 60 s")
-
-
-def _tail(log: Path) -> str:
-    return log.read_text(errors="replace")[-2000:]
 
 
 def _rss_mb(pid: int, key: str = "VmRSS") -> float:
@@ -382,7 +363,7 @@ async def run_load(
         conn = await asyncpg.connect(db_url.replace("postgresql+asyncpg://", "postgresql://", 1))
         try:
             with processes(config, run, port, workers, args.concurrency) as (serve, group):
-                await _wait_listening(port, serve, run / "serve.log")
+                await asyncio.to_thread(wait_listening, port, serve, log=run / "serve.log")
                 connector = aiohttp.TCPConnector(limit=0)
                 timeout = aiohttp.ClientTimeout(total=120)
                 async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
@@ -466,7 +447,7 @@ async def _backlog(args: argparse.Namespace, docs: Documents, db_url: str, run: 
     clients = await make_clients(config, args.clients)
     port = _free_port()
     with processes(config, run, port, 0, 1) as (serve, _):
-        await _wait_listening(port, serve, run / "serve.log")
+        await asyncio.to_thread(wait_listening, port, serve, log=run / "serve.log")
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
             keys = await tokens(http, f"http://127.0.0.1:{port}", clients)
             latencies: list[float] = []
@@ -595,7 +576,7 @@ async def run_memory(args: argparse.Namespace, tmp: Path) -> MemoryResult:
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         with processes(config, run, port, 0, 1) as (serve, _):
-            await _wait_listening(port, serve, run / "serve.log")
+            await asyncio.to_thread(wait_listening, port, serve, log=run / "serve.log")
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=1800)) as http:
                 [token] = await tokens(http, base, [client])
                 await asyncio.sleep(2)
@@ -735,7 +716,7 @@ def main() -> int:
                     f" in {memory.seconds:.0f} s; API RSS idle {memory.idle_mb:.0f} MB, peak "
                     f"{memory.peak_mb:.0f} MB (+{memory.peak_mb - memory.idle_mb:.0f})"
                 )
-        except BenchError as exc:
+        except (BenchError, NotListening) as exc:
             console.print(f"[red]{exc}[/]")
             return 1
     if args.json:

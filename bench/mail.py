@@ -43,6 +43,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import make_msgid
 
+from _listen import NotListening, wait_listening  # bench/, next to this script
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from tests.pdfs import invoice_pdf
@@ -135,17 +136,6 @@ def cpu_seconds(pid: int, tree: bool = True) -> float:
     return total
 
 
-def wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"invoicebot serve exited ({proc.returncode}) before listening")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-            return
-        time.sleep(0.1)
-    raise SystemExit(f"invoicebot serve did not listen on {port} within {timeout:.0f} s")
-
-
 def stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -174,7 +164,10 @@ async def run(args: argparse.Namespace) -> None:
                 raise SystemExit(f"invoicebot {' '.join(setup)} failed")
         serve = cli(config, "serve")
         try:
-            wait_listening(smtp_port, serve)
+            try:
+                wait_listening(smtp_port, serve)
+            except NotListening as exc:
+                raise SystemExit(str(exc)) from None
             began = time.perf_counter()
             with ThreadPoolExecutor(args.senders) as pool:
                 futures = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Update, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -158,26 +158,26 @@ async def list_invoices(
     return int(count or 0), list(rows)
 
 
-async def set_processing_status(
-    session: AsyncSession, invoice_id: str, status: str, **extra: Any
-) -> None:
-    await session.execute(
+def _status_update(invoice_id: str, status: str, **extra: Any) -> Update:
+    return (
         update(Invoice)
         .where(Invoice.id == invoice_id)
         .values(processing_status=status, modified_date=utcnow(), **extra)
     )
 
 
+async def set_processing_status(
+    session: AsyncSession, invoice_id: str, status: str, **extra: Any
+) -> None:
+    await session.execute(_status_update(invoice_id, status, **extra))
+
+
 async def start_processing(session: AsyncSession, invoice_id: str) -> tuple[str, str] | None:
     """Mark an invoice in progress; its file and batch, or None when it no longer exists."""
-    row = (
-        await session.execute(
-            update(Invoice)
-            .where(Invoice.id == invoice_id)
-            .values(processing_status=ProcessingStatus.IN_PROGRESS, modified_date=utcnow())
-            .returning(Invoice.file_sha256, Invoice.bulk_importation_id)
-        )
-    ).first()
+    statement = _status_update(invoice_id, ProcessingStatus.IN_PROGRESS).returning(
+        Invoice.file_sha256, Invoice.bulk_importation_id
+    )
+    row = (await session.execute(statement)).first()
     return None if row is None else (row[0], row[1])
 
 

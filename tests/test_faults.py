@@ -23,6 +23,7 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
+from bench._listen import wait_listening
 from bot.app import Services, open_services
 from bot.batch import BatchRequest, IntakeResult, Sender, Source
 from bot.catalog import OutletIn
@@ -87,21 +88,6 @@ def _db_upgrade(config_path: Path) -> None:
     )
 
 
-async def _wait_listening(port: int, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        _alive([proc])
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise AssertionError("serve did not listen")
-
-
 async def _upload(http: aiohttp.ClientSession, base: str, token: str) -> tuple[int, Any]:
     form = aiohttp.FormData()
     form.add_field("outlet", "olt-1")
@@ -149,7 +135,7 @@ async def test_workers_and_serve_ride_out_a_postgresql_restart(
         pids = [w.pid for w in workers]
         base = f"http://127.0.0.1:{port}"
         try:
-            await _wait_listening(port, server)
+            await asyncio.to_thread(wait_listening, port, server)
             async with aiohttp.ClientSession() as http:
                 async with http.post(
                     f"{base}/oauth/token/",
