@@ -19,10 +19,11 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import socket
 import tempfile
 import time
-from collections.abc import AsyncIterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 
 #: how many leading bytes are kept to recognise the file type
 HEAD_SIZE = 1024
+#: a stored file's name is its SHA-256 in lower-case hex, in folders named by its first digits
+SHA256_NAME = re.compile(r"[0-9a-f]{64}")
+_HEX_DIR = re.compile(r"[0-9a-f]{2}")
 
 
 @dataclass
@@ -56,6 +60,16 @@ class SpooledFile:
         if not self.discarded:
             self.discarded = True
             self.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the store, as a listing sees it."""
+
+    sha256: str
+    size: int
+    #: when it was written (seconds since the epoch)
+    modified: float
 
 
 #: how often a serving process sweeps the spool folder (see :meth:`Store.sweep`)
@@ -182,11 +196,25 @@ class Store(abc.ABC):
                 f"the file store ({self.describe()}) cannot be written: {exc.strerror or exc}"
             ) from exc
 
-    @abc.abstractmethod
     async def unstore(self, sha256s: Sequence[str]) -> None:
         """Remove files :meth:`store_all` created for a transaction that then failed, so no
         file is left that no invoice names. Best effort: it never raises (it runs while
-        another failure is being reported)."""
+        another failure is being reported); what it leaves, ``invoicebot files orphans`` finds."""
+        try:
+            await self.remove(sha256s)
+        except (StoreUnavailable, OSError) as exc:
+            log.warning("left %d stored files of a failed batch: %s", len(sha256s), exc)
+
+    @abc.abstractmethod
+    async def remove(self, sha256s: Sequence[str]) -> None:
+        """Delete these files (those already gone are no error); :class:`StoreUnavailable`
+        when the store cannot do it now."""
+
+    @abc.abstractmethod
+    def listing(self) -> AsyncIterator[StoredFile]:
+        """Every stored file, in no particular order, read a part at a time (a store may hold
+        millions). Only names of the store's own shape are listed: whatever else shares the
+        folder or bucket prefix is none of ours."""
 
     @abc.abstractmethod
     async def read(self, sha256: str) -> bytes:
@@ -214,15 +242,22 @@ class FileStore(Store):
     async def store(self, spooled: SpooledFile) -> str | None:
         return await asyncio.to_thread(self._store_sync, spooled)
 
-    async def unstore(self, sha256s: Sequence[str]) -> None:
+    async def remove(self, sha256s: Sequence[str]) -> None:
         def remove() -> None:
             for sha256 in sha256s:
-                try:
-                    self.path(sha256).unlink(missing_ok=True)
-                except OSError as exc:
-                    log.warning("could not remove stored file %s: %s", sha256, exc)
+                self.path(sha256).unlink(missing_ok=True)
 
-        await asyncio.to_thread(remove)
+        try:
+            await asyncio.to_thread(remove)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"the file store ({self.describe()}) cannot remove files: {exc.strerror or exc}"
+            ) from exc
+
+    async def listing(self) -> AsyncIterator[StoredFile]:
+        for top in sorted(await asyncio.to_thread(_hex_dirs, self.root)):
+            for found in await asyncio.to_thread(_stored_below, top):
+                yield found
 
     def _store_sync(self, spooled: SpooledFile) -> str | None:
         target = self.path(spooled.sha256)
@@ -261,6 +296,25 @@ def build_store(config: StorageConfig) -> Store:
 
         return S3Store(config.path, config.s3)
     return FileStore(config.path)
+
+
+def _hex_dirs(folder: Path) -> list[Path]:
+    """The two-hex-digit folders the store files are sorted into."""
+    with os.scandir(folder) as entries:
+        return [Path(e.path) for e in entries if _HEX_DIR.fullmatch(e.name) and e.is_dir()]
+
+
+def _stored_below(top: Path) -> list[StoredFile]:
+    found = []
+    for middle in _hex_dirs(top):
+        with os.scandir(middle) as entries:
+            for entry in entries:
+                sha256, _, suffix = entry.name.partition(".")
+                placed = sha256[:2] == top.name and sha256[2:4] == middle.name
+                if suffix == "pdf" and placed and SHA256_NAME.fullmatch(sha256) and entry.is_file():
+                    stat = entry.stat()
+                    found.append(StoredFile(sha256, stat.st_size, stat.st_mtime))
+    return found
 
 
 def _alive(pid: int) -> bool:

@@ -19,7 +19,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from bot.config import S3Config
 from bot.errors import ConfigError, FileRejected, StoreUnavailable
-from bot.files import SpooledFile, Store
+from bot.files import SHA256_NAME, SpooledFile, Store, StoredFile
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,19 @@ class S3Store(Store):
             reason = str(exc) or type(exc).__name__
         return StoreUnavailable(f"the file store ({self.describe()}) cannot {doing}: {reason}")
 
+    @contextlib.contextmanager
+    def _calls(self, doing: str) -> Iterator[None]:
+        """The client's failures as :class:`StoreUnavailable` saying what could not be done,
+        but a missing object as :class:`_Missing`, which each caller answers its own way."""
+        try:
+            yield
+        except ClientError as exc:
+            if _code(exc) in _MISSING:
+                raise _Missing from None
+            raise self._unavailable(doing, exc) from exc
+        except _FAILURES as exc:
+            raise self._unavailable(doing, exc) from exc
+
     @property
     def client(self) -> Any:
         if self._client is None:
@@ -128,13 +141,10 @@ class S3Store(Store):
 
     async def exists(self, sha256: str) -> bool:
         try:
-            await self.client.head_object(Bucket=self.bucket, Key=self.key(sha256))
-        except ClientError as exc:
-            if _code(exc) in _MISSING:
-                return False
-            raise self._unavailable("be read", exc) from exc
-        except _FAILURES as exc:
-            raise self._unavailable("be read", exc) from exc
+            with self._calls("be read"):
+                await self.client.head_object(Bucket=self.bucket, Key=self.key(sha256))
+        except _Missing:
+            return False
         return True
 
     async def store(self, spooled: SpooledFile) -> str | None:
@@ -155,34 +165,31 @@ class S3Store(Store):
                 spooled.discard()
         return spooled.sha256
 
-    async def unstore(self, sha256s: Sequence[str]) -> None:
-        if not sha256s:
-            return
+    async def remove(self, sha256s: Sequence[str]) -> None:
         keys = [{"Key": self.key(sha)} for sha in sha256s]
-        try:
+        with self._calls("remove files"):
             for start in range(0, len(keys), 1000):
                 await self.client.delete_objects(
                     Bucket=self.bucket, Delete={"Objects": keys[start : start + 1000]}
                 )
-        except _FAILURES as exc:
-            log.warning(
-                "left %d stored files of a failed batch in %s: %s",
-                len(keys),
-                self.describe(),
-                self._unavailable("be written", exc).detail,
-            )
+
+    async def listing(self) -> AsyncIterator[StoredFile]:
+        pages = self.client.get_paginator("list_objects_v2")
+        with self._calls("be listed"):
+            async for page in pages.paginate(Bucket=self.bucket, Prefix=self.config.prefix):
+                for obj in page.get("Contents", ()):
+                    sha256 = obj["Key"].rpartition("/")[2].removesuffix(".pdf")
+                    if SHA256_NAME.fullmatch(sha256) and obj["Key"] == self.key(sha256):
+                        yield StoredFile(sha256, obj["Size"], obj["LastModified"].timestamp())
 
     async def read(self, sha256: str) -> bytes:
         try:
-            response = await self.client.get_object(Bucket=self.bucket, Key=self.key(sha256))
-            async with response["Body"] as stream:
-                data: bytes = await stream.read()
-        except ClientError as exc:
-            if _code(exc) in _MISSING:
-                raise FileRejected("missing_file", f"stored file {sha256} is missing") from None
-            raise self._unavailable("be read", exc) from exc
-        except _FAILURES as exc:
-            raise self._unavailable("be read", exc) from exc
+            with self._calls("be read"):
+                response = await self.client.get_object(Bucket=self.bucket, Key=self.key(sha256))
+                async with response["Body"] as stream:
+                    data: bytes = await stream.read()
+        except _Missing:
+            raise FileRejected("missing_file", f"stored file {sha256} is missing") from None
         return data
 
     async def local_file(self, sha256: str) -> Path | None:
@@ -194,22 +201,15 @@ class S3Store(Store):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=target.parent, suffix=".part")
         try:
-            with os.fdopen(fd, "wb") as out:
-                try:
-                    response = await self.client.get_object(
-                        Bucket=self.bucket, Key=self.key(sha256)
-                    )
-                    async with response["Body"] as stream:
-                        async for chunk in stream.iter_chunks(CHUNK):
-                            out.write(chunk)
-                except ClientError as exc:
-                    if _code(exc) in _MISSING:
-                        return None
-                    raise self._unavailable("be read", exc) from exc
-                except _FAILURES as exc:
-                    raise self._unavailable("be read", exc) from exc
+            with os.fdopen(fd, "wb") as out, self._calls("be read"):
+                response = await self.client.get_object(Bucket=self.bucket, Key=self.key(sha256))
+                async with response["Body"] as stream:
+                    async for chunk in stream.iter_chunks(CHUNK):
+                        out.write(chunk)
             # a finished copy appears at once under its name, never half written
             os.replace(name, target)
+        except _Missing:
+            return None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
@@ -243,6 +243,10 @@ class S3Store(Store):
         if back != b"ok":
             raise StoreUnavailable(f"the file store ({self.describe()}) gave back other bytes")
         return f"{self.describe()}: an object was written, read back and removed"
+
+
+class _Missing(Exception):
+    """The object is not in the bucket."""
 
 
 def _code(exc: ClientError) -> str:

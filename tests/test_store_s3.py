@@ -8,6 +8,7 @@ same port with its objects (moto keeps them in this process).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +26,7 @@ from bot.catalog import OutletIn
 from bot.config import Config, S3Config
 from bot.doctor import State, run_checks
 from bot.errors import ConfigError, StoreUnavailable
+from bot.orphans import find_orphans, remove_orphans
 from bot.s3store import S3Store
 from storage.models import BulkImportation, Invoice, Job
 from storage.status import Channel
@@ -300,6 +302,39 @@ async def test_smtp_answers_451_while_the_store_is_down(
         assert answer.code == 250, answer
         assert await _count(svc, Invoice) == 2
         assert len(await s3.keys()) == 2
+
+
+async def test_orphans_in_the_bucket_are_found_and_removed(s3_config: Config, s3: S3Server) -> None:
+    """Only objects of the store's own key shape under its prefix are listed; the one that no
+    invoice names goes, the named one and everything else in the bucket stay."""
+    async with open_services(s3_config) as svc:
+        await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Main"))
+        named_pdf, orphan_pdf = invoice_pdf("NAMED-1"), invoice_pdf("ORPHAN-1")
+
+        async def chunks(content: bytes) -> AsyncIterator[bytes]:
+            yield content
+
+        async with svc.intake.open(Source(Channel.CLI), BatchRequest("olt-1")) as batch:
+            await batch.add("file[0]", "a.pdf", chunks(named_pdf))
+            assert not (await batch.submit()).errors
+        # stored, never committed: what a process killed between the two leaves
+        (orphan,) = await svc.files.store_all([await svc.files.spool(chunks(orphan_pdf), 10**8)])
+        named = hashlib.sha256(named_pdf).hexdigest()
+        strangers = ["inv/notes.txt", f"other/{key_of(orphan)}", "inv/ab/cd/" + "ab" * 32 + ".pdf"]
+        async with s3.client() as client:
+            for key in strangers:
+                await client.put_object(Bucket=s3.bucket, Key=key, Body=b"not ours")
+
+        found = [o async for o in find_orphans(svc.files, svc.db, older_than_s=0)]
+        assert [(o.sha256, o.size) for o in found] == [(orphan, len(orphan_pdf))]
+        # a grace period longer than the objects' age leaves them all
+        assert [o async for o in find_orphans(svc.files, svc.db, older_than_s=3600)] == []
+        assert await remove_orphans(svc.files, svc.db, found) == set()
+        assert await s3.keys() == sorted([key_of(named), *strangers])
+
+        s3.down()
+        with pytest.raises(StoreUnavailable, match="cannot be listed"):
+            [o async for o in find_orphans(svc.files, svc.db, older_than_s=0)]
 
 
 async def test_review_pages_serve_files_from_the_bucket(

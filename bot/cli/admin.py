@@ -3,6 +3,7 @@ themselves are in ``bot/cli/admin_commands.py``, imported only when one runs (fa
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,17 @@ from bot.scopes import PROCUREMENT
 def csv_list(value: str) -> list[str]:
     """A comma-separated argument (``--outlets olt-1,olt-2``) as a list."""
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def hours(value: str) -> float:
+    """A number of hours, zero or more."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of hours (0 or more)")
+    return number
 
 
 def register(sub: Any) -> None:
@@ -93,3 +105,25 @@ def register(sub: Any) -> None:
     )
     r.add_argument("client_id")
     r.set_defaults(run=command("bot.cli.admin_commands:clients_revoke"))
+
+    p = sub.add_parser("files", help="stored invoice files", description="The invoice file store.")
+    s = p.add_subparsers(dest="sub", required=True, metavar="COMMAND")
+    a = s.add_parser(
+        "orphans",
+        help="find (and with --delete remove) stored files no invoice names",
+        description="List the files in the store ([storage] path or bucket) that no invoice "
+        "names: left by a process killed between storing a batch and committing it, or by a "
+        "store or database that was down while a failed batch was taken back. Only files "
+        "written before the grace period count. Nothing is removed without --delete. The "
+        "folder or bucket prefix must belong to this installation alone: files another "
+        "installation stored there are orphans to this one.",
+    )
+    a.add_argument(
+        "--older-than",
+        type=hours,
+        default=24.0,
+        metavar="HOURS",
+        help="only files written more than HOURS ago (default 24)",
+    )
+    a.add_argument("--delete", action="store_true", help="remove the files found")
+    a.set_defaults(run=command("bot.cli.admin_commands:files_orphans"))

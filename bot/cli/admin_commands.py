@@ -1,17 +1,20 @@
-"""``outlets``, ``suppliers``, ``purchase-orders`` and ``clients``."""
+"""``outlets``, ``suppliers``, ``purchase-orders``, ``clients`` and ``files``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from bot.app import open_services
 from bot.catalog import OutletIn, SupplierIn, parse
 from bot.config import Config
+from bot.orphans import find_orphans, remove_orphans
 
 out = Console()
 
@@ -144,3 +147,49 @@ async def clients_revoke(config: Config, args: argparse.Namespace) -> int:
         await svc.auth.revoke(args.client_id)
     out.print(f"client {args.client_id} revoked")
     return 0
+
+
+async def files_orphans(config: Config, args: argparse.Namespace) -> int:
+    async with open_services(config, with_channels=False) as svc:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), console=out, transient=True
+        ) as progress:
+            task = progress.add_task(f"listing {svc.files.describe()}", total=None)
+            found = [
+                orphan
+                async for orphan in find_orphans(
+                    svc.files, svc.db, args.older_than * 3600, lambda: progress.advance(task)
+                )
+            ]
+            listed = int(progress.tasks[0].completed)
+        size = _megabytes(sum(orphan.size for orphan in found))
+        out.print(
+            f"{listed} stored files in {svc.files.describe()}; {len(found)} of them ({size}) "
+            f"written more than {args.older_than:g} h ago and named by no invoice"
+        )
+        if not found:
+            return 0
+        table = Table(title="files no invoice names")
+        table.add_column("sha256", no_wrap=True)
+        table.add_column("bytes", justify="right")
+        table.add_column("written")
+        for o in found:
+            when = datetime.fromtimestamp(o.modified).isoformat(" ", "minutes")
+            table.add_row(o.sha256, str(o.size), when)
+        out.print(table)
+        if not args.delete:
+            out.print("nothing removed; run again with --delete to remove them")
+            return 0
+        named = await remove_orphans(svc.files, svc.db, found)
+    out.print(f"removed {len(found)} files ({size})")
+    if named:
+        out.print(
+            f"[red]{len(named)} of them were named by an invoice committed while this ran; "
+            "that invoice has lost its file and must be sent again:[/] " + ", ".join(sorted(named))
+        )
+        return 1
+    return 0
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
