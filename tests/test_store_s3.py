@@ -337,6 +337,54 @@ async def test_orphans_in_the_bucket_are_found_and_removed(s3_config: Config, s3
             [o async for o in find_orphans(svc.files, svc.db, older_than_s=0)]
 
 
+async def test_imap_leaves_a_message_for_the_next_poll_while_the_store_is_down(
+    make_config: ConfigFactory,
+    s3: S3Server,
+    tmp_path: Path,
+    relay: Relay,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The mailbox is polled while the bucket is down: the message is neither moved nor
+    flagged nor half taken, and the first poll after the bucket is back takes it whole."""
+    from bot.app import running
+    from tests.fakes import FakeExtractor
+    from tests.mailservers import dovecot
+    from tests.test_email_imap import PASSWORD_ENV, email_section
+
+    with dovecot() as imap:
+        monkeypatch.setenv(PASSWORD_ENV, imap.password)
+        mail = make_mail(parts=[("a.pdf", invoice_pdf(), PDF), ("b.pdf", invoice_pdf(), PDF)])
+        imap.append("INBOX", mail)
+        config = make_config(storage=s3_section(s3, tmp_path), email=email_section(imap, relay))
+        s3.down()
+        async with running(config, extractor=FakeExtractor()) as svc:
+            await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Harbour Kitchen"))
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 30
+            while "read again at the next poll" not in caplog.text:
+                assert loop.time() < deadline, "the mailbox was not polled"
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(0.5)  # a poll or two more, still down
+            assert caplog.text.count("file store") >= 1
+            assert len(imap.uids("INBOX")) == 1
+            assert imap.uids("Processed") == [] and imap.uids("Failed") == []
+            for model in (BulkImportation, Invoice, Job):
+                assert await _count(svc, model) == 0, model
+            # (a poll may be spooling its next try right now: at most that one's files)
+            assert len(list((tmp_path / "spool" / "tmp").glob("*"))) <= 2
+
+            s3.up()
+            while imap.uids("Processed") == []:
+                assert loop.time() < deadline + 30, "not taken once the store was back"
+                await asyncio.sleep(0.1)
+            assert imap.uids("INBOX") == [] and imap.uids("Failed") == []
+            assert not list((tmp_path / "spool" / "tmp").glob("*"))
+            assert await _count(svc, BulkImportation) == 1
+            assert await _count(svc, Invoice) == 2
+            assert len(await s3.keys()) == 2
+
+
 async def test_review_pages_serve_files_from_the_bucket(
     make_config: ConfigFactory, s3: S3Server, tmp_path: Path
 ) -> None:
