@@ -30,7 +30,6 @@ import json
 import logging
 import os
 import re
-import resource
 import sys
 import time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -173,16 +172,17 @@ async def start_seconds(isolation: Isolation, memory_mb: int, first: bytes) -> f
     return time.perf_counter() - start
 
 
-def zygote_cpu(isolation: Isolation) -> float:
-    """CPU seconds the zygote has used so far (its own, from /proc)."""
-    fields = Path(f"/proc/{isolation.pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def children_cpu() -> float:
-    """CPU seconds of this process's ended children and theirs (the zygote once closed)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def tree_cpu(pid: int | None) -> float:
+    """CPU seconds used so far by a process, its children alive and those it has waited for,
+    from /proc (in clock ticks): the zygote's tree, read before it ends, as its interpreter's
+    shutdown (~0.1 s) is no document's."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:  # it has just ended (its time is its parent's now)
+        return 0.0
+    own = sum(int(t) for t in stat[11:15]) / os.sysconf("SC_CLK_TCK")
+    return own + sum(tree_cpu(int(child)) for child in children)
 
 
 def add(total: list[float], timing: tuple[float, float]) -> None:
@@ -223,8 +223,7 @@ async def run(args: argparse.Namespace) -> int:
     config, isolation = ExtractionConfig(engine=engine_name), Isolation()
     extractor = build_extractor(config, engine_name, isolation)
     started = await start_seconds(isolation, config.memory_mb, files[0].read_bytes())  # noqa: ASYNC240
-    # the children's CPU is read once the zygote has ended (it waits for its children)
-    before_cpu = children_cpu() + zygote_cpu(isolation)
+    zygote_before = tree_cpu(isolation.pid)
     right = dict.fromkeys(FIELDS, 0)
     seen = dict.fromkeys(FIELDS, 0)
     items_right = items_seen = failures = 0
@@ -292,8 +291,8 @@ async def run(args: argparse.Namespace) -> int:
     console.print(table)
     n = len(files)
     console.print(f"documents that failed: {failures}")
+    engine[1] += tree_cpu(isolation.pid) - zygote_before
     isolation.close()
-    engine[1] += children_cpu() - before_cpu  # the zygote's and its children's CPU
     console.print(f"engine (with its child process): {per(engine, pypdf, n)}", soft_wrap=True)
     if extractor.name == "local":
         console.print(f"local parse in process: {per(parse, pypdf, n)}", soft_wrap=True)
