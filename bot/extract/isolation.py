@@ -62,22 +62,22 @@ class _ZygoteClient:
             bufsize=0,
         )
         self._ids = itertools.count(1)
-        self._pending: dict[int, Future[dict[str, Any]]] = {}
+        # None once the zygote's answers have ended: the client takes no more calls
+        self._pending: dict[int, Future[dict[str, Any]]] | None = {}
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
-        self._reader = threading.Thread(
-            target=self._read_answers, name="zygote-reader", daemon=True
-        )
-        self._reader.start()
+        threading.Thread(target=self._read_answers, name="zygote-reader", daemon=True).start()
 
     @property
     def alive(self) -> bool:
-        return self._process.poll() is None and self._reader.is_alive()
+        return self._pending is not None and self._process.poll() is None
 
     def submit(self, header: dict[str, Any], pdf: bytes) -> tuple[int, Future[dict[str, Any]]]:
         """Send one request (blocking on a full pipe: call it from a thread)."""
         future: Future[dict[str, Any]] = Future()
         with self._lock:
+            if self._pending is None:  # it ended since the caller looked
+                raise TransientExtractionError("the parsing process ended unexpectedly")
             call_id = next(self._ids)
             self._pending[call_id] = future
         self._send(json.dumps({**header, "id": call_id}).encode() + b"\n" + pdf)
@@ -115,12 +115,12 @@ class _ZygoteClient:
             while (body := read_frame(stdout.fileno())) is not None:
                 answer = json.loads(body)
                 with self._lock:
-                    future = self._pending.pop(answer["id"], None)
+                    future = (self._pending or {}).pop(answer["id"], None)
                 if future is not None and not future.done():
                     future.set_result(answer)
         finally:
-            with self._lock:
-                pending, self._pending = self._pending, {}
+            with self._lock:  # before the calls hear of it, so that none is sent here again
+                pending, self._pending = self._pending or {}, None
             for future in pending.values():
                 if not future.done():
                     future.set_exception(
@@ -201,9 +201,7 @@ class Isolation:
 
 def _result(answer: dict[str, Any], limits: Limits) -> Any:
     """The target's result from the zygote's report, or the error it stands for."""
-    if answer.get("timeout"):
-        raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
-    if answer.get("signal") == "SIGXCPU":  # its CPU time bound
+    if answer.get("timeout") or answer.get("signal") == "SIGXCPU":  # its wall or CPU time bound
         raise ExtractionError(f"parsing took longer than {limits.timeout_s:g} s and was stopped")
     if "signal" in answer:
         killed, peak = answer["signal"], answer.get("peak_mb")
