@@ -298,7 +298,7 @@ class Target:
 
 @contextlib.asynccontextmanager
 async def start_target(
-    name: str, tmp: Path, database_url: str | None, profile: Path | None, idle: bool
+    name: str, tmp: Path, database_url: str | None, profile: Path | None, spy_flags: list[str]
 ) -> AsyncIterator[Target]:
     py = [sys.executable, str(SERVERS)]
     if name != INVOICEBOT:
@@ -322,8 +322,8 @@ async def start_target(
         argv = [*py, "invoicebot", "--config", str(config)]
         if profile is not None:
             # py-spy cannot attach to a running process here, so the server runs under it
-            spy = [_py_spy(), "record", "--rate", "250", "--format", "raw", "--output"]
-            argv = [*spy, str(profile), *(["--idle"] if idle else []), "--", *argv]
+            spy = [_py_spy(), "record", "--rate", "1000", "--format", "raw", "--output"]
+            argv = [*spy, str(profile), *spy_flags, "--", *argv]
         async with server_process(argv, tmp / "server.log") as server:
             async with (
                 aiohttp.ClientSession() as http,
@@ -426,7 +426,8 @@ async def measure(
     tmp = Path(tempfile.mkdtemp(prefix="invoicebot-bench-", dir=args.tmp_dir))
     profile = args.profile if name == INVOICEBOT and per_batch == args.files else None
     try:
-        async with start_target(name, tmp, args.database_url, profile, args.profile_idle) as target:
+        spy_flags = ["--idle"] * args.profile_idle + ["--gil"] * args.profile_gil
+        async with start_target(name, tmp, args.database_url, profile, spy_flags) as target:
             timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
             connector = aiohttp.TCPConnector(limit=args.concurrency)
             async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
@@ -629,6 +630,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--profile-idle",
         action="store_true",
         help="with --profile: sample waiting threads too (wall clock: fsync, queue waits)",
+    )
+    parser.add_argument(
+        "--profile-gil",
+        action="store_true",
+        help="with --profile: sample only the thread holding the GIL (where one process's "
+        "Python time goes, whichever thread spends it)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)

@@ -53,8 +53,7 @@ from bot.pdfcheck import PdfChecker
 from bot.queue import JobQueue
 from storage import batches, catalog, invoices
 from storage.db import Database
-from storage.models import InvoicePurchaseOrder
-from storage.status import LinkKind, ProcessingStatus, ReplyStatus
+from storage.status import ProcessingStatus, ReplyStatus
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -216,7 +215,7 @@ class Intake:
         assert request.outlet_id is not None
         async with self.db.session() as session:
             try:
-                row = await batches.add_bulk_importation(
+                batch_id = await batches.insert_bulk_importation(
                     session,
                     outlet_id=request.outlet_id,
                     supplier_id=request.supplier_id,
@@ -234,15 +233,16 @@ class Intake:
                 )
             except AlreadyExists:
                 raise _Repeated from None
-            accepted = await self._add_invoices(session, request, source, row.id, checked, errors)
+            accepted = await self._add_invoices(session, request, source, batch_id, checked, errors)
             await self.queue.enqueue(session, [a.invoice_id for a in accepted])
-            order = {f.field: i for i, f in enumerate(files)}
-            errors.sort(key=lambda e: order.get(e.field, -1))
-            row.errors = [e.as_dict() for e in errors]
+            if errors:
+                order = {f.field: i for i, f in enumerate(files)}
+                errors.sort(key=lambda e: order.get(e.field, -1))
+                await batches.set_errors(session, batch_id, [e.as_dict() for e in errors])
             if not accepted:
                 # no job will ever finish this batch: it is done now, and its reply is queued
-                await batches.finish_if_done(session, row.id, self.clock())
-            return row.id, accepted
+                await batches.finish_if_done(session, batch_id, self.clock())
+            return batch_id, accepted
 
     async def _add_invoices(
         self,
@@ -253,67 +253,26 @@ class Intake:
         checked: list[_Checked],
         errors: list[FileError],
     ) -> list[AcceptedFile]:
-        """One invoice per file, all in one query and one insert; duplicates go to ``errors``.
-
-        If another request stored some of the same bytes meanwhile, the insert fails as a whole
-        and the files are added one by one, each finding its duplicate.
-        """
+        """One invoice per new file, in one statement; duplicates go to ``errors``: files the
+        outlet had already (also those another request committed a moment ago), and files
+        with the same bytes as an earlier one of this batch."""
         assert request.outlet_id is not None
-        known = await invoices.find_invoices_by_files(
-            session, request.outlet_id, [item.file.spooled.sha256 for item in checked]
-        )
         fresh: dict[str, _Checked] = {}
-        twins: list[_Checked] = []  # the same bytes as an earlier file of this batch
-        refused: list[FileError] = []
+        for item in checked:
+            fresh.setdefault(item.file.spooled.sha256, item)
+        rows = [_invoice_fields(request, source, batch_id, item) for item in fresh.values()]
+        ids = await invoices.add_new_invoices(session, rows, request.purchase_order_ids)
+        taken = [sha for sha in fresh if sha not in ids]
+        known = await invoices.find_invoices_by_files(session, request.outlet_id, taken)
+        accepted: list[AcceptedFile] = []
         for item in checked:
             sha = item.file.spooled.sha256
-            if sha in known:
-                refused.append(_duplicate_error(item.file, known[sha]))
-            elif sha in fresh:
-                twins.append(item)
+            if sha not in ids:
+                errors.append(_duplicate_error(item.file, known.get(sha)))
+            elif fresh[sha] is not item:  # the same bytes as an earlier file of this batch
+                errors.append(_duplicate_error(item.file, ids[sha]))
             else:
-                fresh[sha] = item
-        fields = [_invoice_fields(request, source, batch_id, item) for item in fresh.values()]
-        try:
-            created = await invoices.add_invoices(session, fields)
-        except AlreadyExists:
-            return await self._add_one_by_one(session, request, source, batch_id, checked, errors)
-        ids = {invoice.file_sha256: invoice.id for invoice in created}
-        for item in twins:
-            refused.append(_duplicate_error(item.file, ids[item.file.spooled.sha256]))
-        errors.extend(refused)
-        return [
-            AcceptedFile(ids[sha], item.file.field, item.file.filename)
-            for sha, item in fresh.items()
-        ]
-
-    async def _add_one_by_one(
-        self,
-        session: AsyncSession,
-        request: BatchRequest,
-        source: Source,
-        batch_id: str,
-        checked: list[_Checked],
-        errors: list[FileError],
-    ) -> list[AcceptedFile]:
-        assert request.outlet_id is not None
-        accepted = []
-        for item in checked:
-            sha = item.file.spooled.sha256
-            existing = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
-            if existing is not None:
-                errors.append(_duplicate_error(item.file, existing.id))
-                continue
-            try:
-                invoice = await invoices.add_invoice(
-                    session, **_invoice_fields(request, source, batch_id, item)
-                )
-            except AlreadyExists:
-                # another request stored the same bytes for this outlet a moment ago
-                found = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
-                errors.append(_duplicate_error(item.file, found.id if found else None))
-                continue
-            accepted.append(AcceptedFile(invoice.id, item.file.field, item.file.filename))
+                accepted.append(AcceptedFile(ids[sha], item.file.field, item.file.filename))
         return accepted
 
 
@@ -456,10 +415,6 @@ def _invoice_fields(
         "file_field": item.file.field,
         "source_channel": source.channel,
         "source_reference": source.reference,
-        "purchase_order_links": [
-            InvoicePurchaseOrder(purchase_order_id=po_id, link=LinkKind.REQUESTED)
-            for po_id in request.purchase_order_ids
-        ],
     }
 
 
