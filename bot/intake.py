@@ -168,8 +168,15 @@ class Intake:
         return incoming
 
     async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await self.pdfs.check(incoming.spooled, incoming.filename)
-        await self.files.sync(incoming.spooled)
+        pages = await asyncio.to_thread(self._prepare_now, incoming)
+        if pages is None:
+            pages = await self.pdfs.inspect(incoming.spooled, incoming.filename)
+        return pages
+
+    def _prepare_now(self, incoming: IncomingFile) -> int | None:
+        """The quick checks and the fsync in one trip to a thread (each file's own)."""
+        pages = self.pdfs.quick(incoming.spooled, incoming.filename)
+        self.files.sync_now(incoming.spooled)
         return pages
 
     async def _take_back(self, created: list[str]) -> None:
