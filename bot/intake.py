@@ -121,6 +121,14 @@ class Intake:
 
         ``file_count`` None skips the count checks (not known yet).
         """
+        self._check_fields(request, sender, file_count)
+        async with self.db.read() as session:
+            await self._check_references(session, request)
+
+    def _check_fields(
+        self, request: BatchRequest, sender: Sender, file_count: int | None = None
+    ) -> None:
+        """The checks of :meth:`check_request` that need no database."""
         if not request.outlet_id:
             raise InvalidRequest("outlet is required", field="outlet")
         allowed = sender.allowed_outlets
@@ -130,25 +138,29 @@ class Intake:
             self.check_file_count(file_count)
             if not file_count:
                 raise InvalidRequest("at least one file is required", field="file")
-        async with self.db.read() as session:
-            if await catalog.get_outlet(session, request.outlet_id) is None:
-                raise UnknownReference(f"outlet {request.outlet_id} does not exist", field="outlet")
-            if request.supplier_id and not await catalog.get_supplier(session, request.supplier_id):
+
+    async def _check_references(self, session: AsyncSession, request: BatchRequest) -> None:
+        """The outlet, supplier and purchase orders the request names exist and fit."""
+        assert request.outlet_id is not None
+        if await catalog.get_outlet(session, request.outlet_id) is None:
+            raise UnknownReference(f"outlet {request.outlet_id} does not exist", field="outlet")
+        if request.supplier_id and not await catalog.get_supplier(session, request.supplier_id):
+            raise UnknownReference(
+                f"supplier {request.supplier_id} does not exist", field="supplier"
+            )
+        wanted = list(request.purchase_order_ids)
+        if not wanted:
+            return
+        found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
+        for po_id in wanted:
+            if po_id not in found:
                 raise UnknownReference(
-                    f"supplier {request.supplier_id} does not exist", field="supplier"
+                    f"purchase order {po_id} does not exist", field="purchase_orders"
                 )
-            wanted = list(request.purchase_order_ids)
-            found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
-            for po_id in wanted:
-                if po_id not in found:
-                    raise UnknownReference(
-                        f"purchase order {po_id} does not exist", field="purchase_orders"
-                    )
-                if found[po_id].outlet_id != request.outlet_id:
-                    raise InvalidRequest(
-                        f"purchase order {po_id} belongs to another outlet",
-                        field="purchase_orders",
-                    )
+            if found[po_id].outlet_id != request.outlet_id:
+                raise InvalidRequest(
+                    f"purchase order {po_id} belongs to another outlet", field="purchase_orders"
+                )
 
     def check_file_count(self, count: int) -> None:
         """Channels call this while receiving, to stop reading at the first file too many."""
@@ -221,6 +233,9 @@ class Intake:
         was accepted). :class:`_Repeated` if the source's reference was taken meanwhile."""
         assert request.outlet_id is not None
         async with self.db.session() as session:
+            # checked again in the transaction that relies on them (not in a session of
+            # their own before): an outlet removed meanwhile cannot slip through
+            await self._check_references(session, request)
             try:
                 batch_id = await batches.insert_bulk_importation(
                     session,
@@ -353,7 +368,8 @@ class IntakeSession:
         try:
             if self.request is None:
                 raise InvalidRequest("outlet is required", field="outlet")
-            await intake.check_request(self.request, self.sender, self.count)
+            # the references are checked in the batch's own transaction (Intake._commit)
+            intake._check_fields(self.request, self.sender, self.count)
             if self.previous is None:
                 self.previous = await intake.find(self.source)
             if self.previous is not None:
