@@ -62,6 +62,8 @@ REQUEST_TIMEOUT = 300.0
 FIXED_DATE = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
 
 INVOICEBOT = "invoicebot"
+#: invoicebot's time over the fsync floor's that issue 13 asks for (issue 2 asked 1.25x)
+GOAL = 1.5
 FLOOR_FSYNC = "floor (fsync)"
 FLOOR_NO_FSYNC = "floor (no fsync)"
 
@@ -526,10 +528,10 @@ def report(results: Sequence[Result], all_results: Sequence[Result], args: argpa
                 # runs of one repeat ran back to back, so their ratio suffers less from noise
                 ratio = statistics.median(_paired_ratios(all_results, r.files_per_batch))
                 paired = " (median of the per-repeat ratios)"
-            verdict = "[green]within[/]" if ratio <= 1.25 else "[red]over[/]"
+            verdict = "[green]within[/]" if ratio <= GOAL else "[red]over[/]"
             console.print(
                 f"{r.files_per_batch} files/batch: invoicebot takes {ratio:.2f}x the time of "
-                f"the floor with fsync{paired}, {verdict} the 1.25x goal"
+                f"the floor with fsync{paired}, {verdict} the {GOAL}x goal of issue 13"
             )
     bot = {r.files_per_batch: r for r in results if r.target == INVOICEBOT}
     if len(bot) > 1:

@@ -242,8 +242,8 @@ class FileStore(Store):
         await asyncio.to_thread(self._remove, sha256s)
 
     async def store_all(self, spooled: Sequence[SpooledFile]) -> list[str]:
-        """All files of a batch in one trip to a thread (not one each): renames first, then
-        one fsync of each folder that got a new entry."""
+        """All files of a batch in one trip to a thread (not one each): an fsync of each
+        file, the renames, then one fsync of each folder that got a new entry."""
         try:
             return await asyncio.to_thread(self._store_all_sync, list(spooled))
         except OSError as exc:
@@ -255,12 +255,13 @@ class FileStore(Store):
         created: list[str] = []
         folders: dict[Path, None] = {}  # in order: a new folder's parent after the folder
         try:
+            # data first, all files at once (fsyncs asked together are flushed together)
+            for _ in self._fsyncs.map(self.sync_now, [s for s in spooled if not s.synced]):
+                pass  # raises the first failure
             for item in spooled:
                 target = self.path(item.sha256)
                 for folder in self._make_folders(target.parent):
                     folders[folder] = None
-                if not item.synced:
-                    self.sync_now(item)
                 if target.exists():
                     item.discard()
                     continue

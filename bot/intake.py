@@ -172,24 +172,22 @@ class Intake:
     async def receive(
         self, field: str, filename: str, chunks: AsyncIterable[bytes]
     ) -> IncomingFile:
-        """Spool one file, then check and fsync it in the background, so the checks of one
-        file overlap the reading of the next; ``submit`` waits for them."""
+        """Spool one file and check it: the quick checks at once (a few reads of at most
+        8 KB of a file just written, in the page cache: cheaper than a trip to a thread), the
+        full check of a file they cannot tell in the background, so that it overlaps the
+        reading of the next; ``submit`` waits for it. Files are fsynced when stored."""
         spooled = await self.files.spool(chunks, self.limits.max_file_size)
         incoming = IncomingFile(field, filename, spooled)
-        incoming.prepared = asyncio.ensure_future(self._prepare(incoming))
-        return incoming
-
-    async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await asyncio.to_thread(self._prepare_now, incoming)
+        try:
+            pages = self.pdfs.quick(spooled, filename)
+        except FileRejected as exc:
+            incoming.prepared = _done(exc)
+            return incoming
         if pages is None:
-            pages = await self.pdfs.inspect(incoming.spooled, incoming.filename)
-        return pages
-
-    def _prepare_now(self, incoming: IncomingFile) -> int | None:
-        """The quick checks and the fsync in one trip to a thread (each file's own)."""
-        pages = self.pdfs.quick(incoming.spooled, incoming.filename)
-        self.files.sync_now(incoming.spooled)
-        return pages
+            incoming.prepared = asyncio.ensure_future(self.pdfs.inspect(spooled, filename))
+        else:
+            incoming.prepared = _done(pages)
+        return incoming
 
     async def _take_back(self, created: list[str]) -> None:
         """Remove the files a failed transaction stored, unless an invoice names them (another
@@ -213,7 +211,9 @@ class Intake:
         checked: list[_Checked] = []
         for incoming in files:
             try:
-                pages = await (incoming.prepared or self._prepare(incoming))
+                pages = await (
+                    incoming.prepared or self.pdfs.check(incoming.spooled, incoming.filename)
+                )
             except FileRejected as exc:
                 errors.append(_error(incoming.field, incoming.filename, exc))
                 continue
@@ -421,6 +421,16 @@ class IntakeSession:
                 )
         except Exception:  # the batch is committed: the sender must get its result
             log.exception("batch %s: after-commit step failed", result.bulk_importation_id)
+
+
+def _done(outcome: int | FileRejected) -> asyncio.Future[int]:
+    """A check's outcome known at once, in the shape of one that runs in the background."""
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    if isinstance(outcome, FileRejected):
+        done.set_exception(outcome)
+    else:
+        done.set_result(outcome)
+    return done
 
 
 def _invoice_fields(
