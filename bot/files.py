@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 #: how many leading bytes are kept to recognise the file type
 HEAD_SIZE = 1024
+#: reads of a spooled file to hash it
+HASH_BLOCK = 128 * 1024
 
 
 @dataclass
@@ -45,6 +47,7 @@ class SpooledFile:
 
     path: Path
     size: int
+    #: "" until known: a spool without ``digest`` leaves it to :meth:`Store.store_all`
     sha256: str
     head: bytes
     #: set when the stream was longer than the limit; the rest was read and discarded
@@ -62,8 +65,8 @@ class SpooledFile:
 #: how a spool file is opened: a new file, never one that exists
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
-#: folders of a batch fsynced at once (see FileStore)
-FSYNCS_AT_ONCE = 16
+#: files or folders of a batch hashed and fsynced at once (see FileStore)
+FSYNCS_AT_ONCE = 8
 
 #: how often a serving process sweeps the spool folder (see :meth:`Store.sweep`)
 SWEEP_INTERVAL_S = 600.0
@@ -118,10 +121,16 @@ class Store(abc.ABC):
                     removed += 1
         return removed
 
-    async def spool(self, chunks: AsyncIterable[bytes], max_size: int) -> SpooledFile:
-        """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing."""
+    async def spool(
+        self, chunks: AsyncIterable[bytes], max_size: int, *, digest: bool = True
+    ) -> SpooledFile:
+        """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing.
+
+        Without ``digest`` the SHA-256 is left to :meth:`store_all`, which takes it off the
+        event loop (and reads what the disk holds).
+        """
         fd, name = self._create_spool_file()
-        digest = hashlib.sha256()
+        hasher = hashlib.sha256() if digest else None
         size = 0
         head = b""
         too_large = False
@@ -137,13 +146,15 @@ class Store(abc.ABC):
                         continue
                     if len(head) < HEAD_SIZE:
                         head += chunk[: HEAD_SIZE - len(head)]
-                    digest.update(chunk)
+                    if hasher is not None:
+                        hasher.update(chunk)
                     out.write(chunk)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
             raise
-        return SpooledFile(Path(name), size, digest.hexdigest(), head, too_large)
+        sha256 = hasher.hexdigest() if hasher is not None else ""
+        return SpooledFile(Path(name), size, sha256, head, too_large)
 
     def _create_spool_file(self) -> tuple[int, str]:
         """A new spool file, open for writing (``tempfile.mkstemp`` without its overhead: it
@@ -155,6 +166,25 @@ class Store(abc.ABC):
                 return os.open(name, _CREATE, 0o600), name
             except FileExistsError:  # pragma: no cover - 64 random bits
                 continue
+
+    @staticmethod
+    def digest_now(spooled: SpooledFile) -> None:
+        """The SHA-256 of a spooled file, from disk (blocking: call it off the event loop)."""
+        hasher = hashlib.sha256()
+        block = bytearray(HASH_BLOCK)
+        view = memoryview(block)
+        with open(spooled.path, "rb", buffering=0) as fh:
+            while n := fh.readinto(block):
+                hasher.update(view[:n])
+        spooled.sha256 = hasher.hexdigest()
+
+    @classmethod
+    def settle_now(cls, spooled: SpooledFile) -> None:
+        """What a spooled file still lacks before it is stored: its SHA-256, its fsync."""
+        if not spooled.sha256:
+            cls.digest_now(spooled)
+        if not spooled.synced:
+            cls.sync_now(spooled)
 
     @staticmethod
     def sync_now(spooled: SpooledFile) -> None:
@@ -176,6 +206,9 @@ class Store(abc.ABC):
         All or nothing: when one cannot be stored, those this call created are taken back and
         :class:`StoreUnavailable` is raised, so a failed batch leaves no file behind.
         """
+        unhashed = [s for s in spooled if not s.sha256]
+        if unhashed:
+            await asyncio.to_thread(lambda: [self.digest_now(s) for s in unhashed])
         outcomes = await asyncio.gather(
             *(self._store_one(s) for s in spooled), return_exceptions=True
         )
@@ -256,7 +289,8 @@ class FileStore(Store):
         folders: dict[Path, None] = {}  # in order: a new folder's parent after the folder
         try:
             # data first, all files at once (fsyncs asked together are flushed together)
-            for _ in self._fsyncs.map(self.sync_now, [s for s in spooled if not s.synced]):
+            unsettled = [s for s in spooled if not s.synced or not s.sha256]
+            for _ in self._fsyncs.map(self.settle_now, unsettled):
                 pass  # raises the first failure
             for item in spooled:
                 target = self.path(item.sha256)

@@ -176,7 +176,8 @@ class Intake:
         8 KB of a file just written, in the page cache: cheaper than a trip to a thread), the
         full check of a file they cannot tell in the background, so that it overlaps the
         reading of the next; ``submit`` waits for it. Files are fsynced when stored."""
-        spooled = await self.files.spool(chunks, self.limits.max_file_size)
+        # hashed when stored, off the event loop (intake does not need the hash before)
+        spooled = await self.files.spool(chunks, self.limits.max_file_size, digest=False)
         incoming = IncomingFile(field, filename, spooled)
         try:
             pages = self.pdfs.quick(spooled, filename)
