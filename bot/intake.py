@@ -41,6 +41,7 @@ from bot.config import LimitsConfig
 from bot.errors import (
     AlreadyExists,
     FileRejected,
+    IntegrityViolation,
     InvalidRequest,
     PermissionDenied,
     StorageError,
@@ -234,9 +235,10 @@ class Intake:
         was accepted). :class:`_Repeated` if the source's reference was taken meanwhile."""
         assert request.outlet_id is not None
         async with self.db.session() as session:
-            # checked again in the transaction that relies on them (not in a session of
-            # their own before): an outlet removed meanwhile cannot slip through
-            await self._check_references(session, request)
+            # the outlet and supplier are checked by the batch's foreign keys (the caller
+            # looks them up when those refuse it, to say which); orders are looked up here
+            if request.purchase_order_ids:
+                await self._check_references(session, request)
             try:
                 batch_id = await batches.insert_bulk_importation(
                     session,
@@ -369,7 +371,7 @@ class IntakeSession:
         try:
             if self.request is None:
                 raise InvalidRequest("outlet is required", field="outlet")
-            # the references are checked in the batch's own transaction (Intake._commit)
+            # the references are checked by the batch's own transaction (Intake._commit)
             intake._check_fields(self.request, self.sender, self.count)
             if self.previous is None:
                 self.previous = await intake.find(self.source)
@@ -389,6 +391,11 @@ class IntakeSession:
                 found = await intake.find(self.source)
                 assert found is not None, "a batch with this reference was just committed"
                 return self._repeated(found)
+            except IntegrityViolation:
+                await asyncio.shield(intake._take_back(created))
+                # a foreign key refused the batch: its outlet or supplier does not exist
+                await intake.check_request(self.request, self.sender)
+                raise
             except BaseException:
                 await asyncio.shield(intake._take_back(created))
                 raise

@@ -93,7 +93,8 @@ async def _upload(
     sender = Sender(client_id=caller.client_id, allowed_outlets=caller.outlets)
     # the contract does not fix the order of parts: the request is known once all are read
     async with svc.intake.open(Source(Channel.API), sender=sender) as batch:
-        fields = await _read_parts(reader, batch, budget)
+        async with budget.pace.guard():
+            fields = await _read_parts(reader, batch, budget)
         batch.set_request(_request(fields))
         result = await batch.submit()
     body = {
