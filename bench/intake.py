@@ -273,7 +273,9 @@ async def scratch_database(url: str | None, tmp: Path) -> AsyncIterator[str]:
     if parsed.get_backend_name() != "postgresql":
         raise BenchError("--database-url must be postgresql+asyncpg://...")
     admin = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"invoicebot_bench_{uuid.uuid4().hex[:12]}"
+    # a shared server: INVOICEBOT_BENCH_DB_PREFIX names whose scratch databases these are
+    prefix = os.environ.get("INVOICEBOT_BENCH_DB_PREFIX", "invoicebot_bench")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
