@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from tests.conftest import ConfigFactory
 from tests.fakes import FakeExtractor
 from tests.mailservers import CuttingProxy, Dovecot, Relay, dovecot, make_mail, text_of
 from tests.pdfs import invoice_pdf
+from tests.test_store_s3 import KEY_ENV, SECRET_ENV, S3Server, s3_section
 
 PDF = "application/pdf"
 PASSWORD_ENV = "INVOICEBOT_TEST_IMAP_PASSWORD"
@@ -81,9 +83,14 @@ class Mailbox:
 
 @contextlib.asynccontextmanager
 async def mailbox(
-    make_config: ConfigFactory, server: Dovecot, relay: Relay, **kw: Any
+    make_config: ConfigFactory,
+    server: Dovecot,
+    relay: Relay,
+    storage: dict[str, Any] | None = None,
+    **kw: Any,
 ) -> AsyncIterator[Mailbox]:
-    config = make_config(email=email_section(server, relay, **kw))
+    sections = {"storage": storage} if storage is not None else {}
+    config = make_config(email=email_section(server, relay, **kw), **sections)
     async with running(config, extractor=FakeExtractor()) as svc:
         await svc.catalog.add_outlet(OutletIn(id="olt-1", name="Harbour Kitchen"))
         yield Mailbox(svc, server, relay)
@@ -282,3 +289,53 @@ def _failing_trigger(dialect: str) -> list[str]:
         "CREATE TRIGGER fail_batches BEFORE INSERT ON bulk_importations "
         "FOR EACH ROW EXECUTE FUNCTION fail_batches()",
     ]
+
+
+def _flags(server: Dovecot, folder: str) -> dict[int, set[bytes]]:
+    client = server.client()
+    try:
+        client.select_folder(folder, readonly=True)
+        uids = client.search("ALL")
+        fetched = client.fetch(uids, ["FLAGS"]) if uids else {}
+        return {uid: set(v[b"FLAGS"]) for uid, v in fetched.items()}
+    finally:
+        client.logout()
+
+
+async def test_a_message_the_file_store_cannot_take_stays_until_it_can(
+    make_config: ConfigFactory,
+    imap_server: Dovecot,
+    relay: Relay,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The object store is down (moto's server stopped: connections refused): the message is
+    left in the inbox unseen and unflagged, no batch is made, and it is read at a later poll
+    once the store is back (issue 13)."""
+    monkeypatch.setenv(KEY_ENV, "test-key")
+    monkeypatch.setenv(SECRET_ENV, "test-secret")
+    s3 = S3Server()
+    s3.up()
+    try:
+        async with s3.client() as client:
+            await client.create_bucket(Bucket=s3.bucket)
+        storage = s3_section(s3, tmp_path)
+        async with mailbox(make_config, imap_server, relay, storage=storage) as box:
+            s3.down()
+            mail = _mail("store-down")
+            uid = imap_server.append("INBOX", mail)
+            await asyncio.sleep(3)  # several polls, each refused by the store
+            assert imap_server.uids("INBOX") == [uid]
+            assert _flags(imap_server, "INBOX")[uid] == set(), "read or flagged while down"
+            assert imap_server.uids("Processed") == [] and imap_server.uids("Failed") == []
+            assert await box.batches() == []
+            s3.up()
+            await box.until(lambda: imap_server.uids("Processed") != [], seconds=60)
+            assert imap_server.uids("INBOX") == [] and imap_server.uids("Failed") == []
+            (batch,) = await box.batches()
+            assert batch.reference == mail["Message-ID"] and len(batch.invoices) == 1
+            stored = [k for k in await s3.keys() if k.startswith("inv/")]
+            assert len(stored) == 1
+    finally:
+        if s3._server is not None:
+            s3.down()
