@@ -255,8 +255,9 @@ class FileStore(Store):
 
     def __init__(self, root: Path, stale_after_s: float = 24 * 3600) -> None:
         super().__init__(root, stale_after_s)
-        # a batch's folders are fsynced at once, not one after the other: each fsync may be
-        # a flush of the disk's cache, and flushes asked together are done together
+        # a batch's files, then its folders, are fsynced at once, not one after the other:
+        # each fsync may be a flush of the disk's cache, and flushes asked together are done
+        # together
         self._fsyncs = ThreadPoolExecutor(FSYNCS_AT_ONCE, thread_name_prefix="fsync")
 
     async def close(self) -> None:
@@ -286,7 +287,7 @@ class FileStore(Store):
 
     def _store_all_sync(self, spooled: list[SpooledFile]) -> list[str]:
         created: list[str] = []
-        folders: dict[Path, None] = {}  # in order: a new folder's parent after the folder
+        folders: dict[Path, None] = {}  # to fsync once each, after the renames
         try:
             # data first, all files at once (fsyncs asked together are flushed together)
             unsettled = [s for s in spooled if not s.synced or not s.sha256]
@@ -296,13 +297,15 @@ class FileStore(Store):
                 target = self.path(item.sha256)
                 for folder in self._make_folders(target.parent):
                     folders[folder] = None
+                # fsynced also when the file was there: the request that put it there may
+                # not have fsynced its folder yet
+                folders[target.parent] = None
                 if target.exists():
                     item.discard()
                     continue
                 os.replace(item.path, target)
                 item.discarded = True
                 created.append(item.sha256)
-                folders[target.parent] = None
             for _ in self._fsyncs.map(_fsync_dir, folders):
                 pass  # raises the first failure
         except BaseException:
