@@ -62,6 +62,8 @@ REQUEST_TIMEOUT = 300.0
 FIXED_DATE = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
 
 INVOICEBOT = "invoicebot"
+#: invoicebot's time over the fsync floor's that issue 13 asks for (issue 2 asked 1.25x)
+GOAL = 1.5
 FLOOR_FSYNC = "floor (fsync)"
 FLOOR_NO_FSYNC = "floor (no fsync)"
 
@@ -271,7 +273,9 @@ async def scratch_database(url: str | None, tmp: Path) -> AsyncIterator[str]:
     if parsed.get_backend_name() != "postgresql":
         raise BenchError("--database-url must be postgresql+asyncpg://...")
     admin = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"invoicebot_bench_{uuid.uuid4().hex[:12]}"
+    # a shared server: INVOICEBOT_BENCH_DB_PREFIX names whose scratch databases these are
+    prefix = os.environ.get("INVOICEBOT_BENCH_DB_PREFIX", "invoicebot_bench")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
@@ -298,7 +302,7 @@ class Target:
 
 @contextlib.asynccontextmanager
 async def start_target(
-    name: str, tmp: Path, database_url: str | None, profile: Path | None, idle: bool
+    name: str, tmp: Path, database_url: str | None, profile: Path | None, spy_flags: list[str]
 ) -> AsyncIterator[Target]:
     py = [sys.executable, str(SERVERS)]
     if name != INVOICEBOT:
@@ -322,8 +326,8 @@ async def start_target(
         argv = [*py, "invoicebot", "--config", str(config)]
         if profile is not None:
             # py-spy cannot attach to a running process here, so the server runs under it
-            spy = [_py_spy(), "record", "--rate", "250", "--format", "raw", "--output"]
-            argv = [*spy, str(profile), *(["--idle"] if idle else []), "--", *argv]
+            spy = [_py_spy(), "record", "--rate", "1000", "--format", "raw", "--output"]
+            argv = [*spy, str(profile), *spy_flags, "--", *argv]
         async with server_process(argv, tmp / "server.log") as server:
             async with (
                 aiohttp.ClientSession() as http,
@@ -426,7 +430,8 @@ async def measure(
     tmp = Path(tempfile.mkdtemp(prefix="invoicebot-bench-", dir=args.tmp_dir))
     profile = args.profile if name == INVOICEBOT and per_batch == args.files else None
     try:
-        async with start_target(name, tmp, args.database_url, profile, args.profile_idle) as target:
+        spy_flags = ["--idle"] * args.profile_idle + ["--gil"] * args.profile_gil
+        async with start_target(name, tmp, args.database_url, profile, spy_flags) as target:
             timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
             connector = aiohttp.TCPConnector(limit=args.concurrency)
             async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
@@ -525,10 +530,10 @@ def report(results: Sequence[Result], all_results: Sequence[Result], args: argpa
                 # runs of one repeat ran back to back, so their ratio suffers less from noise
                 ratio = statistics.median(_paired_ratios(all_results, r.files_per_batch))
                 paired = " (median of the per-repeat ratios)"
-            verdict = "[green]within[/]" if ratio <= 1.25 else "[red]over[/]"
+            verdict = "[green]within[/]" if ratio <= GOAL else "[red]over[/]"
             console.print(
                 f"{r.files_per_batch} files/batch: invoicebot takes {ratio:.2f}x the time of "
-                f"the floor with fsync{paired}, {verdict} the 1.25x goal"
+                f"the floor with fsync{paired}, {verdict} the {GOAL}x goal of issue 13"
             )
     bot = {r.files_per_batch: r for r in results if r.target == INVOICEBOT}
     if len(bot) > 1:
@@ -629,6 +634,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--profile-idle",
         action="store_true",
         help="with --profile: sample waiting threads too (wall clock: fsync, queue waits)",
+    )
+    parser.add_argument(
+        "--profile-gil",
+        action="store_true",
+        help="with --profile: sample only the thread holding the GIL (where one process's "
+        "Python time goes, whichever thread spends it)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,6 +24,12 @@ from storage.types import utcnow
 
 #: a requested scope longer than this names no scope we have
 SCOPE_LENGTH = 200
+#: how long a token found good is taken on trust before the database is asked again: a
+#: client revoked by another process (the CLI) is refused within this time, one revoked
+#: through this process at once. Every request asking the database cost a session each.
+TOKEN_RECHECK_S = 2.0
+#: tokens remembered at most (only good ones are: a stranger cannot fill this)
+TOKEN_CACHE_SIZE = 4096
 
 
 def _hash(value: str) -> str:
@@ -64,11 +71,18 @@ class IssuedToken:
 
 class Auth:
     def __init__(
-        self, db: Database, token_ttl_seconds: int, clock: Callable[[], datetime] = utcnow
+        self,
+        db: Database,
+        token_ttl_seconds: int,
+        clock: Callable[[], datetime] = utcnow,
+        recheck_seconds: float = TOKEN_RECHECK_S,
     ) -> None:
         self.db = db
         self.ttl = token_ttl_seconds
         self.clock = clock
+        self.recheck_s = recheck_seconds
+        #: token hash -> (who, when the token expires, until when it is trusted: monotonic)
+        self._checked: dict[str, tuple[Principal, datetime, float]] = {}
 
     async def create_client(
         self,
@@ -91,6 +105,9 @@ class Auth:
         async with self.db.session() as session:
             if not await clients.revoke_client(session, client_id, self.clock()):
                 raise NotFound(f"client {client_id} does not exist")
+        for key, (who, _, _) in list(self._checked.items()):
+            if who.client_id == client_id:
+                del self._checked[key]
 
     async def issue_token(
         self, grant_type: str | None, client_id: str | None, secret: str | None, scope: str | None
@@ -133,8 +150,15 @@ class Auth:
             raise NotAuthenticated("authentication credentials were not provided")
         if unstorable(token):
             raise NotAuthenticated("invalid token")
+        key = _hash(token)
+        checked = self._checked.get(key)
+        if checked is not None and time.monotonic() < checked[2]:
+            who, expires, _ = checked
+            if expires <= self.clock():
+                raise NotAuthenticated("token expired")
+            return who
         async with self.db.read() as session:
-            found = await clients.get_token(session, _hash(token))
+            found = await clients.get_token(session, key)
         if found is None:
             raise NotAuthenticated("invalid token")
         row, client = found
@@ -143,7 +167,11 @@ class Auth:
         if client.revoked_date is not None:
             raise NotAuthenticated("client revoked")
         outlets = None if client.outlets is None else frozenset(client.outlets)
-        return Principal(client.id, frozenset(row.scope.split()), outlets)
+        who = Principal(client.id, frozenset(row.scope.split()), outlets)
+        if len(self._checked) >= TOKEN_CACHE_SIZE:
+            self._checked.clear()
+        self._checked[key] = (who, row.expires_date, time.monotonic() + self.recheck_s)
+        return who
 
     async def list_clients(self) -> list[dict[str, object]]:
         async with self.db.session() as session:

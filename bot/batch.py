@@ -82,7 +82,7 @@ class IncomingFile:
     field: str
     filename: str
     spooled: SpooledFile
-    #: its checks (page count, or FileRejected) and fsync, started as soon as it was received
+    #: its checks (page count, or FileRejected), started as soon as it was received
     prepared: asyncio.Future[int] | None = dataclasses.field(default=None, repr=False)
 
     def discard(self) -> None:

@@ -20,10 +20,11 @@ import hashlib
 import logging
 import os
 import re
+import secrets
 import socket
-import tempfile
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,8 @@ HEAD_SIZE = 1024
 #: a stored file's name is its SHA-256 in lower-case hex, in folders named by its first digits
 SHA256_NAME = re.compile(r"[0-9a-f]{64}")
 _HEX_DIR = re.compile(r"[0-9a-f]{2}")
+#: reads of a spooled file to hash it
+HASH_BLOCK = 128 * 1024
 
 
 @dataclass
@@ -48,12 +51,13 @@ class SpooledFile:
 
     path: Path
     size: int
+    #: "" until known: a spool without ``digest`` leaves it to :meth:`Store.store_all`
     sha256: str
     head: bytes
     #: set when the stream was longer than the limit; the rest was read and discarded
     too_large: bool = False
     discarded: bool = field(default=False, repr=False)
-    #: already fsynced (see Store.sync); storing then only renames
+    #: already fsynced (see Store.sync_now); storing then only renames
     synced: bool = field(default=False, repr=False)
 
     def discard(self) -> None:
@@ -71,6 +75,12 @@ class StoredFile:
     #: when it was written (seconds since the epoch)
     modified: float
 
+
+#: how a spool file is opened: a new file, never one that exists
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+#: files or folders of a batch hashed and fsynced at once (see FileStore)
+FSYNCS_AT_ONCE = 8
 
 #: how often a serving process sweeps the spool folder (see :meth:`Store.sweep`)
 SWEEP_INTERVAL_S = 600.0
@@ -125,11 +135,16 @@ class Store(abc.ABC):
                     removed += 1
         return removed
 
-    async def spool(self, chunks: AsyncIterable[bytes], max_size: int) -> SpooledFile:
-        """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing."""
-        prefix = f"{self.host}-{os.getpid()}-"
-        fd, name = tempfile.mkstemp(dir=self.tmp, prefix=prefix, suffix=".part")
-        digest = hashlib.sha256()
+    async def spool(
+        self, chunks: AsyncIterable[bytes], max_size: int, *, digest: bool = True
+    ) -> SpooledFile:
+        """Write ``chunks`` to a temporary file; past ``max_size`` keep reading but stop writing.
+
+        Without ``digest`` the SHA-256 is left to :meth:`store_all`, which takes it off the
+        event loop (and reads what the disk holds).
+        """
+        fd, name = self._create_spool_file()
+        hasher = hashlib.sha256() if digest else None
         size = 0
         head = b""
         too_large = False
@@ -145,20 +160,50 @@ class Store(abc.ABC):
                         continue
                     if len(head) < HEAD_SIZE:
                         head += chunk[: HEAD_SIZE - len(head)]
-                    digest.update(chunk)
+                    if hasher is not None:
+                        hasher.update(chunk)
                     out.write(chunk)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
             raise
-        return SpooledFile(Path(name), size, digest.hexdigest(), head, too_large)
+        sha256 = hasher.hexdigest() if hasher is not None else ""
+        return SpooledFile(Path(name), size, sha256, head, too_large)
 
-    async def sync(self, spooled: SpooledFile) -> None:
-        """fsync a spooled file now, so that storing it later is only a rename."""
-        await asyncio.to_thread(self._sync_file, spooled)
+    def _create_spool_file(self) -> tuple[int, str]:
+        """A new spool file, open for writing (``tempfile.mkstemp`` without its overhead: it
+        is on the event loop for every file received)."""
+        prefix = f"{self.tmp}/{self.host}-{os.getpid()}-"
+        while True:
+            name = f"{prefix}{secrets.token_hex(8)}.part"
+            try:
+                return os.open(name, _CREATE, 0o600), name
+            except FileExistsError:  # pragma: no cover - 64 random bits
+                continue
 
     @staticmethod
-    def _sync_file(spooled: SpooledFile) -> None:
+    def digest_now(spooled: SpooledFile) -> None:
+        """The SHA-256 of a spooled file, from disk (blocking: call it off the event loop)."""
+        hasher = hashlib.sha256()
+        block = bytearray(HASH_BLOCK)
+        view = memoryview(block)
+        with open(spooled.path, "rb", buffering=0) as fh:
+            while n := fh.readinto(block):
+                hasher.update(view[:n])
+        spooled.sha256 = hasher.hexdigest()
+
+    @classmethod
+    def settle_now(cls, spooled: SpooledFile) -> None:
+        """What a spooled file still lacks before it is stored: its SHA-256, its fsync."""
+        if not spooled.sha256:
+            cls.digest_now(spooled)
+        if not spooled.synced:
+            cls.sync_now(spooled)
+
+    @staticmethod
+    def sync_now(spooled: SpooledFile) -> None:
+        """fsync a spooled file now, so that storing it later is only a rename (blocking:
+        call it off the event loop)."""
         with open(spooled.path, "rb") as fh:
             os.fsync(fh.fileno())
         spooled.synced = True
@@ -175,6 +220,9 @@ class Store(abc.ABC):
         All or nothing: when one cannot be stored, those this call created are taken back and
         :class:`StoreUnavailable` is raised, so a failed batch leaves no file behind.
         """
+        unhashed = [s for s in spooled if not s.sha256]
+        if unhashed:
+            await asyncio.to_thread(lambda: [self.digest_now(s) for s in unhashed])
         outcomes = await asyncio.gather(
             *(self._store_one(s) for s in spooled), return_exceptions=True
         )
@@ -233,6 +281,16 @@ class FileStore(Store):
     folder) before the channel says "accepted". Several machines may share it (NFS): the
     spool is under the same root, and a stored file appears by an atomic rename."""
 
+    def __init__(self, root: Path, stale_after_s: float = 24 * 3600) -> None:
+        super().__init__(root, stale_after_s)
+        # a batch's files, then its folders, are fsynced at once, not one after the other:
+        # each fsync may be a flush of the disk's cache, and flushes asked together are done
+        # together
+        self._fsyncs = ThreadPoolExecutor(FSYNCS_AT_ONCE, thread_name_prefix="fsync")
+
+    async def close(self) -> None:
+        self._fsyncs.shutdown(wait=False)
+
     def describe(self) -> str:
         return f"folder {self.root}"
 
@@ -243,12 +301,8 @@ class FileStore(Store):
         return await asyncio.to_thread(self._store_sync, spooled)
 
     async def remove(self, sha256s: Sequence[str]) -> None:
-        def remove() -> None:
-            for sha256 in sha256s:
-                self.path(sha256).unlink(missing_ok=True)
-
         try:
-            await asyncio.to_thread(remove)
+            await asyncio.to_thread(self._unlink, sha256s)
         except OSError as exc:
             raise StoreUnavailable(
                 f"the file store ({self.describe()}) cannot remove files: {exc.strerror or exc}"
@@ -259,20 +313,67 @@ class FileStore(Store):
             for found in await asyncio.to_thread(_stored_below, top):
                 yield found
 
-    def _store_sync(self, spooled: SpooledFile) -> str | None:
-        target = self.path(spooled.sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not spooled.synced:
-            self._sync_file(spooled)
-        created = None
-        if target.exists():
-            spooled.discard()
-        else:
-            os.replace(spooled.path, target)
-            spooled.discarded = True
-            created = spooled.sha256
-        _fsync_dir(target.parent)
+    async def store_all(self, spooled: Sequence[SpooledFile]) -> list[str]:
+        """All files of a batch in one trip to a thread (not one each): an fsync of each
+        file, the renames, then one fsync of each folder that got a new entry."""
+        try:
+            return await asyncio.to_thread(self._store_all_sync, list(spooled))
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"the file store ({self.describe()}) cannot be written: {exc.strerror or exc}"
+            ) from exc
+
+    def _store_all_sync(self, spooled: list[SpooledFile]) -> list[str]:
+        created: list[str] = []
+        folders: dict[Path, None] = {}  # to fsync once each, after the renames
+        try:
+            # data first, all files at once (fsyncs asked together are flushed together)
+            unsettled = [s for s in spooled if not s.synced or not s.sha256]
+            for _ in self._fsyncs.map(self.settle_now, unsettled):
+                pass  # raises the first failure
+            for item in spooled:
+                target = self.path(item.sha256)
+                for folder in self._make_folders(target.parent):
+                    folders[folder] = None
+                # fsynced also when the file was there: the request that put it there may
+                # not have fsynced its folder yet
+                folders[target.parent] = None
+                if target.exists():
+                    item.discard()
+                    continue
+                os.replace(item.path, target)
+                item.discarded = True
+                created.append(item.sha256)
+            for _ in self._fsyncs.map(_fsync_dir, folders):
+                pass  # raises the first failure
+        except BaseException:
+            self._remove(created)  # all or nothing
+            raise
         return created
+
+    def _make_folders(self, folder: Path) -> list[Path]:
+        """Create ``folder`` (and its parent) if missing; the folders whose entries changed,
+        to fsync so that a new folder survives a crash as its files do."""
+        if folder.is_dir():
+            return []
+        changed = [] if folder.parent.is_dir() else [self.root]
+        folder.mkdir(parents=True, exist_ok=True)
+        return [*changed, folder.parent]
+
+    def _store_sync(self, spooled: SpooledFile) -> str | None:
+        created = self._store_all_sync([spooled])
+        return created[0] if created else None
+
+    def _unlink(self, sha256s: Sequence[str]) -> None:
+        for sha256 in sha256s:
+            self.path(sha256).unlink(missing_ok=True)
+
+    def _remove(self, sha256s: Sequence[str]) -> None:
+        """Best effort, while a failure is being reported."""
+        try:
+            self._unlink(sha256s)
+        except OSError as exc:
+            log.warning("could not remove %d stored files: %s", len(sha256s), exc)
 
     async def read(self, sha256: str) -> bytes:
         try:

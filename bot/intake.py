@@ -41,6 +41,7 @@ from bot.config import LimitsConfig
 from bot.errors import (
     AlreadyExists,
     FileRejected,
+    IntegrityViolation,
     InvalidRequest,
     PermissionDenied,
     StorageError,
@@ -53,8 +54,7 @@ from bot.pdfcheck import PdfChecker
 from bot.queue import JobQueue
 from storage import batches, catalog, invoices
 from storage.db import Database
-from storage.models import InvoicePurchaseOrder
-from storage.status import LinkKind, ProcessingStatus, ReplyStatus
+from storage.status import ProcessingStatus, ReplyStatus
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,14 @@ class Intake:
 
         ``file_count`` None skips the count checks (not known yet).
         """
+        self._check_fields(request, sender, file_count)
+        async with self.db.read() as session:
+            await self._check_references(session, request)
+
+    def _check_fields(
+        self, request: BatchRequest, sender: Sender, file_count: int | None = None
+    ) -> None:
+        """The checks of :meth:`check_request` that need no database."""
         if not request.outlet_id:
             raise InvalidRequest("outlet is required", field="outlet")
         allowed = sender.allowed_outlets
@@ -131,25 +139,29 @@ class Intake:
             self.check_file_count(file_count)
             if not file_count:
                 raise InvalidRequest("at least one file is required", field="file")
-        async with self.db.read() as session:
-            if await catalog.get_outlet(session, request.outlet_id) is None:
-                raise UnknownReference(f"outlet {request.outlet_id} does not exist", field="outlet")
-            if request.supplier_id and not await catalog.get_supplier(session, request.supplier_id):
+
+    async def _check_references(self, session: AsyncSession, request: BatchRequest) -> None:
+        """The outlet, supplier and purchase orders the request names exist and fit."""
+        assert request.outlet_id is not None
+        if await catalog.get_outlet(session, request.outlet_id) is None:
+            raise UnknownReference(f"outlet {request.outlet_id} does not exist", field="outlet")
+        if request.supplier_id and not await catalog.get_supplier(session, request.supplier_id):
+            raise UnknownReference(
+                f"supplier {request.supplier_id} does not exist", field="supplier"
+            )
+        wanted = list(request.purchase_order_ids)
+        if not wanted:
+            return
+        found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
+        for po_id in wanted:
+            if po_id not in found:
                 raise UnknownReference(
-                    f"supplier {request.supplier_id} does not exist", field="supplier"
+                    f"purchase order {po_id} does not exist", field="purchase_orders"
                 )
-            wanted = list(request.purchase_order_ids)
-            found = {po.id: po for po in await catalog.get_purchase_orders(session, wanted)}
-            for po_id in wanted:
-                if po_id not in found:
-                    raise UnknownReference(
-                        f"purchase order {po_id} does not exist", field="purchase_orders"
-                    )
-                if found[po_id].outlet_id != request.outlet_id:
-                    raise InvalidRequest(
-                        f"purchase order {po_id} belongs to another outlet",
-                        field="purchase_orders",
-                    )
+            if found[po_id].outlet_id != request.outlet_id:
+                raise InvalidRequest(
+                    f"purchase order {po_id} belongs to another outlet", field="purchase_orders"
+                )
 
     def check_file_count(self, count: int) -> None:
         """Channels call this while receiving, to stop reading at the first file too many."""
@@ -161,17 +173,23 @@ class Intake:
     async def receive(
         self, field: str, filename: str, chunks: AsyncIterable[bytes]
     ) -> IncomingFile:
-        """Spool one file, then check and fsync it in the background, so the checks of one
-        file overlap the reading of the next; ``submit`` waits for them."""
-        spooled = await self.files.spool(chunks, self.limits.max_file_size)
+        """Spool one file and check it: the quick checks at once (a few reads of at most
+        8 KB of a file just written, in the page cache: cheaper than a trip to a thread), the
+        full check of a file they cannot tell in the background, so that it overlaps the
+        reading of the next; ``submit`` waits for it. Files are fsynced when stored."""
+        # hashed when stored, off the event loop (intake does not need the hash before)
+        spooled = await self.files.spool(chunks, self.limits.max_file_size, digest=False)
         incoming = IncomingFile(field, filename, spooled)
-        incoming.prepared = asyncio.ensure_future(self._prepare(incoming))
+        try:
+            pages = self.pdfs.quick(spooled, filename)
+        except FileRejected as exc:
+            incoming.prepared = _done(exc)
+            return incoming
+        if pages is None:
+            incoming.prepared = asyncio.ensure_future(self.pdfs.inspect(spooled, filename))
+        else:
+            incoming.prepared = _done(pages)
         return incoming
-
-    async def _prepare(self, incoming: IncomingFile) -> int:
-        pages = await self.pdfs.check(incoming.spooled, incoming.filename)
-        await self.files.sync(incoming.spooled)
-        return pages
 
     async def _take_back(self, created: list[str]) -> None:
         """Remove the files a failed transaction stored, unless an invoice names them (another
@@ -195,7 +213,9 @@ class Intake:
         checked: list[_Checked] = []
         for incoming in files:
             try:
-                pages = await (incoming.prepared or self._prepare(incoming))
+                pages = await (
+                    incoming.prepared or self.pdfs.check(incoming.spooled, incoming.filename)
+                )
             except FileRejected as exc:
                 errors.append(_error(incoming.field, incoming.filename, exc))
                 continue
@@ -215,8 +235,12 @@ class Intake:
         was accepted). :class:`_Repeated` if the source's reference was taken meanwhile."""
         assert request.outlet_id is not None
         async with self.db.session() as session:
+            # the outlet and supplier are checked by the batch's foreign keys (the caller
+            # looks them up when those refuse it, to say which); orders are looked up here
+            if request.purchase_order_ids:
+                await self._check_references(session, request)
             try:
-                row = await batches.add_bulk_importation(
+                batch_id = await batches.insert_bulk_importation(
                     session,
                     outlet_id=request.outlet_id,
                     supplier_id=request.supplier_id,
@@ -234,15 +258,16 @@ class Intake:
                 )
             except AlreadyExists:
                 raise _Repeated from None
-            accepted = await self._add_invoices(session, request, source, row.id, checked, errors)
+            accepted = await self._add_invoices(session, request, source, batch_id, checked, errors)
             await self.queue.enqueue(session, [a.invoice_id for a in accepted])
-            order = {f.field: i for i, f in enumerate(files)}
-            errors.sort(key=lambda e: order.get(e.field, -1))
-            row.errors = [e.as_dict() for e in errors]
+            if errors:
+                order = {f.field: i for i, f in enumerate(files)}
+                errors.sort(key=lambda e: order.get(e.field, -1))
+                await batches.set_errors(session, batch_id, [e.as_dict() for e in errors])
             if not accepted:
                 # no job will ever finish this batch: it is done now, and its reply is queued
-                await batches.finish_if_done(session, row.id, self.clock())
-            return row.id, accepted
+                await batches.finish_if_done(session, batch_id, self.clock())
+            return batch_id, accepted
 
     async def _add_invoices(
         self,
@@ -253,67 +278,26 @@ class Intake:
         checked: list[_Checked],
         errors: list[FileError],
     ) -> list[AcceptedFile]:
-        """One invoice per file, all in one query and one insert; duplicates go to ``errors``.
-
-        If another request stored some of the same bytes meanwhile, the insert fails as a whole
-        and the files are added one by one, each finding its duplicate.
-        """
+        """One invoice per new file, in one statement; duplicates go to ``errors``: files the
+        outlet had already (also those another request committed a moment ago), and files
+        with the same bytes as an earlier one of this batch."""
         assert request.outlet_id is not None
-        known = await invoices.find_invoices_by_files(
-            session, request.outlet_id, [item.file.spooled.sha256 for item in checked]
-        )
         fresh: dict[str, _Checked] = {}
-        twins: list[_Checked] = []  # the same bytes as an earlier file of this batch
-        refused: list[FileError] = []
+        for item in checked:
+            fresh.setdefault(item.file.spooled.sha256, item)
+        rows = [_invoice_fields(request, source, batch_id, item) for item in fresh.values()]
+        ids = await invoices.add_new_invoices(session, rows, request.purchase_order_ids)
+        taken = [sha for sha in fresh if sha not in ids]
+        known = await invoices.find_invoices_by_files(session, request.outlet_id, taken)
+        accepted: list[AcceptedFile] = []
         for item in checked:
             sha = item.file.spooled.sha256
-            if sha in known:
-                refused.append(_duplicate_error(item.file, known[sha]))
-            elif sha in fresh:
-                twins.append(item)
+            if sha not in ids:
+                errors.append(_duplicate_error(item.file, known.get(sha)))
+            elif fresh[sha] is not item:  # the same bytes as an earlier file of this batch
+                errors.append(_duplicate_error(item.file, ids[sha]))
             else:
-                fresh[sha] = item
-        fields = [_invoice_fields(request, source, batch_id, item) for item in fresh.values()]
-        try:
-            created = await invoices.add_invoices(session, fields)
-        except AlreadyExists:
-            return await self._add_one_by_one(session, request, source, batch_id, checked, errors)
-        ids = {invoice.file_sha256: invoice.id for invoice in created}
-        for item in twins:
-            refused.append(_duplicate_error(item.file, ids[item.file.spooled.sha256]))
-        errors.extend(refused)
-        return [
-            AcceptedFile(ids[sha], item.file.field, item.file.filename)
-            for sha, item in fresh.items()
-        ]
-
-    async def _add_one_by_one(
-        self,
-        session: AsyncSession,
-        request: BatchRequest,
-        source: Source,
-        batch_id: str,
-        checked: list[_Checked],
-        errors: list[FileError],
-    ) -> list[AcceptedFile]:
-        assert request.outlet_id is not None
-        accepted = []
-        for item in checked:
-            sha = item.file.spooled.sha256
-            existing = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
-            if existing is not None:
-                errors.append(_duplicate_error(item.file, existing.id))
-                continue
-            try:
-                invoice = await invoices.add_invoice(
-                    session, **_invoice_fields(request, source, batch_id, item)
-                )
-            except AlreadyExists:
-                # another request stored the same bytes for this outlet a moment ago
-                found = await invoices.find_invoice_by_file(session, request.outlet_id, sha)
-                errors.append(_duplicate_error(item.file, found.id if found else None))
-                continue
-            accepted.append(AcceptedFile(invoice.id, item.file.field, item.file.filename))
+                accepted.append(AcceptedFile(ids[sha], item.file.field, item.file.filename))
         return accepted
 
 
@@ -387,7 +371,8 @@ class IntakeSession:
         try:
             if self.request is None:
                 raise InvalidRequest("outlet is required", field="outlet")
-            await intake.check_request(self.request, self.sender, self.count)
+            # the references are checked by the batch's own transaction (Intake._commit)
+            intake._check_fields(self.request, self.sender, self.count)
             if self.previous is None:
                 self.previous = await intake.find(self.source)
             if self.previous is not None:
@@ -406,6 +391,11 @@ class IntakeSession:
                 found = await intake.find(self.source)
                 assert found is not None, "a batch with this reference was just committed"
                 return self._repeated(found)
+            except IntegrityViolation:
+                await asyncio.shield(intake._take_back(created))
+                # a foreign key refused the batch: its outlet or supplier does not exist
+                await intake.check_request(self.request, self.sender)
+                raise
             except BaseException:
                 await asyncio.shield(intake._take_back(created))
                 raise
@@ -441,6 +431,16 @@ class IntakeSession:
             log.exception("batch %s: after-commit step failed", result.bulk_importation_id)
 
 
+def _done(outcome: int | FileRejected) -> asyncio.Future[int]:
+    """A check's outcome known at once, in the shape of one that runs in the background."""
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    if isinstance(outcome, FileRejected):
+        done.set_exception(outcome)
+    else:
+        done.set_result(outcome)
+    return done
+
+
 def _invoice_fields(
     request: BatchRequest, source: Source, batch_id: str, item: _Checked
 ) -> dict[str, Any]:
@@ -456,10 +456,6 @@ def _invoice_fields(
         "file_field": item.file.field,
         "source_channel": source.channel,
         "source_reference": source.reference,
-        "purchase_order_links": [
-            InvoicePurchaseOrder(purchase_order_id=po_id, link=LinkKind.REQUESTED)
-            for po_id in request.purchase_order_ids
-        ],
     }
 
 

@@ -45,6 +45,12 @@ class PdfChecker:
 
     async def check(self, spooled: SpooledFile, filename: str) -> int:
         """Return the page count, or raise :class:`FileRejected` with the contract's code."""
+        declared = await asyncio.to_thread(self.quick, spooled, filename)
+        return declared if declared is not None else await self.inspect(spooled, filename)
+
+    def quick(self, spooled: SpooledFile, filename: str) -> int | None:
+        """The checks that take a few small reads (blocking: call it off the event loop): the
+        page count, :class:`FileRejected`, or None when only :meth:`inspect` can tell."""
         limits = self.limits
         if spooled.size == 0:
             raise FileRejected("empty_file", f"{filename} is empty")
@@ -56,9 +62,11 @@ class PdfChecker:
             )
         if b"%PDF-" not in spooled.head[:MAGIC_WINDOW]:
             raise FileRejected("not_a_pdf", f"{filename} is not a PDF file")
-        declared = await asyncio.to_thread(peek_page_count, spooled.path)
-        if declared is not None:
-            return self._pages(declared, filename)
+        declared = peek_page_count(spooled.path)
+        return None if declared is None else self._pages(declared, filename)
+
+    async def inspect(self, spooled: SpooledFile, filename: str) -> int:
+        """The page count as pypdf finds it, in a bounded child process."""
         async with self._slots:
             try:
                 found = await self._inspect(spooled)

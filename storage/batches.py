@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import jobs
-from storage.db import integrity_error, is_unique_violation
+from storage.db import insert_or_skip, integrity_error, is_unique_violation
 from storage.errors import AlreadyExists
-from storage.models import BulkImportation, Invoice
+from storage.models import BULK_IMPORTATIONS, BulkImportation, Invoice
 from storage.status import PENDING, ReplyStatus
 
 
@@ -46,6 +46,28 @@ async def add_bulk_importation(session: AsyncSession, **fields: Any) -> BulkImpo
             f"a batch from {fields.get('channel')} {fields.get('reference')!r} exists"
         ) from exc
     return batch
+
+
+async def insert_bulk_importation(session: AsyncSession, **fields: Any) -> str:
+    """Insert a batch in one statement and return its id; :class:`AlreadyExists` when its
+    (channel, reference) is taken. Nothing fails in the caller's transaction, so no savepoint
+    is needed to keep it usable (intake's hot path; :func:`add_bulk_importation` gives the
+    ORM row)."""
+    table = BULK_IMPORTATIONS
+    insert = insert_or_skip(session, table, ("channel", "reference"))
+    batch_id = await session.scalar(insert.returning(table.c.id), fields)
+    if batch_id is None:
+        raise AlreadyExists(
+            f"a batch from {fields.get('channel')} {fields.get('reference')!r} exists"
+        )
+    return str(batch_id)
+
+
+async def set_errors(session: AsyncSession, batch_id: str, errors: list[dict[str, Any]]) -> None:
+    """The per-file errors of a batch, as answered."""
+    await session.execute(
+        update(BulkImportation).where(BulkImportation.id == batch_id).values(errors=errors)
+    )
 
 
 async def get_bulk_importation(session: AsyncSession, batch_id: str) -> BulkImportation | None:

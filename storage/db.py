@@ -7,12 +7,13 @@ write lock fails at once instead of waiting. PostgreSQL needs none of this.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import Table, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 from sqlalchemy.ext.asyncio import (
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql.dml import Insert
 
 from storage.errors import (
     AlreadyExists,
@@ -219,6 +221,15 @@ def integrity_error(exc: IntegrityError) -> StorageError:
         words = next((w for table, w in _UNIQUE_WORDS if table in text_), "this already exists")
         return AlreadyExists(words)
     return IntegrityViolation("the change refers to something that does not exist (any more)")
+
+
+def insert_or_skip(session: AsyncSession, table: Table, key: Sequence[str]) -> Insert:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING`` on either database: a row whose unique
+    ``key`` is taken is skipped, not an error (RETURNING leaves it out), so one statement
+    inserts what is new without a savepoint or a lookup first."""
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return make(table).on_conflict_do_nothing(index_elements=list(key))
 
 
 def _first_line(exc: BaseException) -> str:

@@ -8,12 +8,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Update, func, select, update
+from sqlalchemy import insert as insert_into
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import integrity_error, is_unique_violation
+from storage.db import insert_or_skip, integrity_error, is_unique_violation
 from storage.errors import AlreadyExists
 from storage.models import (
+    INVOICE_PURCHASE_ORDERS,
+    INVOICES,
     Invoice,
     InvoiceLineItem,
     InvoicePurchaseOrder,
@@ -62,20 +65,30 @@ async def add_invoice(session: AsyncSession, **fields: Any) -> Invoice:
     return invoice
 
 
-async def add_invoices(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> list[Invoice]:
-    """Insert several invoices in one flush; :class:`AlreadyExists`, and none inserted, if the
-    outlet already has the bytes of one of them."""
-    created = [Invoice(**fields) for fields in rows]
-    if not created:
-        return created
-    try:
-        async with session.begin_nested():
-            session.add_all(created)
-            await session.flush()
-    except IntegrityError as exc:
-        if not is_unique_violation(exc):
-            raise integrity_error(exc) from exc
-        raise AlreadyExists("a file of this batch exists for this outlet") from exc
+async def add_new_invoices(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], purchase_order_ids: Sequence[str] = ()
+) -> dict[str, str]:
+    """Insert the invoices whose file the outlet does not have yet, each linked to
+    ``purchase_order_ids`` (requested links); return the new ids by SHA-256.
+
+    One statement for all (``ON CONFLICT DO NOTHING``): a file the outlet already has,
+    committed by another request meanwhile too, is skipped and left out of the answer (find
+    it with :func:`find_invoices_by_files`). Rows must hold the same keys; the columns'
+    defaults fill the rest. The files of ``rows`` must differ.
+    """
+    if not rows:
+        return {}
+    table = INVOICES
+    insert = insert_or_skip(session, table, ("outlet_id", "file_sha256"))
+    result = await session.execute(insert.returning(table.c.file_sha256, table.c.id), rows)
+    created = {sha: invoice_id for sha, invoice_id in result.all()}
+    if created and purchase_order_ids:
+        links = [
+            {"invoice_id": invoice_id, "purchase_order_id": po_id, "link": LinkKind.REQUESTED}
+            for invoice_id in created.values()
+            for po_id in purchase_order_ids
+        ]
+        await session.execute(insert_into(INVOICE_PURCHASE_ORDERS), links)
     return created
 
 
@@ -101,14 +114,6 @@ async def files_in_use(session: AsyncSession, sha256s: Sequence[str]) -> set[str
         select(Invoice.file_sha256).where(Invoice.file_sha256.in_(sorted(set(sha256s)))).distinct()
     )
     return set(rows)
-
-
-async def find_invoice_by_file(
-    session: AsyncSession, outlet_id: str, sha256: str
-) -> Invoice | None:
-    return await session.scalar(
-        select(Invoice).where(Invoice.outlet_id == outlet_id, Invoice.file_sha256 == sha256)
-    )
 
 
 async def link_purchase_orders(

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -378,3 +379,16 @@ class InvoiceChange(Base):
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     created_date: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+#: the tables behind the models, for Core statements on intake's hot path (no ORM objects)
+BULK_IMPORTATIONS = _table(BulkImportation)
+INVOICES = _table(Invoice)
+INVOICE_PURCHASE_ORDERS = _table(InvoicePurchaseOrder)
+JOBS = _table(Job)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from datetime import timedelta
 
 import pytest
 
+from bot.auth import Auth
 from storage.types import utcnow
 from tests.conftest import ConfigFactory
 from tests.harness import serve
@@ -105,6 +107,24 @@ async def test_missing_or_bad_token_is_401(
         status, body = await api.upload(None, [("file[0]", "a.pdf", invoice_pdf())], outlet="olt-1")
         assert status == 401
         assert (await api.get(await api.token(), INVOICES))[1]["count"] == 0
+
+
+async def test_client_revoked_by_another_process_is_refused_within_the_recheck(
+    make_config: ConfigFactory,
+) -> None:
+    """A good token is taken on trust for ``recheck_s`` (a session a request saved); a client
+    revoked by another process (the CLI: its own Auth on the same database) is refused once
+    that has passed, one revoked through this process at once (the test above)."""
+    async with serve(make_config()) as api:
+        api.services.auth.recheck_s = 2.0
+        token = await api.token()
+        assert (await api.get(token, INVOICES))[0] == 200
+        cli = Auth(api.services.db, 3600)
+        await cli.revoke(str((await cli.list_clients())[-1]["client_id"]))
+        assert (await api.get(token, INVOICES))[0] == 200  # trusted until the recheck
+        await asyncio.sleep(2.1)
+        assert (await api.get(token, INVOICES))[0] == 401
+        assert (await api.get(token, INVOICES))[0] == 401
 
 
 async def test_expired_token_is_401(make_config: ConfigFactory) -> None:

@@ -282,3 +282,15 @@ def _failing_trigger(dialect: str) -> list[str]:
         "CREATE TRIGGER fail_batches BEFORE INSERT ON bulk_importations "
         "FOR EACH ROW EXECUTE FUNCTION fail_batches()",
     ]
+
+
+def flags(server: Dovecot, folder: str) -> dict[int, set[bytes]]:
+    """Each message's IMAP flags in ``folder`` (read-only: reading them sets none)."""
+    client = server.client()
+    try:
+        client.select_folder(folder, readonly=True)
+        uids = client.search("ALL")
+        fetched = client.fetch(uids, ["FLAGS"]) if uids else {}
+        return {uid: set(v[b"FLAGS"]) for uid, v in fetched.items()}
+    finally:
+        client.logout()

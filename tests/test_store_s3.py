@@ -350,7 +350,7 @@ async def test_imap_leaves_a_message_for_the_next_poll_while_the_store_is_down(
     from bot.app import running
     from tests.fakes import FakeExtractor
     from tests.mailservers import dovecot
-    from tests.test_email_imap import PASSWORD_ENV, email_section
+    from tests.test_email_imap import PASSWORD_ENV, email_section, flags
 
     with dovecot() as imap:
         monkeypatch.setenv(PASSWORD_ENV, imap.password)
@@ -367,7 +367,8 @@ async def test_imap_leaves_a_message_for_the_next_poll_while_the_store_is_down(
                 await asyncio.sleep(0.1)
             await asyncio.sleep(0.5)  # a poll or two more, still down
             assert caplog.text.count("file store") >= 1
-            assert len(imap.uids("INBOX")) == 1
+            (uid,) = imap.uids("INBOX")
+            assert flags(imap, "INBOX")[uid] == set(), "read or flagged while the store was down"
             assert imap.uids("Processed") == [] and imap.uids("Failed") == []
             for model in (BulkImportation, Invoice, Job):
                 assert await _count(svc, model) == 0, model

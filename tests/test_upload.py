@@ -266,3 +266,33 @@ async def test_concurrent_uploads_of_the_same_bytes_create_one_invoice(api: Api)
     assert {err["code"] for err in losers} == {"duplicate"}
     assert {err["existing_invoice_id"] for err in losers} == set(winners)
     assert await _count(api, token) == 5
+
+
+async def test_accepted_files_and_their_folders_are_fsynced_before_the_answer(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Durability: by the time the 201 is sent, each accepted file's bytes (the inode now in
+    the store) and the folders holding its new entry have been fsynced. os.fsync is watched,
+    not replaced: the real one runs."""
+    import hashlib
+    import os
+
+    synced_inodes: set[int] = set()
+    synced_paths: set[str] = set()
+    real_fsync = os.fsync
+
+    def watched(fd: int) -> None:
+        real_fsync(fd)
+        synced_inodes.add(os.fstat(fd).st_ino)
+        synced_paths.add(os.readlink(f"/proc/self/fd/{fd}"))
+
+    monkeypatch.setattr(os, "fsync", watched)
+    token = await api.token()
+    pdfs = [invoice_pdf("SYNC-1"), invoice_pdf("SYNC-2")]
+    files = [(f"file[{i}]", f"{i}.pdf", pdf) for i, pdf in enumerate(pdfs)]
+    status, body = await api.upload(token, files, outlet="olt-1")
+    assert status == 201 and len(body["invoices"]) == 2, body
+    for pdf in pdfs:
+        stored = api.services.files.path(hashlib.sha256(pdf).hexdigest())
+        assert stored.stat().st_ino in synced_inodes, "the file's bytes were not fsynced"
+        assert str(stored.parent) in synced_paths, "its folder entry was not fsynced"

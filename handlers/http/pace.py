@@ -9,7 +9,8 @@ set to ``[http] header_timeout_seconds`` (see ``create_app``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+import contextlib
+from collections.abc import AsyncIterator, Awaitable
 from typing import TypeVar
 
 from aiohttp import web
@@ -29,34 +30,66 @@ class BodyPace:
         self._loop = asyncio.get_running_loop()
         self._start = self._loop.time()
         self._count = 0
+        #: the one timeout of :meth:`guard`, moved as windows pass; None: a timeout a read
+        self._timeout: asyncio.Timeout | None = None
 
     @classmethod
     def of(cls, config: HttpConfig) -> BodyPace:
         return cls(config.min_body_rate_kb_per_second * 1024, config.body_rate_window_seconds)
 
+    @contextlib.asynccontextmanager
+    async def guard(self) -> AsyncIterator[None]:
+        """Reads of the body inside share one timeout, moved when a window passes or has
+        its bytes, instead of a timeout each (reads are many: the upload's hot path). Only
+        reads should wait inside: the time of anything else counts against the client."""
+        if not self.need:
+            yield
+            return
+        try:
+            async with asyncio.timeout_at(self._end()) as timeout:
+                self._timeout = timeout
+                yield
+        except TimeoutError:
+            if not timeout.expired():
+                raise
+            raise self._too_slow() from None
+        finally:
+            self._timeout = None
+
     async def read(self, pending: Awaitable[T]) -> T:
         """Await one read of the body under the pace; bytes read count toward the window.
 
         The read may run to the end of the current window, or of the next one when this
-        window has its bytes already; past that the body is too slow. (A timeout, not a task
-        per read: reads are many and this is the upload's hot path.)
+        window has its bytes already; past that the body is too slow.
         """
         if not self.need:
             return await pending
-        end = self._start + self.window
-        if self._count >= self.need:
-            end += self.window
-        try:
-            async with asyncio.timeout_at(end):
-                result = await pending
-        except TimeoutError:
-            raise RequestTooSlow(
-                f"the body came slower than {self.need / self.window / 1024:g} KB/s", field=None
-            ) from None
+        if self._timeout is not None:
+            result = await pending
+        else:
+            try:
+                async with asyncio.timeout_at(self._end()):
+                    result = await pending
+            except TimeoutError:
+                raise self._too_slow() from None
         if isinstance(result, bytes | bytearray):
             self._count += len(result)
         self._roll()
+        if self._timeout is not None:
+            end = self._end()
+            if self._timeout.when() != end:
+                self._timeout.reschedule(end)
         return result
+
+    def _end(self) -> float:
+        """Until when the next read may wait."""
+        end = self._start + self.window
+        return end + self.window if self._count >= self.need else end
+
+    def _too_slow(self) -> RequestTooSlow:
+        return RequestTooSlow(
+            f"the body came slower than {self.need / self.window / 1024:g} KB/s", field=None
+        )
 
     def _roll(self) -> None:
         """At a window's end: too few bytes is too slow; else a new window starts."""
@@ -64,10 +97,7 @@ class BodyPace:
         if now < self._start + self.window:
             return
         if self._count < self.need:
-            raise RequestTooSlow(
-                f"the body came slower than {self.need / self.window / 1024:g} KB/s",
-                field=None,
-            )
+            raise self._too_slow()
         self._start, self._count = now, 0
 
 

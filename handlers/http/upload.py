@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 
-from aiohttp import BodyPartReader, MultipartReader, web
+from aiohttp import BodyPartReader, MultipartReader, hdrs, web
 from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.multipart import content_disposition_filename, parse_content_disposition
 
 from bot import bounds
 from bot.auth import PROCUREMENT, Principal
@@ -71,7 +72,9 @@ async def bulk_upload(request: web.Request) -> web.Response:
     caller.require(PROCUREMENT)
     svc = services(request)
     budget = _Budget(svc.config.limits.max_request_size, BodyPace.of(svc.config.http))
-    if not request.content_type.startswith("multipart/"):
+    # the raw header: request.content_type parses it with the email package (~0.2 ms), and
+    # request.multipart() parses it again anyway
+    if not request.headers.get(hdrs.CONTENT_TYPE, "").lstrip().lower().startswith("multipart/"):
         raise InvalidRequest("the body must be multipart/form-data", field=None)
     if request.content_length is not None and request.content_length > budget.limit:
         budget.take(request.content_length)
@@ -93,7 +96,8 @@ async def _upload(
     sender = Sender(client_id=caller.client_id, allowed_outlets=caller.outlets)
     # the contract does not fix the order of parts: the request is known once all are read
     async with svc.intake.open(Source(Channel.API), sender=sender) as batch:
-        fields = await _read_parts(reader, batch, budget)
+        async with budget.pace.guard():
+            fields = await _read_parts(reader, batch, budget)
         batch.set_request(_request(fields))
         result = await batch.submit()
     body = {
@@ -147,7 +151,7 @@ async def _read_parts(
                 return fields
             if not isinstance(part, BodyPartReader):
                 raise InvalidRequest("nested multipart bodies are not supported", field=None)
-            name, filename = part.name or "", part.filename
+            name, filename = _names(part)
         except PARSE_ERRORS as exc:
             raise InvalidRequest(
                 f"the multipart body is malformed: {_why(exc)}", field=None
@@ -165,6 +169,14 @@ async def _read_parts(
                 raise InvalidRequest("too many fields that are not part of an upload", field=None)
             async for _ in _chunks(part, budget):
                 pass  # an unknown field costs its bytes of the budget, never memory
+
+
+def _names(part: BodyPartReader) -> tuple[str, str | None]:
+    """The part's field name and file name, as ``part.name`` and ``part.filename`` give
+    them, from one parse of its Content-Disposition instead of one each."""
+    _, params = parse_content_disposition(part.headers.get(hdrs.CONTENT_DISPOSITION))
+    name = content_disposition_filename(params, "name")
+    return name or "", content_disposition_filename(params, "filename")
 
 
 async def _text(part: BodyPartReader, name: str, limit: int, budget: _Budget) -> str:
