@@ -180,11 +180,6 @@ def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
     }
 
 
-def filled_fields(invoice: ExtractedInvoice) -> list[str]:
-    """Names of the fields that have a value."""
-    return [name for name, value in invoice if value not in (None, "", [])]
-
-
 class EInvoiceExtractor:
     """Reads Factur-X / ZUGFeRD / XRechnung / UBL XML embedded in the PDF."""
 
@@ -203,7 +198,7 @@ class EInvoiceExtractor:
             engine=self.name,
             invoice=invoice,
             # Values read from the XML are what the supplier issued: nothing was guessed.
-            confidence={name: 1.0 for name in filled_fields(invoice)},
+            confidence={name: 1.0 for name, value in invoice if value not in (None, "", [])},
             warnings=assess(invoice),
             pages=answer["pages"],
         )

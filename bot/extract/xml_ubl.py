@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from lxml import etree
 
@@ -15,8 +14,10 @@ from bot.extract.xml_common import (
     find,
     find_all,
     has_content,
+    in_currency,
     local,
     parse_iso_date,
+    per_unit,
     text,
 )
 
@@ -46,7 +47,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         due_date=_due_date(root),
         currency=currency,
         total_excl_tax=decimal(totals, "TaxExclusiveAmount"),
-        tax_amount=_tax_total(root, currency),
+        tax_amount=in_currency(find_all(root, "TaxTotal/TaxAmount"), currency),
         total_incl_tax=decimal(totals, "TaxInclusiveAmount"),
         supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
@@ -90,15 +91,6 @@ def _order_references(root: etree._Element) -> list[str]:
     return [ref] if ref is not None and ref != NO_ORDER_REFERENCE else []
 
 
-def _tax_total(root: etree._Element, currency: str | None) -> Decimal | None:
-    # A second TaxTotal may carry the amount in the tax currency (BT-111).
-    amounts = find_all(root, "TaxTotal/TaxAmount")
-    for amount in amounts:
-        if currency is not None and amount.get("currencyID") == currency:
-            return decimal_of(amount)
-    return decimal_of(amounts[0]) if amounts else None
-
-
 def _vat_id(party: etree._Element | None) -> str | None:
     for scheme in find_all(party, "PartyTaxScheme"):
         if (text(scheme, "TaxScheme/ID") or "VAT").upper() == "VAT":
@@ -109,9 +101,7 @@ def _vat_id(party: etree._Element | None) -> str | None:
 
 
 def _line(line: etree._Element) -> LineItem:
-    quantity = find(line, "InvoicedQuantity")
-    if quantity is None:
-        quantity = find(line, "CreditedQuantity")
+    quantity = find(line, "InvoicedQuantity", "CreditedQuantity")
     item = find(line, "Item")
     rate = find(item, "ClassifiedTaxCategory/Percent")
     if rate is None:
@@ -123,16 +113,7 @@ def _line(line: etree._Element) -> LineItem:
         or text(item, "BuyersItemIdentification/ID"),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
-        unit_price=_unit_price(find(line, "Price")),
+        unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),
         total=decimal(line, "LineExtensionAmount"),
         tax_rate=decimal_of(rate),
     )
-
-
-def _unit_price(price: etree._Element | None) -> Decimal | None:
-    """``PriceAmount`` is for ``BaseQuantity`` units (default 1)."""
-    amount = decimal(price, "PriceAmount")
-    basis = decimal(price, "BaseQuantity")
-    if amount is None or basis is None or basis in (0, 1):
-        return amount
-    return amount / basis
