@@ -159,11 +159,6 @@ def _invoice_in(root: etree._Element) -> etree._Element | None:
     return None
 
 
-def has_embedded_invoice(pdf: bytes) -> bool:
-    """Does ``pdf`` carry a CII or UBL invoice? Cheap; meant to run in the isolated child."""
-    return find_invoice(open_pdf(pdf)) is not None
-
-
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
     """Isolated target: the embedded invoice as JSON, the attachment's name and the page count."""
     reader = open_pdf(pdf)

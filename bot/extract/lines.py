@@ -193,7 +193,7 @@ def _nearest(cols: list[Column], number: Number) -> Column:
 
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
-        return gap, abs((c.start + c.end) / 2 - number.center)
+        return gap, abs(c.start + c.end - number.start - number.end) / 2
 
     return min(cols, key=distance)
 

@@ -47,10 +47,6 @@ class Number:
         """Two decimals: how amounts of money are printed."""
         return bool(_TWO_DECIMALS.search(self.raw)) and not self.percent
 
-    @property
-    def center(self) -> float:
-        return (self.start + self.end) / 2
-
 
 def decimal_hint(text: str) -> str | None:
     """The decimal mark the document mostly uses (``"."`` or ``","``), None if unclear."""
