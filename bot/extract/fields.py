@@ -94,21 +94,16 @@ def _token(text: str) -> str | None:
     token = m.group(0).rstrip(".-/")
     if not _DIGIT.search(token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
         return None
-    if find_dates(token) and find_dates(token)[0].end - find_dates(token)[0].start == len(token):
-        return None
-    if _AMOUNT_LIKE.fullmatch(token):  # an amount, not an id
-        return None
+    dates = find_dates(token)
+    if (dates and dates[0].end - dates[0].start == len(token)) or _AMOUNT_LIKE.fullmatch(token):
+        return None  # a date or an amount, not an id
     return token
 
 
 def _title_token(text: str) -> str | None:
     """After a title ("Factura rectificativa FA-12"): the first id within three words."""
     words = text.split("  ")[0].split()
-    for n in range(min(3, len(words))):
-        value = _token(" ".join(words[n:]))
-        if value:
-            return value
-    return None
+    return next((v for n in range(min(3, len(words))) if (v := _token(" ".join(words[n:])))), None)
 
 
 def invoice_number(doc: Doc) -> tuple[str | None, float]:
@@ -160,14 +155,12 @@ def _first_date(doc: Doc, text: str) -> date | None:
     return found[0].value if found else None
 
 
-def _date_hits(
-    doc: Doc, patterns: list[re.Pattern[str]], generic_from: int, number_line: int | None
-) -> list[Hit]:
+def _date_hits(doc: Doc, generic_from: int, number_line: int | None) -> list[Hit]:
     """Label hits; a generic one ("Datum", "du") only where it starts a cell or sits on the
     invoice-number line, and never right after "order", "delivery" and the like."""
     hits = []
     due = doc.hits(_DUE_PATTERNS)
-    for hit in doc.hits(patterns):
+    for hit in doc.hits(_DATE_PATTERNS):
         if any(d.line == hit.line and d.start < hit.end and hit.start < d.end for d in due):
             continue  # "Fecha de vencimiento" is a due date, not a date
         if hit.rank >= generic_from:
@@ -187,9 +180,7 @@ def invoice_date(
     """The issue date: labelled, else on the invoice-number line, else the first date that is
     not the due date."""
     generic = len(labels.INVOICE_DATE) - 1
-    hits = _date_hits(doc, _DATE_PATTERNS, generic, number_line)
-    hits.sort(key=lambda h: (h.rank, h.line))
-    for hit in hits:
+    for hit in sorted(_date_hits(doc, generic, number_line), key=lambda h: (h.rank, h.line)):
         value = doc.read(hit, lambda t: _first_date(doc, t))
         if value is not None:
             return value, 0.95 if hit.rank < generic else 0.8

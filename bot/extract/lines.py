@@ -151,24 +151,21 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 def _resolve(cols: list[Column]) -> list[Column]:
     """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
 
-    def retype(col: Column, kind: str) -> Column:
-        return Column(kind, col.start, col.end)
-
     totals = [c for c in cols if c.kind == "total"]
     if len(totals) > 1:
         for c in totals[:-1]:
             has_qty = any(x.kind == "quantity" for x in cols)
-            cols[cols.index(c)] = retype(c, "other" if has_qty else "quantity")
+            cols[cols.index(c)] = replace(c, kind="other" if has_qty else "quantity")
     if not any(c.kind == "total" for c in cols):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
-            cols[cols.index(prices[-1])] = retype(prices[-1], "total")
+            cols[cols.index(prices[-1])] = replace(prices[-1], kind="total")
     prices = [c for c in cols if c.kind == "unit_price"]
     if len(prices) > 1 and not any(c.kind == "tax_rate" for c in cols):
-        cols[cols.index(prices[-1])] = retype(prices[-1], "tax_rate")  # "Stukprijs  Tarief"
+        cols[cols.index(prices[-1])] = replace(prices[-1], kind="tax_rate")  # "Stukprijs  Tarief"
     strong = any(c.kind == "description" for c in cols)
     return [
-        retype(c, "code" if strong else "description") if c.kind == "weak_description" else c
+        replace(c, kind="code" if strong else "description") if c.kind == "weak_description" else c
         for c in cols
     ]
 
@@ -280,18 +277,9 @@ def _row(
     )
     if not has_total:
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
-
-    def value(kind: str) -> Decimal | None:
-        return values[kind].value if kind in values else None
-
+    amounts = {kind: number.value for kind, number in values.items()}
     item = LineItem(
-        description=description,
-        product_code=code or None,
-        quantity=value("quantity"),
-        unit=unit or None,
-        unit_price=value("unit_price"),
-        total=value("total"),
-        tax_rate=value("tax_rate"),
+        description=description, product_code=code or None, unit=unit or None, **amounts
     )
     return repair(item), description
 

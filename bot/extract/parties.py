@@ -239,9 +239,7 @@ def supplier_name(
     place: dict[str, float] = {}
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
-    page_ends: dict[int, int] = defaultdict(int)
-    for i, line in enumerate(doc.lines):
-        page_ends[line.page] = i
+    page_ends = {line.page: i for i, line in enumerate(doc.lines)}
     for i, col, name, bonus in cells:
         firsts.setdefault(name, i)
         bonus_sum[name] += bonus
@@ -330,7 +328,7 @@ def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
 
 def _bare(name: str) -> str:
     """A name without its legal form, case and punctuation: the key two spellings share."""
-    return re.sub(r"[^a-z0-9]", "", fold(labels.LEGAL_FORMS.sub("", name)))
+    return _NOT_ALNUM.sub("", fold(labels.LEGAL_FORMS.sub("", name)))
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
