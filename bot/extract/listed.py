@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.checks import adds_up
@@ -221,14 +222,9 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
     """Discounts on the whole bill: a discount label with a negative amount, outside tables."""
-    out = []
-    for i, line in enumerate(doc.lines):
-        if i in skip or not DISCOUNT.search(line.folded):
-            continue
-        amount = _amount_at_end(doc, i)
-        if amount is not None and amount.value < 0:
-            out.append(-amount.value)
-    return out
+    found = [i for i, line in enumerate(doc.lines) if DISCOUNT.search(line.folded)]
+    amounts = [_amount_at_end(doc, i) for i in found if i not in skip]
+    return [-a.value for a in amounts if a is not None and a.value < 0]
 
 
 def _aligned(run: _Run, line: Line) -> bool:
@@ -377,16 +373,12 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     quantity: Decimal | None = None
     price: Decimal | None = None
     unit: str | None = None
-    for q in plain:
-        for p in plain:
-            if p is not q and q.value and _times(q.value, p.value, total):
-                quantity, price = q.value, p.value
-                unit = _unit_after(text, q)
-                if unit and unit.lower() == "x" and p.start > q.start:
-                    unit = None  # "9 x 8.93": the times sign between quantity and price
-                break
-        if quantity is not None:
-            break
+    pairs = (pair for pair in permutations(plain, 2) if _times(pair[0].value, pair[1].value, total))
+    if (pair := next((pair for pair in pairs if pair[0].value), None)) is not None:
+        q, p = pair
+        quantity, price, unit = q.value, p.value, _unit_after(text, q)
+        if unit and unit.lower() == "x" and p.start > q.start:
+            unit = None  # "9 x 8.93": the times sign between quantity and price
     if rate is None and quantity is not None:
         rest = [n for n in plain if n.value not in (quantity, price)]
         rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
