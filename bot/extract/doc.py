@@ -177,16 +177,13 @@ class Doc:
         """Amounts after a label, up to the next cell that holds another label."""
         line = self.lines[hit.line].text
         found: list[Number] = []
-        first = True
-        for cell in cells_of(" " * hit.end + line[hit.end :]):
-            if is_labelish(cell.text) and not first:
+        for n, cell in enumerate(cells_of(" " * hit.end + line[hit.end :])):
+            if n and is_labelish(cell.text):
                 break
-            first = False
-            amounts = [
+            found.extend(
                 Number(a.value, a.start + cell.start, a.end + cell.start, a.raw)
                 for a in find_amounts(cell.text, self.decimal)
-            ]
-            found.extend(amounts)
+            )
         return found
 
     def amounts_below(self, hit: Hit) -> list[Number]:

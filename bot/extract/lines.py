@@ -1,9 +1,11 @@
 """Line items from the invoice table: a heading row names the columns, rows below fill them.
 
 Column positions come from the heading row (its cells are typed by vocabulary: description,
-quantity, unit, unit price, total, tax rate). Numbers go to the nearest heading (they are
-usually right-aligned), text to the column it starts in (usually left-aligned). A line with no
-amount continues the description above it. Summary lines (Total, MwSt, TVA...) end the table.
+quantity, unit, unit price, total, tax rate). A number goes to the heading whose span it overlaps
+or comes nearest, or, under left-aligned headings, to the one whose extent (to the next heading)
+holds it: per table, the rule that puts fewer values of a row in one column. Text goes to the
+column it starts in. A line with no amount continues the description above it. Summary lines
+(Total, MwSt, TVA...) end the table.
 """
 
 from __future__ import annotations
@@ -185,8 +187,7 @@ Assign = Callable[[list[Column], Number], Column]
 
 
 def _nearest(cols: list[Column], number: Number) -> Column:
-    """The heading nearest the number: headings aligned like their values (both right, both
-    left, or centred)."""
+    """The heading nearest the number: headings aligned like their values."""
 
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
@@ -196,9 +197,8 @@ def _nearest(cols: list[Column], number: Number) -> Column:
 
 
 def _extent(cols: list[Column], number: Number) -> Column:
-    """The last heading that starts before the number ends: a column reaches from its heading's
-    left edge to the next heading's, where headings are left-aligned over right-aligned values
-    (word processors, many ERPs)."""
+    """The last heading that starts before the number ends: left-aligned headings over
+    right-aligned values (word processors, many ERPs)."""
     before = [c for c in cols if c.start <= number.end]
     return before[-1] if before else cols[0]
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.errors import ExtractionError
-from bot.extract import fields, labels
+from bot.extract import fields
 from bot.extract.boxes import Page
 from bot.extract.cards import card_items
 from bot.extract.checks import assess, items_sum
@@ -139,6 +139,3 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
         pages=len(pages),
         positions=locate(doc, invoice, near),
     )
-
-
-__all__ = ["labels", "parse_pages", "parse_pdf"]
