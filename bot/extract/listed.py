@@ -124,38 +124,29 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             run.lines.append(i)
             run.discounts += 1
             continue
-        indent = len(line.text) - len(line.text.lstrip())
-        pair = _receipt_pair(doc, i, skip)
-        if pair is not None:
-            prev = doc.lines[i - 1].text
-            indent = len(prev) - len(prev.lstrip())
-            if run is None or abs(indent - run.indent) > 2 or run.discounts:
-                if run is not None:
-                    runs.append(run)
-                run = _Run(indent)
-            run.items.append(pair)
-            run.lines += [i - 1, i]
-            text_lines = run.wrapped = 0
-            continue
-        if _receipt_pair(doc, i + 1, skip) is not None:
+        pair = _receipt_pair(doc, i, skip)  # the item's first line is the one above
+        if pair is None and _receipt_pair(doc, i + 1, skip) is not None:
             continue  # the description line of the receipt item below
-        if run is not None and _aligned(run, line):
+        first_line = doc.lines[i - 1] if pair is not None else line
+        indent = len(first_line.text) - len(first_line.text.lstrip())
+        if pair is None and run is not None and _aligned(run, line):
             indent = run.indent  # right-aligned quantities opening the rows: "  10,5  kg  ..."
-        if run is not None and indent > run.indent + 2:
+        if pair is None and run is not None and indent > run.indent + 2:
             if _amount_at_end(doc, i) is None and not labels.SUMMARY.search(line.folded):
                 if i not in edges:
                     _continue_description(run, line.text.strip())
             continue  # a breakdown under the item above ("Charges $1.87", "VAT $0.00")
-        item = _item(doc, i)
+        item = pair if pair is not None else _item(doc, i)
         if item is not None:
             if run is None or abs(indent - run.indent) > 2 or run.discounts:
                 if run is not None:
                     runs.append(run)
                 run = _Run(indent)
                 first = line.cells[0]
-                run.number_end = first.end if _NUMBER_START.match(first.text) else None
+                opens = pair is None and _NUMBER_START.match(first.text)
+                run.number_end = first.end if opens else None
             run.items.append(item)
-            run.lines.append(i)
+            run.lines.extend([i - 1, i] if pair is not None else [i])
             text_lines = run.wrapped = 0
             continue
         if run is None:

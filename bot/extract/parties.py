@@ -108,13 +108,10 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
         for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
                 party = line.text[label.end() :].strip(" :").split("  ")[0]
-                name = _clean(_ADDRESS_PART.split(party, maxsplit=1)[0])
-                if _plausible(name):
-                    out.append((i, label.end(), name, bonus))
+                out.append((i, label.end(), _clean(_ADDRESS_PART.split(party)[0]), bonus))
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
-            m = _NAME_LABEL.match(fold(cell.text))
-            if m and _plausible(name := _clean(cell.text[m.end() :].strip())):
-                out.append((i, cell.start, name, 1.0))
+            if m := _NAME_LABEL.match(fold(cell.text)):
+                out.append((i, cell.start, _clean(cell.text[m.end() :].strip()), 1.0))
         for cell in _joined_cells(line.cells):
             start = cell.start
             if _under_a_street(doc, i, cell):
@@ -129,7 +126,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 sender = n == 0 and len(parts) >= 3 and address
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
-    return [c for c in out if _plausible(c[2])]
+    return [c for c in out if _plausible(c[2])]  # the names as cleaned
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
