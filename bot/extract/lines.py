@@ -48,7 +48,7 @@ _UNIT = labels.UNIT
 _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
-_POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
+POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -316,7 +316,7 @@ def _description(
         c
         for c in cells_of(blanked)
         if _LETTER.search(_CURRENCY.sub("", c.text))
-        or (_text_column(cols, c.start).kind == "code" and not _POSITION.fullmatch(c.text))
+        or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)

@@ -19,7 +19,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, repair, signed
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, repair, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -50,9 +50,8 @@ _MAX_TEXT_LINES = 3
 _NUMBER_START = re.compile(r"\d")
 _PAGE_EDGE = 8  # lines of a page's foot or head (footer, letterhead, repeated title)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-# article numbers: "20873", "PF603", "AB-1234"; position numbers: "1", "12"
+# article numbers: "20873", "PF603", "AB-1234"
 _CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
-_POSITION = re.compile(r"\d{1,3}\.?")
 # a tax rate printed without its % sign after the price: "20,0", "5.5"
 _RATE = re.compile(r"(?:0|[1-9]\d?)[.,]\d")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,3}")
@@ -312,7 +311,7 @@ def _item(doc: Doc, i: int) -> LineItem | None:
 
 def _leading_code(cells: list[Cell]) -> str | None:
     """An article number opening the line (after a position number), taken off ``cells``."""
-    start = 1 if len(cells) > 2 and _POSITION.fullmatch(cells[0].text) else 0
+    start = 1 if len(cells) > 2 and POSITION.fullmatch(cells[0].text) else 0
     if len(cells) < start + 3 or not _CODE.fullmatch(cells[start].text):
         return None
     if _DECIMAL.fullmatch(cells[start].text):
