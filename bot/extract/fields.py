@@ -112,7 +112,7 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     A number label after a reference word ("zu Rechnung Nr.", "original invoice no.") names
     another document; on a credit note, the credit note's own number label comes first.
     """
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[int, int, str]] = []
     titles = len(labels.INVOICE_NUMBER) - 2
     credit = _is_credit_note(doc)
     for hit in doc.hits(_NUMBER_PATTERNS):
@@ -130,14 +130,11 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             value = doc.read(hit, _token)
         if value is None:
             continue
-        rank = -1 if credit and hit.rank in _CREDIT_RANKS else hit.rank
-        key = (rank, hit.line)
-        if best is None or key < best[:2]:
-            best = (rank, hit.line, value)
-    if best is None:
+        found.append((-1 if credit and hit.rank in _CREDIT_RANKS else hit.rank, hit.line, value))
+    if not found:
         return None, 0.0
-    rank = best[0]
-    return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
+    rank, _, value = min(found, key=lambda f: f[:2])
+    return value, 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
 
 
 def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:

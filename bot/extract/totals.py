@@ -97,9 +97,7 @@ def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     no line gives the total tax: one candidate per run of such lines, a line apart at most."""
     rated = []
     for hit in hits:
-        line = doc.lines[hit.line]
-        numbers = find_numbers(line.text, doc.decimal)
-        if not any(n.percent for n in numbers):
+        if not any(n.percent for n in find_numbers(doc.lines[hit.line].text, doc.decimal)):
             continue
         right = [a for a in doc.amounts_right(hit) if a.money_like]
         if right:
