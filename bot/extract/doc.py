@@ -201,9 +201,7 @@ class Doc:
             best_key = 99.0
             for cell in self.lines[i].cells:
                 gap = max(cell.start - hit.end, hit.start - cell.end, 0)
-                if gap > 6:
-                    continue
-                if is_labelish(cell.text):
+                if gap > 6 or is_labelish(cell.text):
                     continue
                 amounts = find_amounts(cell.text, self.decimal)
                 key = gap + abs((cell.start + cell.end) - (hit.start + hit.end)) / 400

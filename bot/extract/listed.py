@@ -184,13 +184,10 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
         return None
     if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
         return None
-    values = []
-    for key in ("qty", "price", "total"):
-        found = find_numbers(m.group(key), doc.decimal)
-        if len(found) != 1:
-            return None
-        values.append(found[0].value)
-    quantity, price, total = values
+    found = [find_numbers(m.group(key), doc.decimal) for key in ("qty", "price", "total")]
+    if any(len(numbers) != 1 for numbers in found):
+        return None
+    quantity, price, total = (numbers[0].value for numbers in found)
     if not _times(quantity, price, total):
         return None
     cells = list(above.cells)
@@ -261,9 +258,7 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
     if len(numbers) > 1 and _VAT_DIGIT.fullmatch(text[numbers[-2].end :]):
         numbers.pop()  # "163,62 2": a receipt's VAT code after the amount
         text = text[: numbers[-1].end]
-    if not numbers or not numbers[-1].money_like:
-        return None
-    if not _TAIL.fullmatch(text[numbers[-1].end :]):
+    if not numbers or not numbers[-1].money_like or not _TAIL.fullmatch(text[numbers[-1].end :]):
         return None
     return signed(text, numbers[-1])
 
@@ -287,10 +282,9 @@ def _item(doc: Doc, i: int) -> LineItem | None:
     texts = [c for c in cells if c.end <= amount.start and not _NUMERIC_CELL.fullmatch(c.text)]
     for cell in cells:
         if cell in texts:
-            if len(texts) > 1 and words and not unit and _UNIT.match(cell.text):
-                unit = cell.text  # "Orange juice  cs  6  9.09  54.54"
-            elif len(texts) > 1 and not words and _UNIT.match(cell.text):
-                unit = cell.text  # "10,5  kg  Schweinebauch  9,74  102,27"
+            # "Orange juice  cs  6  9.09  54.54", "10,5  kg  Schweinebauch  9,74  102,27"
+            if len(texts) > 1 and (not words or not unit) and _UNIT.match(cell.text):
+                unit = cell.text
             else:
                 words.append(cell.text)
             continue
