@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TypeVar
 
 from bot.extract.boxes import BoxT, Page
@@ -164,14 +164,8 @@ class Doc:
 
     def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
         """A value right of the label, else below it."""
-        value = reader(self.right_text(hit))
-        if value is not None:
-            return value
-        for _, cell in self.below(hit, depth):
-            value = reader(cell.text)
-            if value is not None:
-                return value
-        return None
+        texts = chain([self.right_text(hit)], (cell.text for _, cell in self.below(hit, depth)))
+        return next((value for text in texts if (value := reader(text)) is not None), None)
 
     def amounts_right(self, hit: Hit) -> list[Number]:
         """Amounts after a label, up to the next cell that holds another label."""

@@ -153,10 +153,7 @@ def _invoice_in(root: etree._Element) -> etree._Element | None:
     A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
     after the header, is the UBL or CII invoice.
     """
-    for candidate in (root, *root.iterchildren("{*}*")):
-        if is_cii(candidate) or is_ubl(candidate):
-            return candidate
-    return None
+    return next((el for el in (root, *root.iterchildren("{*}*")) if is_cii(el) or is_ubl(el)), None)
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:

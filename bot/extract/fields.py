@@ -142,9 +142,8 @@ def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
     says it is self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
     top = [line.folded for line in doc.lines[:25] if line.page == 1]
     top += [doc.lines[number_line].folded] if number_line is not None else []
-    if any(labels.SELF_BILLED.search(text) for text in top):
-        return False
-    return any(labels.CREDIT_NOTE.search(text) for text in top)
+    self_billed = any(labels.SELF_BILLED.search(text) for text in top)
+    return not self_billed and any(labels.CREDIT_NOTE.search(text) for text in top)
 
 
 def _first_date(doc: Doc, text: str) -> date | None:

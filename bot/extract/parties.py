@@ -317,10 +317,8 @@ def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
     """The name as the letterhead prints it: "Frischdienst Becker" at the top and "Frischdienst
     Becker KG" in the footer are one company, and the letterhead is how people name it."""
     key = _bare(name)
-    for _, _, text, _ in top:
-        if text != name and _bare(text) == key and key:
-            return text
-    return name
+    same = (text for _, _, text, _ in top if text != name and _bare(text) == key)
+    return next(same, name) if key else name
 
 
 def _bare(name: str) -> str:

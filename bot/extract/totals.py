@@ -137,11 +137,8 @@ def _is_amount_due(
     Statements and utility bills print both "invoice total" and "amount due"; only the first is
     this invoice's total.
     """
-    for other in gross:
-        diff = g.value - other.value
-        if other is not g and (diff in previous or -diff in paid):
-            return True
-    return False
+    diffs = [g.value - other.value for other in gross if other is not g]
+    return any(diff in previous or -diff in paid for diff in diffs)
 
 
 def choose(

@@ -94,11 +94,7 @@ def text_of(el: etree._Element | None) -> str | None:
 
 def text(el: etree._Element | None, path: str) -> str | None:
     """The first non-empty text among the elements at ``path``."""
-    for hit in find_all(el, path):
-        value = text_of(hit)
-        if value is not None:
-            return value
-    return None
+    return next((value for hit in find_all(el, path) if (value := text_of(hit)) is not None), None)
 
 
 def decimal_of(el: etree._Element | None) -> Decimal | None:

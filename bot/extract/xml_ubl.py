@@ -70,11 +70,8 @@ def _due_date(root: etree._Element) -> date | None:
 
     ``PaymentTerms/PaymentDueDate`` is the UBL 2.1 element some non-EN 16931 writers use instead.
     """
-    for path in ("DueDate", "PaymentMeans/PaymentDueDate", "PaymentTerms/PaymentDueDate"):
-        due = parse_iso_date(text(root, path))
-        if due is not None:
-            return due
-    return None
+    paths = ("DueDate", "PaymentMeans/PaymentDueDate", "PaymentTerms/PaymentDueDate")
+    return next((due for path in paths if (due := parse_iso_date(text(root, path)))), None)
 
 
 def _seller_name(party: etree._Element | None) -> str | None:
