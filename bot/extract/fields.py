@@ -196,11 +196,9 @@ def invoice_date(
 
 def due_date(doc: Doc) -> tuple[date | None, float]:
     """The payment due date, when a due-date label names one."""
-    for hit in sorted(doc.hits(_DUE_PATTERNS), key=lambda h: (h.rank, h.line)):
-        value = doc.read(hit, lambda t: _first_date(doc, t))
-        if value is not None:
-            return value, 0.9
-    return None, 0.0
+    hits = sorted(doc.hits(_DUE_PATTERNS), key=lambda h: (h.rank, h.line))
+    due = next((d for hit in hits if (d := doc.read(hit, lambda t: _first_date(doc, t)))), None)
+    return due, 0.0 if due is None else 0.9
 
 
 def number_line(doc: Doc, number: str | None) -> int | None:

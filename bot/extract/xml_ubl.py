@@ -58,11 +58,10 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
 
 def _amount_currency(totals: etree._Element | None) -> str | None:
     """The currency of the totals, for a document that omits ``DocumentCurrencyCode``."""
-    for name in ("PayableAmount", "TaxInclusiveAmount", "TaxExclusiveAmount"):
-        amount = find(totals, name)
-        if amount is not None and (amount.get("currencyID") or "").strip():
-            return amount.get("currencyID", "").strip()
-    return None
+    names = ("PayableAmount", "TaxInclusiveAmount", "TaxExclusiveAmount")
+    amounts = (find(totals, name) for name in names)
+    codes = ((amount.get("currencyID") or "").strip() for amount in amounts if amount is not None)
+    return next((code for code in codes if code), None)
 
 
 def _due_date(root: etree._Element) -> date | None:
