@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from bot.config import ExtractionConfig
 from bot.errors import ConfigError
 from bot.extract.base import Extractor
-from bot.extract.schema import ExtractedInvoice, ExtractionResult, LineItem
 
 if TYPE_CHECKING:
     # not at run time: ``python -m bot.extract.zygote`` imports this package first
@@ -28,15 +27,6 @@ ENGINES: dict[str, str] = {
     "einvoice": "bot.extract.einvoice:EInvoiceExtractor",
     "gemini": "bot.extract.gemini:GeminiExtractor",
 }
-
-__all__ = [
-    "ENGINES",
-    "ExtractedInvoice",
-    "ExtractionResult",
-    "Extractor",
-    "LineItem",
-    "build_extractor",
-]
 
 
 def build_extractor(

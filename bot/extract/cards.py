@@ -91,11 +91,9 @@ def _close(
     if total is None or not ({"description", "quantity", "unit_price"} & fields.keys()):
         return
     quantity = unit = None
-    if "quantity" in fields:
-        numbers = find_numbers(fields["quantity"], doc.decimal)
-        if numbers:
-            quantity = numbers[0].value
-            unit = fields["quantity"][numbers[0].end :].strip(" ()") or None
+    if numbers := find_numbers(fields.get("quantity", ""), doc.decimal):
+        quantity = numbers[0].value
+        unit = fields["quantity"][numbers[0].end :].strip(" ()") or None
     rate = find_numbers(fields.get("tax_rate", ""), doc.decimal)
     item = LineItem(
         description=fields.get("description"),

@@ -14,23 +14,12 @@ from bot.extract.schema import KEY_FIELDS, ExtractedInvoice, LineItem
 #: Rounding slack: invoices round per line or per tax rate, so a few cents may differ.
 TOLERANCE = Decimal("0.02")
 
-_FIELD_WORDS = {
-    "invoice_number": "invoice number",
-    "invoice_date": "invoice date",
-    "currency": "currency",
-    "total_incl_tax": "total including tax",
-    "supplier_name": "supplier name",
-}
+_FIELD_WORDS = {"total_incl_tax": "total including tax"}  # the others read as their names
 
 
 def adds_up(a: Decimal, b: Decimal, total: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
     """True when ``a + b`` equals ``total`` within rounding."""
     return abs(a + b - total) <= tolerance
-
-
-def lines_sum(invoice: ExtractedInvoice) -> Decimal | None:
-    """Sum of the line totals, or None when any line has no total."""
-    return items_sum(invoice.line_items)
 
 
 def items_sum(items: list[LineItem]) -> Decimal | None:
@@ -48,7 +37,7 @@ LINES_SLACK = Decimal("0.10")
 
 def lines_match(invoice: ExtractedInvoice) -> bool | None:
     """Do the lines add up to (about) the net or gross total? None when it cannot be told."""
-    total = lines_sum(invoice)
+    total = items_sum(invoice.line_items)
     targets = [t for t in (invoice.total_excl_tax, invoice.total_incl_tax) if t is not None]
     if total is None or not targets:
         return None
@@ -68,7 +57,6 @@ def assess(invoice: ExtractedInvoice) -> list[str]:
     if net is not None and gross is not None and abs(gross) < abs(net) - TOLERANCE:
         warnings.append(f"the total {gross} is smaller than the net amount {net}")
     if lines_match(invoice) is False:
-        warnings.append(
-            f"the line items add up to {lines_sum(invoice)}, which is neither the net nor the total"
-        )
+        total = items_sum(invoice.line_items)
+        warnings.append(f"the line items add up to {total}, which is neither the net nor the total")
     return warnings

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
     1: "january jan januar janvier janv januari enero ene gennaio genn gen jänner",
     2: "february feb februar fevrier fevr februari febrero febbraio",
@@ -28,9 +27,7 @@ _MONTH_NAMES = {
     11: "november nov novembre noviembre",
     12: "december dec dezember dez decembre diciembre dic dicembre",
 }
-for _number, _names in _MONTH_NAMES.items():
-    for _name in _names.split():
-        MONTHS[_name] = _number
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"[./\-]"

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from typing import TypeVar
 
 from bot.extract.boxes import BoxT, Page
@@ -25,19 +26,7 @@ _CELL_GAP = re.compile(r"[^ ](?:[^ ]| (?! ))*")  # no-break spaces join, as in "
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_CURRENCY_WORDS = {
-    "eur",
-    "usd",
-    "gbp",
-    "chf",
-    "euro",
-    "euros",
-    "ttc",
-    "incl",
-    "excl",
-    "net",
-    "inkl",
-}
+_CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
 
 
 @dataclass(frozen=True)
@@ -82,21 +71,15 @@ class Doc:
     def __init__(self, pages: Sequence[str | Page]) -> None:
         self.layout = [p if isinstance(p, Page) else Page(p) for p in pages]
         self.pages = [p.text for p in self.layout]
-        pages = self.pages
-        self.lines = [Line(p, t, fold(t), cells_of(t), r) for p, r, t in split_lines(pages)]
-        whole = "\n".join(pages)
-        self.text = whole
-        self.decimal = decimal_hint(whole)
-        self.order = order_hint(whole)
+        self.lines = [Line(p, t, fold(t), cells_of(t), r) for p, r, t in split_lines(self.pages)]
+        self.text = "\n".join(self.pages)
+        self.decimal = decimal_hint(self.text)
+        self.order = order_hint(self.text)
         self._hits: dict[int, list[Hit]] = {}
         self._derived: dict[Callable[[Doc], object], object] = {}
         self._anchor_lines: dict[str, list[int]] = {}
         self._folded = "\n".join(line.folded for line in self.lines)
-        self._starts: list[int] = []
-        offset = 0
-        for line in self.lines:
-            self._starts.append(offset)
-            offset += len(line.folded) + 1
+        self._starts = list(accumulate((len(x.folded) + 1 for x in self.lines), initial=0))
 
     def box(self, line: int, start: int, end: int) -> tuple[int, BoxT] | None:
         """(page, box) of characters ``start..end`` of line ``line``, when the page has boxes."""
@@ -165,9 +148,7 @@ class Doc:
 
     def right_text(self, hit: Hit) -> str:
         """The text after a label: its own cell's rest, or else the next cell."""
-        line = self.lines[hit.line].text
-        rest = line[hit.end :]
-        return _LEAD.sub("", rest)
+        return _LEAD.sub("", self.lines[hit.line].text[hit.end :])
 
     def below(self, hit: Hit, depth: int = 2) -> Iterator[tuple[int, Cell]]:
         """Cells under the label on the next ``depth`` lines, best overlap first per line."""
@@ -183,29 +164,20 @@ class Doc:
 
     def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
         """A value right of the label, else below it."""
-        value = reader(self.right_text(hit))
-        if value is not None:
-            return value
-        for _, cell in self.below(hit, depth):
-            value = reader(cell.text)
-            if value is not None:
-                return value
-        return None
+        texts = chain([self.right_text(hit)], (cell.text for _, cell in self.below(hit, depth)))
+        return next((value for text in texts if (value := reader(text)) is not None), None)
 
     def amounts_right(self, hit: Hit) -> list[Number]:
         """Amounts after a label, up to the next cell that holds another label."""
         line = self.lines[hit.line].text
         found: list[Number] = []
-        first = True
-        for cell in cells_of(" " * hit.end + line[hit.end :]):
-            if is_labelish(cell.text) and not first:
+        for n, cell in enumerate(cells_of(" " * hit.end + line[hit.end :])):
+            if n and is_labelish(cell.text):
                 break
-            first = False
-            amounts = [
+            found.extend(
                 Number(a.value, a.start + cell.start, a.end + cell.start, a.raw)
                 for a in find_amounts(cell.text, self.decimal)
-            ]
-            found.extend(amounts)
+            )
         return found
 
     def amounts_below(self, hit: Hit) -> list[Number]:
@@ -223,9 +195,7 @@ class Doc:
             best_key = 99.0
             for cell in self.lines[i].cells:
                 gap = max(cell.start - hit.end, hit.start - cell.end, 0)
-                if gap > 6:
-                    continue
-                if is_labelish(cell.text):
+                if gap > 6 or is_labelish(cell.text):
                     continue
                 amounts = find_amounts(cell.text, self.decimal)
                 key = gap + abs((cell.start + cell.end) - (hit.start + hit.end)) / 400

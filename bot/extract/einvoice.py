@@ -153,15 +153,7 @@ def _invoice_in(root: etree._Element) -> etree._Element | None:
     A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
     after the header, is the UBL or CII invoice.
     """
-    for candidate in (root, *root.iterchildren("{*}*")):
-        if is_cii(candidate) or is_ubl(candidate):
-            return candidate
-    return None
-
-
-def has_embedded_invoice(pdf: bytes) -> bool:
-    """Does ``pdf`` carry a CII or UBL invoice? Cheap; meant to run in the isolated child."""
-    return find_invoice(open_pdf(pdf)) is not None
+    return next((el for el in (root, *root.iterchildren("{*}*")) if is_cii(el) or is_ubl(el)), None)
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
@@ -178,11 +170,6 @@ def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
         "attachment": name,
         "pages": len(reader.pages),
     }
-
-
-def filled_fields(invoice: ExtractedInvoice) -> list[str]:
-    """Names of the fields that have a value."""
-    return [name for name, value in invoice if value not in (None, "", [])]
 
 
 class EInvoiceExtractor:
@@ -203,7 +190,7 @@ class EInvoiceExtractor:
             engine=self.name,
             invoice=invoice,
             # Values read from the XML are what the supplier issued: nothing was guessed.
-            confidence={name: 1.0 for name in filled_fields(invoice)},
+            confidence={name: 1.0 for name, value in invoice if value not in (None, "", [])},
             warnings=assess(invoice),
             pages=answer["pages"],
         )

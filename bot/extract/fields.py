@@ -94,21 +94,16 @@ def _token(text: str) -> str | None:
     token = m.group(0).rstrip(".-/")
     if not _DIGIT.search(token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
         return None
-    if find_dates(token) and find_dates(token)[0].end - find_dates(token)[0].start == len(token):
-        return None
-    if _AMOUNT_LIKE.fullmatch(token):  # an amount, not an id
-        return None
+    dates = find_dates(token)
+    if (dates and dates[0].end - dates[0].start == len(token)) or _AMOUNT_LIKE.fullmatch(token):
+        return None  # a date or an amount, not an id
     return token
 
 
 def _title_token(text: str) -> str | None:
     """After a title ("Factura rectificativa FA-12"): the first id within three words."""
     words = text.split("  ")[0].split()
-    for n in range(min(3, len(words))):
-        value = _token(" ".join(words[n:]))
-        if value:
-            return value
-    return None
+    return next((v for n in range(min(3, len(words))) if (v := _token(" ".join(words[n:])))), None)
 
 
 def invoice_number(doc: Doc) -> tuple[str | None, float]:
@@ -117,7 +112,7 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     A number label after a reference word ("zu Rechnung Nr.", "original invoice no.") names
     another document; on a credit note, the credit note's own number label comes first.
     """
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[int, int, str]] = []
     titles = len(labels.INVOICE_NUMBER) - 2
     credit = _is_credit_note(doc)
     for hit in doc.hits(_NUMBER_PATTERNS):
@@ -135,14 +130,11 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             value = doc.read(hit, _token)
         if value is None:
             continue
-        rank = -1 if credit and hit.rank in _CREDIT_RANKS else hit.rank
-        key = (rank, hit.line)
-        if best is None or key < best[:2]:
-            best = (rank, hit.line, value)
-    if best is None:
+        found.append((-1 if credit and hit.rank in _CREDIT_RANKS else hit.rank, hit.line, value))
+    if not found:
         return None, 0.0
-    rank = best[0]
-    return best[2], 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
+    rank, _, value = min(found, key=lambda f: f[:2])
+    return value, 0.95 if rank < titles - 1 else 0.8 if rank < titles else 0.6
 
 
 def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
@@ -150,9 +142,8 @@ def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
     says it is self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
     top = [line.folded for line in doc.lines[:25] if line.page == 1]
     top += [doc.lines[number_line].folded] if number_line is not None else []
-    if any(labels.SELF_BILLED.search(text) for text in top):
-        return False
-    return any(labels.CREDIT_NOTE.search(text) for text in top)
+    self_billed = any(labels.SELF_BILLED.search(text) for text in top)
+    return not self_billed and any(labels.CREDIT_NOTE.search(text) for text in top)
 
 
 def _first_date(doc: Doc, text: str) -> date | None:
@@ -160,14 +151,12 @@ def _first_date(doc: Doc, text: str) -> date | None:
     return found[0].value if found else None
 
 
-def _date_hits(
-    doc: Doc, patterns: list[re.Pattern[str]], generic_from: int, number_line: int | None
-) -> list[Hit]:
+def _date_hits(doc: Doc, generic_from: int, number_line: int | None) -> list[Hit]:
     """Label hits; a generic one ("Datum", "du") only where it starts a cell or sits on the
     invoice-number line, and never right after "order", "delivery" and the like."""
     hits = []
     due = doc.hits(_DUE_PATTERNS)
-    for hit in doc.hits(patterns):
+    for hit in doc.hits(_DATE_PATTERNS):
         if any(d.line == hit.line and d.start < hit.end and hit.start < d.end for d in due):
             continue  # "Fecha de vencimiento" is a due date, not a date
         if hit.rank >= generic_from:
@@ -187,9 +176,7 @@ def invoice_date(
     """The issue date: labelled, else on the invoice-number line, else the first date that is
     not the due date."""
     generic = len(labels.INVOICE_DATE) - 1
-    hits = _date_hits(doc, _DATE_PATTERNS, generic, number_line)
-    hits.sort(key=lambda h: (h.rank, h.line))
-    for hit in hits:
+    for hit in sorted(_date_hits(doc, generic, number_line), key=lambda h: (h.rank, h.line)):
         value = doc.read(hit, lambda t: _first_date(doc, t))
         if value is not None:
             return value, 0.95 if hit.rank < generic else 0.8
@@ -209,11 +196,9 @@ def invoice_date(
 
 def due_date(doc: Doc) -> tuple[date | None, float]:
     """The payment due date, when a due-date label names one."""
-    for hit in sorted(doc.hits(_DUE_PATTERNS), key=lambda h: (h.rank, h.line)):
-        value = doc.read(hit, lambda t: _first_date(doc, t))
-        if value is not None:
-            return value, 0.9
-    return None, 0.0
+    hits = sorted(doc.hits(_DUE_PATTERNS), key=lambda h: (h.rank, h.line))
+    due = next((d for hit in hits if (d := doc.read(hit, lambda t: _first_date(doc, t)))), None)
+    return due, 0.0 if due is None else 0.9
 
 
 def number_line(doc: Doc, number: str | None) -> int | None:

@@ -130,18 +130,13 @@ def confidence(invoice: ExtractedInvoice) -> dict[str, float]:
     if net is not None and tax is not None and gross is not None:
         totals_hold = adds_up(net, tax, gross)
     amount_score = {True: 0.9, None: 0.75, False: 0.5}[totals_hold]
-    lines_score = {True: 0.9, None: 0.7, False: 0.5}[lines_match(invoice)]
-    scores: dict[str, float] = {}
-    for name, value in invoice:
-        if value in (None, "", []) or name == "document_type":
-            continue
-        if name in ("total_excl_tax", "tax_amount", "total_incl_tax"):
-            scores[name] = amount_score
-        elif name == "line_items":
-            scores[name] = lines_score
-        else:
-            scores[name] = 0.85
-    return scores
+    scores = dict.fromkeys(("total_excl_tax", "tax_amount", "total_incl_tax"), amount_score)
+    scores["line_items"] = {True: 0.9, None: 0.7, False: 0.5}[lines_match(invoice)]
+    return {
+        name: scores.get(name, 0.85)
+        for name, value in invoice
+        if value not in (None, "", []) and name != "document_type"
+    }
 
 
 class GeminiExtractor:

@@ -1,9 +1,11 @@
 """Line items from the invoice table: a heading row names the columns, rows below fill them.
 
 Column positions come from the heading row (its cells are typed by vocabulary: description,
-quantity, unit, unit price, total, tax rate). Numbers go to the nearest heading (they are
-usually right-aligned), text to the column it starts in (usually left-aligned). A line with no
-amount continues the description above it. Summary lines (Total, MwSt, TVA...) end the table.
+quantity, unit, unit price, total, tax rate). A number goes to the heading whose span it overlaps
+or comes nearest, or, under left-aligned headings, to the one whose extent (to the next heading)
+holds it: per table, the rule that puts fewer values of a row in one column. Text goes to the
+column it starts in. A line with no amount continues the description above it. Summary lines
+(Total, MwSt, TVA...) end the table.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _UNIT = labels.UNIT
 _MAX_GAP = 8
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
-_POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
+POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -151,24 +153,21 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 def _resolve(cols: list[Column]) -> list[Column]:
     """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
 
-    def retype(col: Column, kind: str) -> Column:
-        return Column(kind, col.start, col.end)
-
     totals = [c for c in cols if c.kind == "total"]
     if len(totals) > 1:
         for c in totals[:-1]:
             has_qty = any(x.kind == "quantity" for x in cols)
-            cols[cols.index(c)] = retype(c, "other" if has_qty else "quantity")
+            cols[cols.index(c)] = replace(c, kind="other" if has_qty else "quantity")
     if not any(c.kind == "total" for c in cols):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
-            cols[cols.index(prices[-1])] = retype(prices[-1], "total")
+            cols[cols.index(prices[-1])] = replace(prices[-1], kind="total")
     prices = [c for c in cols if c.kind == "unit_price"]
     if len(prices) > 1 and not any(c.kind == "tax_rate" for c in cols):
-        cols[cols.index(prices[-1])] = retype(prices[-1], "tax_rate")  # "Stukprijs  Tarief"
+        cols[cols.index(prices[-1])] = replace(prices[-1], kind="tax_rate")  # "Stukprijs  Tarief"
     strong = any(c.kind == "description" for c in cols)
     return [
-        retype(c, "code" if strong else "description") if c.kind == "weak_description" else c
+        replace(c, kind="code" if strong else "description") if c.kind == "weak_description" else c
         for c in cols
     ]
 
@@ -188,20 +187,18 @@ Assign = Callable[[list[Column], Number], Column]
 
 
 def _nearest(cols: list[Column], number: Number) -> Column:
-    """The heading nearest the number: headings aligned like their values (both right, both
-    left, or centred)."""
+    """The heading nearest the number: headings aligned like their values."""
 
     def distance(c: Column) -> tuple[float, float]:
         gap = max(c.start - number.end, number.start - c.end, 0)
-        return gap, abs((c.start + c.end) / 2 - number.center)
+        return gap, abs(c.start + c.end - number.start - number.end) / 2
 
     return min(cols, key=distance)
 
 
 def _extent(cols: list[Column], number: Number) -> Column:
-    """The last heading that starts before the number ends: a column reaches from its heading's
-    left edge to the next heading's, where headings are left-aligned over right-aligned values
-    (word processors, many ERPs)."""
+    """The last heading that starts before the number ends: left-aligned headings over
+    right-aligned values (word processors, many ERPs)."""
     before = [c for c in cols if c.start <= number.end]
     return before[-1] if before else cols[0]
 
@@ -280,18 +277,9 @@ def _row(
     )
     if not has_total:
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
-
-    def value(kind: str) -> Decimal | None:
-        return values[kind].value if kind in values else None
-
+    amounts = {kind: number.value for kind, number in values.items()}
     item = LineItem(
-        description=description,
-        product_code=code or None,
-        quantity=value("quantity"),
-        unit=unit or None,
-        unit_price=value("unit_price"),
-        total=value("total"),
-        tax_rate=value("tax_rate"),
+        description=description, product_code=code or None, unit=unit or None, **amounts
     )
     return repair(item), description
 
@@ -328,7 +316,7 @@ def _description(
         c
         for c in cells_of(blanked)
         if _LETTER.search(_CURRENCY.sub("", c.text))
-        or (_text_column(cols, c.start).kind == "code" and not _POSITION.fullmatch(c.text))
+        or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, repair, signed
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, repair, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -49,9 +50,8 @@ _MAX_TEXT_LINES = 3
 _NUMBER_START = re.compile(r"\d")
 _PAGE_EDGE = 8  # lines of a page's foot or head (footer, letterhead, repeated title)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-# article numbers: "20873", "PF603", "AB-1234"; position numbers: "1", "12"
+# article numbers: "20873", "PF603", "AB-1234"
 _CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
-_POSITION = re.compile(r"\d{1,3}\.?")
 # a tax rate printed without its % sign after the price: "20,0", "5.5"
 _RATE = re.compile(r"(?:0|[1-9]\d?)[.,]\d")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,3}")
@@ -123,38 +123,29 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             run.lines.append(i)
             run.discounts += 1
             continue
-        indent = len(line.text) - len(line.text.lstrip())
-        pair = _receipt_pair(doc, i, skip)
-        if pair is not None:
-            prev = doc.lines[i - 1].text
-            indent = len(prev) - len(prev.lstrip())
-            if run is None or abs(indent - run.indent) > 2 or run.discounts:
-                if run is not None:
-                    runs.append(run)
-                run = _Run(indent)
-            run.items.append(pair)
-            run.lines += [i - 1, i]
-            text_lines = run.wrapped = 0
-            continue
-        if _receipt_pair(doc, i + 1, skip) is not None:
+        pair = _receipt_pair(doc, i, skip)  # the item's first line is the one above
+        if pair is None and _receipt_pair(doc, i + 1, skip) is not None:
             continue  # the description line of the receipt item below
-        if run is not None and _aligned(run, line):
+        first_line = doc.lines[i - 1] if pair is not None else line
+        indent = len(first_line.text) - len(first_line.text.lstrip())
+        if pair is None and run is not None and _aligned(run, line):
             indent = run.indent  # right-aligned quantities opening the rows: "  10,5  kg  ..."
-        if run is not None and indent > run.indent + 2:
+        if pair is None and run is not None and indent > run.indent + 2:
             if _amount_at_end(doc, i) is None and not labels.SUMMARY.search(line.folded):
                 if i not in edges:
                     _continue_description(run, line.text.strip())
             continue  # a breakdown under the item above ("Charges $1.87", "VAT $0.00")
-        item = _item(doc, i)
+        item = pair if pair is not None else _item(doc, i)
         if item is not None:
             if run is None or abs(indent - run.indent) > 2 or run.discounts:
                 if run is not None:
                     runs.append(run)
                 run = _Run(indent)
                 first = line.cells[0]
-                run.number_end = first.end if _NUMBER_START.match(first.text) else None
+                opens = pair is None and _NUMBER_START.match(first.text)
+                run.number_end = first.end if opens else None
             run.items.append(item)
-            run.lines.append(i)
+            run.lines.extend([i - 1, i] if pair is not None else [i])
             text_lines = run.wrapped = 0
             continue
         if run is None:
@@ -193,13 +184,10 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
         return None
     if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
         return None
-    values = []
-    for key in ("qty", "price", "total"):
-        found = find_numbers(m.group(key), doc.decimal)
-        if len(found) != 1:
-            return None
-        values.append(found[0].value)
-    quantity, price, total = values
+    found = [find_numbers(m.group(key), doc.decimal) for key in ("qty", "price", "total")]
+    if any(len(numbers) != 1 for numbers in found):
+        return None
+    quantity, price, total = (numbers[0].value for numbers in found)
     if not _times(quantity, price, total):
         return None
     cells = list(above.cells)
@@ -221,14 +209,9 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
     """Discounts on the whole bill: a discount label with a negative amount, outside tables."""
-    out = []
-    for i, line in enumerate(doc.lines):
-        if i in skip or not DISCOUNT.search(line.folded):
-            continue
-        amount = _amount_at_end(doc, i)
-        if amount is not None and amount.value < 0:
-            out.append(-amount.value)
-    return out
+    found = [i for i, line in enumerate(doc.lines) if DISCOUNT.search(line.folded)]
+    amounts = [_amount_at_end(doc, i) for i in found if i not in skip]
+    return [-a.value for a in amounts if a is not None and a.value < 0]
 
 
 def _aligned(run: _Run, line: Line) -> bool:
@@ -275,9 +258,7 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
     if len(numbers) > 1 and _VAT_DIGIT.fullmatch(text[numbers[-2].end :]):
         numbers.pop()  # "163,62 2": a receipt's VAT code after the amount
         text = text[: numbers[-1].end]
-    if not numbers or not numbers[-1].money_like:
-        return None
-    if not _TAIL.fullmatch(text[numbers[-1].end :]):
+    if not numbers or not numbers[-1].money_like or not _TAIL.fullmatch(text[numbers[-1].end :]):
         return None
     return signed(text, numbers[-1])
 
@@ -301,10 +282,9 @@ def _item(doc: Doc, i: int) -> LineItem | None:
     texts = [c for c in cells if c.end <= amount.start and not _NUMERIC_CELL.fullmatch(c.text)]
     for cell in cells:
         if cell in texts:
-            if len(texts) > 1 and words and not unit and _UNIT.match(cell.text):
-                unit = cell.text  # "Orange juice  cs  6  9.09  54.54"
-            elif len(texts) > 1 and not words and _UNIT.match(cell.text):
-                unit = cell.text  # "10,5  kg  Schweinebauch  9,74  102,27"
+            # "Orange juice  cs  6  9.09  54.54", "10,5  kg  Schweinebauch  9,74  102,27"
+            if len(texts) > 1 and (not words or not unit) and _UNIT.match(cell.text):
+                unit = cell.text
             else:
                 words.append(cell.text)
             continue
@@ -325,7 +305,7 @@ def _item(doc: Doc, i: int) -> LineItem | None:
 
 def _leading_code(cells: list[Cell]) -> str | None:
     """An article number opening the line (after a position number), taken off ``cells``."""
-    start = 1 if len(cells) > 2 and _POSITION.fullmatch(cells[0].text) else 0
+    start = 1 if len(cells) > 2 and POSITION.fullmatch(cells[0].text) else 0
     if len(cells) < start + 3 or not _CODE.fullmatch(cells[start].text):
         return None
     if _DECIMAL.fullmatch(cells[start].text):
@@ -377,16 +357,12 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     quantity: Decimal | None = None
     price: Decimal | None = None
     unit: str | None = None
-    for q in plain:
-        for p in plain:
-            if p is not q and q.value and _times(q.value, p.value, total):
-                quantity, price = q.value, p.value
-                unit = _unit_after(text, q)
-                if unit and unit.lower() == "x" and p.start > q.start:
-                    unit = None  # "9 x 8.93": the times sign between quantity and price
-                break
-        if quantity is not None:
-            break
+    pairs = (pair for pair in permutations(plain, 2) if _times(pair[0].value, pair[1].value, total))
+    if (pair := next((pair for pair in pairs if pair[0].value), None)) is not None:
+        q, p = pair
+        quantity, price, unit = q.value, p.value, _unit_after(text, q)
+        if unit and unit.lower() == "x" and p.start > q.start:
+            unit = None  # "9 x 8.93": the times sign between quantity and price
     if rate is None and quantity is not None:
         rest = [n for n in plain if n.value not in (quantity, price)]
         rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)

@@ -47,10 +47,6 @@ class Number:
         """Two decimals: how amounts of money are printed."""
         return bool(_TWO_DECIMALS.search(self.raw)) and not self.percent
 
-    @property
-    def center(self) -> float:
-        return (self.start + self.end) / 2
-
 
 def decimal_hint(text: str) -> str | None:
     """The decimal mark the document mostly uses (``"."`` or ``","``), None if unclear."""
@@ -128,12 +124,8 @@ def find_numbers(line: str, hint: str | None = None) -> tuple[Number, ...]:
 
 def find_amounts(line: str, hint: str | None = None) -> list[Number]:
     """Numbers that can be money: not percentages, not bare years or long ids."""
-    out = []
-    for n in find_numbers(line, hint):
-        if n.percent:
-            continue
-        digits = _NON_DIGITS.sub("", n.raw)
-        if not n.money_like and len(digits) > 7:
-            continue
-        out.append(n)
-    return out
+    return [
+        n
+        for n in find_numbers(line, hint)
+        if not n.percent and (n.money_like or len(_NON_DIGITS.sub("", n.raw)) <= 7)
+    ]

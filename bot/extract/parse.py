@@ -1,20 +1,18 @@
 """The local engine's parsing, run inside the isolated child process.
 
 :func:`parse_pdf` is the isolated child's target: PDF bytes in, a JSON-ready
-:class:`ExtractionResult` out. Pages without a text layer go through OCR when the OCR module is
-installed; :func:`parse_pages` is the text-only core, also used by tests and other engines.
+:class:`ExtractionResult` out. Pages without a text layer go through OCR; :func:`parse_pages` is
+the text-only core, also used by tests and other engines.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from bot.errors import ExtractionError
-from bot.extract import fields, labels
+from bot.extract import fields
 from bot.extract.boxes import Page
 from bot.extract.cards import card_items
 from bot.extract.checks import assess, items_sum
@@ -45,14 +43,10 @@ def parse_pdf(pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int
 
 
 def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[Page]:
-    """Text of a scanned PDF from the OCR module, when it is installed."""
-    try:
-        ocr: Any = importlib.import_module("bot.extract.ocr")
-    except ImportError:
-        ocr = None
-    if ocr is None or not hasattr(ocr, "ocr_layout"):
-        raise ExtractionError("the PDF has no text layer (a scan?) and OCR is not available")
-    pages: list[Page] = ocr.ocr_layout(pdf, languages)
+    """Text of a scanned PDF, read by Tesseract (imported only for scans)."""
+    from bot.extract.ocr import ocr_layout
+
+    pages = ocr_layout(pdf, languages)
     if is_empty([p.text for p in pages]):
         raise ExtractionError("the PDF has no text layer and OCR found no text in it")
     return pages
@@ -145,6 +139,3 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
         pages=len(pages),
         positions=locate(doc, invoice, near),
     )
-
-
-__all__ = ["labels", "parse_pages", "parse_pdf"]

@@ -108,13 +108,10 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
         for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
                 party = line.text[label.end() :].strip(" :").split("  ")[0]
-                name = _clean(_ADDRESS_PART.split(party, maxsplit=1)[0])
-                if _plausible(name):
-                    out.append((i, label.end(), name, bonus))
+                out.append((i, label.end(), _clean(_ADDRESS_PART.split(party)[0]), bonus))
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
-            m = _NAME_LABEL.match(fold(cell.text))
-            if m and _plausible(name := _clean(cell.text[m.end() :].strip())):
-                out.append((i, cell.start, name, 1.0))
+            if m := _NAME_LABEL.match(fold(cell.text)):
+                out.append((i, cell.start, _clean(cell.text[m.end() :].strip()), 1.0))
         for cell in _joined_cells(line.cells):
             start = cell.start
             if _under_a_street(doc, i, cell):
@@ -129,7 +126,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 sender = n == 0 and len(parts) >= 3 and address
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
-    return [c for c in out if _plausible(c[2])]
+    return [c for c in out if _plausible(c[2])]  # the names as cleaned
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
@@ -239,9 +236,7 @@ def supplier_name(
     place: dict[str, float] = {}
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
-    page_ends: dict[int, int] = defaultdict(int)
-    for i, line in enumerate(doc.lines):
-        page_ends[line.page] = i
+    page_ends = {line.page: i for i, line in enumerate(doc.lines)}
     for i, col, name, bonus in cells:
         firsts.setdefault(name, i)
         bonus_sum[name] += bonus
@@ -322,15 +317,13 @@ def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
     """The name as the letterhead prints it: "Frischdienst Becker" at the top and "Frischdienst
     Becker KG" in the footer are one company, and the letterhead is how people name it."""
     key = _bare(name)
-    for _, _, text, _ in top:
-        if text != name and _bare(text) == key and key:
-            return text
-    return name
+    same = (text for _, _, text, _ in top if text != name and _bare(text) == key)
+    return next(same, name) if key else name
 
 
 def _bare(name: str) -> str:
     """A name without its legal form, case and punctuation: the key two spellings share."""
-    return re.sub(r"[^a-z0-9]", "", fold(labels.LEGAL_FORMS.sub("", name)))
+    return _NOT_ALNUM.sub("", fold(labels.LEGAL_FORMS.sub("", name)))
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

@@ -97,9 +97,7 @@ def _summed_rates(doc: Doc, hits: list[Hit], ranks: int) -> list[Candidate]:
     no line gives the total tax: one candidate per run of such lines, a line apart at most."""
     rated = []
     for hit in hits:
-        line = doc.lines[hit.line]
-        numbers = find_numbers(line.text, doc.decimal)
-        if not any(n.percent for n in numbers):
+        if not any(n.percent for n in find_numbers(doc.lines[hit.line].text, doc.decimal)):
             continue
         right = [a for a in doc.amounts_right(hit) if a.money_like]
         if right:
@@ -139,11 +137,8 @@ def _is_amount_due(
     Statements and utility bills print both "invoice total" and "amount due"; only the first is
     this invoice's total.
     """
-    for other in gross:
-        diff = g.value - other.value
-        if other is not g and (diff in previous or -diff in paid):
-            return True
-    return False
+    diffs = [g.value - other.value for other in gross if other is not g]
+    return any(diff in previous or -diff in paid for diff in diffs)
 
 
 def choose(
@@ -168,14 +163,14 @@ def choose(
         score = sum(c.score for c in (g, n, t) if c is not None)
         if g is not None and n is not None and t is not None:
             score += 12 if adds_up(n.value, t.value, g.value) else -12
-        elif g is not None and n is not None:
-            if abs(n.value) > abs(g.value):
-                score -= 12
+        elif g is not None and n is not None and abs(n.value) > abs(g.value):
+            score -= 12
         if t is not None and any(c and c.value and abs(t.value) >= abs(c.value) for c in (g, n)):
             score -= 12  # the tax is less than the net and the gross
         if g is not None and id(g) in due_only:
             score -= 8
-        if items_total is not None and items_total and _matches_items(n, g, items_total):
+        # the net total (or, without one, the gross) is the sum of the line items
+        if items_total and (c := n or g) is not None and adds_up(c.value, Decimal(0), items_total):
             score += 3
         if best is None or score > best[0]:
             best = (score, g, n, t)
@@ -184,11 +179,8 @@ def choose(
     gross = g.value if g else None
     net = n.value if n else None
     tax = t.value if t else None
-    conf = {
-        "total_incl_tax": 0.6 if g else 0.0,
-        "total_excl_tax": 0.6 if n else 0.0,
-        "tax_amount": 0.6 if t else 0.0,
-    }
+    read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
+    conf = {k: 0.0 if c is None else 0.6 for k, c in read.items()}
     if gross is not None and net is not None and tax is not None and adds_up(net, tax, gross):
         conf = dict.fromkeys(conf, 0.95)
     elif gross is not None and net is not None and tax is None and tax_c:
@@ -199,11 +191,4 @@ def choose(
         net, conf["total_excl_tax"] = gross - tax, 0.5
     if net is None and gross is not None and not tax_c:
         net, conf["total_excl_tax"] = gross, 0.4
-    read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
     return Totals(net, tax, gross, conf, {k: c.line for k, c in read.items() if c is not None})
-
-
-def _matches_items(n: Candidate | None, g: Candidate | None, items_total: Decimal) -> bool:
-    """The net total (or, without one, the gross) equals the sum of the line items."""
-    value = n.value if n is not None else g.value if g is not None else None
-    return value is not None and adds_up(value, Decimal(0), items_total)

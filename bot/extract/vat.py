@@ -107,8 +107,5 @@ def find_vat_ids(line: str) -> list[VatId]:
 def _longest_valid(prefix: str, rest: str) -> str | None:
     """The id of the longest run of groups that is valid (the id may be followed by a word)."""
     groups = _GROUP_MARK.split(rest)
-    for n in range(len(groups), 0, -1):
-        value = _valid(prefix, prefix + "".join(groups[:n]))
-        if value:
-            return value
-    return None
+    values = (_valid(prefix, prefix + "".join(groups[:n])) for n in range(len(groups), 0, -1))
+    return next((value for value in values if value), None)

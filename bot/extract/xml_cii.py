@@ -8,7 +8,6 @@ ZUGFeRD 1 and 2 name the same things differently (``HeaderExchangedDocument`` ag
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from lxml import etree
 
@@ -21,8 +20,10 @@ from bot.extract.xml_common import (
     find,
     find_all,
     has_content,
+    in_currency,
     local,
     parse_iso_date,
+    per_unit,
     text,
     text_of,
 )
@@ -44,14 +45,6 @@ def is_cii(root: etree._Element) -> bool:
     return local(root) in INVOICE_ROOTS and bool(
         children(root, "ExchangedDocument") or children(root, "HeaderExchangedDocument")
     )
-
-
-def _first(el: etree._Element | None, *paths: str) -> etree._Element | None:
-    for path in paths:
-        hit = find(el, path)
-        if hit is not None:
-            return hit
-    return None
 
 
 def _date(el: etree._Element | None) -> date | None:
@@ -76,15 +69,13 @@ def _date(el: etree._Element | None) -> date | None:
 
 
 def parse_cii(root: etree._Element) -> ExtractedInvoice:
-    doc = _first(root, "HeaderExchangedDocument", "ExchangedDocument")
-    trade = _first(root, "SpecifiedSupplyChainTradeTransaction", "SupplyChainTradeTransaction")
-    agreement = _first(
-        trade, "ApplicableSupplyChainTradeAgreement", "ApplicableHeaderTradeAgreement"
-    )
-    settlement = _first(
+    doc = find(root, "HeaderExchangedDocument", "ExchangedDocument")
+    trade = find(root, "SpecifiedSupplyChainTradeTransaction", "SupplyChainTradeTransaction")
+    agreement = find(trade, "ApplicableSupplyChainTradeAgreement", "ApplicableHeaderTradeAgreement")
+    settlement = find(
         trade, "ApplicableSupplyChainTradeSettlement", "ApplicableHeaderTradeSettlement"
     )
-    summation = _first(
+    summation = find(
         settlement,
         "SpecifiedTradeSettlementMonetarySummation",
         "SpecifiedTradeSettlementHeaderMonetarySummation",
@@ -97,20 +88,16 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
         currency = grand_total.get("currencyID") or None
 
     type_code = text(doc, "TypeCode")
-    due_date = None
-    for due in find_all(settlement, "SpecifiedTradePaymentTerms/DueDateDateTime"):
-        due_date = _date(due)
-        if due_date is not None:
-            break
+    dues = map(_date, find_all(settlement, "SpecifiedTradePaymentTerms/DueDateDateTime"))
 
     return ExtractedInvoice(
         document_type="credit_note" if type_code in CREDIT_NOTE_CODES else "invoice",
         invoice_number=text(doc, "ID"),
         invoice_date=_date(find(doc, "IssueDateTime")),
-        due_date=due_date,
+        due_date=next((due for due in dues if due is not None), None),
         currency=currency,
         total_excl_tax=decimal(summation, "TaxBasisTotalAmount"),
-        tax_amount=_tax_total(summation, currency),
+        tax_amount=in_currency(find_all(summation, "TaxTotalAmount"), currency),
         total_incl_tax=decimal_of(grand_total),
         supplier_name=text(seller, "Name"),
         supplier_tax_id=_vat_id(seller),
@@ -121,15 +108,6 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
             if has_content(line)
         ],
     )
-
-
-def _tax_total(summation: etree._Element | None, currency: str | None) -> Decimal | None:
-    # EN 16931 allows a second TaxTotalAmount in the tax currency; the one in the invoice's wins.
-    amounts = find_all(summation, "TaxTotalAmount")
-    for amount in amounts:
-        if currency is not None and amount.get("currencyID") == currency:
-            return decimal_of(amount)
-    return decimal_of(amounts[0]) if amounts else None
 
 
 def _vat_id(seller: etree._Element | None) -> str | None:
@@ -151,9 +129,9 @@ def _po_references(agreement: etree._Element | None) -> list[str]:
 
 
 def _line(item: etree._Element) -> LineItem:
-    agreement = _first(item, "SpecifiedSupplyChainTradeAgreement", "SpecifiedLineTradeAgreement")
-    delivery = _first(item, "SpecifiedSupplyChainTradeDelivery", "SpecifiedLineTradeDelivery")
-    settlement = _first(item, "SpecifiedSupplyChainTradeSettlement", "SpecifiedLineTradeSettlement")
+    agreement = find(item, "SpecifiedSupplyChainTradeAgreement", "SpecifiedLineTradeAgreement")
+    delivery = find(item, "SpecifiedSupplyChainTradeDelivery", "SpecifiedLineTradeDelivery")
+    settlement = find(item, "SpecifiedSupplyChainTradeSettlement", "SpecifiedLineTradeSettlement")
     product = find(item, "SpecifiedTradeProduct")
     quantity = find(delivery, "BilledQuantity")
     tax = find(settlement, "ApplicableTradeTax")
@@ -164,23 +142,16 @@ def _line(item: etree._Element) -> LineItem:
         or text(product, "BuyerAssignedID"),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
-        unit_price=_unit_price(find(agreement, "NetPriceProductTradePrice")),
+        unit_price=per_unit(
+            find(agreement, "NetPriceProductTradePrice"), "ChargeAmount", "BasisQuantity"
+        ),
         total=decimal(
-            _first(
+            find(
                 settlement,
                 "SpecifiedTradeSettlementMonetarySummation",
                 "SpecifiedTradeSettlementLineMonetarySummation",
             ),
             "LineTotalAmount",
         ),
-        tax_rate=decimal_of(_first(tax, "ApplicablePercent", "RateApplicablePercent")),
+        tax_rate=decimal_of(find(tax, "ApplicablePercent", "RateApplicablePercent")),
     )
-
-
-def _unit_price(price: etree._Element | None) -> Decimal | None:
-    """The net price of one unit: ``ChargeAmount`` is for ``BasisQuantity`` units (default 1)."""
-    amount = decimal(price, "ChargeAmount")
-    basis = decimal(price, "BasisQuantity")
-    if amount is None or basis is None or basis in (0, 1):
-        return amount
-    return amount / basis

@@ -78,8 +78,9 @@ def find_all(el: etree._Element | None, path: str) -> list[etree._Element]:
     return found
 
 
-def find(el: etree._Element | None, path: str) -> etree._Element | None:
-    hits = find_all(el, path)
+def find(el: etree._Element | None, *paths: str) -> etree._Element | None:
+    """The first element at the first of ``paths`` that has one (spellings of one element)."""
+    hits = [hit for path in paths for hit in find_all(el, path)]
     return hits[0] if hits else None
 
 
@@ -93,11 +94,7 @@ def text_of(el: etree._Element | None) -> str | None:
 
 def text(el: etree._Element | None, path: str) -> str | None:
     """The first non-empty text among the elements at ``path``."""
-    for hit in find_all(el, path):
-        value = text_of(hit)
-        if value is not None:
-            return value
-    return None
+    return next((value for hit in find_all(el, path) if (value := text_of(hit)) is not None), None)
 
 
 def decimal_of(el: etree._Element | None) -> Decimal | None:
@@ -113,6 +110,22 @@ def decimal_of(el: etree._Element | None) -> Decimal | None:
 
 def decimal(el: etree._Element | None, path: str) -> Decimal | None:
     return decimal_of(find(el, path))
+
+
+def in_currency(amounts: list[etree._Element], currency: str | None) -> Decimal | None:
+    """The amount in ``currency`` (EN 16931 allows a second tax total in the tax currency)."""
+    for amount in amounts:
+        if currency is not None and amount.get("currencyID") == currency:
+            return decimal_of(amount)
+    return decimal_of(amounts[0]) if amounts else None
+
+
+def per_unit(price: etree._Element | None, amount: str, basis: str) -> Decimal | None:
+    """The net price of one unit: the price is for ``basis`` units (default 1)."""
+    value, units = decimal(price, amount), decimal(price, basis)
+    if value is None or units is None or units in (0, 1):
+        return value
+    return value / units
 
 
 def parse_iso_date(raw: str | None) -> date | None:

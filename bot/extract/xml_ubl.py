@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from lxml import etree
 
@@ -15,8 +14,10 @@ from bot.extract.xml_common import (
     find,
     find_all,
     has_content,
+    in_currency,
     local,
     parse_iso_date,
+    per_unit,
     text,
 )
 
@@ -46,7 +47,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         due_date=_due_date(root),
         currency=currency,
         total_excl_tax=decimal(totals, "TaxExclusiveAmount"),
-        tax_amount=_tax_total(root, currency),
+        tax_amount=in_currency(find_all(root, "TaxTotal/TaxAmount"), currency),
         total_incl_tax=decimal(totals, "TaxInclusiveAmount"),
         supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
@@ -57,11 +58,10 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
 
 def _amount_currency(totals: etree._Element | None) -> str | None:
     """The currency of the totals, for a document that omits ``DocumentCurrencyCode``."""
-    for name in ("PayableAmount", "TaxInclusiveAmount", "TaxExclusiveAmount"):
-        amount = find(totals, name)
-        if amount is not None and (amount.get("currencyID") or "").strip():
-            return amount.get("currencyID", "").strip()
-    return None
+    names = ("PayableAmount", "TaxInclusiveAmount", "TaxExclusiveAmount")
+    amounts = (find(totals, name) for name in names)
+    codes = ((amount.get("currencyID") or "").strip() for amount in amounts if amount is not None)
+    return next((code for code in codes if code), None)
 
 
 def _due_date(root: etree._Element) -> date | None:
@@ -69,11 +69,8 @@ def _due_date(root: etree._Element) -> date | None:
 
     ``PaymentTerms/PaymentDueDate`` is the UBL 2.1 element some non-EN 16931 writers use instead.
     """
-    for path in ("DueDate", "PaymentMeans/PaymentDueDate", "PaymentTerms/PaymentDueDate"):
-        due = parse_iso_date(text(root, path))
-        if due is not None:
-            return due
-    return None
+    paths = ("DueDate", "PaymentMeans/PaymentDueDate", "PaymentTerms/PaymentDueDate")
+    return next((due for path in paths if (due := parse_iso_date(text(root, path)))), None)
 
 
 def _seller_name(party: etree._Element | None) -> str | None:
@@ -90,15 +87,6 @@ def _order_references(root: etree._Element) -> list[str]:
     return [ref] if ref is not None and ref != NO_ORDER_REFERENCE else []
 
 
-def _tax_total(root: etree._Element, currency: str | None) -> Decimal | None:
-    # A second TaxTotal may carry the amount in the tax currency (BT-111).
-    amounts = find_all(root, "TaxTotal/TaxAmount")
-    for amount in amounts:
-        if currency is not None and amount.get("currencyID") == currency:
-            return decimal_of(amount)
-    return decimal_of(amounts[0]) if amounts else None
-
-
 def _vat_id(party: etree._Element | None) -> str | None:
     for scheme in find_all(party, "PartyTaxScheme"):
         if (text(scheme, "TaxScheme/ID") or "VAT").upper() == "VAT":
@@ -109,9 +97,7 @@ def _vat_id(party: etree._Element | None) -> str | None:
 
 
 def _line(line: etree._Element) -> LineItem:
-    quantity = find(line, "InvoicedQuantity")
-    if quantity is None:
-        quantity = find(line, "CreditedQuantity")
+    quantity = find(line, "InvoicedQuantity", "CreditedQuantity")
     item = find(line, "Item")
     rate = find(item, "ClassifiedTaxCategory/Percent")
     if rate is None:
@@ -123,16 +109,7 @@ def _line(line: etree._Element) -> LineItem:
         or text(item, "BuyersItemIdentification/ID"),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
-        unit_price=_unit_price(find(line, "Price")),
+        unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),
         total=decimal(line, "LineExtensionAmount"),
         tax_rate=decimal_of(rate),
     )
-
-
-def _unit_price(price: etree._Element | None) -> Decimal | None:
-    """``PriceAmount`` is for ``BaseQuantity`` units (default 1)."""
-    amount = decimal(price, "PriceAmount")
-    basis = decimal(price, "BaseQuantity")
-    if amount is None or basis is None or basis in (0, 1):
-        return amount
-    return amount / basis
