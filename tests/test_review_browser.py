@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -87,8 +87,11 @@ async def site(make_config: ConfigFactory, tmp_path: Path) -> AsyncIterator[Site
 
 
 def wait(driver: WebDriver, seconds: float = 20) -> WebDriverWait[WebDriver]:
-    """Generous: the machine running the tests may be busy with other work."""
-    return WebDriverWait(driver, seconds)
+    """Generous: the machine running the tests may be busy with other work. A condition that
+    looks at the page while it is being replaced (a form just sent) can meet an element of the
+    old page ("stale", or Chromium's "Node with given id does not belong to the document"): it
+    is asked again, as it would be if the new page were not there yet."""
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,))
 
 
 def text(driver: WebDriver) -> str:
