@@ -26,6 +26,7 @@ import json
 import subprocess
 import sys
 import threading
+import weakref
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -152,6 +153,9 @@ class Isolation:
         with self._lock:
             if self._zygote is None or not self._zygote.alive:
                 self._zygote = _ZygoteClient()
+                # an owner that drops it without closing it (an extractor made for one call)
+                # leaves no zygote behind for the rest of its process's life
+                weakref.finalize(self, self._zygote.close, False)
             return self._zygote
 
     async def run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from pathlib import Path
 
@@ -132,3 +133,18 @@ def _running(pid: int) -> bool:
     """The process exists and is not a zombie waiting to be reaped."""
     stat = Path(f"/proc/{pid}/stat")
     return stat.exists() and stat.read_text().split(") ", 1)[1].split()[0] != "Z"
+
+
+async def test_a_zygote_whose_owner_drops_it_unclosed_ends_too() -> None:
+    """An extractor made for one call and dropped (a script, a test) leaves no zygote running
+    for the rest of its process's life."""
+    dropped = Isolation()
+    await dropped.run("tests.extract.hostile:echo", b"")
+    pid = _zygote_pid(dropped)
+    del dropped
+    gc.collect()
+    for _ in range(100):
+        if not _running(pid):
+            break
+        await asyncio.sleep(0.1)
+    assert not _running(pid)
