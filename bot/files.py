@@ -57,8 +57,6 @@ class SpooledFile:
     #: set when the stream was longer than the limit; the rest was read and discarded
     too_large: bool = False
     discarded: bool = field(default=False, repr=False)
-    #: already fsynced (see Store.sync_now); storing then only renames
-    synced: bool = field(default=False, repr=False)
 
     def discard(self) -> None:
         if not self.discarded:
@@ -194,19 +192,12 @@ class Store(abc.ABC):
 
     @classmethod
     def settle_now(cls, spooled: SpooledFile) -> None:
-        """What a spooled file still lacks before it is stored: its SHA-256, its fsync."""
+        """What a spooled file still lacks before it is stored, so that storing it is only a
+        rename: its SHA-256 and an fsync (blocking: call it off the event loop)."""
         if not spooled.sha256:
             cls.digest_now(spooled)
-        if not spooled.synced:
-            cls.sync_now(spooled)
-
-    @staticmethod
-    def sync_now(spooled: SpooledFile) -> None:
-        """fsync a spooled file now, so that storing it later is only a rename (blocking:
-        call it off the event loop)."""
         with open(spooled.path, "rb") as fh:
             os.fsync(fh.fileno())
-        spooled.synced = True
 
     @abc.abstractmethod
     async def store(self, spooled: SpooledFile) -> str | None:
@@ -328,8 +319,7 @@ class FileStore(Store):
         folders: dict[Path, None] = {}  # to fsync once each, after the renames
         try:
             # data first, all files at once (fsyncs asked together are flushed together)
-            unsettled = [s for s in spooled if not s.synced or not s.sha256]
-            for _ in self._fsyncs.map(self.settle_now, unsettled):
+            for _ in self._fsyncs.map(self.settle_now, spooled):
                 pass  # raises the first failure
             for item in spooled:
                 target = self.path(item.sha256)
