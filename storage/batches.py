@@ -8,11 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import jobs
-from storage.db import insert_or_skip, integrity_error, is_unique_violation
+from storage.db import insert_or_skip
 from storage.errors import AlreadyExists
 from storage.models import BULK_IMPORTATIONS, BulkImportation, Invoice
 from storage.status import PENDING, ReplyStatus
@@ -29,30 +28,10 @@ class BatchFilter:
     outlet_ids: Sequence[str] | None = None
 
 
-async def add_bulk_importation(session: AsyncSession, **fields: Any) -> BulkImportation:
-    """Insert a batch; :class:`AlreadyExists` when its (channel, reference) is taken.
-
-    A savepoint keeps the caller's transaction usable, so it can read the first batch.
-    """
-    batch = BulkImportation(**fields)
-    try:
-        async with session.begin_nested():
-            session.add(batch)
-            await session.flush()
-    except IntegrityError as exc:
-        if not is_unique_violation(exc):
-            raise integrity_error(exc) from exc
-        raise AlreadyExists(
-            f"a batch from {fields.get('channel')} {fields.get('reference')!r} exists"
-        ) from exc
-    return batch
-
-
 async def insert_bulk_importation(session: AsyncSession, **fields: Any) -> str:
     """Insert a batch in one statement and return its id; :class:`AlreadyExists` when its
     (channel, reference) is taken. Nothing fails in the caller's transaction, so no savepoint
-    is needed to keep it usable (intake's hot path; :func:`add_bulk_importation` gives the
-    ORM row)."""
+    is needed to keep it usable."""
     table = BULK_IMPORTATIONS
     insert = insert_or_skip(session, table, ("channel", "reference"))
     batch_id = await session.scalar(insert.returning(table.c.id), fields)

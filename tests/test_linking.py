@@ -95,10 +95,12 @@ async def invoice(
     }
     values.update(fields)
     async with svc.db.session() as session:
-        batch = await batches.add_bulk_importation(session, outlet_id=outlet_id, channel="api")
+        batch_id = await batches.insert_bulk_importation(
+            session, outlet_id=outlet_id, channel="api"
+        )
         row = await invoices.add_invoice(
             session,
-            bulk_importation_id=batch.id,
+            bulk_importation_id=batch_id,
             outlet_id=outlet_id,
             supplier_id=supplier_id,
             file_name="invoice.pdf",
