@@ -34,16 +34,7 @@ class Api:
         self, scopes: Sequence[str] = ("procurement",), outlets: Sequence[str] | None = None
     ) -> str:
         client = await self.services.auth.create_client("test", scopes, outlets)
-        async with self.http.post(
-            f"{self.base}/oauth/token/",
-            data={
-                "grant_type": "client_credentials",
-                "client_id": client.client_id,
-                "client_secret": client.client_secret,
-            },
-        ) as resp:
-            assert resp.status == 200, await resp.text()
-            return str((await resp.json())["access_token"])
+        return await fetch_token(self.http, self.base, client.client_id, client.client_secret)
 
     def auth(self, token: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {token}"}
@@ -104,3 +95,19 @@ async def serve(
             yield Api(f"http://127.0.0.1:{port}", app[SERVICES], http)
     finally:
         await runner.cleanup()
+
+
+async def fetch_token(
+    http: aiohttp.ClientSession, base: str, client_id: str, client_secret: str
+) -> str:
+    """A bearer token from the server's ``/oauth/token/``, as a client gets one."""
+    async with http.post(
+        f"{base}/oauth/token/",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": client_secret,
+        },
+    ) as resp:
+        assert resp.status == 200, await resp.text()
+        return str((await resp.json())["access_token"])

@@ -33,6 +33,7 @@ from storage.models import BulkImportation, Invoice, Job
 from storage.status import Channel, JobKind, JobStatus, ProcessingStatus, ReplyStatus
 from tests.conftest import ConfigFactory
 from tests.flaky_gemini import serve_flaky_gemini
+from tests.harness import fetch_token
 from tests.pdfs import invoice_pdf
 from tests.pgcluster import PgCluster, free_port, private_cluster
 from tests.processes import ROOT, start_cli, stop, worker_config
@@ -137,16 +138,7 @@ async def test_workers_and_serve_ride_out_a_postgresql_restart(
         try:
             await asyncio.to_thread(wait_listening, port, server)
             async with aiohttp.ClientSession() as http:
-                async with http.post(
-                    f"{base}/oauth/token/",
-                    data={
-                        "grant_type": "client_credentials",
-                        "client_id": client.client_id,
-                        "client_secret": client.client_secret,
-                    },
-                ) as resp:
-                    assert resp.status == 200, await resp.text()
-                    token = (await resp.json())["access_token"]
+                token = await fetch_token(http, base, client.client_id, client.client_secret)
 
                 # wait until the workers are well into the batch
                 for _ in range(600):
