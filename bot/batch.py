@@ -83,16 +83,15 @@ class IncomingFile:
     filename: str
     spooled: SpooledFile
     #: its checks (page count, or FileRejected), started as soon as it was received
-    prepared: asyncio.Future[int] | None = dataclasses.field(default=None, repr=False)
+    prepared: asyncio.Future[int] = dataclasses.field(repr=False)
 
     def discard(self) -> None:
         """Forget the file: stop its checks and delete the spool file."""
-        if self.prepared is not None:
-            if self.prepared.done():
-                if not self.prepared.cancelled():
-                    self.prepared.exception()  # retrieved: nobody else will look at it
-            else:
-                self.prepared.cancel()
+        if self.prepared.done():
+            if not self.prepared.cancelled():
+                self.prepared.exception()  # retrieved: nobody else will look at it
+        else:
+            self.prepared.cancel()
         self.spooled.discard()
 
 

@@ -179,17 +179,17 @@ class Intake:
         reading of the next; ``submit`` waits for it. Files are fsynced when stored."""
         # hashed when stored, off the event loop (intake does not need the hash before)
         spooled = await self.files.spool(chunks, self.limits.max_file_size, digest=False)
-        incoming = IncomingFile(field, filename, spooled)
+        prepared: asyncio.Future[int]
         try:
             pages = self.pdfs.quick(spooled, filename)
         except FileRejected as exc:
-            incoming.prepared = _done(exc)
-            return incoming
-        if pages is None:
-            incoming.prepared = asyncio.ensure_future(self.pdfs.inspect(spooled, filename))
+            prepared = _done(exc)
         else:
-            incoming.prepared = _done(pages)
-        return incoming
+            if pages is None:
+                prepared = asyncio.ensure_future(self.pdfs.inspect(spooled, filename))
+            else:
+                prepared = _done(pages)
+        return IncomingFile(field, filename, spooled, prepared)
 
     async def _take_back(self, created: list[str]) -> None:
         """Remove the files a failed transaction stored, unless an invoice names them (another
@@ -213,9 +213,7 @@ class Intake:
         checked: list[_Checked] = []
         for incoming in files:
             try:
-                pages = await (
-                    incoming.prepared or self.pdfs.check(incoming.spooled, incoming.filename)
-                )
+                pages = await incoming.prepared
             except FileRejected as exc:
                 errors.append(_error(incoming.field, incoming.filename, exc))
                 continue

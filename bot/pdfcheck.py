@@ -43,14 +43,10 @@ class PdfChecker:
         )
         self._slots = asyncio.Semaphore(max(1, limits.pdf_checks_at_once))
 
-    async def check(self, spooled: SpooledFile, filename: str) -> int:
-        """Return the page count, or raise :class:`FileRejected` with the contract's code."""
-        declared = await asyncio.to_thread(self.quick, spooled, filename)
-        return declared if declared is not None else await self.inspect(spooled, filename)
-
     def quick(self, spooled: SpooledFile, filename: str) -> int | None:
-        """The checks that take a few small reads (blocking: call it off the event loop): the
-        page count, :class:`FileRejected`, or None when only :meth:`inspect` can tell."""
+        """The checks that take a few small reads of a file just written (cheap enough for
+        the event loop, where intake calls it): the page count, :class:`FileRejected` with the
+        contract's code, or None when only :meth:`inspect` can tell."""
         limits = self.limits
         if spooled.size == 0:
             raise FileRejected("empty_file", f"{filename} is empty")
