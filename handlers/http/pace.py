@@ -30,7 +30,7 @@ class BodyPace:
         self._loop = asyncio.get_running_loop()
         self._start = self._loop.time()
         self._count = 0
-        #: the one timeout of :meth:`guard`, moved as windows pass; None: a timeout a read
+        #: the one timeout of :meth:`guard`, moved as windows pass
         self._timeout: asyncio.Timeout | None = None
 
     @classmethod
@@ -57,28 +57,21 @@ class BodyPace:
             self._timeout = None
 
     async def read(self, pending: Awaitable[T]) -> T:
-        """Await one read of the body under the pace; bytes read count toward the window.
+        """Await one read of the body inside :meth:`guard`; bytes read count toward the window.
 
         The read may run to the end of the current window, or of the next one when this
         window has its bytes already; past that the body is too slow.
         """
+        result = await pending
         if not self.need:
-            return await pending
-        if self._timeout is not None:
-            result = await pending
-        else:
-            try:
-                async with asyncio.timeout_at(self._end()):
-                    result = await pending
-            except TimeoutError:
-                raise self._too_slow() from None
+            return result
         if isinstance(result, bytes | bytearray):
             self._count += len(result)
         self._roll()
-        if self._timeout is not None:
-            end = self._end()
-            if self._timeout.when() != end:
-                self._timeout.reschedule(end)
+        assert self._timeout is not None, "reads of a paced body run inside guard()"
+        end = self._end()
+        if self._timeout.when() != end:
+            self._timeout.reschedule(end)
         return result
 
     def _end(self) -> float:
@@ -105,8 +98,9 @@ async def read_body(request: web.Request, config: HttpConfig, limit: int) -> byt
     """The whole (small) body under the pace; over ``limit`` bytes is 413."""
     pace = BodyPace.of(config)
     body = bytearray()
-    while chunk := await pace.read(request.content.readany()):
-        body += chunk
-        if len(body) > limit:
-            raise RequestTooLarge(f"the body is over {limit // 1024} KiB", field=None)
+    async with pace.guard():
+        while chunk := await pace.read(request.content.readany()):
+            body += chunk
+            if len(body) > limit:
+                raise RequestTooLarge(f"the body is over {limit // 1024} KiB", field=None)
     return bytes(body)
