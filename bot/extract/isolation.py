@@ -21,6 +21,7 @@ raise :class:`~bot.errors.ExtractionError`, whose message is passed back to the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import subprocess
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.errors import ExtractionError, TransientExtractionError
-from bot.extract.zygote import read_frame, write_frame
+from bot.extract.zygote import Frames, write_frame
 
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
@@ -86,10 +87,8 @@ class _ZygoteClient:
 
     def cancel(self, call_id: int) -> None:
         """Ask the zygote to kill the child of a call nobody waits for any more."""
-        try:
+        with contextlib.suppress(OSError):
             self._send(json.dumps({"id": call_id, "cancel": True}).encode() + b"\n")
-        except OSError:
-            pass
 
     def close(self, wait: bool = True) -> None:
         """End of input: the zygote stops; killed if it has not within 10 s (when waiting)."""
@@ -113,7 +112,7 @@ class _ZygoteClient:
         stdout = self._process.stdout
         assert stdout is not None
         try:
-            while (body := read_frame(stdout.fileno())) is not None:
+            for body in Frames(stdout.fileno()):
                 answer = json.loads(body)
                 with self._lock:
                     future = (self._pending or {}).pop(answer["id"], None)
@@ -186,9 +185,7 @@ class Isolation:
             )
         except TimeoutError:
             client.cancel(call_id)
-            raise ExtractionError(
-                f"parsing took longer than {limits.timeout_s:g} s and was stopped"
-            ) from None
+            answer = {"timeout": True}  # the zygote did not stop it in time: we give up on it
         except asyncio.CancelledError:
             client.cancel(call_id)
             raise
