@@ -122,7 +122,7 @@ def _vat_id(seller: etree._Element | None) -> str | None:
 def _po_references(agreement: etree._Element | None) -> list[str]:
     refs: list[str] = []
     for ref in find_all(agreement, "BuyerOrderReferencedDocument"):
-        value = text(ref, "IssuerAssignedID") or text(ref, "ID")
+        value = text(ref, "IssuerAssignedID", "ID")
         if value is not None and value not in refs:
             refs.append(value)
     return refs
@@ -136,10 +136,8 @@ def _line(item: etree._Element) -> LineItem:
     quantity = find(delivery, "BilledQuantity")
     tax = find(settlement, "ApplicableTradeTax")
     return LineItem(
-        description=text(product, "Name") or text(product, "Description"),
-        product_code=text(product, "SellerAssignedID")
-        or text(product, "GlobalID")
-        or text(product, "BuyerAssignedID"),
+        description=text(product, "Name", "Description"),
+        product_code=text(product, "SellerAssignedID", "GlobalID", "BuyerAssignedID"),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(
@@ -153,5 +151,5 @@ def _line(item: etree._Element) -> LineItem:
             ),
             "LineTotalAmount",
         ),
-        tax_rate=decimal_of(find(tax, "ApplicablePercent", "RateApplicablePercent")),
+        tax_rate=decimal(tax, "ApplicablePercent", "RateApplicablePercent"),
     )

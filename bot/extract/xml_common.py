@@ -92,9 +92,10 @@ def text_of(el: etree._Element | None) -> str | None:
     return value or None
 
 
-def text(el: etree._Element | None, path: str) -> str | None:
-    """The first non-empty text among the elements at ``path``."""
-    return next((value for hit in find_all(el, path) if (value := text_of(hit)) is not None), None)
+def text(el: etree._Element | None, *paths: str) -> str | None:
+    """The first non-empty text among the elements at ``paths``, in their order."""
+    hits = (hit for path in paths for hit in find_all(el, path))
+    return next((value for hit in hits if (value := text_of(hit)) is not None), None)
 
 
 def decimal_of(el: etree._Element | None) -> Decimal | None:
@@ -108,8 +109,8 @@ def decimal_of(el: etree._Element | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def decimal(el: etree._Element | None, path: str) -> Decimal | None:
-    return decimal_of(find(el, path))
+def decimal(el: etree._Element | None, *paths: str) -> Decimal | None:
+    return decimal_of(find(el, *paths))
 
 
 def in_currency(amounts: list[etree._Element], currency: str | None) -> Decimal | None:

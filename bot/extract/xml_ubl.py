@@ -33,7 +33,7 @@ def is_ubl(root: etree._Element) -> bool:
 
 def parse_ubl(root: etree._Element) -> ExtractedInvoice:
     is_credit_note = local(root) == "CreditNote"
-    type_code = text(root, "InvoiceTypeCode") or text(root, "CreditNoteTypeCode")
+    type_code = text(root, "InvoiceTypeCode", "CreditNoteTypeCode")
     supplier = find(root, "AccountingSupplierParty/Party")
     totals = find(root, "LegalMonetaryTotal")
     currency = text(root, "DocumentCurrencyCode") or _amount_currency(totals)
@@ -78,7 +78,7 @@ def _seller_name(party: etree._Element | None) -> str | None:
 
     This is what CII's ``SellerTradeParty/Name`` holds, so both syntaxes give the same name.
     """
-    return text(party, "PartyLegalEntity/RegistrationName") or text(party, "PartyName/Name")
+    return text(party, "PartyLegalEntity/RegistrationName", "PartyName/Name")
 
 
 def _order_references(root: etree._Element) -> list[str]:
@@ -103,10 +103,13 @@ def _line(line: etree._Element) -> LineItem:
     if rate is None:
         rate = find(line, "TaxTotal/TaxSubtotal/Percent")
     return LineItem(
-        description=text(item, "Name") or text(item, "Description"),
-        product_code=text(item, "SellersItemIdentification/ID")
-        or text(item, "StandardItemIdentification/ID")
-        or text(item, "BuyersItemIdentification/ID"),
+        description=text(item, "Name", "Description"),
+        product_code=text(
+            item,
+            "SellersItemIdentification/ID",
+            "StandardItemIdentification/ID",
+            "BuyersItemIdentification/ID",
+        ),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),
