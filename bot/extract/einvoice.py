@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile
 
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
@@ -78,11 +78,12 @@ def _associated_files(reader: PdfReader) -> list[tuple[str, bytes]]:
     files = []
     for spec in _file_specs(reader)[:MAX_ATTACHMENTS]:
         try:
-            found = _file_of(spec)
+            spec = spec.get_object()
+            if isinstance(spec, DictionaryObject) and "/EF" in spec:
+                file = EmbeddedFile("", spec)
+                files.append((str(file.alternative_name or ""), file.content))
         except (PyPdfError, KeyError, TypeError, ValueError, AttributeError):
             continue
-        if found is not None:
-            files.append(found)
     return files
 
 
@@ -106,21 +107,6 @@ def _as_list(value: Any) -> list[Any]:
     """The resolved items of a PDF array, or nothing when ``value`` is no array."""
     value = value.get_object() if value is not None else None
     return [item.get_object() for item in value] if isinstance(value, ArrayObject) else []
-
-
-def _file_of(spec: Any) -> tuple[str, bytes] | None:
-    """Name and content of a file specification dictionary with an embedded file."""
-    spec = spec.get_object() if spec is not None else None
-    if not isinstance(spec, DictionaryObject) or "/EF" not in spec:
-        return None
-    streams = spec["/EF"].get_object()
-    stream = (
-        streams.get("/UF") or streams.get("/F") if isinstance(streams, DictionaryObject) else None
-    )
-    if stream is None:
-        return None
-    name = spec.get("/UF") or spec.get("/F") or ""
-    return str(name), stream.get_object().get_data()
 
 
 def _may_be_xml(name: str, data: bytes) -> bool:

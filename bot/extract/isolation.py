@@ -39,6 +39,7 @@ from bot.extract.zygote import Frames, write_frame
 _GRACE_S = 5.0
 #: Requests smaller than this fit in the pipe to the zygote: writing them cannot block.
 _PIPE_BUFFER = 32 * 1024
+_ENDED = "the parsing process ended unexpectedly"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class _ZygoteClient:
             stdout=subprocess.PIPE,
             bufsize=0,
         )
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._stdin, self._stdout = self._process.stdin, self._process.stdout
         self._ids = itertools.count(1)
         # None once the zygote's answers have ended: the client takes no more calls
         self._pending: dict[int, Future[dict[str, Any]]] | None = {}
@@ -79,7 +82,7 @@ class _ZygoteClient:
         future: Future[dict[str, Any]] = Future()
         with self._lock:
             if self._pending is None:  # it ended since the caller looked
-                raise TransientExtractionError("the parsing process ended unexpectedly")
+                raise TransientExtractionError(_ENDED)
             call_id = next(self._ids)
             self._pending[call_id] = future
         self._send(json.dumps({**header, "id": call_id}).encode() + b"\n" + pdf)
@@ -92,8 +95,7 @@ class _ZygoteClient:
 
     def close(self, wait: bool = True) -> None:
         """End of input: the zygote stops; killed if it has not within 10 s (when waiting)."""
-        if self._process.stdin is not None:
-            self._process.stdin.close()
+        self._stdin.close()
         if not wait:
             return
         try:
@@ -103,16 +105,12 @@ class _ZygoteClient:
             self._process.wait()
 
     def _send(self, payload: bytes) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None
         with self._write_lock:
-            write_frame(stdin.fileno(), payload)
+            write_frame(self._stdin.fileno(), payload)
 
     def _read_answers(self) -> None:
-        stdout = self._process.stdout
-        assert stdout is not None
         try:
-            for body in Frames(stdout.fileno()):
+            for body in Frames(self._stdout.fileno()):
                 answer = json.loads(body)
                 with self._lock:
                     future = (self._pending or {}).pop(answer["id"], None)
@@ -123,9 +121,7 @@ class _ZygoteClient:
                 pending, self._pending = self._pending or {}, None
             for future in pending.values():
                 if not future.done():
-                    future.set_exception(
-                        TransientExtractionError("the parsing process ended unexpectedly")
-                    )
+                    future.set_exception(TransientExtractionError(_ENDED))
 
 
 class Isolation:
