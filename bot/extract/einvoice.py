@@ -52,14 +52,12 @@ def _xml_attachments(reader: PdfReader) -> list[tuple[str, bytes]]:
     except PyPdfError as exc:
         raise ExtractionError(f"the PDF's attachments cannot be read: {exc}") from exc
     found.sort(key=lambda item: item[0].lower() not in KNOWN_NAMES)
-    seen: set[bytes] = set()
-    unique = []
+    # The same file is listed under its name-tree key, its /UF name and in /AF: once, by content.
+    unique: dict[bytes, str] = {}
     for name, data in found:
-        # The same file is listed under its name-tree key, its /UF name and in /AF.
-        if data not in seen and _may_be_xml(name, data):
-            seen.add(data)
-            unique.append((name, data))
-    return unique
+        if _may_be_xml(name, data):
+            unique.setdefault(data, name)
+    return [(name, data) for data, name in unique.items()]
 
 
 def _named_files(reader: PdfReader) -> list[tuple[str, bytes]]:

@@ -5,13 +5,10 @@ Parsing therefore never runs in the server or worker process: each call runs in 
 process with ``RLIMIT_AS`` and ``RLIMIT_CPU`` set, killed when it overruns its time; the job ends
 in ERROR and the worker lives on.
 
-The children are forked by a zygote (:mod:`bot.extract.zygote`), one long-lived process per worker
-that has imported the parsers once: a fork costs milliseconds where a fresh interpreter spent half
-a second on imports for every document. A child serves several documents, one at a time, within
-its bounds; a crash, a timeout or a memory overrun ends it and fails only the document it was
-reading, and a child whose memory grew or whose document raised an unexpected error is let go,
-so what one document leaves behind reaches few others. When the zygote itself dies, the calls in
-flight fail as transient errors (the queue retries them) and the next call starts a new one.
+The children are forked by a zygote (:mod:`bot.extract.zygote`, which says how they are bounded
+and reused), one long-lived process per worker that has imported the parsers once; a crash, a
+timeout or a memory overrun fails only the document being read. When the zygote itself dies, the
+calls in flight fail as transient errors (the queue retries them) and the next call starts one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
 returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
@@ -161,12 +158,7 @@ class Isolation:
         limits: Limits = Limits(),
     ) -> Any:
         """Call ``target(pdf, **options)`` in a child process and return its JSON result."""
-        header = {
-            "target": target,
-            "options": options or {},
-            "memory_mb": limits.memory_mb,
-            "timeout_s": limits.timeout_s,
-        }
+        header = {"target": target, "options": options or {}, **vars(limits)}
         live = self._zygote
         # thread hops only where a call may block: starting the zygote, or a PDF larger than
         # the pipe's buffer (the zygote reads it while it is written)

@@ -72,11 +72,6 @@ class _Word:
         return self.top + self.height / 2
 
 
-def layout_text(tsv: str) -> str:
-    """Page text with its columns kept, rebuilt from Tesseract's word boxes."""
-    return layout(tsv).text
-
-
 def layout(tsv: str) -> Page:
     """Page text with its columns kept, rebuilt from Tesseract's word boxes, which it keeps.
 
