@@ -61,29 +61,21 @@ class AutoExtractor:
         self._limits = Limits(timeout_s=config.timeout_seconds, memory_mb=config.memory_mb)
         self._isolation = isolation or Isolation()
         self._einvoice: Extractor = EInvoiceExtractor(config, self._isolation)
-        self._local: Extractor = LocalExtractor(config, self._isolation)
-        self._gemini: Extractor | None = None
+        # the engines for a PDF without XML, best first; scans go to Gemini too: it reads images
+        self._others: list[Extractor] = [LocalExtractor(config, self._isolation)]
         if config.gemini_api_key:
             from bot.extract.gemini import GeminiExtractor
 
-            self._gemini = GeminiExtractor(config)
+            self._others.insert(0, GeminiExtractor(config))
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
         found = await self._isolation.run("bot.extract.auto:probe", pdf, limits=self._limits)
-        chain = self._chain(found)
+        chain = [self._einvoice, *self._others] if found["einvoice"] else self._others
         log.debug("auto: %s -> %s", found, " then ".join(e.name for e in chain))
         result = await _first_that_reads(chain, pdf)
         if result.pages is None:
             result.pages = found["pages"]
         return result
-
-    def _chain(self, found: dict[str, Any]) -> list[Extractor]:
-        """The engines to try, best first. Scans go to Gemini too: it reads images."""
-        chain = [self._einvoice] if found["einvoice"] else []
-        if self._gemini is not None:
-            chain.append(self._gemini)
-        chain.append(self._local)
-        return chain
 
 
 async def _first_that_reads(chain: list[Extractor], pdf: bytes) -> ExtractionResult:

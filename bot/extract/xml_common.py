@@ -80,8 +80,7 @@ def find_all(el: etree._Element | None, path: str) -> list[etree._Element]:
 
 def find(el: etree._Element | None, *paths: str) -> etree._Element | None:
     """The first element at the first of ``paths`` that has one (spellings of one element)."""
-    hits = [hit for path in paths for hit in find_all(el, path)]
-    return hits[0] if hits else None
+    return next((hit for path in paths for hit in find_all(el, path)), None)
 
 
 def text_of(el: etree._Element | None) -> str | None:

@@ -37,8 +37,8 @@ from bot.errors import ExtractionError, TransientExtractionError
 PRELOAD = ("bot.extract.parse", "bot.extract.einvoice", "bot.extract.auto")
 #: Each frame on the pipes starts with its length (shared with bot.extract.isolation).
 FRAME_LENGTH = struct.Struct(">Q")
-#: Documents one child serves before it is let go (a fresh fork costs 15-35 ms a document:
-#: copy-on-write faults and caches built again), and children kept waiting for the next.
+#: Documents one child serves before it is let go (a fork costs more than a small document's
+#: parse), and children kept waiting for the next.
 MAX_DOCUMENTS = 50
 MAX_IDLE = 2
 
@@ -104,12 +104,12 @@ def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     except ExtractionError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
-        return {"ok": False, "spent": True, "error": "the document needs more memory than allowed"}
+        return {"ok": False, "last": True, "error": "the document needs more memory than allowed"}
     except RecursionError:
-        return {"ok": False, "spent": True, "error": "the document is nested too deeply to parse"}
+        return {"ok": False, "last": True, "error": "the document is nested too deeply to parse"}
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must become that file's error
         error = f"the parser failed: {type(exc).__name__}: {exc}"[:500]
-        return {"ok": False, "spent": True, "error": error}
+        return {"ok": False, "last": True, "error": error}
 
 
 class Zygote:
@@ -195,8 +195,6 @@ class Zygote:
             self._reap(child)
             return
         for body in frames:
-            if child.job is None:
-                continue
             reply = json.loads(body)
             write_frame(self._out, json.dumps({"id": child.job, "answer": reply}).encode())
             child.job = None
@@ -268,11 +266,12 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
                 budget = min(budget, hard)
             resource.setrlimit(resource.RLIMIT_CPU, (budget, hard))
             answer = call(request["target"], pdf, request.get("options") or {})
-            # the answer says whether it is the last, so that no request is sent to a child
-            # that is leaving (it served its share, or its peak resident memory grew too much)
+            # the answer says whether it is the last (a broken document, its share served, its
+            # memory grown), so that no request is sent to a child that is leaving
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            last = served >= MAX_DOCUMENTS or peak_mb > memory_mb / 2
-            answer["last"] = bool(answer.get("spent")) or last
+            answer["last"] = (
+                answer.get("last") or served >= MAX_DOCUMENTS or peak_mb > memory_mb / 2
+            )
             write_frame(answers, json.dumps(answer).encode())
             if answer["last"]:
                 break
