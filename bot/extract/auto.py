@@ -43,7 +43,7 @@ def probe(pdf: bytes) -> dict[str, Any]:
         if not is_empty(texts):
             break
     try:
-        embedded = find_invoice(reader) is not None
+        embedded = find_invoice(reader, []) is not None
     except ExtractionError:
         embedded = False  # attachments that cannot be read hold no invoice we could use
     return {"einvoice": embedded, "text": not is_empty(texts), "pages": len(reader.pages)}

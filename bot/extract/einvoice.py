@@ -113,17 +113,14 @@ def _may_be_xml(name: str, data: bytes) -> bool:
     return name.lower().endswith(".xml") or head.startswith((b"<", b"\xff\xfe", b"\xfe\xff"))
 
 
-def find_invoice(
-    reader: PdfReader, problems: list[str] | None = None
-) -> tuple[str, etree._Element] | None:
+def find_invoice(reader: PdfReader, problems: list[str]) -> tuple[str, etree._Element] | None:
     """The first attachment that is a CII or UBL invoice, parsed; refusals go to ``problems``."""
     for name, data in _xml_attachments(reader):
         try:
             root = parse_xml(data)
         except ExtractionError as exc:
             # A broken side file (logistics data, signatures) does not hide a good invoice.
-            if problems is not None:
-                problems.append(f"{name}: {exc}")
+            problems.append(f"{name}: {exc}")
             continue
         invoice = _invoice_in(root)
         if invoice is not None:

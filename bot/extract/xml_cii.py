@@ -19,13 +19,13 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
-    has_content,
     in_currency,
     local,
     parse_iso_date,
     per_unit,
     text,
     text_of,
+    with_content,
 )
 
 #: root elements of CII invoices: ZUGFeRD 2.x / Factur-X / XRechnung, ZUGFeRD 1.0, CBFBUY drafts
@@ -102,11 +102,7 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
         supplier_name=text(seller, "Name"),
         supplier_tax_id=_vat_id(seller),
         po_references=_po_references(agreement),
-        line_items=[
-            line
-            for line in map(_line, find_all(trade, "IncludedSupplyChainTradeLineItem"))
-            if has_content(line)
-        ],
+        line_items=with_content(map(_line, find_all(trade, "IncludedSupplyChainTradeLineItem"))),
     )
 
 

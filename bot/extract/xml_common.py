@@ -8,6 +8,7 @@ addressed by local name so that one reader serves ZUGFeRD 1 (``ram:12``), the pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -137,6 +138,6 @@ def parse_iso_date(raw: str | None) -> date | None:
         return None
 
 
-def has_content(line: LineItem) -> bool:
-    """False for a line with no value at all: a note or grouping line in the XML, no item."""
-    return any(value is not None for _, value in line)
+def with_content(lines: Iterable[LineItem]) -> list[LineItem]:
+    """The lines with a value: one with none at all is a note or grouping line in the XML."""
+    return [line for line in lines if any(value is not None for _, value in line)]

@@ -13,17 +13,19 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
-    has_content,
     in_currency,
     local,
     parse_iso_date,
     per_unit,
     text,
+    with_content,
 )
 
 UBL_NAMESPACE_PREFIX = "urn:oasis:names:specification:ubl:schema:xsd:"
 #: the ``OrderReference/ID`` Peppol BIS 3 prescribes when there is no buyer's order number
 NO_ORDER_REFERENCE = "NA"
+#: the item identifiers a line's product code is taken from, the first found first
+_ITEM_IDS = tuple(f"{who}ItemIdentification/ID" for who in ("Sellers", "Standard", "Buyers"))
 
 
 def is_ubl(root: etree._Element) -> bool:
@@ -52,7 +54,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
         po_references=_order_references(root),
-        line_items=[line for line in map(_line, find_all(root, line_tag)) if has_content(line)],
+        line_items=with_content(map(_line, find_all(root, line_tag))),
     )
 
 
@@ -104,12 +106,7 @@ def _line(line: etree._Element) -> LineItem:
         rate = find(line, "TaxTotal/TaxSubtotal/Percent")
     return LineItem(
         description=text(item, "Name", "Description"),
-        product_code=text(
-            item,
-            "SellersItemIdentification/ID",
-            "StandardItemIdentification/ID",
-            "BuyersItemIdentification/ID",
-        ),
+        product_code=text(item, *_ITEM_IDS),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),

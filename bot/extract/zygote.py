@@ -72,8 +72,7 @@ class Frames:
 
 @dataclass
 class _Child:
-    """A forked child: the pipe it reads requests from, its answers, and the request it is working
-    on (None while it waits for the next)."""
+    """A forked child, its pipes and the request it works on (None while it waits for the next)."""
 
     pid: int
     requests: int
@@ -123,11 +122,11 @@ class Zygote:
 
     def run(self) -> None:
         self._selector.register(self._in.fd, selectors.EVENT_READ)
-        open_input = True
-        while open_input or self._busy():
+        # until the worker is gone (its input no longer read) and no child works for it
+        while self._in.fd in self._selector.get_map() or self._busy():
             for key, _ in self._selector.select(self._wait()):
                 if key.fd == self._in.fd:
-                    open_input = self._read_requests()
+                    self._read_requests()
                 else:
                     self._read_child(key.data)
             self._kill_overdue()
@@ -142,16 +141,14 @@ class Zygote:
         deadlines = [c.deadline for c in self._busy()]
         return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
-    def _read_requests(self) -> bool:
+    def _read_requests(self) -> None:
         frames = self._in.read()
         if frames is None:  # the worker is gone: so are its documents
             self._selector.unregister(self._in.fd)
             for child in self._busy():
                 child.kill("cancel")
-            return False
-        for frame in frames:
+        for frame in frames or []:
             self._handle(frame)
-        return True
 
     def _handle(self, frame: bytes) -> None:
         head = frame[: frame.find(b"\n")] if b"\n" in frame else frame
