@@ -176,13 +176,8 @@ class GeminiExtractor:
             response_mime_type="application/json",
             response_schema=answer_model(ExtractedInvoice),
         )
-        contents = gtypes.Content(
-            role="user",
-            parts=[
-                gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf"),
-                gtypes.Part.from_text(text=PROMPT),
-            ],
-        )
+        document = gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf")
+        contents: list[Any] = [document, PROMPT]  # the SDK makes them one user turn
         # Our own session: the SDK's default one is tied to a loop and outlives the call.
         async with (
             aiohttp.ClientSession() as session,

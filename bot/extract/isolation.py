@@ -136,12 +136,9 @@ class Isolation:
         live = self._zygote
         return live._process.pid if live is not None and live.alive else None
 
-    def start(self) -> None:
-        """Start the zygote now rather than at the first call (its imports then overlap the
-        caller's own start)."""
-        self._client()
-
-    def _client(self) -> _ZygoteClient:
+    def start(self) -> _ZygoteClient:
+        """The running zygote, started if it is not (a caller may start it before its first call:
+        its imports then overlap the caller's own start)."""
         with self._lock:
             if self._zygote is None or not self._zygote.alive:
                 self._zygote = _ZygoteClient()
@@ -162,7 +159,7 @@ class Isolation:
         live = self._zygote
         # thread hops only where a call may block: starting the zygote, or a PDF larger than
         # the pipe's buffer (the zygote reads it while it is written)
-        client = live if live is not None and live.alive else await asyncio.to_thread(self._client)
+        client = live if live is not None and live.alive else await asyncio.to_thread(self.start)
         if len(pdf) < _PIPE_BUFFER:
             call_id, future = client.submit(header, pdf)
         else:
