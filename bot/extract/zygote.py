@@ -192,11 +192,12 @@ class Zygote:
             self._reap(child)
             return
         for body in frames:
-            reply = json.loads(body)
-            write_frame(self._out, json.dumps({"id": child.job, "answer": reply}).encode())
+            assert child.job is not None  # a child answers only the request it was given
+            # a flag byte (is it the child's last answer?), then the reply, passed on unparsed
+            write_frame(self._out, b'{"id": %d, "answer": %s}' % (child.job, body[1:]))
             child.job = None
             idle = len(self._children) - len(self._busy())
-            if reply.get("last") or idle > MAX_IDLE:
+            if body[:1] == b"L" or idle > MAX_IDLE:
                 self._retire(child)
 
     def _reap(self, child: _Child) -> None:
@@ -266,11 +267,9 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
             # the answer says whether it is the last (a broken document, its share served, its
             # memory grown), so that no request is sent to a child that is leaving
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            answer["last"] = (
-                answer.get("last") or served >= MAX_DOCUMENTS or peak_mb > memory_mb / 2
-            )
-            write_frame(answers, json.dumps(answer).encode())
-            if answer["last"]:
+            last = answer.pop("last", False) or served >= MAX_DOCUMENTS or peak_mb > memory_mb / 2
+            write_frame(answers, (b"L" if last else b".") + json.dumps(answer).encode())
+            if last:
                 break
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened
         traceback.print_exc(file=sys.stderr)
