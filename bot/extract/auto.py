@@ -23,30 +23,20 @@ from bot.extract.schema import ExtractionResult
 
 log = logging.getLogger(__name__)
 
-#: pages read to decide whether there is a text layer (a scan rarely has text on page 3 only)
-PROBE_PAGES = 3
-
 
 def probe(pdf: bytes) -> dict[str, Any]:
-    """Isolated target: does ``pdf`` embed an e-invoice, has it a text layer, how many pages."""
+    """Isolated target: does ``pdf`` embed an e-invoice, and how many pages has it.
+
+    Whether it has a text layer is not asked: every engine of the chain reads scans too.
+    """
     from bot.extract.einvoice import find_invoice, open_pdf
-    from bot.extract.text import is_empty
 
     reader = open_pdf(pdf)
-    texts: list[str] = []
-    for page in reader.pages[:PROBE_PAGES]:
-        try:
-            texts.append(page.extract_text() or "")
-        except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
-            # A page pypdf cannot decode here may still be read by an engine's own fallbacks.
-            texts.append("")
-        if not is_empty(texts):
-            break
     try:
         embedded = find_invoice(reader, []) is not None
     except ExtractionError:
         embedded = False  # attachments that cannot be read hold no invoice we could use
-    return {"einvoice": embedded, "text": not is_empty(texts), "pages": len(reader.pages)}
+    return {"einvoice": embedded, "pages": len(reader.pages)}
 
 
 class AutoExtractor:
