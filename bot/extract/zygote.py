@@ -20,6 +20,7 @@ import importlib
 import json
 import logging
 import os
+import pkgutil
 import resource
 import selectors
 import signal
@@ -91,10 +92,8 @@ class _Child:
 
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     """Run ``target`` on the PDF and turn its result or failure into an answer."""
-    module_name, _, func_name = target.partition(":")
     try:
-        func = getattr(importlib.import_module(module_name), func_name)
-        result = func(pdf, **options)
+        result = pkgutil.resolve_name(target)(pdf, **options)
         if hasattr(result, "model_dump"):
             result = result.model_dump(mode="json")
         return {"ok": True, "result": result}
