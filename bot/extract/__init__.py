@@ -7,7 +7,7 @@ the :class:`~bot.config.ExtractionConfig`.
 
 from __future__ import annotations
 
-import importlib
+import pkgutil
 from typing import TYPE_CHECKING
 
 from bot.config import ExtractionConfig
@@ -39,13 +39,11 @@ def build_extractor(
     """
     name = engine or config.engine
     target = ENGINES.get(name, name)
-    module_name, _, attr = target.partition(":")
-    if not attr:
+    if not target.partition(":")[2]:
         known = ", ".join(ENGINES)
         raise ConfigError("extraction.engine", f"unknown engine {name!r} (known: {known})")
     try:
-        factory = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
+        factory = pkgutil.resolve_name(target)
+    except (ImportError, AttributeError, ValueError) as exc:
         raise ConfigError("extraction.engine", f"cannot load {target!r}: {exc}") from exc
-    extractor: Extractor = factory(config, isolation) if name in ISOLATED else factory(config)
-    return extractor
+    return factory(config, isolation) if name in ISOLATED else factory(config)

@@ -23,30 +23,20 @@ from bot.extract.schema import ExtractionResult
 
 log = logging.getLogger(__name__)
 
-#: pages read to decide whether there is a text layer (a scan rarely has text on page 3 only)
-PROBE_PAGES = 3
-
 
 def probe(pdf: bytes) -> dict[str, Any]:
-    """Isolated target: does ``pdf`` embed an e-invoice, has it a text layer, how many pages."""
+    """Isolated target: does ``pdf`` embed an e-invoice, and how many pages has it.
+
+    Whether it has a text layer is not asked: every engine of the chain reads scans too.
+    """
     from bot.extract.einvoice import find_invoice, open_pdf
-    from bot.extract.text import is_empty
 
     reader = open_pdf(pdf)
-    texts: list[str] = []
-    for page in reader.pages[:PROBE_PAGES]:
-        try:
-            texts.append(page.extract_text() or "")
-        except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
-            # A page pypdf cannot decode here may still be read by an engine's own fallbacks.
-            texts.append("")
-        if not is_empty(texts):
-            break
     try:
-        embedded = find_invoice(reader) is not None
+        embedded = find_invoice(reader, []) is not None
     except ExtractionError:
         embedded = False  # attachments that cannot be read hold no invoice we could use
-    return {"einvoice": embedded, "text": not is_empty(texts), "pages": len(reader.pages)}
+    return {"einvoice": embedded, "pages": len(reader.pages)}
 
 
 class AutoExtractor:
@@ -61,29 +51,21 @@ class AutoExtractor:
         self._limits = Limits(timeout_s=config.timeout_seconds, memory_mb=config.memory_mb)
         self._isolation = isolation or Isolation()
         self._einvoice: Extractor = EInvoiceExtractor(config, self._isolation)
-        self._local: Extractor = LocalExtractor(config, self._isolation)
-        self._gemini: Extractor | None = None
+        # the engines for a PDF without XML, best first; scans go to Gemini too: it reads images
+        self._others: list[Extractor] = [LocalExtractor(config, self._isolation)]
         if config.gemini_api_key:
             from bot.extract.gemini import GeminiExtractor
 
-            self._gemini = GeminiExtractor(config)
+            self._others.insert(0, GeminiExtractor(config))
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
         found = await self._isolation.run("bot.extract.auto:probe", pdf, limits=self._limits)
-        chain = self._chain(found)
+        chain = [self._einvoice, *self._others] if found["einvoice"] else self._others
         log.debug("auto: %s -> %s", found, " then ".join(e.name for e in chain))
         result = await _first_that_reads(chain, pdf)
         if result.pages is None:
             result.pages = found["pages"]
         return result
-
-    def _chain(self, found: dict[str, Any]) -> list[Extractor]:
-        """The engines to try, best first. Scans go to Gemini too: it reads images."""
-        chain = [self._einvoice] if found["einvoice"] else []
-        if self._gemini is not None:
-            chain.append(self._gemini)
-        chain.append(self._local)
-        return chain
 
 
 async def _first_that_reads(chain: list[Extractor], pdf: bytes) -> ExtractionResult:

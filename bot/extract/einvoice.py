@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile
 
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
@@ -52,14 +52,12 @@ def _xml_attachments(reader: PdfReader) -> list[tuple[str, bytes]]:
     except PyPdfError as exc:
         raise ExtractionError(f"the PDF's attachments cannot be read: {exc}") from exc
     found.sort(key=lambda item: item[0].lower() not in KNOWN_NAMES)
-    seen: set[bytes] = set()
-    unique = []
+    # The same file is listed under its name-tree key, its /UF name and in /AF: once, by content.
+    unique: dict[bytes, str] = {}
     for name, data in found:
-        # The same file is listed under its name-tree key, its /UF name and in /AF.
-        if data not in seen and _may_be_xml(name, data):
-            seen.add(data)
-            unique.append((name, data))
-    return unique
+        if _may_be_xml(name, data):
+            unique.setdefault(data, name)
+    return [(name, data) for data, name in unique.items()]
 
 
 def _named_files(reader: PdfReader) -> list[tuple[str, bytes]]:
@@ -78,11 +76,12 @@ def _associated_files(reader: PdfReader) -> list[tuple[str, bytes]]:
     files = []
     for spec in _file_specs(reader)[:MAX_ATTACHMENTS]:
         try:
-            found = _file_of(spec)
+            spec = spec.get_object()
+            if isinstance(spec, DictionaryObject) and "/EF" in spec:
+                file = EmbeddedFile("", spec)
+                files.append((str(file.alternative_name or ""), file.content))
         except (PyPdfError, KeyError, TypeError, ValueError, AttributeError):
             continue
-        if found is not None:
-            files.append(found)
     return files
 
 
@@ -108,38 +107,20 @@ def _as_list(value: Any) -> list[Any]:
     return [item.get_object() for item in value] if isinstance(value, ArrayObject) else []
 
 
-def _file_of(spec: Any) -> tuple[str, bytes] | None:
-    """Name and content of a file specification dictionary with an embedded file."""
-    spec = spec.get_object() if spec is not None else None
-    if not isinstance(spec, DictionaryObject) or "/EF" not in spec:
-        return None
-    streams = spec["/EF"].get_object()
-    stream = (
-        streams.get("/UF") or streams.get("/F") if isinstance(streams, DictionaryObject) else None
-    )
-    if stream is None:
-        return None
-    name = spec.get("/UF") or spec.get("/F") or ""
-    return str(name), stream.get_object().get_data()
-
-
 def _may_be_xml(name: str, data: bytes) -> bool:
     """Named ``*.xml``, or content that starts like XML whatever its name says."""
     head = data[:64].removeprefix(UTF8_BOM).lstrip()
     return name.lower().endswith(".xml") or head.startswith((b"<", b"\xff\xfe", b"\xfe\xff"))
 
 
-def find_invoice(
-    reader: PdfReader, problems: list[str] | None = None
-) -> tuple[str, etree._Element] | None:
+def find_invoice(reader: PdfReader, problems: list[str]) -> tuple[str, etree._Element] | None:
     """The first attachment that is a CII or UBL invoice, parsed; refusals go to ``problems``."""
     for name, data in _xml_attachments(reader):
         try:
             root = parse_xml(data)
         except ExtractionError as exc:
             # A broken side file (logistics data, signatures) does not hide a good invoice.
-            if problems is not None:
-                problems.append(f"{name}: {exc}")
+            problems.append(f"{name}: {exc}")
             continue
         invoice = _invoice_in(root)
         if invoice is not None:

@@ -176,14 +176,8 @@ class GeminiExtractor:
             response_mime_type="application/json",
             response_schema=answer_model(ExtractedInvoice),
         )
-        contents = gtypes.Content(
-            role="user",
-            parts=[
-                gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf"),
-                gtypes.Part.from_text(text=PROMPT),
-            ],
-        )
-        attempt = 0
+        document = gtypes.Part.from_bytes(data=pdf, mime_type="application/pdf")
+        contents: list[Any] = [document, PROMPT]  # the SDK makes them one user turn
         # Our own session: the SDK's default one is tied to a loop and outlives the call.
         async with (
             aiohttp.ClientSession() as session,
@@ -198,29 +192,21 @@ class GeminiExtractor:
                 ),
             ).aio as client,
         ):
-            while True:
+            failure: Exception | None = None
+            for attempt in range(settings.max_retries + 1):
                 try:
                     async with asyncio.timeout(timeout):
                         response = await client.models.generate_content(
                             model=settings.model, contents=contents, config=request_config
                         )
-                except (errors.APIError, json.JSONDecodeError) as exc:
-                    if isinstance(exc, errors.APIError):
-                        if exc.code not in _RETRYABLE:
-                            raise ExtractionError(f"Gemini refused the request: {exc}") from exc
-                        what = f"Gemini is unavailable ({exc.code})"
-                    else:
-                        # a 200 whose body is no JSON: a proxy's error page, or a cut-off answer
-                        what = "Gemini's answer was not JSON (an error page in between?)"
-                    if attempt == settings.max_retries:
-                        raise TransientExtractionError(
-                            f"{what} after {attempt + 1} attempts"
-                        ) from exc
-                    delay = self._backoff_base_s * 2**attempt * (1 + random.random() / 4)
-                    log.info("%s; retrying in %.1f s", what, delay)
-                    await asyncio.sleep(delay)
-                    attempt += 1
-                    continue
+                    return _answer_text(response)
+                except errors.APIError as exc:
+                    if exc.code not in _RETRYABLE:
+                        raise ExtractionError(f"Gemini refused the request: {exc}") from exc
+                    failure, what = exc, f"Gemini is unavailable ({exc.code})"
+                except json.JSONDecodeError as exc:
+                    # a 200 whose body is no JSON: a proxy's error page, or a cut-off answer
+                    failure, what = exc, "Gemini's answer was not JSON (an error page in between?)"
                 except TimeoutError as exc:
                     raise TransientExtractionError(
                         f"Gemini did not answer within {settings.timeout_seconds:g} s"
@@ -229,7 +215,11 @@ class GeminiExtractor:
                     raise TransientExtractionError(f"cannot reach Gemini: {exc}") from exc
                 except errors.UnknownApiResponseError as exc:
                     raise ExtractionError(f"Gemini's response cannot be read: {exc}") from exc
-                return _answer_text(response)
+                if attempt < settings.max_retries:
+                    delay = self._backoff_base_s * 2**attempt * (1 + random.random() / 4)
+                    log.info("%s; retrying in %.1f s", what, delay)
+                    await asyncio.sleep(delay)
+            raise TransientExtractionError(f"{what} after {attempt + 1} attempts") from failure
 
 
 def _answer_text(response: Any) -> str:

@@ -5,13 +5,10 @@ Parsing therefore never runs in the server or worker process: each call runs in 
 process with ``RLIMIT_AS`` and ``RLIMIT_CPU`` set, killed when it overruns its time; the job ends
 in ERROR and the worker lives on.
 
-The children are forked by a zygote (:mod:`bot.extract.zygote`), one long-lived process per worker
-that has imported the parsers once: a fork costs milliseconds where a fresh interpreter spent half
-a second on imports for every document. A child serves several documents, one at a time, within
-its bounds; a crash, a timeout or a memory overrun ends it and fails only the document it was
-reading, and a child whose memory grew or whose document raised an unexpected error is let go,
-so what one document leaves behind reaches few others. When the zygote itself dies, the calls in
-flight fail as transient errors (the queue retries them) and the next call starts a new one.
+The children are forked by a zygote (:mod:`bot.extract.zygote`, which says how they are bounded
+and reused), one long-lived process per worker that has imported the parsers once; a crash, a
+timeout or a memory overrun fails only the document being read. When the zygote itself dies, the
+calls in flight fail as transient errors (the queue retries them) and the next call starts one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
 returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
@@ -21,6 +18,7 @@ raise :class:`~bot.errors.ExtractionError`, whose message is passed back to the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import subprocess
@@ -32,12 +30,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.errors import ExtractionError, TransientExtractionError
-from bot.extract.zygote import read_frame, write_frame
+from bot.extract.zygote import Frames, write_frame
 
 #: Extra seconds the caller waits beyond the zygote's own timer before giving up on it.
 _GRACE_S = 5.0
 #: Requests smaller than this fit in the pipe to the zygote: writing them cannot block.
 _PIPE_BUFFER = 32 * 1024
+_ENDED = "the parsing process ended unexpectedly"
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,8 @@ class _ZygoteClient:
             stdout=subprocess.PIPE,
             bufsize=0,
         )
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._stdin, self._stdout = self._process.stdin, self._process.stdout
         self._ids = itertools.count(1)
         # None once the zygote's answers have ended: the client takes no more calls
         self._pending: dict[int, Future[dict[str, Any]]] | None = {}
@@ -78,7 +79,7 @@ class _ZygoteClient:
         future: Future[dict[str, Any]] = Future()
         with self._lock:
             if self._pending is None:  # it ended since the caller looked
-                raise TransientExtractionError("the parsing process ended unexpectedly")
+                raise TransientExtractionError(_ENDED)
             call_id = next(self._ids)
             self._pending[call_id] = future
         self._send(json.dumps({**header, "id": call_id}).encode() + b"\n" + pdf)
@@ -86,15 +87,12 @@ class _ZygoteClient:
 
     def cancel(self, call_id: int) -> None:
         """Ask the zygote to kill the child of a call nobody waits for any more."""
-        try:
+        with contextlib.suppress(OSError):
             self._send(json.dumps({"id": call_id, "cancel": True}).encode() + b"\n")
-        except OSError:
-            pass
 
     def close(self, wait: bool = True) -> None:
         """End of input: the zygote stops; killed if it has not within 10 s (when waiting)."""
-        if self._process.stdin is not None:
-            self._process.stdin.close()
+        self._stdin.close()
         if not wait:
             return
         try:
@@ -104,16 +102,12 @@ class _ZygoteClient:
             self._process.wait()
 
     def _send(self, payload: bytes) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None
         with self._write_lock:
-            write_frame(stdin.fileno(), payload)
+            write_frame(self._stdin.fileno(), payload)
 
     def _read_answers(self) -> None:
-        stdout = self._process.stdout
-        assert stdout is not None
         try:
-            while (body := read_frame(stdout.fileno())) is not None:
+            for body in Frames(self._stdout.fileno()):
                 answer = json.loads(body)
                 with self._lock:
                     future = (self._pending or {}).pop(answer["id"], None)
@@ -124,9 +118,7 @@ class _ZygoteClient:
                 pending, self._pending = self._pending or {}, None
             for future in pending.values():
                 if not future.done():
-                    future.set_exception(
-                        TransientExtractionError("the parsing process ended unexpectedly")
-                    )
+                    future.set_exception(TransientExtractionError(_ENDED))
 
 
 class Isolation:
@@ -144,12 +136,9 @@ class Isolation:
         live = self._zygote
         return live._process.pid if live is not None and live.alive else None
 
-    def start(self) -> None:
-        """Start the zygote now rather than at the first call (its imports then overlap the
-        caller's own start)."""
-        self._client()
-
-    def _client(self) -> _ZygoteClient:
+    def start(self) -> _ZygoteClient:
+        """The running zygote, started if it is not (a caller may start it before its first call:
+        its imports then overlap the caller's own start)."""
         with self._lock:
             if self._zygote is None or not self._zygote.alive:
                 self._zygote = _ZygoteClient()
@@ -166,16 +155,11 @@ class Isolation:
         limits: Limits = Limits(),
     ) -> Any:
         """Call ``target(pdf, **options)`` in a child process and return its JSON result."""
-        header = {
-            "target": target,
-            "options": options or {},
-            "memory_mb": limits.memory_mb,
-            "timeout_s": limits.timeout_s,
-        }
+        header = {"target": target, "options": options or {}, **vars(limits)}
         live = self._zygote
         # thread hops only where a call may block: starting the zygote, or a PDF larger than
         # the pipe's buffer (the zygote reads it while it is written)
-        client = live if live is not None and live.alive else await asyncio.to_thread(self._client)
+        client = live if live is not None and live.alive else await asyncio.to_thread(self.start)
         if len(pdf) < _PIPE_BUFFER:
             call_id, future = client.submit(header, pdf)
         else:
@@ -186,9 +170,7 @@ class Isolation:
             )
         except TimeoutError:
             client.cancel(call_id)
-            raise ExtractionError(
-                f"parsing took longer than {limits.timeout_s:g} s and was stopped"
-            ) from None
+            answer = {"timeout": True}  # the zygote did not stop it in time: we give up on it
         except asyncio.CancelledError:
             client.cancel(call_id)
             raise

@@ -23,13 +23,12 @@ class LocalExtractor:
     name = "local"
 
     def __init__(self, config: ExtractionConfig, isolation: Isolation | None = None) -> None:
-        self._config = config
+        self._options = {"ocr_languages": list(config.ocr_languages)}
         self._limits = Limits(config.timeout_seconds, config.memory_mb)
         self._isolation = isolation or Isolation()
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
-        options = {"ocr_languages": list(self._config.ocr_languages)}
-        answer = await self._isolation.run(TARGET, pdf, options, self._limits)
+        answer = await self._isolation.run(TARGET, pdf, self._options, self._limits)
         try:
             return ExtractionResult.model_validate(answer)
         except ValidationError as exc:

@@ -72,11 +72,6 @@ class _Word:
         return self.top + self.height / 2
 
 
-def layout_text(tsv: str) -> str:
-    """Page text with its columns kept, rebuilt from Tesseract's word boxes."""
-    return layout(tsv).text
-
-
 def layout(tsv: str) -> Page:
     """Page text with its columns kept, rebuilt from Tesseract's word boxes, which it keeps.
 
@@ -164,9 +159,7 @@ def _run(argv: list[str], what: str) -> str:
     # against the isolated child's memory bound.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(
-            argv, capture_output=True, timeout=STEP_TIMEOUT_S, env=env, check=False
-        )
+        done = subprocess.run(argv, capture_output=True, timeout=STEP_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
         raise ExtractionError(f"could not {what}: it took longer than {STEP_TIMEOUT_S} s") from exc
     except OSError as exc:

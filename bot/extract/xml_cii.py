@@ -19,13 +19,13 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
-    has_content,
     in_currency,
     local,
     parse_iso_date,
     per_unit,
     text,
     text_of,
+    with_content,
 )
 
 #: root elements of CII invoices: ZUGFeRD 2.x / Factur-X / XRechnung, ZUGFeRD 1.0, CBFBUY drafts
@@ -102,11 +102,7 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
         supplier_name=text(seller, "Name"),
         supplier_tax_id=_vat_id(seller),
         po_references=_po_references(agreement),
-        line_items=[
-            line
-            for line in map(_line, find_all(trade, "IncludedSupplyChainTradeLineItem"))
-            if has_content(line)
-        ],
+        line_items=with_content(map(_line, find_all(trade, "IncludedSupplyChainTradeLineItem"))),
     )
 
 
@@ -122,7 +118,7 @@ def _vat_id(seller: etree._Element | None) -> str | None:
 def _po_references(agreement: etree._Element | None) -> list[str]:
     refs: list[str] = []
     for ref in find_all(agreement, "BuyerOrderReferencedDocument"):
-        value = text(ref, "IssuerAssignedID") or text(ref, "ID")
+        value = text(ref, "IssuerAssignedID", "ID")
         if value is not None and value not in refs:
             refs.append(value)
     return refs
@@ -136,10 +132,8 @@ def _line(item: etree._Element) -> LineItem:
     quantity = find(delivery, "BilledQuantity")
     tax = find(settlement, "ApplicableTradeTax")
     return LineItem(
-        description=text(product, "Name") or text(product, "Description"),
-        product_code=text(product, "SellerAssignedID")
-        or text(product, "GlobalID")
-        or text(product, "BuyerAssignedID"),
+        description=text(product, "Name", "Description"),
+        product_code=text(product, "SellerAssignedID", "GlobalID", "BuyerAssignedID"),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(
@@ -153,5 +147,5 @@ def _line(item: etree._Element) -> LineItem:
             ),
             "LineTotalAmount",
         ),
-        tax_rate=decimal_of(find(tax, "ApplicablePercent", "RateApplicablePercent")),
+        tax_rate=decimal(tax, "ApplicablePercent", "RateApplicablePercent"),
     )

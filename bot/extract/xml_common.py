@@ -8,6 +8,7 @@ addressed by local name so that one reader serves ZUGFeRD 1 (``ram:12``), the pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -80,8 +81,7 @@ def find_all(el: etree._Element | None, path: str) -> list[etree._Element]:
 
 def find(el: etree._Element | None, *paths: str) -> etree._Element | None:
     """The first element at the first of ``paths`` that has one (spellings of one element)."""
-    hits = [hit for path in paths for hit in find_all(el, path)]
-    return hits[0] if hits else None
+    return next((hit for path in paths for hit in find_all(el, path)), None)
 
 
 def text_of(el: etree._Element | None) -> str | None:
@@ -92,9 +92,10 @@ def text_of(el: etree._Element | None) -> str | None:
     return value or None
 
 
-def text(el: etree._Element | None, path: str) -> str | None:
-    """The first non-empty text among the elements at ``path``."""
-    return next((value for hit in find_all(el, path) if (value := text_of(hit)) is not None), None)
+def text(el: etree._Element | None, *paths: str) -> str | None:
+    """The first non-empty text among the elements at ``paths``, in their order."""
+    hits = (hit for path in paths for hit in find_all(el, path))
+    return next((value for hit in hits if (value := text_of(hit)) is not None), None)
 
 
 def decimal_of(el: etree._Element | None) -> Decimal | None:
@@ -108,8 +109,8 @@ def decimal_of(el: etree._Element | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def decimal(el: etree._Element | None, path: str) -> Decimal | None:
-    return decimal_of(find(el, path))
+def decimal(el: etree._Element | None, *paths: str) -> Decimal | None:
+    return decimal_of(find(el, *paths))
 
 
 def in_currency(amounts: list[etree._Element], currency: str | None) -> Decimal | None:
@@ -137,6 +138,6 @@ def parse_iso_date(raw: str | None) -> date | None:
         return None
 
 
-def has_content(line: LineItem) -> bool:
-    """False for a line with no value at all: a note or grouping line in the XML, no item."""
-    return any(value is not None for _, value in line)
+def with_content(lines: Iterable[LineItem]) -> list[LineItem]:
+    """The lines with a value: one with none at all is a note or grouping line in the XML."""
+    return [line for line in lines if any(value is not None for _, value in line)]

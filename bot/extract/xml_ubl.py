@@ -13,17 +13,19 @@ from bot.extract.xml_common import (
     decimal_of,
     find,
     find_all,
-    has_content,
     in_currency,
     local,
     parse_iso_date,
     per_unit,
     text,
+    with_content,
 )
 
 UBL_NAMESPACE_PREFIX = "urn:oasis:names:specification:ubl:schema:xsd:"
 #: the ``OrderReference/ID`` Peppol BIS 3 prescribes when there is no buyer's order number
 NO_ORDER_REFERENCE = "NA"
+#: the item identifiers a line's product code is taken from, the first found first
+_ITEM_IDS = tuple(f"{who}ItemIdentification/ID" for who in ("Sellers", "Standard", "Buyers"))
 
 
 def is_ubl(root: etree._Element) -> bool:
@@ -33,7 +35,7 @@ def is_ubl(root: etree._Element) -> bool:
 
 def parse_ubl(root: etree._Element) -> ExtractedInvoice:
     is_credit_note = local(root) == "CreditNote"
-    type_code = text(root, "InvoiceTypeCode") or text(root, "CreditNoteTypeCode")
+    type_code = text(root, "InvoiceTypeCode", "CreditNoteTypeCode")
     supplier = find(root, "AccountingSupplierParty/Party")
     totals = find(root, "LegalMonetaryTotal")
     currency = text(root, "DocumentCurrencyCode") or _amount_currency(totals)
@@ -52,7 +54,7 @@ def parse_ubl(root: etree._Element) -> ExtractedInvoice:
         supplier_name=_seller_name(supplier),
         supplier_tax_id=_vat_id(supplier),
         po_references=_order_references(root),
-        line_items=[line for line in map(_line, find_all(root, line_tag)) if has_content(line)],
+        line_items=with_content(map(_line, find_all(root, line_tag))),
     )
 
 
@@ -78,7 +80,7 @@ def _seller_name(party: etree._Element | None) -> str | None:
 
     This is what CII's ``SellerTradeParty/Name`` holds, so both syntaxes give the same name.
     """
-    return text(party, "PartyLegalEntity/RegistrationName") or text(party, "PartyName/Name")
+    return text(party, "PartyLegalEntity/RegistrationName", "PartyName/Name")
 
 
 def _order_references(root: etree._Element) -> list[str]:
@@ -103,10 +105,8 @@ def _line(line: etree._Element) -> LineItem:
     if rate is None:
         rate = find(line, "TaxTotal/TaxSubtotal/Percent")
     return LineItem(
-        description=text(item, "Name") or text(item, "Description"),
-        product_code=text(item, "SellersItemIdentification/ID")
-        or text(item, "StandardItemIdentification/ID")
-        or text(item, "BuyersItemIdentification/ID"),
+        description=text(item, "Name", "Description"),
+        product_code=text(item, *_ITEM_IDS),
         quantity=decimal_of(quantity),
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),

@@ -15,10 +15,12 @@ hostile document cannot take it down.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
 import os
+import pkgutil
 import resource
 import selectors
 import signal
@@ -26,7 +28,8 @@ import struct
 import sys
 import time
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from bot.errors import ExtractionError, TransientExtractionError
@@ -35,39 +38,62 @@ from bot.errors import ExtractionError, TransientExtractionError
 PRELOAD = ("bot.extract.parse", "bot.extract.einvoice", "bot.extract.auto")
 #: Each frame on the pipes starts with its length (shared with bot.extract.isolation).
 FRAME_LENGTH = struct.Struct(">Q")
-#: Documents one child serves before it is let go (a fresh fork costs 15-35 ms a document:
-#: copy-on-write faults and caches built again), and children kept waiting for the next.
+#: Documents one child serves before it is let go (a fork costs more than a small document's
+#: parse), and children kept waiting for the next.
 MAX_DOCUMENTS = 50
 MAX_IDLE = 2
 
 
+class Frames:
+    """The frames read from ``fd``: each an 8-byte length (:data:`FRAME_LENGTH`), then the bytes."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._buffer = bytearray()
+
+    def read(self) -> list[bytes] | None:
+        """The frames one read of ``fd`` completes (blocking until data come); None at its end."""
+        chunk = os.read(self.fd, 1 << 20)
+        if not chunk:
+            return None
+        self._buffer += chunk
+        frames = []
+        while len(self._buffer) >= FRAME_LENGTH.size:
+            end = FRAME_LENGTH.size + FRAME_LENGTH.unpack_from(self._buffer)[0]
+            if len(self._buffer) < end:
+                break
+            frames.append(bytes(self._buffer[FRAME_LENGTH.size : end]))
+            del self._buffer[:end]
+        return frames
+
+    def __iter__(self) -> Iterator[bytes]:
+        while (frames := self.read()) is not None:
+            yield from frames
+
+
 @dataclass
 class _Child:
-    """A forked child: the pipe it reads requests from, the pipe it answers on, and the request
-    it is working on (None while it waits for the next)."""
+    """A forked child, its pipes and the request it works on (None while it waits for the next)."""
 
     pid: int
     requests: int
-    answers: int
+    answers: Frames
     memory_mb: int
     job: int | None = None
     deadline: float = 0.0
-    served: int = 0
-    output: bytearray = field(default_factory=bytearray)
-    timed_out: bool = False
-    killed: bool = False  # by the zygote (time, cancel): a signal it did not send came from outside
+    # why the zygote killed it ("time", "cancel"): a signal it did not send came from outside
+    killed: str | None = None
 
-    def kill(self) -> None:
-        self.killed = True
-        _kill(self.pid)
+    def kill(self, why: str) -> None:
+        self.killed = why
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
 
 
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     """Run ``target`` on the PDF and turn its result or failure into an answer."""
-    module_name, _, func_name = target.partition(":")
     try:
-        func = getattr(importlib.import_module(module_name), func_name)
-        result = func(pdf, **options)
+        result = pkgutil.resolve_name(target)(pdf, **options)
         if hasattr(result, "model_dump"):
             result = result.model_dump(mode="json")
         return {"ok": True, "result": result}
@@ -76,82 +102,70 @@ def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     except ExtractionError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
-        return {"ok": False, "spent": True, "error": "the document needs more memory than allowed"}
+        return {"ok": False, "last": True, "error": "the document needs more memory than allowed"}
     except RecursionError:
-        return {"ok": False, "spent": True, "error": "the document is nested too deeply to parse"}
+        return {"ok": False, "last": True, "error": "the document is nested too deeply to parse"}
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must become that file's error
         error = f"the parser failed: {type(exc).__name__}: {exc}"[:500]
-        return {"ok": False, "spent": True, "error": error}
+        return {"ok": False, "last": True, "error": error}
 
 
 class Zygote:
     """The request loop: frames in, each to an idle child (forked when none waits), frames out."""
 
     def __init__(self, stdin: int, stdout: int) -> None:
-        self._in = stdin
+        self._in = Frames(stdin)
         self._out = stdout
-        self._buffer = bytearray()
-        self._busy: dict[int, _Child] = {}  # request id -> child
-        self._idle: list[_Child] = []
+        self._children: list[_Child] = []  # busy with a job, or idle
         self._selector = selectors.DefaultSelector()
 
     def run(self) -> None:
-        self._selector.register(self._in, selectors.EVENT_READ)
-        open_input = True
-        while open_input or self._busy:
+        self._selector.register(self._in.fd, selectors.EVENT_READ)
+        # until the worker is gone (its input no longer read) and no child works for it
+        while self._in.fd in self._selector.get_map() or self._busy():
             for key, _ in self._selector.select(self._wait()):
-                if key.fd == self._in:
-                    open_input = self._read_requests()
+                if key.fd == self._in.fd:
+                    self._read_requests()
                 else:
                     self._read_child(key.data)
             self._kill_overdue()
-        for child in self._idle:
+        for child in list(self._children):
             self._retire(child)
         self._selector.close()
 
-    def _wait(self) -> float | None:
-        if not self._busy:
-            return None
-        return max(0.0, min(c.deadline for c in self._busy.values()) - time.monotonic())
+    def _busy(self) -> list[_Child]:
+        return [c for c in self._children if c.job is not None]
 
-    def _read_requests(self) -> bool:
-        chunk = os.read(self._in, 1 << 20)
-        if not chunk:  # the worker is gone: so are its documents
-            self._selector.unregister(self._in)
-            for child in self._busy.values():
-                child.kill()
-            return False
-        self._buffer += chunk
-        while len(self._buffer) >= FRAME_LENGTH.size:
-            (size,) = FRAME_LENGTH.unpack_from(self._buffer)
-            if len(self._buffer) < FRAME_LENGTH.size + size:
-                break
-            frame = bytes(self._buffer[FRAME_LENGTH.size : FRAME_LENGTH.size + size])
-            del self._buffer[: FRAME_LENGTH.size + size]
+    def _wait(self) -> float | None:
+        deadlines = [c.deadline for c in self._busy()]
+        return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+
+    def _read_requests(self) -> None:
+        frames = self._in.read()
+        if frames is None:  # the worker is gone: so are its documents
+            self._selector.unregister(self._in.fd)
+            for child in self._busy():
+                child.kill("cancel")
+        for frame in frames or []:
             self._handle(frame)
-        return True
 
     def _handle(self, frame: bytes) -> None:
         head = frame[: frame.find(b"\n")] if b"\n" in frame else frame
         request = json.loads(head)
         if request.get("cancel"):
-            child = self._busy.get(request["id"])
-            if child is not None:
-                child.kill()
+            for child in self._busy():
+                if child.job == request["id"]:
+                    child.kill("cancel")
             return
         memory = int(request["memory_mb"])
-        child = next((c for c in self._idle if c.memory_mb == memory), None)
-        if child is not None:
-            self._idle.remove(child)
-        else:
-            child = self._fork(memory)
+        idle = (c for c in self._children if c.job is None and c.memory_mb == memory)
+        child = next(idle, None) or self._fork(memory)
         child.job = request["id"]
         child.deadline = time.monotonic() + float(request["timeout_s"])
-        self._busy[request["id"]] = child
         try:
             write_frame(child.requests, frame)
         except OSError:
-            child.kill()  # it died between documents: reported as it is reaped
+            child.kill("cancel")  # it died between documents: reported as it is reaped
 
     def _fork(self, memory_mb: int) -> _Child:
         to_child, requests = os.pipe()
@@ -160,51 +174,38 @@ class Zygote:
         if pid == 0:  # the child: never returns
             os.close(requests)
             os.close(answers)
-            for other in [*self._idle, *self._busy.values()]:
+            for other in self._children:
                 os.close(other.requests)
-                os.close(other.answers)
+                os.close(other.answers.fd)
             _serve(to_child, from_child, memory_mb)
         os.close(to_child)
         os.close(from_child)
-        child = _Child(pid, requests, answers, memory_mb)
+        child = _Child(pid, requests, Frames(answers), memory_mb)
         self._selector.register(answers, selectors.EVENT_READ, child)
+        self._children.append(child)
         return child
 
     def _read_child(self, child: _Child) -> None:
-        chunk = os.read(child.answers, 1 << 20)
-        if not chunk:
+        frames = child.answers.read()
+        if frames is None:
             self._reap(child)
             return
-        child.output += chunk
-        if len(child.output) < FRAME_LENGTH.size:
-            return
-        (size,) = FRAME_LENGTH.unpack_from(child.output)
-        if len(child.output) < FRAME_LENGTH.size + size:
-            return
-        body = bytes(child.output[FRAME_LENGTH.size : FRAME_LENGTH.size + size])
-        del child.output[: FRAME_LENGTH.size + size]
-        if child.job is None:
-            return
-        reply = json.loads(body)
-        answer = {"id": child.job, "answer": reply}
-        del self._busy[child.job]
-        child.job, child.served = None, child.served + 1
-        self._send(json.dumps(answer).encode())
-        if reply.get("last") or child.served >= MAX_DOCUMENTS or len(self._idle) >= MAX_IDLE:
-            self._retire(child)
-        else:
-            self._idle.append(child)
+        for body in frames:
+            assert child.job is not None  # a child answers only the request it was given
+            # a flag byte (is it the child's last answer?), then the reply, passed on unparsed
+            write_frame(self._out, b'{"id": %d, "answer": %s}' % (child.job, body[1:]))
+            child.job = None
+            idle = len(self._children) - len(self._busy())
+            if body[:1] == b"L" or idle > MAX_IDLE:
+                self._retire(child)
 
     def _reap(self, child: _Child) -> None:
         """The child ended: between documents (it chose to) or in one (reported as failed)."""
-        if child in self._idle:
-            self._idle.remove(child)
         status, usage = self._retire(child)
         if child.job is None:
             return
-        del self._busy[child.job]
         answer: dict[str, Any] = {"id": child.job}
-        if child.timed_out:
+        if child.killed == "time":
             answer["timeout"] = True
         elif os.WIFSIGNALED(status):
             number, peak = os.WTERMSIG(status), round(usage.ru_maxrss / 1024)
@@ -213,59 +214,31 @@ class Zygote:
             # answer, not a signal), C code may abort or crash near the bound; the kernel's
             # out-of-memory killer sends SIGKILL, which the zygote sends only on time or cancel
             answer["memory"] = peak >= 0.75 * child.memory_mb or (
-                number == signal.SIGKILL and not child.killed
+                number == signal.SIGKILL and child.killed is None
             )
         else:
             answer["exit"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        self._send(json.dumps(answer).encode())
+        write_frame(self._out, json.dumps(answer).encode())
 
     def _retire(self, child: _Child) -> tuple[int, Any]:
         """Let a child go (it exits when its request pipe closes): its exit status and usage."""
-        self._selector.unregister(child.answers)
-        os.close(child.answers)
+        self._children.remove(child)
+        self._selector.unregister(child.answers.fd)
+        os.close(child.answers.fd)
         os.close(child.requests)
         return os.wait4(child.pid, 0)[1:]
 
     def _kill_overdue(self) -> None:
         now = time.monotonic()
-        for child in self._busy.values():
-            if not child.timed_out and child.deadline <= now:
-                child.timed_out = True
-                child.kill()
-
-    def _send(self, data: bytes) -> None:
-        write_frame(self._out, data)
+        for child in self._busy():
+            if child.killed != "time" and child.deadline <= now:
+                child.kill("time")
 
 
 def write_frame(fd: int, data: bytes) -> None:
     view = memoryview(FRAME_LENGTH.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
-
-
-def read_frame(fd: int) -> bytes | None:
-    """One frame from ``fd``, None at its end."""
-    head = _read_exactly(fd, FRAME_LENGTH.size)
-    if head is None:
-        return None
-    return _read_exactly(fd, FRAME_LENGTH.unpack(head)[0])
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    data = bytearray()
-    while len(data) < size:
-        chunk = os.read(fd, min(size - len(data), 1 << 20))
-        if not chunk:
-            return None
-        data += chunk
-    return bytes(data)
-
-
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _serve(requests: int, answers: int, memory_mb: int) -> None:
@@ -279,7 +252,7 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
         memory = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         sys.setrecursionlimit(5000)
-        while (frame := read_frame(requests)) is not None:
+        for served, frame in enumerate(Frames(requests), 1):
             head, _, pdf = frame.partition(b"\n")
             request = json.loads(head)
             # CPU time is counted over the child's life: each document gets its own bound
@@ -290,22 +263,18 @@ def _serve(requests: int, answers: int, memory_mb: int) -> None:
                 budget = min(budget, hard)
             resource.setrlimit(resource.RLIMIT_CPU, (budget, hard))
             answer = call(request["target"], pdf, request.get("options") or {})
-            # the answer says whether it is the last, so that no request is sent to a child
-            # that is leaving
-            answer["last"] = bool(answer.get("spent")) or _resident_mb() > memory_mb / 2
-            write_frame(answers, json.dumps(answer).encode())
-            if answer["last"]:
+            # the answer says whether it is the last (a broken document, its share served, its
+            # memory grown), so that no request is sent to a child that is leaving
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            last = answer.pop("last", False) or served >= MAX_DOCUMENTS or peak_mb > memory_mb / 2
+            write_frame(answers, (b"L" if last else b".") + json.dumps(answer).encode())
+            if last:
                 break
     except BaseException:  # noqa: BLE001 - the child must exit, whatever happened
         traceback.print_exc(file=sys.stderr)
         status = 1
     finally:
         os._exit(status)
-
-
-def _resident_mb() -> float:
-    """The child's peak resident memory: a child that grew is not given another document."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 #: A small page parsed once before any fork, so that what the parser builds on first use

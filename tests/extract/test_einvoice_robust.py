@@ -82,7 +82,7 @@ def read(xml: bytes) -> ExtractedInvoice:
 
 
 def found_name(pdf: bytes) -> str | None:
-    found = find_invoice(PdfReader(io.BytesIO(pdf)))
+    found = find_invoice(PdfReader(io.BytesIO(pdf)), [])
     return found[0] if found else None
 
 

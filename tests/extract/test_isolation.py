@@ -131,8 +131,11 @@ async def test_the_zygote_belongs_to_its_owner_and_ends_with_it() -> None:
 
 def _running(pid: int) -> bool:
     """The process exists and is not a zombie waiting to be reaped."""
-    stat = Path(f"/proc/{pid}/stat")
-    return stat.exists() and stat.read_text().split(") ", 1)[1].split()[0] != "Z"
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:  # gone (also between an exists() and the read, as it was reaped)
+        return False
+    return stat.split(") ", 1)[1].split()[0] != "Z"
 
 
 async def test_a_zygote_whose_owner_drops_it_unclosed_ends_too() -> None:

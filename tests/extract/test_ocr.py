@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from bot.errors import ExtractionError
 from bot.extract.isolation import Isolation
-from bot.extract.ocr import layout_text, ocr_pages
+from bot.extract.ocr import layout, ocr_pages
 from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
 # Skipped on a developer machine without the tools; CI must have them, so it fails there instead.
@@ -90,7 +90,7 @@ def test_layout_puts_words_of_one_height_on_one_line_in_their_columns() -> None:
         (100, 260, "Total"),
         (900, 262, "1,234.50"),
     )
-    lines = layout_text(tsv).splitlines()
+    lines = layout(tsv).text.splitlines()
     assert [line.split() for line in lines] == [
         ["Invoice", "number", "INV-7781"],
         ["Total", "1,234.50"],
@@ -100,4 +100,4 @@ def test_layout_puts_words_of_one_height_on_one_line_in_their_columns() -> None:
 
 
 def test_layout_of_an_empty_page_is_empty() -> None:
-    assert layout_text(_tsv()) == ""
+    assert layout(_tsv()).text == ""
