@@ -26,6 +26,7 @@ _CELL_GAP = re.compile(r"[^ ](?:[^ ]| (?! ))*")  # no-break spaces join, as in "
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_SPACES = re.compile(" {4,}")
 _CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
 
 
@@ -80,6 +81,8 @@ class Doc:
         self._anchor_lines: dict[str, list[int]] = {}
         self._folded = "\n".join(line.folded for line in self.lines)
         self._starts = list(accumulate((len(x.folded) + 1 for x in self.lines), initial=0))
+        self._short_text = _SPACES.sub("   ", self._folded)
+        self._short = self._short_text.split("\n")
 
     def box(self, line: int, start: int, end: int) -> tuple[int, BoxT] | None:
         """(page, box) of characters ``start..end`` of line ``line``, when the page has boxes."""
@@ -134,16 +137,14 @@ class Doc:
             yield from pattern.finditer(self._folded, start, start + len(self.lines[i].folded))
 
     def lines_with(self, word: str) -> list[int]:
-        """Indices of the lines whose folded text contains ``word``."""
+        """Indices of the lines whose folded text contains ``word``: looked for in the lines with
+        runs of spaces cut to three (layout text is mostly spaces), the same lines for a word
+        with no more than three spaces in a row."""
         if word not in self._anchor_lines:
-            found: list[int] = []
-            text, starts = self._folded, self._starts
-            pos = text.find(word)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                found.append(i)
-                pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
-            self._anchor_lines[word] = found
+            lines = self._short if "    " not in word else [x.folded for x in self.lines]
+            if lines is self._short and word not in self._short_text:
+                lines = []  # most words (other languages' labels) are nowhere
+            self._anchor_lines[word] = [i for i, f in enumerate(lines) if word in f]
         return self._anchor_lines[word]
 
     def right_text(self, hit: Hit) -> str:
