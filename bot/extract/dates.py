@@ -30,7 +30,6 @@ _MONTH_NAMES = {
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SEP = r"[./\-]"
 _ISO = re.compile(r"(\d(?<!\d\d)\d{3})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
 # A look-behind goes after a pattern's first digit (or state code), not before it: ``re`` jumps to
 # where a pattern's first character can be, but tries a leading look-behind at every column.

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from bot.extract.boxes import BoxT, Page
 from bot.extract.dates import fold, order_hint
@@ -30,15 +30,13 @@ _SPACES = re.compile(" {4,}")
 _CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # (tuples: made by the thousand, twice as fast as a frozen dataclass)
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A label found at ``line`` columns ``start..end``; lower ``rank`` is more specific."""
 
     line: int
@@ -110,16 +108,12 @@ class Doc:
         per_line: dict[int, list[Hit]] = {}
         for rank, pattern in enumerate(patterns):
             for m in self._finditer(pattern):
-                if m.end() == m.start():
-                    continue
                 i = bisect_right(self._starts, m.start()) - 1
                 start, end = m.start() - self._starts[i], m.end() - self._starts[i]
-                if end > len(self.lines[i].folded):
-                    continue  # ran over the end of the line
-                line_hits = per_line.setdefault(i, [])
-                if any(h.start < end and start < h.end for h in line_hits):
-                    continue
-                line_hits.append(Hit(i, start, end, rank))
+                line_hits = per_line.setdefault(i, [])  # (an empty or over-the-end match: none)
+                if start < end <= len(self.lines[i].folded):
+                    if not any(h.start < end and start < h.end for h in line_hits):
+                        line_hits.append(Hit(i, start, end, rank))
         return [h for i in sorted(per_line) for h in per_line[i]]
 
     def _finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -129,10 +123,7 @@ class Doc:
         if words is None or not line_bound(pattern):
             yield from pattern.finditer(self._folded)
             return
-        lines: set[int] = set()
-        for word in words:
-            lines.update(self.lines_with(word))
-        for i in sorted(lines):
+        for i in sorted({i for word in words for i in self.lines_with(word)}):
             start = self._starts[i]
             yield from pattern.finditer(self._folded, start, start + len(self.lines[i].folded))
 

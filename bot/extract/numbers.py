@@ -24,7 +24,6 @@ _NUMBER = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s?%")
 _START = re.compile(r"[-\u2212\u2013\d]")  # where a token can start
-_NON_DIGITS = re.compile(r"\D")
 _GROUPING = re.compile(r"[ \u00a0\u202f'\u2019]")  # Swiss CLDR groups with U+2019
 _MARKED_DIGITS = re.compile(r"[\d.,]+")
 _COMMA_DECIMALS = re.compile(r"\d,\d{2}(?!\d)")
@@ -123,5 +122,5 @@ def find_amounts(line: str, hint: str | None = None) -> list[Number]:
     return [
         n
         for n in find_numbers(line, hint)
-        if not n.percent and (n.money_like or len(_NON_DIGITS.sub("", n.raw)) <= 7)
+        if not n.percent and (n.money_like or sum(map(str.isdecimal, n.raw)) <= 7)
     ]
