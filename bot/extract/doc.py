@@ -128,9 +128,8 @@ class Doc:
             yield from pattern.finditer(self._folded, start, start + len(self.lines[i].folded))
 
     def lines_with(self, word: str) -> list[int]:
-        """Indices of the lines whose folded text contains ``word``: looked for in the lines with
-        runs of spaces cut to three (layout text is mostly spaces), the same lines for a word
-        with no more than three spaces in a row."""
+        """Indices of the lines whose folded text contains ``word``, searched where runs of spaces
+        are cut to three (layout text is mostly spaces) unless the word holds a run of four."""
         if word not in self._anchor_lines:
             lines = self._short if "    " not in word else [x.folded for x in self.lines]
             if lines is self._short and word not in self._short_text:

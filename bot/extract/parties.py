@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
@@ -163,6 +164,7 @@ def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # asked again of most names once cleaned, and of a sender's next invoices
 def _plausible(text: str) -> bool:
     if not 2 <= len(text) <= 60 or ":" in text or not _TWO_LETTERS.search(text):
         return False  # (a colon: a label, not a name)
