@@ -225,8 +225,7 @@ SUMMARY = re.compile(
     + ")"
 )
 
-#: Line-item table column headings by the column they name. Every alternative starts with a
-#: letter (a look-behind after it): joined by "|" they are searched for where such a letter is.
+#: Line-item table column headings by the column they name (each alternative starts with a letter).
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
