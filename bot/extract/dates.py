@@ -44,6 +44,7 @@ _MONTH_DAY = re.compile(
 
 _MONTH_DIGITS = re.compile(rf"(?:{_MONTH_RE})\.?,?[\s\-/]*(?:de\s+)?\d")  # in both long forms
 _DIGIT = re.compile(r"\d")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _US_ADDRESS = re.compile(
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
     r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?<!\w..)"
@@ -67,7 +68,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if low.isascii():
         return low
-    return low.translate(_FOLD)
+    return _NON_ASCII.sub(lambda m: m.group().translate(_FOLD), low)  # not char by char
 
 
 # Latin letters with accents -> their base letter, one character for one (positions stay); the
