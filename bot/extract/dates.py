@@ -31,8 +31,7 @@ MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in nam
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"(\d(?<!\d\d)\d{3})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
-# A look-behind goes after a pattern's first digit (or state code), not before it: ``re`` jumps to
-# where a pattern's first character can be, but tries a leading look-behind at every column.
+# look-behinds after the first digit: re jumps to a first digit, but tries look-behinds everywhere
 _NUMERIC = re.compile(r"(\d(?<![\d.]\d)\d?)([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DAY_MONTH = re.compile(
     rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|e|o|º|°)?\.?[\s\-/]*(?:de\s+)?({_MONTH_RE})\.?,?[\s\-/]*"
