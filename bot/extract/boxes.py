@@ -50,17 +50,12 @@ class Page:
 
     def box(self, line: int, start: int, end: int) -> BoxT | None:
         """The box of characters ``start..end`` of text line ``line`` (blank lines count)."""
-        if line >= len(self.spans):
-            return None
-        parts = [_slice(s, start, end) for s in self.spans[line] if s.start < end and start < s.end]
+        spans = self.spans[line] if line < len(self.spans) else []
+        parts = [_slice(s, start, end) for s in spans if s.start < end and start < s.end]
         if not parts:
             return None
-        return (
-            min(p[0] for p in parts),
-            min(p[1] for p in parts),
-            max(p[2] for p in parts),
-            max(p[3] for p in parts),
-        )
+        x0, y0, x1, y1 = zip(*parts, strict=True)
+        return min(x0), min(y0), max(x1), max(y1)
 
 
 def _slice(span: Span, start: int, end: int) -> BoxT:

@@ -30,21 +30,24 @@ _MONTH_NAMES = {
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SEP = r"[./\-]"
-_ISO = re.compile(r"(?<!\d)(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_ISO = re.compile(r"(\d(?<!\d\d)\d{3})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
+# look-behinds after the first digit: re jumps to a first digit, but tries look-behinds everywhere
+_NUMERIC = re.compile(r"(\d(?<![\d.]\d)\d?)([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|e|o|º|°)?\.?[\s\-/]*(?:de\s+)?({_MONTH_RE})\.?,?[\s\-/]*"
+    rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|e|o|º|°)?\.?[\s\-/]*(?:de\s+)?({_MONTH_RE})\.?,?[\s\-/]*"
     rf"(?:de\s+)?(\d{{4}})(?!\d)"
 )
 _MONTH_DAY = re.compile(
     rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)"
 )
 
+_MONTH_DIGITS = re.compile(rf"(?:{_MONTH_RE})\.?,?[\s\-/]*(?:de\s+)?\d")  # in both long forms
 _DIGIT = re.compile(r"\d")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _US_ADDRESS = re.compile(
-    r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
-    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+\d{5}(?:-\d{4})?\b"
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?<!\w..)"
+    r",?\s+\d{5}(?:-\d{4})?\b"
 )
 _NON_US = re.compile(r"[€£]|\b(?:EUR|GBP|VAT\s+(?:reg|no)|MwSt|TVA|BTW|GST|HST|ABN)\b", re.I)
 # dollars (not A$, C$) or a sales tax: the conventions of the United States
@@ -64,7 +67,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if low.isascii():
         return low
-    return low.translate(_FOLD)
+    return _NON_ASCII.sub(lambda m: m.group().translate(_FOLD), low)  # not char by char
 
 
 # Latin letters with accents -> their base letter, one character for one (positions stay); the
@@ -105,7 +108,8 @@ def order_hint(text: str) -> str | None:
         return "mdy"
     if dmy > mdy:
         return "dmy"
-    if (_US_ADDRESS.search(text) or _US_MONEY.search(text)) and not _NON_US.search(text):
+    us_money = any(w in text.casefold() for w in ("$", "usd", "sales")) and _US_MONEY.search(text)
+    if (_US_ADDRESS.search(text) or us_money) and not _NON_US.search(text):
         return "mdy"  # no date settles it, but the invoice is American: 11/10/23 is November 10
     return None
 
@@ -132,9 +136,10 @@ def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
     if _YEAR.search(folded, pos):
         for m in _ISO.finditer(folded, pos):
             add(_make(int(m.group(1)), int(m.group(3)), int(m.group(4))), m.start(), m.end())
-        for m in _DAY_MONTH.finditer(folded, pos):
+        months = _MONTH_DIGITS.search(folded) is not None
+        for m in _DAY_MONTH.finditer(folded, pos) if months else ():
             add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
-        for m in _MONTH_DAY.finditer(folded):
+        for m in _MONTH_DAY.finditer(folded) if months else ():
             add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
     for m in _NUMERIC.finditer(folded, pos):
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))

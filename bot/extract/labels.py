@@ -225,7 +225,7 @@ SUMMARY = re.compile(
     + ")"
 )
 
-#: Line-item table column headings by the column they name.
+#: Line-item table column headings by the column they name (each alternative starts with a letter).
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
@@ -234,8 +234,8 @@ COLUMNS: dict[str, str] = {
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
     r"|quantita|qta|q\.ta|nombre|stuks|amount(?=\s+product)",
     "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\."
-    r"|(?<![a-z])um\b",
-    "unit_price": r"(?:price|prix|preis|prijs)\s*(?:/|per|par|pro|je)\s*"
+    r"|u(?<![a-z]u)m\b",
+    "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
     r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
     r"|unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
@@ -244,8 +244,8 @@ COLUMNS: dict[str, str] = {
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
     r"|waarde|valeur",
-    "tax_rate": r"(?:vat|tax)\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva|btw|iva"
-    r"|steuersatz|taux",
+    "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
+    r"|btw|iva|steuersatz|taux",
 }
 
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",

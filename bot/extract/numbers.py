@@ -23,9 +23,7 @@ _NUMBER = re.compile(
     r"(?![\w/]|[.,]\d)"
 )
 _PERCENT_AFTER = re.compile(r"\s?%")
-_TWO_DECIMALS = re.compile(r"[.,]\d{2}$")
-_DIGIT = re.compile(r"\d")
-_NON_DIGITS = re.compile(r"\D")
+_START = re.compile(r"[-\u2212\u2013\d]")  # where a token can start
 _GROUPING = re.compile(r"[ \u00a0\u202f'\u2019]")  # Swiss CLDR groups with U+2019
 _MARKED_DIGITS = re.compile(r"[\d.,]+")
 _COMMA_DECIMALS = re.compile(r"\d,\d{2}(?!\d)")
@@ -45,7 +43,7 @@ class Number:
     @property
     def money_like(self) -> bool:
         """Two decimals: how amounts of money are printed."""
-        return bool(_TWO_DECIMALS.search(self.raw)) and not self.percent
+        return self.raw[-3:-2] in (".", ",") and self.raw[-2:].isdecimal() and not self.percent
 
 
 def decimal_hint(text: str) -> str | None:
@@ -107,18 +105,15 @@ def _normalise(s: str, hint: str | None) -> str | None:
 def find_numbers(line: str, hint: str | None = None) -> tuple[Number, ...]:
     """All number tokens in ``line`` with their columns; percentages are flagged (cached: the
     readers look at the same lines more than once)."""
-    first = _DIGIT.search(line)
-    if first is None:
-        return ()
     found: list[Number] = []
-    # a token starts with a digit or with a sign and a space before it: skip the text before
-    for m in _NUMBER.finditer(line, max(0, first.start() - 2)):
-        raw = m.group(0)
-        value = parse_amount(raw, hint)
-        if value is None:
+    at = _START.search(line)
+    while at is not None:  # tried only where a sign or a digit is, not at every column
+        m = _NUMBER.match(line, at.start())
+        at = _START.search(line, at.start() + 1 if m is None else m.end())
+        if m is None or (value := parse_amount(m.group(0), hint)) is None:
             continue
         percent = bool(_PERCENT_AFTER.match(line, m.end()))
-        found.append(Number(value, m.start(), m.end(), raw, percent))
+        found.append(Number(value, m.start(), m.end(), m.group(0), percent))
     return tuple(found)
 
 
@@ -127,5 +122,5 @@ def find_amounts(line: str, hint: str | None = None) -> list[Number]:
     return [
         n
         for n in find_numbers(line, hint)
-        if not n.percent and (n.money_like or len(_NON_DIGITS.sub("", n.raw)) <= 7)
+        if not n.percent and (n.money_like or sum(map(str.isdecimal, n.raw)) <= 7)
     ]

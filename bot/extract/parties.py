@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
@@ -103,7 +104,8 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     """
     out = []
     for i, line in enumerate(doc.lines):
-        if i in skip or find_dates(line.text) or any(a.money_like for a in find_amounts(line.text)):
+        money = any(a.money_like for a in find_amounts(line.text, doc.decimal))
+        if i in skip or money or find_dates(line.text):
             continue  # names do not share their line with a date or an amount
         for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
@@ -162,10 +164,11 @@ def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # asked again of most names once cleaned, and of a sender's next invoices
 def _plausible(text: str) -> bool:
-    if not 2 <= len(text) <= 60 or not _TWO_LETTERS.search(text):
-        return False
-    if sum(ch.isdigit() for ch in text) > len(text) / 4 or find_dates(text):
+    if not 2 <= len(text) <= 60 or ":" in text or not _TWO_LETTERS.search(text):
+        return False  # (a colon: a label, not a name)
+    if sum(map(str.isdigit, text)) > len(text) / 4 or find_dates(text):
         return False
     if _ADDRESS.search(text) and not labels.LEGAL_FORMS.search(text):
         return False
@@ -174,8 +177,8 @@ def _plausible(text: str) -> bool:
         return False
     if _TITLE.fullmatch(text.strip()) or labels.SUPPLIER.fullmatch(folded.strip(" :")):
         return False
-    if ":" in text or (text.endswith((".", "!")) and not labels.LEGAL_FORMS.search(text)):
-        return False  # a label or a sentence, not a name
+    if text.endswith((".", "!")) and not labels.LEGAL_FORMS.search(text):
+        return False  # a sentence, not a name
     if labels.LEGAL_FORMS.fullmatch(text.strip(" .,")):
         return False  # "Sarl" alone is no name
     return len(text.split()) <= 8

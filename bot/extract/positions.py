@@ -57,9 +57,7 @@ def locate(doc: Doc, invoice: ExtractedInvoice, near: dict[str, int]) -> dict[st
 def _order(doc: Doc, line: int | None, backwards: bool = False) -> list[int]:
     """Lines to search: the label's line and the few under it first, then the whole document
     (from the end for amounts: totals stand low)."""
-    every = list(range(len(doc.lines)))
-    if backwards:
-        every.reverse()
+    every = list(range(len(doc.lines)))[:: -1 if backwards else 1]
     if line is None:
         return every
     first = list(range(line, min(line + 8, len(doc.lines))))
@@ -68,19 +66,35 @@ def _order(doc: Doc, line: int | None, backwards: bool = False) -> list[int]:
 
 def _text(doc: Doc, value: str, lines: Iterable[int]) -> Spot | None:
     """A string as printed, whatever the runs of spaces between its words."""
-    words = value.split()
+    words = [fold(w) for w in value.split()]
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(re.escape(fold(w)) for w in words))
     order = list(lines)
     for i in order:
-        if (m := pattern.search(doc.lines[i].folded)) is not None:
-            return i, m.start(), m.end()
+        if (found := _words_at(doc.lines[i].folded, words)) is not None:
+            return i, *found
     if len(words) == 1:  # an id printed with separators ("DE 123 456 789"): its whole line
         bare = fold(_SEPARATORS.sub("", value))
         for i in order:
             if bare in _SEPARATORS.sub("", doc.lines[i].folded):
                 return i, 0, len(doc.lines[i].text)
+    return None
+
+
+def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where ``words`` stand one after another with any spaces between them: what a search for
+    them joined by ``\\s+`` finds, without compiling a pattern for each value (a millisecond)."""
+    start = text.find(words[0])
+    while start >= 0:
+        end = start + len(words[0])
+        for word in words[1:]:
+            rest = text[end:].lstrip()
+            if len(rest) == len(text) - end or not rest.startswith(word):
+                break
+            end = len(text) - len(rest) + len(word)
+        else:
+            return start, end
+        start = text.find(words[0], start + 1)
     return None
 
 

@@ -46,10 +46,9 @@ _OTHER_BREAKS = str.maketrans(dict.fromkeys(map(ord, _BREAKS), " "))
 
 def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
     """(page number, line number in the page, line) without trailing spaces or blank lines."""
-    out = []
-    for number, page in enumerate(pages, start=1):
-        for row, line in enumerate(page.split("\n")):
-            line = line.translate(_OTHER_BREAKS).rstrip().replace("\t", "    ")
-            if line.strip():
-                out.append((number, row, line))
-    return out
+    return [
+        (number, row, line.rstrip())
+        for number, page in enumerate(pages, start=1)
+        for row, line in enumerate(page.translate(_OTHER_BREAKS).replace("\t", "    ").split("\n"))
+        if line.strip()
+    ]
