@@ -53,12 +53,14 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Anchors | None:
     """The best anchor set of a sequence: a run of literal characters or one item's set."""
     found: list[_Anchors] = []
     run: list[str] = []
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is _c.LITERAL:
             run.append(chr(av))
             continue
         if run:
-            found.append(frozenset({"".join(run)}))
+            # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"...
+            after = _prefixes(items[i:])
+            found.append(frozenset("".join(run) + p for p in after or [""]))
             run = []
         sub = _item(op, av)
         if sub:
@@ -68,6 +70,30 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Anchors | None:
     if not found:
         return None
     return max(found, key=lambda s: (min(len(a) for a in s), -len(s)))
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> _Anchors | None:
+    """Non-empty strings one of which every match of the sequence starts with; None if unknown."""
+    if not items:
+        return None
+    (op, av), rest = items[0], items[1:]
+    if op is _c.LITERAL:
+        return frozenset(chr(av) + p for p in _prefixes(rest) or [""])
+    if op is _c.SUBPATTERN:
+        found = _prefixes(av[-1].data)
+    elif op is _c.BRANCH:
+        subs = [_prefixes(b.data) for b in av[1]]
+        found = None if None in subs else frozenset().union(*subs)  # type: ignore[arg-type]
+    elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
+        found = frozenset(chr(v) for _, v in av)
+    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        found = _prefixes(av[2].data)
+        if found is not None and av[0] == 0:  # optional: the match may start after it
+            after = _prefixes(rest)
+            found = None if after is None else found | after
+    else:
+        found = None
+    return found if found is None or len(found) <= 64 else None
 
 
 def _item(op: Any, av: Any) -> _Anchors | None:
