@@ -46,9 +46,11 @@ PATTERNS: dict[str, str] = {
 }
 _FULL = {k: re.compile(v) for k, v in PATTERNS.items()}
 _PREFIX = "|".join(sorted(PATTERNS, key=len, reverse=True))
-# A prefix, then letters/digits in groups joined by one space, dot or dash.
+# A prefix, then letters/digits in groups joined by one space, dot or dash. What precedes the
+# prefix is tested outside the pattern: a look-behind in front makes re try every position.
+_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _CANDIDATE = re.compile(
-    rf"(?<![A-Za-z0-9])({_PREFIX})(?:[ .\-]?)([0-9A-Z+*]+(?:[ .\-][0-9A-Z]+)*)"
+    rf"({_PREFIX})(?:[ .\-]?)([0-9A-Z+*]+(?:[ .\-][0-9A-Z]+)*)"
     r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
 )
 
@@ -92,6 +94,9 @@ def find_vat_ids(line: str) -> list[VatId]:
     found = []
     pos = 0
     while (m := _CANDIDATE.search(line, pos)) is not None:
+        if m.start() and line[m.start() - 1] in _ID_CHARS:  # inside a word: not a prefix
+            pos = m.start() + 1
+            continue
         prefix = m.group(1)
         before = line[max(0, m.start() - 6) : m.start()].lower()
         value = None if "iban" in before else _longest_valid(prefix, m.group(2))
@@ -100,7 +105,8 @@ def find_vat_ids(line: str) -> list[VatId]:
             pos = m.end()
         else:
             pos = m.start() + len(prefix)
-    found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
+    if "-" in line:  # an EIN is "12-3456789"; the case-blind label scan is slow on every line
+        found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
     return found
 
 
