@@ -2,18 +2,19 @@
 
 Column positions come from the heading row (its cells are typed by vocabulary: description,
 quantity, unit, unit price, total, tax rate). A number goes to the heading whose span it overlaps
-or comes nearest, or, under left-aligned headings, to the one whose extent (to the next heading)
-holds it: per table, the rule that puts fewer values of a row in one column. Text goes to the
-column it starts in. A line with no amount continues the description above it. Summary lines
-(Total, MwSt, TVA...) end the table.
+or comes nearest; where that reading breaks quantity x price = total, the arithmetic decides which
+numbers are quantity, price and total (headings set left of right-aligned values). A number that
+is none of these is text. Text goes to the column it starts in. A line with no amount continues
+the description above it. Summary lines (Total, MwSt, TVA...) end the table.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.dates import fold
@@ -183,9 +184,6 @@ def _has(cols: list[Column], kind: str) -> bool:
     return any(c.kind == kind for c in cols)
 
 
-Assign = Callable[[list[Column], Number], Column]
-
-
 def _nearest(cols: list[Column], number: Number) -> Column:
     """The heading nearest the number: headings aligned like their values."""
 
@@ -194,38 +192,6 @@ def _nearest(cols: list[Column], number: Number) -> Column:
         return gap, abs(c.start + c.end - number.start - number.end) / 2
 
     return min(cols, key=distance)
-
-
-def _extent(cols: list[Column], number: Number) -> Column:
-    """The last heading that starts before the number ends: left-aligned headings over
-    right-aligned values (word processors, many ERPs)."""
-    before = [c for c in cols if c.start <= number.end]
-    return before[-1] if before else cols[0]
-
-
-def _collisions(doc: Doc, rows: list[int], cols: list[Column], assign: Assign) -> int:
-    """How often a rule puts two numbers of one row in one number column: the columns of a
-    table hold one value a row, so the rule that breaks this less reads the table's geometry."""
-    numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
-    count = 0
-    for i in rows:
-        kinds = [assign(numeric, n).kind for n in find_numbers(doc.lines[i].text, doc.decimal)]
-        kinds = [k for k in kinds if k in ("quantity", "unit_price", "total", "tax_rate")]
-        count += len(kinds) - len(set(kinds))
-    return count
-
-
-def _assignment(doc: Doc, first: int, cols: list[Column]) -> Assign:
-    """The column rule for the table whose rows start at line ``first``: the headings' extents
-    when they explain the rows better than the nearest heading does."""
-    rows = []
-    for i in range(first, min(first + 40, len(doc.lines))):
-        if labels.SUMMARY.search(doc.lines[i].folded):
-            break
-        if any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal)):
-            rows.append(i)
-    near = _collisions(doc, rows, cols, _nearest)
-    return _extent if near and _collisions(doc, rows, cols, _extent) < near else _nearest
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
@@ -242,16 +208,15 @@ def _row(
     cols: list[Column],
     second_desc: bool = False,
     discount: bool = False,
-    assign: Assign = _nearest,
 ) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
     text = _unglue(doc.lines[i].text)
     values: dict[str, Number] = {}
-    taken: list[tuple[int, int]] = []
+    found: list[Number] = []
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
-        col = assign(numeric, number)
+        col = _nearest(numeric, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (
             "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
@@ -262,7 +227,10 @@ def _row(
             col.start - values[kind].start
         ):
             values[kind] = number
-        taken.append((number.start, number.end + (2 if number.percent else 0)))
+        found.append(number)
+    _arithmetic(values, found, cols)
+    # a number that is none of the row's values is text ("Crème 30 % 1 L", "box of 100")
+    taken = [(n.start, n.end + (2 if n.percent else 0)) for n in values.values()]
     if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
         return None, " ".join(text.split())
     description, code, unit = _description(text, cols, taken)
@@ -282,6 +250,35 @@ def _row(
         description=description, product_code=code or None, unit=unit or None, **amounts
     )
     return repair(item), description
+
+
+def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
+    """quantity x price = total decides which number is which, where the columns do not."""
+    q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
+    if q is not None and p is not None and t is not None and _times(q.value, p.value, t.value):
+        return
+    order = [c.kind for c in cols]
+    q_first = (
+        "quantity" not in order
+        or "unit_price" not in order
+        or order.index("quantity") < order.index("unit_price")
+    )
+    plain = [n for n in numbers if not n.percent]
+    for t in sorted(plain, key=lambda n: -n.start):
+        for a, b in permutations([n for n in plain if n.start < t.start], 2):
+            if (a.start < b.start) == q_first and a.value and _times(a.value, b.value, t.value):
+                for kind in [k for k, n in values.items() if n in (a, b, t)]:
+                    del values[kind]
+                values.update(quantity=a, unit_price=b, total=t)
+                rate = next((n for n in numbers if n.percent), None)
+                if rate is not None:
+                    values.setdefault("tax_rate", rate)
+                return
+
+
+def _times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
+    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
+    return abs(abs(quantity * price) - abs(total)) <= Decimal("0.01")
 
 
 _GLUED = re.compile(r"(?:(?<=  )|^)(\d+(?:[.,]\d+)?)([^\W\d_]{2,}\.?) (?= |$)")
@@ -422,9 +419,7 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
-def _goes_on(
-    doc: Doc, i: int, cols: list[Column], assign: Assign, headers: Sequence[object]
-) -> int | None:
+def _goes_on(doc: Doc, i: int, cols: list[Column], headers: Sequence[object]) -> int | None:
     """Where the table goes on, on the page that starts at line ``i``, without repeating its
     heading: the first item row among the page's first lines, before any heading or summary
     (the page's own header lines, a repeated letterhead and "page 2 of 3", come first)."""
@@ -434,7 +429,7 @@ def _goes_on(
             return None
         if labels.SUMMARY.search(doc.lines[k].folded) and not CARRIED.search(doc.lines[k].folded):
             return None
-        if _row(doc, k, cols, assign=assign)[0] is not None:
+        if _row(doc, k, cols)[0] is not None:
             return k
     return None
 
@@ -456,14 +451,13 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
-        assign = _assignment(doc, i, cols)
         gap = continuation = 0
         subtotal = False
         while i < len(doc.lines) and gap <= _MAX_GAP:
             if headers[i] is not None:
                 break
             if doc.lines[i].page != page:
-                at = _goes_on(doc, i, cols, assign, headers) if len(items) > before else None
+                at = _goes_on(doc, i, cols, headers) if len(items) > before else None
                 if at is None:
                     break
                 page, i, gap, continuation, pending = doc.lines[i].page, at, 0, 3, False
@@ -486,7 +480,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i, subtotal = i + 1, True
                     continue
                 break
-            item, text = _row(doc, i, cols, second_desc, discount, assign)
+            item, text = _row(doc, i, cols, second_desc, discount)
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
