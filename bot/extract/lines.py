@@ -152,13 +152,8 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 
 
 def _resolve(cols: list[Column]) -> list[Column]:
-    """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
-
-    totals = [c for c in cols if c.kind == "total"]
-    if len(totals) > 1:
-        for c in totals[:-1]:
-            has_qty = any(x.kind == "quantity" for x in cols)
-            cols[cols.index(c)] = replace(c, kind="other" if has_qty else "quantity")
+    """With no total heading the rightmost price is the line total; a weak description is a
+    code. Two total headings need no rule: the arithmetic of the row tells them apart."""
     if not any(c.kind == "total" for c in cols):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
@@ -223,10 +218,7 @@ def _row(
         )
         if kind in ("description", "code", "other", "unit"):
             continue
-        if kind not in values or abs(col.start - number.start) < abs(
-            col.start - values[kind].start
-        ):
-            values[kind] = number
+        values[kind] = number
         found.append(number)
     _arithmetic(values, found, cols)
     # a number that is none of the row's values is text ("Crème 30 % 1 L", "box of 100")
