@@ -247,7 +247,7 @@ def _row(
 def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
     """quantity x price = total decides which number is which, where the columns do not."""
     q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
-    if q is not None and p is not None and t is not None and _times(q.value, p.value, t.value):
+    if q is not None and p is not None and t is not None and times(q.value, p.value, t.value):
         return
     order = [c.kind for c in cols]
     q_first = (
@@ -257,18 +257,28 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
     )
     plain = [n for n in numbers if not n.percent]
     for t in sorted(plain, key=lambda n: -n.start):
-        for a, b in permutations([n for n in plain if n.start < t.start], 2):
-            if (a.start < b.start) == q_first and a.value and _times(a.value, b.value, t.value):
-                for kind in [k for k, n in values.items() if n in (a, b, t)]:
-                    del values[kind]
-                values.update(quantity=a, unit_price=b, total=t)
-                rate = next((n for n in numbers if n.percent), None)
-                if rate is not None:
-                    values.setdefault("tax_rate", rate)
-                return
+        if pair := product_pair([n for n in plain if n.start < t.start], t.value, q_first):
+            for kind in [k for k, n in values.items() if n in (*pair, t)]:
+                del values[kind]
+            values.update(quantity=pair[0], unit_price=pair[1], total=t)
+            rate = next((n for n in numbers if n.percent), None)
+            if rate is not None:
+                values.setdefault("tax_rate", rate)
+            return
 
 
-def _times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
+def product_pair(
+    numbers: list[Number], total: Decimal, quantity_first: bool = True
+) -> tuple[Number, Number] | None:
+    """The quantity and the price among ``numbers``: the two whose product is ``total``, the
+    quantity left of the price (right of it, where the headings say so)."""
+    for q, p in permutations(numbers, 2):
+        if (q.start < p.start) == quantity_first and q.value and times(q.value, p.value, total):
+            return q, p
+    return None
+
+
+def times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
     """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
     return abs(abs(quantity * price) - abs(total)) <= Decimal("0.01")
 
@@ -320,9 +330,6 @@ def _description(
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
-            first, _, rest = cell.text.partition(" ")
-            if not unit and not desc and rest and _UNIT.match(first) and _after_number(cell, taken):
-                unit, cell = first, Cell(cell.start + len(first) + 1, cell.end, rest.strip())
             if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)

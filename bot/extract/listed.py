@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, POSITION, repair, signed
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed, times
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -55,7 +54,6 @@ _CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
 # a tax rate printed without its % sign after the price: "20,0", "5.5"
 _RATE = re.compile(r"(?:0|[1-9]\d?)[.,]\d")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,3}")
-_CENT = Decimal("0.01")
 
 
 @dataclass
@@ -69,11 +67,6 @@ class _Run:
 
     discounts: int = 0  # discount lines closing the run
     number_end: int | None = None  # right edge of the number opening the first row
-
-    def without_discounts(self) -> _Run:
-        """The run without its closing discounts, for totals printed before the discount."""
-        n = len(self.items) - self.discounts
-        return _Run(self.indent, self.wrapped, self.items[:n], self.lines[:n])
 
     def total(self) -> Decimal:
         return sum((item.total or Decimal(0) for item in self.items), Decimal(0))
@@ -94,8 +87,6 @@ def listed_items(
     # TOTAL"): the items add up to the net before it
     wanted[1:1] = [wanted[0] + d for d in _bill_discounts(doc, skip)]
     runs = _runs(doc, skip)
-    runs += [r.without_discounts() for r in runs if r.discounts]
-    runs.sort(key=lambda r: r.lines[0])
     for target in wanted:
         found = [r for r in runs if adds_up(abs(r.total()), Decimal(0), target)]
         if found:
@@ -188,7 +179,7 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     if any(len(numbers) != 1 for numbers in found):
         return None
     quantity, price, total = (numbers[0].value for numbers in found)
-    if not _times(quantity, price, total):
+    if not times(quantity, price, total):
         return None
     cells = list(above.cells)
     code = _leading_code(cells) if len(cells) > 1 else None
@@ -357,8 +348,7 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     quantity: Decimal | None = None
     price: Decimal | None = None
     unit: str | None = None
-    pairs = (pair for pair in permutations(plain, 2) if _times(pair[0].value, pair[1].value, total))
-    if (pair := next((pair for pair in pairs if pair[0].value), None)) is not None:
+    if (pair := product_pair(plain, total)) is not None:
         q, p = pair
         quantity, price, unit = q.value, p.value, _unit_after(text, q)
         if unit and unit.lower() == "x" and p.start > q.start:
@@ -366,13 +356,6 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     if rate is None and quantity is not None:
         rest = [n for n in plain if n.value not in (quantity, price)]
         rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
-    if quantity is None and len(plain) == 1 and plain[0].value:
-        n = plain[0]
-        if n.money_like:
-            price = n.value  # the quantity follows when total / price is whole (repair)
-        else:
-            quantity = n.value
-            unit = _unit_after(text, n)
     if quantity is None and price is None:
         quantity, price = Decimal(1), total  # one charge: one unit at its price
     return repair(
@@ -385,11 +368,6 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
             tax_rate=rate,
         )
     )
-
-
-def _times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
-    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
-    return abs(abs(quantity * price) - abs(total)) <= _CENT
 
 
 def _unit_after(text: str, number: Number) -> str | None:
