@@ -390,16 +390,12 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
-def _right_of_descriptions(doc: Doc, i: int, cols: list[Column]) -> bool:
-    """A line opening with a label well right of where the descriptions start, with an amount
-    and no quantity and price beside it ("Goods Total  $182.54", "Warenwert netto  256,88"):
-    the totals box under the number columns, whatever its labels say."""
-    desc = next((c for c in cols if c.kind == "description"), None)
-    line = doc.lines[i]
-    if desc is None or not line.cells or not _LETTER.search(line.cells[0].text):
-        return False
-    plain = [n for n in find_numbers(line.text, doc.decimal) if not n.percent]
-    return line.cells[0].start > desc.start + 8 and len(plain) <= 1
+def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
+    """A line with one amount, the sum of the table's items: their total ("Goods Total",
+    "Warenwert netto"), whatever its label says or where it stands."""
+    total = sum((item.total or Decimal(0) for item in items), Decimal(0))
+    amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
+    return len(items) > 1 and len(amounts) == 1 and abs(amounts[0] - total) <= Decimal("0.02")
 
 
 def _totals_label(line: Line, cols: list[Column]) -> bool:
@@ -469,7 +465,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if not discount and (
                 labels.SUMMARY.search(folded)
                 or (money and _totals_label(doc.lines[i], cols))
-                or (money and _right_of_descriptions(doc, i, cols))
+                or (money and _sums_up(doc, i, items[before:]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1
