@@ -310,7 +310,6 @@ def _description(
     has_desc = any(c.kind == "description" for c in cols)
     desc: list[str] = []
     code = unit = ""
-    has_unit = any(c.kind == "unit" for c in cols)
     texts = [
         c
         for c in cells_of(blanked)
@@ -319,22 +318,14 @@ def _description(
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
-        if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
+        if not unit and _is_unit(cell, col, taken, not desc and n + 1 < len(texts)):
             unit = cell.text
-        elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
-            unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
-        elif not unit and not desc and has_unit and n + 1 < len(texts) and _unit_cell(cell, taken):
-            unit = cell.text  # a unit cell before the description, under a unit heading
-        elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
-            unit = cell.text  # the heading says what it is: "Monat", "casier", "Kiste"
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
             if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)
-        elif _UNIT.match(cell.text) and not unit:
-            unit = cell.text
     description = " ".join(desc).strip()
     bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:
@@ -350,22 +341,16 @@ def _in_description_column(text: str, cols: list[Column]) -> str:
     return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
 
 
-def _unit_cell(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """A word of its own after the quantity, before the description: "7  can  Vaatwasmiddel"."""
-    if _UNIT.match(cell.text):
+def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool) -> bool:
+    """A unit: a short word under the unit or quantity heading, or a unit word right after a
+    number or before the description ("7  can  Vaatwasmiddel")."""
+    if not _UNIT_TOKEN.fullmatch(cell.text):
+        return False
+    if col.kind in ("unit", "quantity"):
         return True
-    short = _UNIT_TOKEN.fullmatch(cell.text) and len(cell.text) <= 6
-    return bool(short) and any(end <= cell.start for _, end in taken)
-
-
-def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
-    return any(0 <= cell.start - end <= 5 for _, end in taken)
-
-
-def _attached_unit(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """A single word one space after a number, in the same cell: the number's unit."""
-    return bool(_UNIT_TOKEN.fullmatch(cell.text)) and any(cell.start - end == 1 for _, end in taken)
+    text_column = col.kind in ("description", "code", "other")
+    near = opens or any(0 <= cell.start - end <= 5 for _, end in taken)
+    return bool(_UNIT.match(cell.text)) and (near or not text_column)
 
 
 def repair(item: LineItem) -> LineItem:
