@@ -18,7 +18,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed, times
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -156,46 +156,17 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     return runs
 
 
-# the second line of a receipt item: article number or EAN, quantity (unit) x price, amount and
-# a VAT code ("  4711573052737 20 Kan x 45,92        918,40 B")
-_QTY_X_PRICE = re.compile(
-    r"\s*(?:\d{4,14}\s+)?(?P<qty>-?\d[\d.,]*)\s?(?P<unit>[^\W\d_]{1,8}\.?)?\s?[x×*]\s?"
-    r"(?P<price>-?\d[\d.,]*)\s{2,}(?P<total>-?\d[\d.,]*)(?:\s+[A-Z0-9]{1,2})?\s*"
-)
-
-
 def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     """A receipt item on two lines: its description (after an article number) on the first,
-    "quantity x price  amount" on the second."""
+    the numbers alone on the second ("  4711573052737 20 Kan x 45,92        918,40 B")."""
     if i < 1 or i >= len(doc.lines) or i in skip or i - 1 in skip:
         return None
-    m = _QTY_X_PRICE.fullmatch(doc.lines[i].text)
     above = doc.lines[i - 1]
-    if m is None or above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
+    if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
         return None
     if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
         return None
-    found = [find_numbers(m.group(key), doc.decimal) for key in ("qty", "price", "total")]
-    if any(len(numbers) != 1 for numbers in found):
-        return None
-    quantity, price, total = (numbers[0].value for numbers in found)
-    if not times(quantity, price, total):
-        return None
-    cells = list(above.cells)
-    code = _leading_code(cells) if len(cells) > 1 else None
-    code = code or _code_in_first_cell(cells)
-    description = " ".join(c.text for c in cells)
-    if not _LETTERS.search(description):
-        return None
-    unit = m.group("unit")
-    return LineItem(
-        description=description,
-        product_code=code,
-        quantity=quantity,
-        unit=unit if unit and unit.lower() != "x" else None,
-        unit_price=price,
-        total=total,
-    )
+    return _item(doc, i, above)
 
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
@@ -254,7 +225,7 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
     return signed(text, numbers[-1])
 
 
-def _item(doc: Doc, i: int) -> LineItem | None:
+def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
     """A line of description text ending in an amount, not a label of the totals.
 
     Text cells are the description (numbers inside them stay text: "SF25 (30 %) Typkl. 18");
@@ -284,6 +255,12 @@ def _item(doc: Doc, i: int) -> LineItem | None:
             for n in find_numbers(cell.text, doc.decimal)
         )
     description = _CURRENCY_TAIL.sub("", " ".join(words)).strip(" .:-–")
+    if above is not None and not description:  # the numbers' description is the line above
+        cells = list(above.cells)
+        code = (_leading_code(cells) if len(cells) > 1 else None) or _code_in_first_cell(cells)
+        description = " ".join(c.text for c in cells)
+    elif above is not None:
+        return None
     if not is_labelish(description) or _label_like(line.folded):
         return None
     numbers = [n for n in numbers if n.start != amount.start]
@@ -306,20 +283,27 @@ def _leading_code(cells: list[Cell]) -> str | None:
     return code
 
 
-_TIMES_AT_END = re.compile(r"(.*[^\W\d_].*?) (-?\d[\d.,]*) ?[x×]")
+# "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
+# cents: "1 l x 6" is a pack size)
+_TIMES = re.compile(
+    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?(-?\d[\d.,]*[.,]\d\d))?"
+)
 
 
 def _split_times(cells: list[Cell]) -> list[Cell]:
-    """ "Filet de bœuf (Déstockage) 18,328 x": a long description runs into the quantity and its
-    times sign; the quantity is a number of its own."""
+    """A quantity and its times sign run into the description, or a receipt's "code quantity
+    unit x price" in one cell: the quantity (with its unit) and the price are cells of their own."""
     out = []
     for cell in cells:
-        m = _TIMES_AT_END.fullmatch(cell.text)
+        m = _TIMES.fullmatch(cell.text)
         if m is None:
             out.append(cell)
             continue
-        out.append(Cell(cell.start, cell.start + m.end(1), m.group(1)))
-        out.append(Cell(cell.start + m.start(2), cell.start + m.end(2), m.group(2)))
+        out.extend(
+            Cell(cell.start + m.start(k), cell.start + m.end(k), m.group(k))
+            for k in (1, 2, 3)
+            if m.group(k)
+        )
     return out
 
 
