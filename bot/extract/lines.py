@@ -11,7 +11,6 @@ the description above it. Summary lines (Total, MwSt, TVA...) end the table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import permutations
@@ -47,6 +46,7 @@ _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
+_PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
@@ -399,21 +399,6 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
-def _goes_on(doc: Doc, i: int, cols: list[Column], headers: Sequence[object]) -> int | None:
-    """Where the table goes on, on the page that starts at line ``i``, without repeating its
-    heading: the first item row among the page's first lines, before any heading or summary
-    (the page's own header lines, a repeated letterhead and "page 2 of 3", come first)."""
-    page = doc.lines[i].page
-    for k in range(i, min(i + 15, len(doc.lines))):
-        if doc.lines[k].page != page or headers[k] is not None:
-            return None
-        if labels.SUMMARY.search(doc.lines[k].folded) and not CARRIED.search(doc.lines[k].folded):
-            return None
-        if _row(doc, k, cols)[0] is not None:
-            return k
-    return None
-
-
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
@@ -437,10 +422,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if headers[i] is not None:
                 break
             if doc.lines[i].page != page:
-                at = _goes_on(doc, i, cols, headers) if len(items) > before else None
-                if at is None:
+                if len(items) == before:
                     break
-                page, i, gap, continuation, pending = doc.lines[i].page, at, 0, 3, False
+                # the table goes on after the page's head, without repeating its heading
+                page, gap, continuation = doc.lines[i].page, _MAX_GAP - _PAGE_HEAD, 3
+                pending = False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
