@@ -161,6 +161,11 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     the numbers alone on the second ("  4711573052737 20 Kan x 45,92        918,40 B")."""
     if i < 1 or i >= len(doc.lines) or i in skip or i - 1 in skip:
         return None
+    line = doc.lines[i]
+    if not ("x" in line.text or "×" in line.text) or not any(
+        _TIMES.fullmatch(c.text) for c in line.cells
+    ):
+        return None  # cheap tests first: no "quantity x price" on the line
     above = doc.lines[i - 1]
     if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
         return None
