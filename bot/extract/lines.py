@@ -2,18 +2,18 @@
 
 Column positions come from the heading row (its cells are typed by vocabulary: description,
 quantity, unit, unit price, total, tax rate). A number goes to the heading whose span it overlaps
-or comes nearest, or, under left-aligned headings, to the one whose extent (to the next heading)
-holds it: per table, the rule that puts fewer values of a row in one column. Text goes to the
-column it starts in. A line with no amount continues the description above it. Summary lines
-(Total, MwSt, TVA...) end the table.
+or comes nearest; where that reading breaks quantity x price = total, the arithmetic decides which
+numbers are quantity, price and total (headings set left of right-aligned values). A number that
+is none of these is text. Text goes to the column it starts in. A line with no amount continues
+the description above it. Summary lines (Total, MwSt, TVA...) end the table.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.dates import fold
@@ -46,6 +46,7 @@ _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _UNIT = labels.UNIT
 _MAX_GAP = 8
+_PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
@@ -151,13 +152,8 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 
 
 def _resolve(cols: list[Column]) -> list[Column]:
-    """Settle doubles: the rightmost total/price is the line total; a weak description is a code."""
-
-    totals = [c for c in cols if c.kind == "total"]
-    if len(totals) > 1:
-        for c in totals[:-1]:
-            has_qty = any(x.kind == "quantity" for x in cols)
-            cols[cols.index(c)] = replace(c, kind="other" if has_qty else "quantity")
+    """With no total heading the rightmost price is the line total; a weak description is a
+    code. Two total headings need no rule: the arithmetic of the row tells them apart."""
     if not any(c.kind == "total" for c in cols):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
@@ -183,9 +179,6 @@ def _has(cols: list[Column], kind: str) -> bool:
     return any(c.kind == kind for c in cols)
 
 
-Assign = Callable[[list[Column], Number], Column]
-
-
 def _nearest(cols: list[Column], number: Number) -> Column:
     """The heading nearest the number: headings aligned like their values."""
 
@@ -194,38 +187,6 @@ def _nearest(cols: list[Column], number: Number) -> Column:
         return gap, abs(c.start + c.end - number.start - number.end) / 2
 
     return min(cols, key=distance)
-
-
-def _extent(cols: list[Column], number: Number) -> Column:
-    """The last heading that starts before the number ends: left-aligned headings over
-    right-aligned values (word processors, many ERPs)."""
-    before = [c for c in cols if c.start <= number.end]
-    return before[-1] if before else cols[0]
-
-
-def _collisions(doc: Doc, rows: list[int], cols: list[Column], assign: Assign) -> int:
-    """How often a rule puts two numbers of one row in one number column: the columns of a
-    table hold one value a row, so the rule that breaks this less reads the table's geometry."""
-    numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
-    count = 0
-    for i in rows:
-        kinds = [assign(numeric, n).kind for n in find_numbers(doc.lines[i].text, doc.decimal)]
-        kinds = [k for k in kinds if k in ("quantity", "unit_price", "total", "tax_rate")]
-        count += len(kinds) - len(set(kinds))
-    return count
-
-
-def _assignment(doc: Doc, first: int, cols: list[Column]) -> Assign:
-    """The column rule for the table whose rows start at line ``first``: the headings' extents
-    when they explain the rows better than the nearest heading does."""
-    rows = []
-    for i in range(first, min(first + 40, len(doc.lines))):
-        if labels.SUMMARY.search(doc.lines[i].folded):
-            break
-        if any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal)):
-            rows.append(i)
-    near = _collisions(doc, rows, cols, _nearest)
-    return _extent if near and _collisions(doc, rows, cols, _extent) < near else _nearest
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
@@ -242,27 +203,26 @@ def _row(
     cols: list[Column],
     second_desc: bool = False,
     discount: bool = False,
-    assign: Assign = _nearest,
 ) -> tuple[LineItem | None, str]:
     """The item on line ``i`` (or None) and its description text."""
     text = _unglue(doc.lines[i].text)
     values: dict[str, Number] = {}
-    taken: list[tuple[int, int]] = []
+    found: list[Number] = []
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
-        col = assign(numeric, number)
+        col = _nearest(numeric, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (
             "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
         )
         if kind in ("description", "code", "other", "unit"):
             continue
-        if kind not in values or abs(col.start - number.start) < abs(
-            col.start - values[kind].start
-        ):
-            values[kind] = number
-        taken.append((number.start, number.end + (2 if number.percent else 0)))
+        values[kind] = number
+        found.append(number)
+    _arithmetic(values, found, cols)
+    # a number that is none of the row's values is text ("Crème 30 % 1 L", "box of 100")
+    taken = [(n.start, n.end + (2 if n.percent else 0)) for n in values.values()]
     if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
         return None, " ".join(text.split())
     description, code, unit = _description(text, cols, taken)
@@ -282,6 +242,45 @@ def _row(
         description=description, product_code=code or None, unit=unit or None, **amounts
     )
     return repair(item), description
+
+
+def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
+    """quantity x price = total decides which number is which, where the columns do not."""
+    q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
+    if q is not None and p is not None and t is not None and times(q.value, p.value, t.value):
+        return
+    order = [c.kind for c in cols]
+    q_first = (
+        "quantity" not in order
+        or "unit_price" not in order
+        or order.index("quantity") < order.index("unit_price")
+    )
+    plain = [n for n in numbers if not n.percent]
+    for t in sorted(plain, key=lambda n: -n.start):
+        if pair := product_pair([n for n in plain if n.start < t.start], t.value, q_first):
+            for kind in [k for k, n in values.items() if n in (*pair, t)]:
+                del values[kind]
+            values.update(quantity=pair[0], unit_price=pair[1], total=t)
+            rate = next((n for n in numbers if n.percent), None)
+            if rate is not None:
+                values.setdefault("tax_rate", rate)
+            return
+
+
+def product_pair(
+    numbers: list[Number], total: Decimal, quantity_first: bool = True
+) -> tuple[Number, Number] | None:
+    """The quantity and the price among ``numbers``: the two whose product is ``total``, the
+    quantity left of the price (right of it, where the headings say so)."""
+    for q, p in permutations(numbers, 2):
+        if (q.start < p.start) == quantity_first and q.value and times(q.value, p.value, total):
+            return q, p
+    return None
+
+
+def times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
+    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
+    return abs(abs(quantity * price) - abs(total)) <= Decimal("0.01")
 
 
 _GLUED = re.compile(r"(?:(?<=  )|^)(\d+(?:[.,]\d+)?)([^\W\d_]{2,}\.?) (?= |$)")
@@ -311,7 +310,6 @@ def _description(
     has_desc = any(c.kind == "description" for c in cols)
     desc: list[str] = []
     code = unit = ""
-    has_unit = any(c.kind == "unit" for c in cols)
     texts = [
         c
         for c in cells_of(blanked)
@@ -320,25 +318,14 @@ def _description(
     ]
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
-        if not unit and _UNIT.match(cell.text) and _after_number(cell, taken):
+        if not unit and _is_unit(cell, col, taken, not desc and n + 1 < len(texts)):
             unit = cell.text
-        elif not unit and col.kind == "quantity" and _attached_unit(cell, taken):
-            unit = cell.text  # "2 Kasten", "8 colli": a word in the quantity's own cell
-        elif not unit and not desc and has_unit and n + 1 < len(texts) and _unit_cell(cell, taken):
-            unit = cell.text  # a unit cell before the description, under a unit heading
-        elif col.kind == "unit" and not unit and _UNIT_TOKEN.fullmatch(cell.text):
-            unit = cell.text  # the heading says what it is: "Monat", "casier", "Kiste"
         elif col.kind == "code" and not code:
             code = cell.text
         elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
-            first, _, rest = cell.text.partition(" ")
-            if not unit and not desc and rest and _UNIT.match(first) and _after_number(cell, taken):
-                unit, cell = first, Cell(cell.start + len(first) + 1, cell.end, rest.strip())
             if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)
-        elif _UNIT.match(cell.text) and not unit:
-            unit = cell.text
     description = " ".join(desc).strip()
     bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:
@@ -354,22 +341,16 @@ def _in_description_column(text: str, cols: list[Column]) -> str:
     return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
 
 
-def _unit_cell(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """A word of its own after the quantity, before the description: "7  can  Vaatwasmiddel"."""
-    if _UNIT.match(cell.text):
+def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool) -> bool:
+    """A unit: a short word under the unit or quantity heading, or a unit word right after a
+    number or before the description ("7  can  Vaatwasmiddel")."""
+    if not _UNIT_TOKEN.fullmatch(cell.text):
+        return False
+    if col.kind in ("unit", "quantity"):
         return True
-    short = _UNIT_TOKEN.fullmatch(cell.text) and len(cell.text) <= 6
-    return bool(short) and any(end <= cell.start for _, end in taken)
-
-
-def _after_number(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """Does the cell start right after a number (a quantity and its unit: "2,30 h Service")?"""
-    return any(0 <= cell.start - end <= 5 for _, end in taken)
-
-
-def _attached_unit(cell: Cell, taken: list[tuple[int, int]]) -> bool:
-    """A single word one space after a number, in the same cell: the number's unit."""
-    return bool(_UNIT_TOKEN.fullmatch(cell.text)) and any(cell.start - end == 1 for _, end in taken)
+    text_column = col.kind in ("description", "code", "other")
+    near = opens or any(0 <= cell.start - end <= 5 for _, end in taken)
+    return bool(_UNIT.match(cell.text)) and (near or not text_column)
 
 
 def repair(item: LineItem) -> LineItem:
@@ -394,16 +375,12 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
-def _right_of_descriptions(doc: Doc, i: int, cols: list[Column]) -> bool:
-    """A line opening with a label well right of where the descriptions start, with an amount
-    and no quantity and price beside it ("Goods Total  $182.54", "Warenwert netto  256,88"):
-    the totals box under the number columns, whatever its labels say."""
-    desc = next((c for c in cols if c.kind == "description"), None)
-    line = doc.lines[i]
-    if desc is None or not line.cells or not _LETTER.search(line.cells[0].text):
-        return False
-    plain = [n for n in find_numbers(line.text, doc.decimal) if not n.percent]
-    return line.cells[0].start > desc.start + 8 and len(plain) <= 1
+def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
+    """A line with one amount, the sum of the table's items: their total ("Goods Total",
+    "Warenwert netto"), whatever its label says or where it stands."""
+    total = sum((item.total or Decimal(0) for item in items), Decimal(0))
+    amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
+    return len(items) > 1 and len(amounts) == 1 and abs(amounts[0] - total) <= Decimal("0.02")
 
 
 def _totals_label(line: Line, cols: list[Column]) -> bool:
@@ -420,23 +397,6 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     a group heading ("Lieferschein 123 vom ...") left of it belongs to no item."""
     desc = next((c for c in cols if c.kind == "description"), None)
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
-
-
-def _goes_on(
-    doc: Doc, i: int, cols: list[Column], assign: Assign, headers: Sequence[object]
-) -> int | None:
-    """Where the table goes on, on the page that starts at line ``i``, without repeating its
-    heading: the first item row among the page's first lines, before any heading or summary
-    (the page's own header lines, a repeated letterhead and "page 2 of 3", come first)."""
-    page = doc.lines[i].page
-    for k in range(i, min(i + 15, len(doc.lines))):
-        if doc.lines[k].page != page or headers[k] is not None:
-            return None
-        if labels.SUMMARY.search(doc.lines[k].folded) and not CARRIED.search(doc.lines[k].folded):
-            return None
-        if _row(doc, k, cols, assign=assign)[0] is not None:
-            return k
-    return None
 
 
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
@@ -456,17 +416,17 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
-        assign = _assignment(doc, i, cols)
         gap = continuation = 0
         subtotal = False
         while i < len(doc.lines) and gap <= _MAX_GAP:
             if headers[i] is not None:
                 break
             if doc.lines[i].page != page:
-                at = _goes_on(doc, i, cols, assign, headers) if len(items) > before else None
-                if at is None:
+                if len(items) == before:
                     break
-                page, i, gap, continuation, pending = doc.lines[i].page, at, 0, 3, False
+                # the table goes on after the page's head, without repeating its heading
+                page, gap, continuation = doc.lines[i].page, _MAX_GAP - _PAGE_HEAD, 3
+                pending = False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
@@ -476,7 +436,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if not discount and (
                 labels.SUMMARY.search(folded)
                 or (money and _totals_label(doc.lines[i], cols))
-                or (money and _right_of_descriptions(doc, i, cols))
+                or (money and _sums_up(doc, i, items[before:]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1
@@ -486,7 +446,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i, subtotal = i + 1, True
                     continue
                 break
-            item, text = _row(doc, i, cols, second_desc, discount, assign)
+            item, text = _row(doc, i, cols, second_desc, discount)
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.checks import adds_up
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, POSITION, repair, signed
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -55,7 +54,6 @@ _CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-/.]{3,}")
 # a tax rate printed without its % sign after the price: "20,0", "5.5"
 _RATE = re.compile(r"(?:0|[1-9]\d?)[.,]\d")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,3}")
-_CENT = Decimal("0.01")
 
 
 @dataclass
@@ -69,11 +67,6 @@ class _Run:
 
     discounts: int = 0  # discount lines closing the run
     number_end: int | None = None  # right edge of the number opening the first row
-
-    def without_discounts(self) -> _Run:
-        """The run without its closing discounts, for totals printed before the discount."""
-        n = len(self.items) - self.discounts
-        return _Run(self.indent, self.wrapped, self.items[:n], self.lines[:n])
 
     def total(self) -> Decimal:
         return sum((item.total or Decimal(0) for item in self.items), Decimal(0))
@@ -94,8 +87,6 @@ def listed_items(
     # TOTAL"): the items add up to the net before it
     wanted[1:1] = [wanted[0] + d for d in _bill_discounts(doc, skip)]
     runs = _runs(doc, skip)
-    runs += [r.without_discounts() for r in runs if r.discounts]
-    runs.sort(key=lambda r: r.lines[0])
     for target in wanted:
         found = [r for r in runs if adds_up(abs(r.total()), Decimal(0), target)]
         if found:
@@ -165,46 +156,22 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     return runs
 
 
-# the second line of a receipt item: article number or EAN, quantity (unit) x price, amount and
-# a VAT code ("  4711573052737 20 Kan x 45,92        918,40 B")
-_QTY_X_PRICE = re.compile(
-    r"\s*(?:\d{4,14}\s+)?(?P<qty>-?\d[\d.,]*)\s?(?P<unit>[^\W\d_]{1,8}\.?)?\s?[x×*]\s?"
-    r"(?P<price>-?\d[\d.,]*)\s{2,}(?P<total>-?\d[\d.,]*)(?:\s+[A-Z0-9]{1,2})?\s*"
-)
-
-
 def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     """A receipt item on two lines: its description (after an article number) on the first,
-    "quantity x price  amount" on the second."""
+    the numbers alone on the second ("  4711573052737 20 Kan x 45,92        918,40 B")."""
     if i < 1 or i >= len(doc.lines) or i in skip or i - 1 in skip:
         return None
-    m = _QTY_X_PRICE.fullmatch(doc.lines[i].text)
+    line = doc.lines[i]
+    if not ("x" in line.text or "×" in line.text) or not any(
+        _TIMES.fullmatch(c.text) for c in line.cells
+    ):
+        return None  # cheap tests first: no "quantity x price" on the line
     above = doc.lines[i - 1]
-    if m is None or above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
+    if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
         return None
     if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
         return None
-    found = [find_numbers(m.group(key), doc.decimal) for key in ("qty", "price", "total")]
-    if any(len(numbers) != 1 for numbers in found):
-        return None
-    quantity, price, total = (numbers[0].value for numbers in found)
-    if not _times(quantity, price, total):
-        return None
-    cells = list(above.cells)
-    code = _leading_code(cells) if len(cells) > 1 else None
-    code = code or _code_in_first_cell(cells)
-    description = " ".join(c.text for c in cells)
-    if not _LETTERS.search(description):
-        return None
-    unit = m.group("unit")
-    return LineItem(
-        description=description,
-        product_code=code,
-        quantity=quantity,
-        unit=unit if unit and unit.lower() != "x" else None,
-        unit_price=price,
-        total=total,
-    )
+    return _item(doc, i, above)
 
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
@@ -263,7 +230,7 @@ def _amount_at_end(doc: Doc, i: int) -> Number | None:
     return signed(text, numbers[-1])
 
 
-def _item(doc: Doc, i: int) -> LineItem | None:
+def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
     """A line of description text ending in an amount, not a label of the totals.
 
     Text cells are the description (numbers inside them stay text: "SF25 (30 %) Typkl. 18");
@@ -293,6 +260,12 @@ def _item(doc: Doc, i: int) -> LineItem | None:
             for n in find_numbers(cell.text, doc.decimal)
         )
     description = _CURRENCY_TAIL.sub("", " ".join(words)).strip(" .:-–")
+    if above is not None and not description:  # the numbers' description is the line above
+        cells = list(above.cells)
+        code = (_leading_code(cells) if len(cells) > 1 else None) or _code_in_first_cell(cells)
+        description = " ".join(c.text for c in cells)
+    elif above is not None:
+        return None
     if not is_labelish(description) or _label_like(line.folded):
         return None
     numbers = [n for n in numbers if n.start != amount.start]
@@ -315,20 +288,27 @@ def _leading_code(cells: list[Cell]) -> str | None:
     return code
 
 
-_TIMES_AT_END = re.compile(r"(.*[^\W\d_].*?) (-?\d[\d.,]*) ?[x×]")
+# "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
+# cents: "1 l x 6" is a pack size)
+_TIMES = re.compile(
+    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?(-?\d[\d.,]*[.,]\d\d))?"
+)
 
 
 def _split_times(cells: list[Cell]) -> list[Cell]:
-    """ "Filet de bœuf (Déstockage) 18,328 x": a long description runs into the quantity and its
-    times sign; the quantity is a number of its own."""
+    """A quantity and its times sign run into the description, or a receipt's "code quantity
+    unit x price" in one cell: the quantity (with its unit) and the price are cells of their own."""
     out = []
     for cell in cells:
-        m = _TIMES_AT_END.fullmatch(cell.text)
+        m = _TIMES.fullmatch(cell.text)
         if m is None:
             out.append(cell)
             continue
-        out.append(Cell(cell.start, cell.start + m.end(1), m.group(1)))
-        out.append(Cell(cell.start + m.start(2), cell.start + m.end(2), m.group(2)))
+        out.extend(
+            Cell(cell.start + m.start(k), cell.start + m.end(k), m.group(k))
+            for k in (1, 2, 3)
+            if m.group(k)
+        )
     return out
 
 
@@ -357,8 +337,7 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     quantity: Decimal | None = None
     price: Decimal | None = None
     unit: str | None = None
-    pairs = (pair for pair in permutations(plain, 2) if _times(pair[0].value, pair[1].value, total))
-    if (pair := next((pair for pair in pairs if pair[0].value), None)) is not None:
+    if (pair := product_pair(plain, total)) is not None:
         q, p = pair
         quantity, price, unit = q.value, p.value, _unit_after(text, q)
         if unit and unit.lower() == "x" and p.start > q.start:
@@ -366,13 +345,6 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     if rate is None and quantity is not None:
         rest = [n for n in plain if n.value not in (quantity, price)]
         rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
-    if quantity is None and len(plain) == 1 and plain[0].value:
-        n = plain[0]
-        if n.money_like:
-            price = n.value  # the quantity follows when total / price is whole (repair)
-        else:
-            quantity = n.value
-            unit = _unit_after(text, n)
     if quantity is None and price is None:
         quantity, price = Decimal(1), total  # one charge: one unit at its price
     return repair(
@@ -385,11 +357,6 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
             tax_rate=rate,
         )
     )
-
-
-def _times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
-    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
-    return abs(abs(quantity * price) - abs(total)) <= _CENT
 
 
 def _unit_after(text: str, number: Number) -> str | None:
