@@ -119,13 +119,20 @@ class Doc:
     def _finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern.finditer`` over the folded text, searching only lines that hold one of the
         pattern's anchors (the same matches: they cannot reach over a line break)."""
-        words = anchors(pattern)
-        if words is None or not line_bound(pattern):
+        if anchors(pattern) is None or not line_bound(pattern):
             yield from pattern.finditer(self._folded)
             return
-        for i in sorted({i for word in words for i in self.lines_with(word)}):
+        for i in self.lines_for(pattern):
             start = self._starts[i]
             yield from pattern.finditer(self._folded, start, start + len(self.lines[i].folded))
+
+    def lines_for(self, pattern: re.Pattern[str]) -> Sequence[int]:
+        """Indices of the lines that may hold a match of ``pattern`` (that hold one of its
+        anchors), in order; every line when it has none."""
+        words = anchors(pattern)
+        if words is None:
+            return range(len(self.lines))
+        return sorted({i for word in words for i in self.lines_with(word)})
 
     def lines_with(self, word: str) -> list[int]:
         """Indices of the lines whose folded text contains ``word``, searched where runs of spaces

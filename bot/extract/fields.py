@@ -59,7 +59,8 @@ _NOT_NUMBER_WORDS = re.compile(
 _CURRENCY_CODES = (
     "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY"
 ).split()
-_CODES = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_CURRENCY_CODES)})(?![A-Za-z])")
+# the look-behind comes after each code's first letter: in front, re would try every position
+_CODES = re.compile("|".join(rf"{c[0]}(?<![A-Za-z].){c[1:]}(?![A-Za-z])" for c in _CURRENCY_CODES))
 _SYMBOLS = [
     ("US$", "USD"),
     ("A$", "AUD"),

@@ -192,7 +192,8 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
 
 def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     zone: set[tuple[int, int]] = set()
-    for i, line in enumerate(doc.lines):
+    for i in doc.lines_for(labels.CUSTOMER):
+        line = doc.lines[i]
         for m in labels.CUSTOMER.finditer(line.folded):
             if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
                 continue
