@@ -400,6 +400,12 @@ def _under_description(line: Line, cols: list[Column]) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
+def _another_heading(line: Line) -> bool:
+    """A row of column names under the items ("Steuersatz  Netto  USt  Brutto" over a VAT
+    summary) heads another table: it continues no description."""
+    return len(line.cells) >= 3 and sum(_names_column(c.text) for c in line.cells) >= 2
+
+
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
@@ -469,6 +475,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and continuation < 3
                 and gap == continuation
                 and _under_description(doc.lines[i], cols)
+                and not _another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description

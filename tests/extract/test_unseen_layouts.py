@@ -117,6 +117,18 @@ def test_left_aligned_headings_over_right_aligned_numbers() -> None:
     assert result.invoice.total_incl_tax == Decimal("47.96")
 
 
+def test_the_heading_row_of_a_vat_summary_under_the_items_is_no_description() -> None:
+    summary = [  # no total line between: the summary's own headings follow the last item
+        # (English ones are summary words already; "Brutto" names no item column)
+        *_lines(
+            108, T(15, 0, "Steuersatz"), T(60, 0, "Netto"), T(100, 0, "USt"), T(140, 0, "Brutto")
+        ),
+        *_lines(114, T(15, 0, "9%"), T(60, 0, "44.00"), T(100, 0, "3.96"), T(140, 0, "47.96")),
+    ]
+    page = _head() + _left_headed_table(80, ROWS) + summary
+    assert _items(_read(_pdf(page))) == EXPECTED
+
+
 def test_items_continue_on_the_next_page_without_a_repeated_heading() -> None:
     first = _head() + _left_headed_table(80, ROWS[:2])
     rest = _head() + [  # the letterhead again, then the rows go on
