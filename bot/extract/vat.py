@@ -45,10 +45,12 @@ PATTERNS: dict[str, str] = {
     "NO": r"NO\d{9}",
 }
 _FULL = {k: re.compile(v) for k, v in PATTERNS.items()}
-_PREFIX = "|".join(sorted(PATTERNS, key=len, reverse=True))
-# A prefix, then letters/digits in groups joined by one space, dot or dash. What precedes the
-# prefix is tested outside the pattern: a look-behind in front makes re try every position.
-_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+# A prefix not inside a word (the look-behind after its first letter, as in fields._CODES: in
+# front, re would try every position), then letters/digits in groups joined by one space, dot
+# or dash.
+_PREFIX = "|".join(
+    f"{p[0]}(?<![A-Za-z0-9].){p[1:]}" for p in sorted(PATTERNS, key=len, reverse=True)
+)
 _CANDIDATE = re.compile(
     rf"({_PREFIX})(?:[ .\-]?)([0-9A-Z+*]+(?:[ .\-][0-9A-Z]+)*)"
     r"(?:\s?(?:MWST|TVA|IVA|MVA))?"
@@ -94,9 +96,6 @@ def find_vat_ids(line: str) -> list[VatId]:
     found = []
     pos = 0
     while (m := _CANDIDATE.search(line, pos)) is not None:
-        if m.start() and line[m.start() - 1] in _ID_CHARS:  # inside a word: not a prefix
-            pos = m.start() + 1
-            continue
         prefix = m.group(1)
         before = line[max(0, m.start() - 6) : m.start()].lower()
         value = None if "iban" in before else _longest_valid(prefix, m.group(2))
