@@ -9,12 +9,9 @@ would use. Read only where no table was found.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from bot.extract.dates import fold
 from bot.extract.doc import Cell, Doc, is_labelish
-from bot.extract.lines import repair, typed
-from bot.extract.numbers import find_amounts, find_numbers
+from bot.extract.lines import Column, row, typed
 from bot.extract.schema import LineItem
 
 _OPENS = re.compile(
@@ -84,29 +81,18 @@ def _close(
     items: list[LineItem],
     covered: set[int],
 ) -> None:
-    """The item of a finished card, when it has a total and says what was sold."""
+    """The item of a finished card, when it has a total and says what was sold: a table turned
+    round (its labels are the headings, its values one row), read by the table's row reader."""
     if not fields or "total" not in fields:
         return
-    total = _last_amount(fields["total"], doc.decimal)
-    if total is None or not ({"description", "quantity", "unit_price"} & fields.keys()):
-        return
-    quantity = unit = None
-    if numbers := find_numbers(fields.get("quantity", ""), doc.decimal):
-        quantity = numbers[0].value
-        unit = fields["quantity"][numbers[0].end :].strip(" ()") or None
-    rate = find_numbers(fields.get("tax_rate", ""), doc.decimal)
-    item = LineItem(
-        description=fields.get("description"),
-        quantity=quantity,
-        unit=unit.split()[0] if unit else None,
-        unit_price=_last_amount(fields.get("unit_price", ""), doc.decimal),
-        total=total,
-        tax_rate=rate[-1].value if rate else None,
-    )
-    items.append(repair(item))
-    covered.update(taken)
-
-
-def _last_amount(text: str, decimal: str | None) -> Decimal | None:
-    amounts = find_amounts(fold(text), decimal)
-    return amounts[-1].value if amounts else None
+    text = ""
+    cols: list[Column] = []
+    for kind in ("description", "quantity", "unit_price", "tax_rate", "total"):
+        if kind in fields:
+            text += "    " if text else ""
+            cols.append(Column(kind, len(text), len(text) + len(fields[kind])))
+            text += fields[kind]
+    item, _ = row(text, doc.decimal, cols, item_label=True)
+    if item is not None:
+        items.append(item)
+        covered.update(taken)

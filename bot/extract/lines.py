@@ -198,20 +198,21 @@ def _text_column(cols: list[Column], start: int) -> Column:
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
 
-def _row(
-    doc: Doc,
-    i: int,
+def row(
+    line: str,
+    decimal: str | None,
     cols: list[Column],
     second_desc: bool = False,
-    discount: bool = False,
+    item_label: bool = False,
 ) -> tuple[LineItem | None, str]:
-    """The item on line ``i`` (or None) and its description text."""
-    text = _unglue(doc.lines[i].text)
+    """The item of a row (or None) and its description text. ``item_label``: the description is
+    known to name an item even where it reads like a summary ("Rabatt", a card's "Versand")."""
+    text = _unglue(line)
     values: dict[str, Number] = {}
     found: list[Number] = []
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
-    for number in map(lambda n: signed(text, n), find_numbers(text, doc.decimal)):
+    for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         col = _nearest(numeric, number)
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         kind = (
@@ -229,7 +230,7 @@ def _row(
     description, code, unit = _description(text, cols, taken)
     if second_desc and not description:
         description = code or "?"  # the description follows on the next line
-    if not description or (labels.SUMMARY.search(fold(description)) and not discount):
+    if not description or (labels.SUMMARY.search(fold(description)) and not item_label):
         return None, ""
     if len(_NOTE_LABEL.findall(text)) >= 2:
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
@@ -453,7 +454,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i, subtotal = i + 1, True
                     continue
                 break
-            item, text = _row(doc, i, cols, second_desc, discount)
+            item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, discount)
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
