@@ -304,11 +304,9 @@ def _description(
     text: str, cols: list[Column], taken: list[tuple[int, int]]
 ) -> tuple[str, str, str]:
     """(description, product code, unit) from the non-number text of a row."""
-    chars = list(text)
+    blanked = text
     for start, end in taken:
-        for k in range(start, min(end, len(chars))):
-            chars[k] = " "
-    blanked = "".join(chars)
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     has_desc = any(c.kind == "description" for c in cols)
     desc: list[str] = []
     code = unit = ""
