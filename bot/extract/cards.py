@@ -23,15 +23,13 @@ _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", 
 
 def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """Items of cards opened by a position line, and the lines they take."""
-    items: list[LineItem] = []
-    covered: set[int] = set()
-    fields: dict[str, str] | None = None
-    taken: list[int] = []
+    cards: list[tuple[dict[str, str], list[int]]] = []  # each card's fields and lines
+    fields: dict[str, str] | None = None  # the open card's
     indent: int | None = None  # where the card's labels start: a line out of line ends it
     for i, line in enumerate(doc.lines):
         if _OPENS.match(line.folded):
-            _close(doc, fields, taken, items, covered)
-            fields, taken, indent = {}, [i], None
+            fields, indent = {}, None
+            cards.append((fields, [i]))
             continue
         if fields is None:
             continue
@@ -39,13 +37,18 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
         if indent is None and pairs:
             indent = pairs[0][0]
         if not pairs or abs(pairs[0][0] - (indent or 0)) > 2:
-            _close(doc, fields, taken, items, covered)
             fields = None
             continue
         for _, kind, value in pairs:
             fields.setdefault(kind, value)
-        taken.append(i)
-    _close(doc, fields, taken, items, covered)
+        cards[-1][1].append(i)
+    items: list[LineItem] = []
+    covered: set[int] = set()
+    for card, taken in cards:
+        item = _item(card, doc.decimal) if "total" in card else None
+        if item is not None:
+            items.append(item)
+            covered.update(taken)
     return items, covered
 
 
@@ -74,17 +77,9 @@ def _kind(label: str) -> str | None:
     return "description" if kind == "weak_description" else kind
 
 
-def _close(
-    doc: Doc,
-    fields: dict[str, str] | None,
-    taken: list[int],
-    items: list[LineItem],
-    covered: set[int],
-) -> None:
-    """The item of a finished card, when it has a total and says what was sold: a table turned
-    round (its labels are the headings, its values one row), read by the table's row reader."""
-    if not fields or "total" not in fields:
-        return
+def _item(fields: dict[str, str], decimal: str | None) -> LineItem | None:
+    """The item of a card, when it says what was sold: a table turned round (its labels are the
+    headings, its values one row), read by the table's row reader."""
     text = ""
     cols: list[Column] = []
     for kind in ("description", "quantity", "unit_price", "tax_rate", "total"):
@@ -92,7 +87,4 @@ def _close(
             text += "    " if text else ""
             cols.append(Column(kind, len(text), len(text) + len(fields[kind])))
             text += fields[kind]
-    item, _ = row(text, doc.decimal, cols, item_label=True)
-    if item is not None:
-        items.append(item)
-        covered.update(taken)
+    return row(text, decimal, cols, item_label=True)[0]
