@@ -97,19 +97,16 @@ def listed_items(
 
 def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     runs: list[_Run] = []
-    run: _Run | None = None
+    run: _Run | None = None  # the run being read (already in ``runs``), None between runs
     text_lines = 0
     edges = _page_edges(doc)
     for i, line in enumerate(doc.lines):
-        if run is not None and i in skip:
-            runs.append(run)
-            run = None
         if i in skip:
+            run = None
             continue
         if run is not None and CARRIED.search(line.folded):
             continue  # "Übertrag 1.234,00" between the pages of one list
-        discount = _discount(doc, i) if run is not None else None
-        if run is not None and discount is not None:
+        if run is not None and (discount := _discount(doc, i)) is not None:
             run.items.append(discount)
             run.lines.append(i)
             run.discounts += 1
@@ -129,9 +126,8 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
         item = pair if pair is not None else _item(doc, i)
         if item is not None:
             if run is None or abs(indent - run.indent) > 2 or run.discounts:
-                if run is not None:
-                    runs.append(run)
                 run = _Run(indent)
+                runs.append(run)
                 first = line.cells[0]
                 opens = pair is None and _NUMBER_START.match(first.text)
                 run.number_end = first.end if opens else None
@@ -143,7 +139,6 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             continue
         ends = labels.SUMMARY.search(line.folded) or _amount_at_end(doc, i) is not None
         if ends or (text_lines >= _MAX_TEXT_LINES and i not in edges):
-            runs.append(run)
             run = None
             continue
         text_lines += 1
@@ -151,8 +146,6 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
             if not _BULLET.match(line.text) and len(line.cells) == 1 and _LETTERS.search(line.text):
                 _continue_description(run, line.text.strip())
                 run.wrapped += 1
-    if run is not None:
-        runs.append(run)
     return runs
 
 
