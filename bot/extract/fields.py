@@ -123,10 +123,8 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             line = doc.lines[hit.line].folded
             if _NOT_A_TITLE.match(line[hit.end :]):
                 continue  # "Invoice to", "Rechnungsadresse": not the document's title
-            value = _title_token(doc.right_text(hit))
-            alone = line[hit.end : hit.end + 2] in ("", "  ") or line[hit.end :].isspace()
-            if value is None and alone:  # a column heading "Factuur" over its value
-                value = next((v for _, c in doc.below(hit, 1) if (v := _token(c.text))), None)
+            # beside the title, or under it as under a column heading ("Factuur" over its value)
+            value = doc.read(hit, _title_token, depth=1)
         else:
             value = doc.read(hit, _token)
         if value is None:
