@@ -267,7 +267,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins."""
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    buyer = buyer_zone(doc)
+    buyer = doc.derived(buyer_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
             before = line.folded[max(0, vat.start - 30) : vat.start]
