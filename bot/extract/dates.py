@@ -148,9 +148,3 @@ def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
         add(value, m.start(), m.end())
     found.sort(key=lambda f: f.start)
     return tuple(found)
-
-
-def parse_date(text: str, order: str | None = None) -> date | None:
-    """The first date in ``text``, or None."""
-    dates = find_dates(text, order)
-    return dates[0].value if dates else None

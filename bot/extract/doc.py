@@ -144,12 +144,14 @@ class Doc:
             self._anchor_lines[word] = [i for i, f in enumerate(lines) if word in f]
         return self._anchor_lines[word]
 
-    def right_text(self, hit: Hit) -> str:
-        """The text after a label: its own cell's rest, or else the next cell."""
-        return _LEAD.sub("", self.lines[hit.line].text[hit.end :])
+    def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
+        """A value right of the label (the rest of its own cell, or else the next cell), else in
+        the cells under it on the next ``depth`` lines, best overlap first per line."""
+        right = _LEAD.sub("", self.lines[hit.line].text[hit.end :])
+        texts = chain([right], self._below(hit, depth))
+        return next((value for text in texts if (value := reader(text)) is not None), None)
 
-    def below(self, hit: Hit, depth: int = 2) -> Iterator[tuple[int, Cell]]:
-        """Cells under the label on the next ``depth`` lines, best overlap first per line."""
+    def _below(self, hit: Hit, depth: int) -> Iterator[str]:
         page = self.lines[hit.line].page
         lo, hi = hit.start, max(hit.end, hit.start + 10)
         for i in range(hit.line + 1, min(hit.line + 1 + depth, len(self.lines))):
@@ -157,13 +159,7 @@ class Doc:
                 return
             overlapping = [c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
-            for cell in overlapping:
-                yield i, cell
-
-    def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
-        """A value right of the label, else below it."""
-        texts = chain([self.right_text(hit)], (cell.text for _, cell in self.below(hit, depth)))
-        return next((value for text in texts if (value := reader(text)) is not None), None)
+            yield from (cell.text for cell in overlapping)
 
     def amounts_right(self, hit: Hit) -> list[Number]:
         """Amounts after a label, up to the next cell that holds another label."""

@@ -123,10 +123,8 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             line = doc.lines[hit.line].folded
             if _NOT_A_TITLE.match(line[hit.end :]):
                 continue  # "Invoice to", "Rechnungsadresse": not the document's title
-            value = _title_token(doc.right_text(hit))
-            alone = line[hit.end : hit.end + 2] in ("", "  ") or line[hit.end :].isspace()
-            if value is None and alone:  # a column heading "Factuur" over its value
-                value = next((v for _, c in doc.below(hit, 1) if (v := _token(c.text))), None)
+            # beside the title, or under it as under a column heading ("Factuur" over its value)
+            value = doc.read(hit, _title_token, depth=1)
         else:
             value = doc.read(hit, _token)
         if value is None:
@@ -267,9 +265,8 @@ def document_type(doc: Doc, number_line: int | None) -> str:
 
 def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins."""
-    votes: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    buyer = buyer_zone(doc)
+    votes: Counter[str] = Counter()  # in the order first seen, which breaks ties
+    buyer = doc.derived(buyer_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
             before = line.folded[max(0, vat.start - 30) : vat.start]
@@ -290,12 +287,11 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
                 weight = 0
             votes[vat.value] += weight
-            first_seen.setdefault(vat.value, i)
     votes = +votes  # drop ids seen only as register numbers
     if not votes:
         return None, 0.0
-    ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))
-    return ranked[0], 0.9 if len(votes) == 1 else 0.7
+    best, _ = votes.most_common(1)[0]
+    return best, 0.9 if len(votes) == 1 else 0.7
 
 
 def vat_line(doc: Doc, tax_id: str | None) -> int | None:

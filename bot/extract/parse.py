@@ -16,7 +16,6 @@ from bot.extract import fields
 from bot.extract.boxes import Page
 from bot.extract.cards import card_items
 from bot.extract.checks import assess, items_sum
-from bot.extract.dates import find_dates
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
 from bot.extract.listed import listed_items
@@ -78,11 +77,7 @@ def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:
     """A due date no label names: a direct debit's date, a "please pay by" date, else the issue
     date plus the payment terms (a guess from the terms is the least sure)."""
     folded = [line.folded for line in doc.lines]
-
-    def dates_of(text: str) -> list[tuple[date, int]]:
-        return [(f.value, f.start) for f in find_dates(text, doc.order)]
-
-    due = debit_date(folded, dates_of) or pay_by_date(folded, dates_of)
+    due = debit_date(folded, doc.order) or pay_by_date(folded, doc.order)
     if due is not None:
         return due, 0.8
     return due_from_terms(folded, issued), 0.6

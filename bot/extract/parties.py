@@ -185,12 +185,8 @@ def _plausible(text: str) -> bool:
 
 
 def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
-    """(line, column bucket) positions that belong to the buyer's address block (read once per
-    document: the supplier's name and VAT id both leave it out)."""
-    return doc.derived(_buyer_zone)
-
-
-def _buyer_zone(doc: Doc) -> set[tuple[int, int]]:
+    """(line, column bucket) positions that belong to the buyer's address block (asked through
+    ``doc.derived``: the supplier's name and VAT id both leave it out)."""
     zone: set[tuple[int, int]] = set()
     for i in doc.lines_for(labels.CUSTOMER):
         line = doc.lines[i]
@@ -233,7 +229,7 @@ def supplier_name(
     cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
-    buyer = buyer_zone(doc)
+    buyer = doc.derived(buyer_zone)
     domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)

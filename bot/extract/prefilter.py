@@ -21,6 +21,7 @@ _c: Any = importlib.import_module("re._constants")
 _Anchors = frozenset[str]
 #: Categories that never match a line break.
 _LINE_CATEGORIES = {_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE}
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 
 
 @cache
@@ -28,7 +29,7 @@ def anchors(pattern: re.Pattern[str]) -> _Anchors | None:
     """Strings of which every match of ``pattern`` contains one; None when unknown."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _sequence(_sre.parse(pattern.pattern, pattern.flags).data)
+    found = _sequence(_sre.parse(pattern.pattern, pattern.flags).data)[1]
     if found is None:
         return None
     # "total amount" adds nothing where "total" is an anchor too
@@ -49,70 +50,53 @@ def line_bound(pattern: re.Pattern[str]) -> bool:
     return _within_line(_sre.parse(pattern.pattern, flags).data, bool(flags & re.MULTILINE))
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Anchors | None:
-    """The best anchor set of a sequence: a run of literal characters or one item's set."""
+def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors | None]:
+    """What every match of a sequence starts with, and what it contains; None when unknown.
+
+    The first is a set of non-empty strings one of which starts every match. The second is the
+    best anchor set: a run of literal characters with what the rest starts with, or one item's.
+    Walking from the end gives each position what the sequence from there starts with.
+    """
     found: list[_Anchors] = []
-    run: list[str] = []
-    for i, (op, av) in enumerate(items):
+    after: _Anchors | None = None
+    for i in reversed(range(len(items))):
+        op, av = items[i]
         if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
             # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"...
-            after = _prefixes(items[i:])
-            found.append(frozenset("".join(run) + p for p in after or [""]))
-            run = []
-        sub = _item(op, av)
-        if sub:
-            found.append(sub)
-    if run:
-        found.append(frozenset({"".join(run)}))
-    if not found:
-        return None
-    return max(found, key=lambda s: (min(len(a) for a in s), -len(s)))
+            after = frozenset(chr(av) + p for p in after or [""])
+            if i == 0 or items[i - 1][0] is not _c.LITERAL:  # a run of literals starts here
+                found.append(after)
+            continue
+        first, contains = _item(op, av)
+        if contains:
+            found.append(contains)
+        if first is not None and op in _REPEATS and av[0] == 0:  # the match may start after it
+            first = None if after is None else first | after
+        after = first if first is None or len(first) <= 64 else None
+    found.reverse()  # of equally good sets, the first
+    best = max(found, key=lambda s: (min(len(a) for a in s), -len(s)), default=None)
+    return after, best
 
 
-def _prefixes(items: list[tuple[Any, Any]]) -> _Anchors | None:
-    """Non-empty strings one of which every match of the sequence starts with; None if unknown."""
-    if not items:
-        return None
-    (op, av), rest = items[0], items[1:]
-    if op is _c.LITERAL:
-        return frozenset(chr(av) + p for p in _prefixes(rest) or [""])
-    if op is _c.SUBPATTERN:
-        found = _prefixes(av[-1].data)
-    elif op is _c.BRANCH:
-        subs = [_prefixes(b.data) for b in av[1]]
-        found = None if None in subs else frozenset().union(*subs)  # type: ignore[arg-type]
-    elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
-        found = frozenset(chr(v) for _, v in av)
-    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        found = _prefixes(av[2].data)
-        if found is not None and av[0] == 0:  # optional: the match may start after it
-            after = _prefixes(rest)
-            found = None if after is None else found | after
-    else:
-        found = None
-    return found if found is None or len(found) <= 64 else None
-
-
-def _item(op: Any, av: Any) -> _Anchors | None:
-    """Anchors of one parsed item; None for assertions and anything too open to tell."""
+def _item(op: Any, av: Any) -> tuple[_Anchors | None, _Anchors | None]:
+    """What every match of one parsed item (not a literal) starts with, and what it contains."""
     if op is _c.SUBPATTERN:
         return _sequence(av[-1].data)
     if op is _c.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            sub = _sequence(branch.data)
-            if sub is None:
-                return None
-            union |= sub
-        return frozenset(union)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return _sequence(av[2].data) if av[0] >= 1 else None
+        subs = [_sequence(branch.data) for branch in av[1]]
+        return _union([s[0] for s in subs]), _union([s[1] for s in subs])
+    if op in _REPEATS:
+        first, contains = _sequence(av[2].data)
+        return first, contains if av[0] >= 1 else None
     if op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
-        return frozenset(chr(v) for _, v in av)
-    return None
+        chars = frozenset(chr(v) for _, v in av)
+        return chars, chars
+    return None, None  # assertions and anything too open to tell
+
+
+def _union(sets: list[_Anchors | None]) -> _Anchors | None:
+    """Every branch's strings, when each branch has some."""
+    return None if None in sets else frozenset().union(*sets)  # type: ignore[arg-type]
 
 
 def _within_line(items: list[tuple[Any, Any]], multiline: bool) -> bool:
@@ -134,7 +118,7 @@ def _within_line(items: list[tuple[Any, Any]], multiline: bool) -> bool:
             ok = not av[1] & re.DOTALL and _within_line(av[-1].data, multiline)
         elif op is _c.BRANCH:
             ok = all(_within_line(b.data, multiline) for b in av[1])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        elif op in _REPEATS:
             ok = _within_line(av[2].data, multiline)
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
             ok = av[0] < 0 or _within_line(av[1].data, multiline)  # look-behind, or ahead

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
+
+from bot.extract.dates import find_dates
 
 _DAYS = r"(\d{1,3})\s*(?:calendar\s+|working\s+)?(?:days?|tage[n]?|jours?|dagen|dias|giorni|gg\.?)"
 _TERM = re.compile(
@@ -76,29 +77,21 @@ _BY = re.compile(
 )
 
 
-def debit_date(
-    folded_lines: list[str], find: Callable[[str], list[tuple[date, int]]]
-) -> date | None:
+def debit_date(folded_lines: list[str], order: str | None = None) -> date | None:
     """The date a direct debit takes the amount ("wird am 20.03.2014 ... eingezogen").
 
-    ``find`` gives the dates of a line with their start columns. The debit word may be on the
-    next line, since such sentences wrap.
+    The debit word may be on the next line, since such sentences wrap.
     """
-    return _dated_sentence(folded_lines, find, _DEBIT, _ON)
+    return _dated_sentence(folded_lines, order, _DEBIT, _ON)
 
 
-def pay_by_date(
-    folded_lines: list[str], find: Callable[[str], list[tuple[date, int]]]
-) -> date | None:
+def pay_by_date(folded_lines: list[str], order: str | None = None) -> date | None:
     """The date a sentence asks the money for ("Bitte überweisen Sie ... bis zum 06.04.2025")."""
-    return _dated_sentence(folded_lines, find, _PAY, _BY)
+    return _dated_sentence(folded_lines, order, _PAY, _BY)
 
 
 def _dated_sentence(
-    folded_lines: list[str],
-    find: Callable[[str], list[tuple[date, int]]],
-    verb: re.Pattern[str],
-    before_date: re.Pattern[str],
+    folded_lines: list[str], order: str | None, verb: re.Pattern[str], before_date: re.Pattern[str]
 ) -> date | None:
     """The first date right after ``before_date`` on a line whose sentence has ``verb`` in it
     (the sentence may wrap onto the next line)."""
@@ -106,7 +99,7 @@ def _dated_sentence(
         window = line + " " + (folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
         if not verb.search(window):
             continue
-        for value, start in find(line):
-            if before_date.search(line[max(0, start - 30) : start]):
-                return value
+        for found in find_dates(line, order):
+            if before_date.search(line[max(0, found.start - 30) : found.start]):
+                return found.value
     return None
