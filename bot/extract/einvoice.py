@@ -10,7 +10,6 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile
@@ -113,8 +112,12 @@ def _may_be_xml(name: str, data: bytes) -> bool:
     return name.lower().endswith(".xml") or head.startswith((b"<", b"\xff\xfe", b"\xfe\xff"))
 
 
-def find_invoice(reader: PdfReader) -> tuple[str, etree._Element]:
-    """The first attachment that is a CII or UBL invoice, parsed; or an error that says why not."""
+def find_invoice(reader: PdfReader) -> tuple[str, ExtractedInvoice]:
+    """The first attachment that is a CII or UBL invoice, read; or an error that says why not.
+
+    A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
+    after the header, is the UBL or CII invoice: the root's children are looked at too.
+    """
     problems: list[str] = []
     for name, data in _xml_attachments(reader):
         try:
@@ -123,19 +126,12 @@ def find_invoice(reader: PdfReader) -> tuple[str, etree._Element]:
             # A broken side file (logistics data, signatures) does not hide a good invoice.
             problems.append(f"{name}: {exc}")
             continue
-        invoice = _invoice_in(root)
-        if invoice is not None:
-            return name, invoice
+        for el in (root, *root.iterchildren("{*}*")):
+            if is_ubl(el):
+                return name, parse_ubl(el)
+            if is_cii(el):
+                return name, parse_cii(el)
     raise ExtractionError(f"{NO_INVOICE} ({'; '.join(problems)})" if problems else NO_INVOICE)
-
-
-def _invoice_in(root: etree._Element) -> etree._Element | None:
-    """``root`` if it is a CII or UBL invoice, or the invoice a Peppol envelope wraps.
-
-    A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
-    after the header, is the UBL or CII invoice.
-    """
-    return next((el for el in (root, *root.iterchildren("{*}*")) if is_cii(el) or is_ubl(el)), None)
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
@@ -146,10 +142,9 @@ def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
     """
     reader = open_pdf(pdf)
     try:
-        name, root = find_invoice(reader)
+        name, invoice = find_invoice(reader)
     except ExtractionError as exc:
         return {"invoice": None, "error": str(exc), "pages": len(reader.pages)}
-    invoice = parse_ubl(root) if is_ubl(root) else parse_cii(root)
     return {
         "invoice": invoice.model_dump(mode="json"),
         "attachment": name,
