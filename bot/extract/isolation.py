@@ -202,6 +202,4 @@ def _result(answer: dict[str, Any], limits: Limits) -> Any:
         raise ExtractionError(f"the parser failed without an answer (exit {answer.get('exit')})")
     if reply.get("ok"):
         return reply["result"]
-    if reply.get("transient"):
-        raise TransientExtractionError(reply["error"])
     raise ExtractionError(reply["error"])

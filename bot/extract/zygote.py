@@ -32,10 +32,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.errors import ExtractionError, TransientExtractionError
+from bot.errors import ExtractionError
 
 #: Modules imported once, before any fork.
-PRELOAD = ("bot.extract.parse", "bot.extract.einvoice", "bot.extract.auto")
+PRELOAD = ("bot.extract.parse", "bot.extract.einvoice")
 #: Each frame on the pipes starts with its length (shared with bot.extract.isolation).
 FRAME_LENGTH = struct.Struct(">Q")
 #: Documents one child serves before it is let go (a fork costs more than a small document's
@@ -97,8 +97,6 @@ def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
         if hasattr(result, "model_dump"):
             result = result.model_dump(mode="json")
         return {"ok": True, "result": result}
-    except TransientExtractionError as exc:
-        return {"ok": False, "transient": True, "error": str(exc)}
     except ExtractionError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
