@@ -34,34 +34,26 @@ class AutoExtractor:
 
         isolation = isolation or Isolation()
         self._einvoice = EInvoiceExtractor(config, isolation)
-        # the engines for a PDF without XML, best first; scans go to Gemini too: it reads images
-        self._others: list[Extractor] = [LocalExtractor(config, isolation)]
+        self._local = LocalExtractor(config, isolation)
+        self._gemini: Extractor | None = None
         if config.gemini_api_key:
             from bot.extract.gemini import GeminiExtractor
 
-            self._others.insert(0, GeminiExtractor(config))
+            self._gemini = GeminiExtractor(config)
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
         found = await self._einvoice.look(pdf)
         if found["invoice"] is not None:
             return self._einvoice.result(found)
-        log.debug("auto: %s -> %s", found["error"], " then ".join(e.name for e in self._others))
-        result = await _first_that_reads(self._others, pdf)
-        if result.pages is None:
-            result.pages = found["pages"]
-        return result
-
-
-async def _first_that_reads(chain: list[Extractor], pdf: bytes) -> ExtractionResult:
-    """The result of the first engine in ``chain`` that reads ``pdf``."""
-    for engine in chain[:-1]:
-        try:
-            return await engine.extract(pdf)
-        except TransientExtractionError:
-            raise
-        except ExtractionError as exc:
-            # Not a warning on the invoice: the next engine's reading stands on its own.
-            log.warning(
-                "the %s engine could not read the PDF (%s); trying the next", engine.name, exc
-            )
-    return await chain[-1].extract(pdf)
+        if self._gemini is not None:  # scans go to Gemini too: it reads images
+            try:
+                result = await self._gemini.extract(pdf)
+            except TransientExtractionError:
+                raise
+            except ExtractionError as exc:
+                # Not a warning on the invoice: the local engine's reading stands on its own.
+                log.warning("the gemini engine could not read the PDF (%s); trying local", exc)
+            else:
+                result.pages = found["pages"]  # Gemini does not count pages
+                return result
+        return await self._local.extract(pdf)
