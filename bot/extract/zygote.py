@@ -93,10 +93,7 @@ class _Child:
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     """Run ``target`` on the PDF and turn its result or failure into an answer."""
     try:
-        result = pkgutil.resolve_name(target)(pdf, **options)
-        if hasattr(result, "model_dump"):
-            result = result.model_dump(mode="json")
-        return {"ok": True, "result": result}
+        return {"ok": True, "result": pkgutil.resolve_name(target)(pdf, **options)}
     except ExtractionError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
