@@ -135,21 +135,17 @@ def find_invoice(reader: PdfReader) -> tuple[str, ExtractedInvoice]:
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
-    """Isolated target: the embedded invoice as JSON, the attachment's name and the page count.
+    """Isolated target: the embedded invoice as JSON and the page count.
 
     Without one, ``invoice`` is None and ``error`` says why: the auto engine then reads the PDF
     another way, so that one look inside it decides that and reads the invoice in one go.
     """
     reader = open_pdf(pdf)
     try:
-        name, invoice = find_invoice(reader)
+        _, invoice = find_invoice(reader)
     except ExtractionError as exc:
         return {"invoice": None, "error": str(exc), "pages": len(reader.pages)}
-    return {
-        "invoice": invoice.model_dump(mode="json"),
-        "attachment": name,
-        "pages": len(reader.pages),
-    }
+    return {"invoice": invoice.model_dump(mode="json"), "pages": len(reader.pages)}
 
 
 class EInvoiceExtractor:
