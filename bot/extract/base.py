@@ -6,12 +6,11 @@ document that cannot be read and :class:`TransientExtractionError` for a failure
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from bot.extract.schema import ExtractionResult
 
 
-@runtime_checkable
 class Extractor(Protocol):
     """One extraction engine."""
 

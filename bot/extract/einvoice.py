@@ -10,7 +10,6 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile
@@ -113,8 +112,13 @@ def _may_be_xml(name: str, data: bytes) -> bool:
     return name.lower().endswith(".xml") or head.startswith((b"<", b"\xff\xfe", b"\xfe\xff"))
 
 
-def find_invoice(reader: PdfReader, problems: list[str]) -> tuple[str, etree._Element] | None:
-    """The first attachment that is a CII or UBL invoice, parsed; refusals go to ``problems``."""
+def find_invoice(reader: PdfReader) -> tuple[str, ExtractedInvoice]:
+    """The first attachment that is a CII or UBL invoice, read; or an error that says why not.
+
+    A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
+    after the header, is the UBL or CII invoice: the root's children are looked at too.
+    """
+    problems: list[str] = []
     for name, data in _xml_attachments(reader):
         try:
             root = parse_xml(data)
@@ -122,35 +126,26 @@ def find_invoice(reader: PdfReader, problems: list[str]) -> tuple[str, etree._El
             # A broken side file (logistics data, signatures) does not hide a good invoice.
             problems.append(f"{name}: {exc}")
             continue
-        invoice = _invoice_in(root)
-        if invoice is not None:
-            return name, invoice
-    return None
-
-
-def _invoice_in(root: etree._Element) -> etree._Element | None:
-    """``root`` if it is a CII or UBL invoice, or the invoice a Peppol envelope wraps.
-
-    A Peppol message dumped whole into the PDF is a ``StandardBusinessDocument`` whose payload,
-    after the header, is the UBL or CII invoice.
-    """
-    return next((el for el in (root, *root.iterchildren("{*}*")) if is_cii(el) or is_ubl(el)), None)
+        for el in (root, *root.iterchildren("{*}*")):
+            if is_ubl(el):
+                return name, parse_ubl(el)
+            if is_cii(el):
+                return name, parse_cii(el)
+    raise ExtractionError(f"{NO_INVOICE} ({'; '.join(problems)})" if problems else NO_INVOICE)
 
 
 def read_embedded_invoice(pdf: bytes) -> dict[str, Any]:
-    """Isolated target: the embedded invoice as JSON, the attachment's name and the page count."""
+    """Isolated target: the embedded invoice as JSON and the page count.
+
+    Without one, ``invoice`` is None and ``error`` says why: the auto engine then reads the PDF
+    another way, so that one look inside it decides that and reads the invoice in one go.
+    """
     reader = open_pdf(pdf)
-    problems: list[str] = []
-    found = find_invoice(reader, problems)
-    if found is None:
-        raise ExtractionError(f"{NO_INVOICE} ({'; '.join(problems)})" if problems else NO_INVOICE)
-    name, root = found
-    invoice = parse_ubl(root) if is_ubl(root) else parse_cii(root)
-    return {
-        "invoice": invoice.model_dump(mode="json"),
-        "attachment": name,
-        "pages": len(reader.pages),
-    }
+    try:
+        _, invoice = find_invoice(reader)
+    except ExtractionError as exc:
+        return {"invoice": None, "error": str(exc), "pages": len(reader.pages)}
+    return {"invoice": invoice.model_dump(mode="json"), "pages": len(reader.pages)}
 
 
 class EInvoiceExtractor:
@@ -163,9 +158,18 @@ class EInvoiceExtractor:
         self._isolation = isolation or Isolation()
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
-        answer = await self._isolation.run(
+        return self.result(await self.look(pdf))
+
+    async def look(self, pdf: bytes) -> dict[str, Any]:
+        """What :func:`read_embedded_invoice` finds in ``pdf``, read in an isolated child."""
+        return await self._isolation.run(
             "bot.extract.einvoice:read_embedded_invoice", pdf, limits=self._limits
         )
+
+    def result(self, answer: dict[str, Any]) -> ExtractionResult:
+        """The engine's result from what :meth:`look` found, or the error that it found none."""
+        if answer["invoice"] is None:
+            raise ExtractionError(answer["error"])
         invoice = ExtractedInvoice.model_validate(answer["invoice"])
         return ExtractionResult(
             engine=self.name,

@@ -11,8 +11,8 @@ timeout or a memory overrun fails only the document being read. When the zygote 
 calls in flight fail as transient errors (the queue retries them) and the next call starts one.
 
 The target is a ``"module:function"`` path; the function takes ``(pdf: bytes, **options)`` and
-returns something JSON-serialisable (a pydantic model is dumped with ``mode="json"``). It may
-raise :class:`~bot.errors.ExtractionError`, whose message is passed back to the parent.
+returns something JSON-serialisable (the engines' targets dump their pydantic models themselves).
+It may raise :class:`~bot.errors.ExtractionError`, whose message is passed back to the parent.
 """
 
 from __future__ import annotations
@@ -202,6 +202,4 @@ def _result(answer: dict[str, Any], limits: Limits) -> Any:
         raise ExtractionError(f"the parser failed without an answer (exit {answer.get('exit')})")
     if reply.get("ok"):
         return reply["result"]
-    if reply.get("transient"):
-        raise TransientExtractionError(reply["error"])
     raise ExtractionError(reply["error"])

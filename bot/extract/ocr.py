@@ -35,13 +35,9 @@ _PACKAGES = "poppler-utils tesseract-ocr " + " ".join(
 )
 
 
-def ocr_pages(pdf: bytes, languages: tuple[str, ...]) -> list[str]:
-    """The text of each page of ``pdf``, read by Tesseract in the given languages (``"deu"``)."""
-    return [page.text for page in ocr_layout(pdf, languages)]
-
-
 def ocr_layout(pdf: bytes, languages: tuple[str, ...]) -> list[Page]:
-    """Each page of ``pdf`` read by Tesseract, as layout text whose words keep their boxes."""
+    """Each page of ``pdf`` read by Tesseract in the given languages (``"deu"``), as layout text
+    whose words keep their boxes."""
     tesseract = _tool("tesseract")
     pdftoppm = _tool("pdftoppm")
     lang = "+".join(_usable_languages(tesseract, languages))

@@ -12,8 +12,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DocumentType = Literal["invoice", "credit_note"]
-
 #: Fields whose absence makes an extraction INCOMPLETE rather than PROCESSED.
 KEY_FIELDS: tuple[str, ...] = (
     "invoice_number",
@@ -43,7 +41,7 @@ class ExtractedInvoice(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    document_type: DocumentType = "invoice"
+    document_type: Literal["invoice", "credit_note"] = "invoice"
     invoice_number: str | None = None
     invoice_date: date | None = None
     due_date: date | None = None

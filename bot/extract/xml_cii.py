@@ -14,7 +14,6 @@ from lxml import etree
 from bot.extract.schema import ExtractedInvoice, LineItem
 from bot.extract.xml_common import (
     CREDIT_NOTE_CODES,
-    children,
     decimal,
     decimal_of,
     find,
@@ -42,8 +41,8 @@ def is_cii(root: etree._Element) -> bool:
     The root name matters: Order-X orders share ``ExchangedDocument`` with invoices, and an order
     read as an invoice would give its order number as the invoice number.
     """
-    return local(root) in INVOICE_ROOTS and bool(
-        children(root, "ExchangedDocument") or children(root, "HeaderExchangedDocument")
+    return local(root) in INVOICE_ROOTS and (
+        find(root, "ExchangedDocument", "HeaderExchangedDocument") is not None
     )
 
 

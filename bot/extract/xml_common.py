@@ -65,17 +65,15 @@ def local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
 
-def children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if isinstance(c.tag, str) and local(c) == name]
-
-
 def find_all(el: etree._Element | None, path: str) -> list[etree._Element]:
     """Every element reached by the ``/``-separated local-name ``path`` below ``el``."""
     if el is None:
         return []
     found = [el]
     for step in path.split("/"):
-        found = [c for parent in found for c in children(parent, step)]
+        found = [
+            c for parent in found for c in parent if isinstance(c.tag, str) and local(c) == step
+        ]
     return found
 
 

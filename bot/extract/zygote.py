@@ -32,10 +32,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.errors import ExtractionError, TransientExtractionError
+from bot.errors import ExtractionError
 
 #: Modules imported once, before any fork.
-PRELOAD = ("bot.extract.parse", "bot.extract.einvoice", "bot.extract.auto")
+PRELOAD = ("bot.extract.parse", "bot.extract.einvoice")
 #: Each frame on the pipes starts with its length (shared with bot.extract.isolation).
 FRAME_LENGTH = struct.Struct(">Q")
 #: Documents one child serves before it is let go (a fork costs more than a small document's
@@ -93,12 +93,7 @@ class _Child:
 def call(target: str, pdf: bytes, options: dict[str, Any]) -> dict[str, Any]:
     """Run ``target`` on the PDF and turn its result or failure into an answer."""
     try:
-        result = pkgutil.resolve_name(target)(pdf, **options)
-        if hasattr(result, "model_dump"):
-            result = result.model_dump(mode="json")
-        return {"ok": True, "result": result}
-    except TransientExtractionError as exc:
-        return {"ok": False, "transient": True, "error": str(exc)}
+        return {"ok": True, "result": pkgutil.resolve_name(target)(pdf, **options)}
     except ExtractionError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:

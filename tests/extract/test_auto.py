@@ -119,11 +119,12 @@ async def test_gemini_outage_is_raised_for_the_queue_to_retry(fake: FakeGemini) 
 
 
 @needs_ocr
-async def test_probe_runs_isolated_and_reports(isolation: Isolation) -> None:
-    found = await isolation.run("bot.extract.auto:probe", scanned(text_invoice(pages=1)))
-    assert found == {"einvoice": False, "pages": 1}
-    found = await isolation.run("bot.extract.auto:probe", text_invoice(pages=3))
-    assert found == {"einvoice": False, "pages": 3}
+async def test_the_look_inside_runs_isolated_and_reports(isolation: Isolation) -> None:
+    target = "bot.extract.einvoice:read_embedded_invoice"
+    found = await isolation.run(target, scanned(text_invoice(pages=1)))
+    assert (found["invoice"], found["pages"]) == (None, 1)
+    found = await isolation.run(target, text_invoice(pages=3))
+    assert (found["invoice"], found["pages"]) == (None, 3)
 
 
 async def test_not_a_pdf_is_an_extraction_error() -> None:

@@ -10,8 +10,7 @@ from pypdf import PdfWriter
 
 from bot.config import ExtractionConfig
 from bot.errors import ExtractionError
-from bot.extract.auto import probe
-from bot.extract.einvoice import EInvoiceExtractor
+from bot.extract.einvoice import EInvoiceExtractor, read_embedded_invoice
 from tests.extract.scanned import text_invoice
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -197,13 +196,13 @@ async def test_a_side_file_does_not_hide_the_invoice() -> None:
         ("broken.xml", b"<not closed"),
         ("zugferd-invoice.xml", factur_x()),
     )
-    assert probe(pdf)["einvoice"]
+    assert read_embedded_invoice(pdf)["invoice"] is not None
     assert (await engine().extract(pdf)).invoice.invoice_number == "INV-2024-0042"
 
 
 async def test_no_xml_is_an_extraction_error() -> None:
     pdf = pdf_with(("notes.txt", b"hello"), ("logistics.xml", b"<shipment/>"))
-    assert not probe(pdf)["einvoice"]
+    assert read_embedded_invoice(pdf)["invoice"] is None
     with pytest.raises(ExtractionError, match="no embedded e-invoice XML"):
         await engine().extract(pdf)
 
@@ -213,7 +212,7 @@ async def test_entities_are_never_expanded() -> None:
     doctype = '<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
     xml = factur_x(doctype=doctype, seller_name="&secret;")
     pdf = pdf_with(("factur-x.xml", xml))
-    assert not probe(pdf)["einvoice"]
+    assert read_embedded_invoice(pdf)["invoice"] is None
     with pytest.raises(ExtractionError, match="no embedded e-invoice XML.*declares a DTD"):
         await engine().extract(pdf)
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from bot.errors import ExtractionError
 from bot.extract.isolation import Isolation
-from bot.extract.ocr import layout, ocr_pages
+from bot.extract.ocr import layout, ocr_layout
 from tests.extract.scanned import INVOICE_NUMBER, TOTAL, scanned, text_invoice
 
 # Skipped on a developer machine without the tools; CI must have them, so it fails there instead.
@@ -32,7 +32,7 @@ def scan() -> bytes:
 
 @needs_tools
 def test_reads_each_page_in_order(scan: bytes) -> None:
-    pages = ocr_pages(scan, ("eng", "deu"))
+    pages = [page.text for page in ocr_layout(scan, ("eng", "deu"))]
     assert len(pages) == 2
     assert INVOICE_NUMBER in pages[0]
     assert TOTAL in pages[1]
@@ -41,23 +41,23 @@ def test_reads_each_page_in_order(scan: bytes) -> None:
 
 @needs_tools
 async def test_runs_inside_the_isolated_child(scan: bytes, isolation: Isolation) -> None:
-    pages = await isolation.run(
-        "bot.extract.ocr:ocr_pages", scan, {"languages": ["eng", "deu", "fra", "nld"]}
+    result = await isolation.run(
+        "bot.extract.parse:parse_pdf", scan, {"ocr_languages": ["eng", "deu", "fra", "nld"]}
     )
-    assert INVOICE_NUMBER in pages[0]
-    assert TOTAL in pages[1]
+    assert result["invoice"]["invoice_number"] == INVOICE_NUMBER
+    assert result["invoice"]["total_incl_tax"] == TOTAL
 
 
 @needs_tools
 def test_no_installed_language_is_a_clear_error(scan: bytes) -> None:
     with pytest.raises(ExtractionError, match="tesseract-ocr-xyz"):
-        ocr_pages(scan, ("xyz",))
+        ocr_layout(scan, ("xyz",))
 
 
 @needs_tools
 def test_a_broken_pdf_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError, match="render the PDF"):
-        ocr_pages(b"%PDF-1.4\nthis is not really a PDF", ("eng",))
+        ocr_layout(b"%PDF-1.4\nthis is not really a PDF", ("eng",))
 
 
 def test_missing_tesseract_is_a_clear_error(
@@ -65,7 +65,7 @@ def test_missing_tesseract_is_a_clear_error(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ExtractionError, match="OCR needs tesseract.*apt-get install"):
-        ocr_pages(b"%PDF-1.4", ("eng",))
+        ocr_layout(b"%PDF-1.4", ("eng",))
 
 
 def _tsv(*words: tuple[int, int, str]) -> str:
