@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 from math import ceil
 from typing import Any, NamedTuple
@@ -92,8 +93,8 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
     if not isinstance(contents, (ArrayObject, StreamObject)):
         return []
     fonts = page._layout_mode_fonts()
-    for font in fonts.values():  # asked one character at a time: a dict look-up, not a list summed
-        font.get_text_width = lambda c, w=font.character_widths: w.get(c, w["default"])  # type: ignore[method-assign]
+    for font in fonts.values():
+        font.get_text_width = partial(_text_width, font.character_widths)  # type: ignore[method-assign]
     resources = page["/Resources"] if "/Resources" in page else {}
     operations = _operations(ContentStream(contents, page.pdf, "bytes"))
     ops = _with_forms(iter(operations), resources, fonts, page.pdf)
@@ -113,6 +114,14 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
 Op = tuple[list[Any], bytes]
 #: forms drawn inside forms are followed this deep
 _FORM_DEPTH = 4
+
+
+def _text_width(widths: dict[str, float], text: str) -> float:
+    """pypdf's ``Font.get_text_width`` without its list: layout mode asks one character at a
+    time, so that is a single dict look-up; a longer text is summed as pypdf sums it."""
+    if len(text) == 1:
+        return widths.get(text, widths["default"])
+    return sum([widths.get(c, widths["default"]) for c in text], 0.0)
 
 
 def _with_forms(
