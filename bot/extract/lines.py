@@ -378,9 +378,11 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
 def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     """A line with one amount, the sum of the table's items: their total ("Goods Total",
     "Warenwert netto"), whatever its label says or where it stands."""
-    total = sum((item.total or Decimal(0) for item in items), Decimal(0))
     amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
-    return len(items) > 1 and len(amounts) == 1 and abs(amounts[0] - total) <= Decimal("0.02")
+    if len(items) < 2 or len(amounts) != 1:
+        return False  # asked of every item row: the sum only for a line that could be it
+    total = sum((item.total or Decimal(0) for item in items), Decimal(0))
+    return abs(amounts[0] - total) <= Decimal("0.02")
 
 
 def _totals_label(line: Line, cols: list[Column]) -> bool:
