@@ -21,6 +21,10 @@ _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
 _DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
 _PO_PATTERNS = labels.compile_all(labels.PO_REFERENCE)
 _BUYER_REFERENCE = len(labels.PO_REFERENCE) - 1
+_TYPE_CODE = labels.compile_all(labels.TYPE_CODE)
+_CODE = re.compile(r"(\d{3})\b")
+#: UNTDID 1001 codes of credit notes (a credit note, a factored credit note)
+_CREDIT_CODES = {"381", "396"}
 _OTHER_DATE = re.compile(
     r"(?:order|delivery|ship(?:ping)?|service|leistungs|liefer|lieferschein|bestell|auftrag"
     r"|commande|livraison|levering|lever|bestel|pedido|entrega|ordine|consegna|check\s*-?\s*(?:in|out)"
@@ -137,12 +141,18 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
 
 
 def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
-    """A credit-note title near the top of the first page or by the number, unless the document
-    says it is self-billed ("Gutschrift (Selbst ausgestellte Rechnung)", "autofacturation")."""
+    """A credit-note title near the top of the first page or by the number, or a credit note's
+    type code ("Rechnungsart: 381"), unless the document says it is self-billed ("Gutschrift
+    (Selbst ausgestellte Rechnung)", "autofacturation")."""
     top = [line.folded for line in doc.lines[:25] if line.page == 1]
     top += [doc.lines[number_line].folded] if number_line is not None else []
     self_billed = any(labels.SELF_BILLED.search(text) for text in top)
-    return not self_billed and any(labels.CREDIT_NOTE.search(text) for text in top)
+    coded = any(doc.read(hit, _type_code) in _CREDIT_CODES for hit in doc.hits(_TYPE_CODE))
+    return not self_billed and (coded or any(labels.CREDIT_NOTE.search(text) for text in top))
+
+
+def _type_code(text: str) -> str | None:
+    return m.group(1) if (m := _CODE.match(text)) else None
 
 
 def _first_date(doc: Doc, text: str) -> date | None:

@@ -152,7 +152,7 @@ PO_REFERENCE = [
     r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"
     r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref\.?))?|order\s+ref(?:erence)?"
     r"|order\s+(?:number|no\b\.?)|customer\s+order",
-    r"bestell\s*-?\s*(?:nummer|nr\.?)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
+    r"bestell\s*-?\s*(?:nummer|nr\.?|referenz)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
     r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
@@ -170,6 +170,12 @@ CREDIT_NOTE = re.compile(
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
 )
+#: Labels of a document's type code (UNTDID 1001: 380 invoice, 381 credit note), which
+#: renderings of e-invoices print where a letter would print a title.
+TYPE_CODE = [
+    r"rechnungsart|rechnungstyp|belegart|dokumentart|invoice\s+type(?:\s+code)?"
+    r"|document\s+type(?:\s+code)?|type\s+de\s+(?:facture|document)|factuurtype|documenttype",
+]
 #: A self-billed invoice (the buyer writes it: "Gutschrift" in German law) is an invoice.
 SELF_BILLED = re.compile(
     r"selbst\s*-?\s*ausgestellte\s+rechnung|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"

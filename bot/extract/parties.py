@@ -264,7 +264,8 @@ def supplier_name(
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
     name = _letterhead_form(ranked[0], [c for c in cells if doc.lines[c[0]].page == 1 and c[0] < 6])
-    name = _with_first_line(doc, name, firsts.get(name, firsts[ranked[0]]), table_lines)
+    at = firsts.get(name, firsts[ranked[0]])
+    name = _with_next_line(doc, _with_first_line(doc, name, at, table_lines), at)
     return name, max(0.3, min(0.9, 0.5 + margin / 10))
 
 
@@ -324,6 +325,23 @@ def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
 def _bare(name: str) -> str:
     """A name without its legal form, case and punctuation: the key two spellings share."""
     return _NOT_ALNUM.sub("", fold(labels.LEGAL_FORMS.sub("", name)))
+
+
+def _with_next_line(doc: Doc, name: str, i: int) -> str:
+    """A name wrapped in its box: the next row goes on in the name's column, with nothing left
+    of it, and completes the name's legal form ("Franke UG" / "(haftungsbeschränkt)")."""
+    line = doc.lines[i]
+    cell = next((c for c in line.cells if c.text == name), None)
+    below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
+    if cell is None or below is None or (below.page, below.row) != (line.page, line.row + 1):
+        return name
+    more = below.cells[0]
+    joined = fold(f"{name} {more.text}")
+    forms = [m.span() for m in labels.LEGAL_FORMS.finditer(joined)]
+    if abs(more.start - cell.start) > 1 or len(more.text.split()) > 3 or not forms:
+        return name
+    start, end = forms[-1]  # the form runs from the name into the next row, to its end
+    return f"{name} {more.text}" if start < len(name) < end == len(joined) else name
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

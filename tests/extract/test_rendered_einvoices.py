@@ -1,0 +1,65 @@
+"""Pages as renderers of e-invoices lay them out (the KoSIT XRechnung visualization and its like):
+label/value boxes in two columns, a type code where a letter has a title, totals in a table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.extract.test_unseen_layouts import T, _pdf, _read
+
+
+def _overview(seller: list[str], type_code: str, extra: list[T]) -> bytes:
+    """The overview page: the seller's box and the invoice data in label/value rows, the right
+    column of the page beside them, then the totals table."""
+    page = [T(20, 20, "Informationen zum Verkäufer", size=9), T(20, 28, "Firmenname:", size=7)]
+    page += [T(48, 28 + 4 * n, part, size=9) for n, part in enumerate(seller)]
+    page += [T(110, 28, "Ländercode:", size=7), T(138, 28, "DE", size=9)]
+    page += [T(110, 32, "Telefon:", size=7), T(138, 32, "+49 30 1234", size=9)]
+    page += [T(20, 40, "Adresszeile 1:", size=7), T(48, 40, "Hauptstraße 4", size=9)]
+    page += [T(20, 55, "Rechnungsdaten", size=9)]
+    page += [T(20, 62, "Rechnungsnummer:", size=7), T(48, 62, "RE-2024-311", size=9)]
+    page += [T(110, 62, "Rechnungsart:", size=7), T(138, 62, type_code, size=9)]
+    page += [T(20, 67, "Rechnungsdatum:", size=7), T(48, 67, "4.4.2024", size=9)]
+    page += [T(110, 67, "Währung:", size=7), T(138, 67, "EUR", size=9)]
+    page += [T(20, 85, "Gesamtbeträge der Rechnung", size=9)]
+    rows = [
+        ("Summe aller Positionen", "netto", "200,00"),
+        ("Gesamtsumme", "netto", "200,00"),
+        ("Summe Umsatzsteuer", "", "38,00"),
+        ("Gesamtsumme", "brutto", "238,00"),
+        ("Fälliger Betrag", "brutto", "238,00"),
+    ]
+    for n, (label, kind, amount) in enumerate(rows):
+        y = 92 + 5 * n
+        page += [T(20, y, label, size=9), T(140, y, kind, size=9), T(190, y, amount, True, 9)]
+    page += [T(20, 130, "Umsatzsteuer-ID:", size=7), T(48, 130, "DE 123456789", size=9)]
+    return _pdf(page + extra)
+
+
+def test_a_credit_notes_type_code_makes_it_a_credit_note() -> None:
+    credit = _read(_overview(["Frischdienst Nord KG"], "381", [])).invoice
+    invoice = _read(_overview(["Frischdienst Nord KG"], "380", [])).invoice
+    assert (credit.document_type, invoice.document_type) == ("credit_note", "invoice")
+    assert (credit.invoice_number, credit.total_incl_tax) == ("RE-2024-311", Decimal("238.00"))
+
+
+def test_a_name_wrapped_in_its_box_keeps_its_legal_form() -> None:
+    seller = ["Reinigungsdienst Franke UG", "(haftungsbeschränkt)"]
+    result = _read(_overview(seller, "380", [])).invoice
+    assert result.supplier_name == "Reinigungsdienst Franke UG (haftungsbeschränkt)"
+    assert result.supplier_tax_id == "DE123456789"
+
+
+def test_a_name_is_not_joined_to_another_party_below_it() -> None:
+    page = [T(20, 20, "Alpha Küchen GmbH", size=12), T(20, 25, "Beta Hotels Ltd.")]
+    page += [T(20, 30, "Main Road 1")]
+    page += [T(20, 45, "Rechnung Nr. 4471"), T(20, 51, "Datum: 14.03.2024")]
+    page += [T(20, 70, "Gesamtbetrag"), T(190, 70, "119,00 EUR", right=True)]
+    assert _read(_pdf(page)).invoice.supplier_name == "Alpha Küchen GmbH"
+
+
+def test_a_purchase_order_reference_in_german() -> None:
+    extra = [T(20, 72, "Bestellreferenz:", size=7), T(48, 72, "PO-88213", size=9)]
+    assert _read(_overview(["Frischdienst Nord KG"], "380", extra)).invoice.po_references == [
+        "PO-88213"
+    ]
