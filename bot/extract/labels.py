@@ -38,7 +38,8 @@ INVOICE_NUMBER = [
     r"^\s*(?:numero|nummer|number|no|nr|n[°º]|num)\.?(?= ?:|  | ?$)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
-    r"^\s*(?:invoice|rechnung|facture|factuur|factura|fattura|tax invoice)\b",
+    r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
+    r"|facture|factuur|factura|fattura|tax invoice)\b",
     r"\b(?:invoice|rechnung|facture|factuur|factura|fattura)\b",
 ]
 

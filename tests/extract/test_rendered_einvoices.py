@@ -63,3 +63,12 @@ def test_a_purchase_order_reference_in_german() -> None:
     assert _read(_overview(["Frischdienst Nord KG"], "380", extra)).invoice.po_references == [
         "PO-88213"
     ]
+
+
+def test_a_compound_title_with_its_type_code_before_the_number() -> None:
+    page = [T(20, 20, "Lieferant GmbH", size=12), T(20, 26, "Lieferantenstraße 20, 80333 München")]
+    page += [T(20, 45, "Handelsrechnung (380) Nr. 471102 vom 05.03.2018", size=14)]
+    page += [T(20, 70, "Gesamtbetrag brutto"), T(190, 70, "529,87", right=True)]
+    result = _read(_pdf(page)).invoice
+    assert (result.invoice_number, str(result.invoice_date)) == ("471102", "2018-03-05")
+    assert result.document_type == "invoice"
