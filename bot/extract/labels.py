@@ -198,8 +198,8 @@ CUSTOMER = re.compile(
 
 #: Labels that introduce the seller.
 SUPPLIER = re.compile(
-    r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|service\s+provider|issued\s+by"
-    r"|lieferant|leistungserbringer|leistender|rechnungsersteller|verkaufer|absender|fournisseur"
+    r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
+    r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
 )
@@ -225,6 +225,7 @@ SUMMARY = re.compile(
     r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
     r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
+    r"|breakdown|aufschlusselung"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
     r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
     r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
@@ -277,7 +278,8 @@ LEGAL_FORMS = re.compile(
     r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
     r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
-    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy)(?![\w])",
+    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|s\.\s?r\.\s?o\.|a\.\s?s\.|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
+    r"(?![\w])",
     re.IGNORECASE,
 )
 

@@ -391,7 +391,10 @@ def _totals_label(line: Line, cols: list[Column]) -> bool:
     desc = next((c for c in cols if c.kind == "description"), cols[0])
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
-    return any(labels.SUMMARY.match(fold(c.text)) and ":" not in c.text for c in texts[1:])
+    return any(
+        labels.SUMMARY.match(f := fold(c.text)) and (":" not in c.text or not DISCOUNT.search(f))
+        for c in texts[1:]
+    )
 
 
 def _under_description(line: Line, cols: list[Column]) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
 _NUMBER = re.compile(
-    r"(?:(?<![\w.,'\u2019/])|(?<=EUR|USD|GBP|CHF))"
+    r"(?:(?<![\w.,'\u2019/])|(?<=EUR|USD|GBP|CHF|CZK|PLN|SEK|NOK|DKK|HUF|CAD|AUD)|(?<=Kč|zł|R\$))"
     r"(?P<neg>[-\u2212\u2013]\s?)?"
     r"(?P<body>\d{1,3}(?:(?:[.,'\u2019]|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+"
     r"(?:[.,]\d{1,4})?"

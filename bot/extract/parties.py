@@ -96,6 +96,10 @@ def _legal_form_end(text: str, end: int) -> int:
         end = more.end()
 
 
+#: spaces between two columns of a page (a gap inside one column is shorter)
+_COLUMN_GAP = 8
+
+
 def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, float]]:
     """(line, column, text, bonus) of short text cells that could be a name.
 
@@ -104,13 +108,21 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     """
     out = []
     for i, line in enumerate(doc.lines):
-        money = any(a.money_like for a in find_amounts(line.text, doc.decimal))
-        if i in skip or money or find_dates(line.text):
-            continue  # names do not share their line with a date or an amount
-        for label, bonus in ((_HOLDER.search(line.folded), 2.0), (_seller_label(line.folded), 9.0)):
+        cut = None if i in skip else _before_figures(doc, line.cells, line.text)
+        if cut is None:
+            continue  # names do not share their column with a date or an amount (a seller
+            # label's may share the line: "Provider        Date: 11 Mar 2026")
+        text, folded = line.text[:cut], line.folded[:cut]
+        for label, bonus in ((_HOLDER.search(folded), 2.0), (_seller_label(folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
-                party = line.text[label.end() :].strip(" :").split("  ")[0]
-                out.append((i, label.end(), _clean(_ADDRESS_PART.split(party)[0]), bonus))
+                party = text[label.end() :].strip(" :").split("  ")[0]
+                at = label.end()
+                col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
+                if not party.strip() and (cell := _under(doc, i, col)) is not None:
+                    party, at = cell.text, cell.start  # a heading over its block: "Provider"
+                out.append((i, at, _clean(_ADDRESS_PART.split(party)[0]), bonus))
+        if cut < len(line.text):
+            continue  # names unlabelled: not on a line with a date or an amount
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
             if m := _NAME_LABEL.match(fold(cell.text)):
                 out.append((i, cell.start, _clean(cell.text[m.end() :].strip()), 1.0))
@@ -129,6 +141,25 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 if _plausible(name):
                     out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
     return [c for c in out if _plausible(c[2])]  # the names as cleaned
+
+
+def _before_figures(doc: Doc, cells: list[Cell], line_text: str) -> int | None:
+    """Where a line's text ends before its first cell with a date or an amount: the whole line
+    without one, the columns left of a column gap before it ("Provider        Date: 11 Mar"),
+    None when a figure shares the name's column."""
+    for n, cell in enumerate(cells):
+        money = any(a.money_like for a in find_amounts(cell.text, doc.decimal))
+        if money or find_dates(cell.text):
+            return cell.start if n and cell.start - cells[n - 1].end >= _COLUMN_GAP else None
+    return len(line_text)
+
+
+def _under(doc: Doc, i: int, column: int) -> Cell | None:
+    """The cell starting in ``column`` on the line under line ``i`` (the same page)."""
+    if i + 1 >= len(doc.lines) or doc.lines[i + 1].page != doc.lines[i].page:
+        return None
+    cell = next((c for c in doc.lines[i + 1].cells if abs(c.start - column) <= 2), None)
+    return None if cell is None or cell.text.startswith("(") else cell  # "(not for payment)"
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:

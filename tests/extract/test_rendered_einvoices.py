@@ -72,3 +72,41 @@ def test_a_compound_title_with_its_type_code_before_the_number() -> None:
     result = _read(_pdf(page)).invoice
     assert (result.invoice_number, str(result.invoice_date)) == ("471102", "2018-03-05")
     assert result.document_type == "invoice"
+
+
+def test_a_seller_heading_over_its_block_in_a_two_column_head() -> None:
+    """A "Provider" heading over the seller's block, the dates column beside both (a line with a
+    date holds no name, but a heading's block under it does); amounts glued to "Kč"; a VAT
+    breakdown under the items, its last row sharing its line with the total."""
+    page = [T(15, 15, "Taxable invoice num.: FV-966/20", size=8)]
+    page += [T(15, 22, "Provider", size=12), T(110, 22, "Date of exposure: Mar 11, 2026", size=8)]
+    page += [
+        T(15, 28, "Brno Beverages s.r.o.", size=8),
+        T(110, 28, "Due date: Mar 25, 2026", size=8),
+    ]
+    page += [T(15, 32, "Industrial park 7", size=8), T(15, 36, "60200 Brno", size=8)]
+    page += [T(110, 45, "Customer", size=12), T(110, 51, "Restaurant U Fleku", size=8)]
+    page += [T(15, 60, "Payment information", size=8), T(110, 60, "11000 Praha", size=8)]
+    heads = [(15, "Description"), (88, "Units"), (103, "Price per one"), (130, "Total price")]
+    page += [T(x, 80, h, size=7) for x, h in heads]
+    rows = [
+        ("Dish soap 10 l", "1 pcs", "Kč374.56", "Kč374.56"),
+        ("Beef fillet", "5 kg", "Kč182.15", "Kč910.75"),
+    ]
+    for n, (desc, units, price, total) in enumerate(rows):
+        y = 86 + 5 * n
+        page += [T(15, y, desc, size=7), T(100, y, units, True, 7), T(125, y, price, True, 7)]
+        page += [T(149, y, total, True, 7)]
+    page += [
+        T(15, 100, "Breakdown VAT", size=6),
+        T(15, 104, "VAT rate   Tax   Without VAT", size=6),
+    ]
+    page += [T(15, 108, "0.00%   Kč0.00   Kč1,285.31", size=6)]
+    page += [T(110, 108, "Total with tax: Kč1,285.31", size=11)]
+    result = _read(_pdf(page)).invoice
+    assert result.supplier_name == "Brno Beverages s.r.o."
+    assert result.total_incl_tax == Decimal("1285.31")
+    assert [(i.description, i.total) for i in result.line_items] == [
+        ("Dish soap 10 l", Decimal("374.56")),
+        ("Beef fillet", Decimal("910.75")),
+    ]
