@@ -187,6 +187,7 @@ SELF_BILLED = re.compile(
 CUSTOMER = re.compile(
     r"\b(?:bill(?:ed)?\s+to|invoice\s+to|ship\s+to|billing\s+address|shipping\s+address"
     r"|delivery\s+address|adresse\s+de\s+(?:facturation|livraison)|rechnungsadresse|lieferadresse"
+    r"|rechnung\s+an"
     r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
     r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
     r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"

@@ -110,3 +110,21 @@ def test_a_seller_heading_over_its_block_in_a_two_column_head() -> None:
         ("Dish soap 10 l", Decimal("374.56")),
         ("Beef fillet", Decimal("910.75")),
     ]
+
+
+def test_the_vat_id_in_a_rechnung_an_block_is_the_buyers() -> None:
+    """Buyer and seller blocks side by side, each with its VAT id under the same label."""
+    page = [T(110, 15, "Rechnung", size=16), T(110, 22, "Rechnungsnummer: R90227")]
+    page += [T(110, 28, "Datum: 03.09.2024")]
+    blocks = [
+        ("Rechnung an:", "Rechnungssteller:"),
+        ("The Red Lion", "Sunrise Bakery Ltd"),
+        ("12 Quay Street", "4 Market Road"),
+        ("USt-IdNr.:", "USt-IdNr.:"),
+        ("IE7445240A", "GB560513749"),
+    ]
+    for n, (left, right) in enumerate(blocks):
+        page += [T(15, 45 + 5 * n, left), T(110, 45 + 5 * n, right)]
+    page += [T(110, 90, "Gesamtbetrag"), T(190, 90, "2217.66 EUR", right=True)]
+    result = _read(_pdf(page)).invoice
+    assert (result.supplier_tax_id, result.supplier_name) == ("GB560513749", "Sunrise Bakery Ltd")
