@@ -260,6 +260,7 @@ COLUMNS: dict[str, str] = {
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
 #: "Each"): inside longer headings they would be parts of other words.
 COLUMN_CELLS: dict[str, str] = {
+    "description": r"(?:item\s+|product\s+)?name|nom|naam",  # beside a "Description" column too
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",

@@ -128,3 +128,30 @@ def test_the_vat_id_in_a_rechnung_an_block_is_the_buyers() -> None:
     page += [T(110, 90, "Gesamtbetrag"), T(190, 90, "2217.66 EUR", right=True)]
     result = _read(_pdf(page)).invoice
     assert (result.supplier_tax_id, result.supplier_name) == ("GB560513749", "Sunrise Bakery Ltd")
+
+
+def test_a_name_column_beside_a_description_column_names_the_item() -> None:
+    page = [T(15, 20, "Bean There Coffee Co.", size=14), T(15, 30, "Invoice id: 48354")]
+    page += [T(15, 36, "Invoice date: 2024-03-05")]
+    heads = [
+        (20, "Name"),
+        (50, "Description"),
+        (110, "Units"),
+        (140, "Unit Price"),
+        (175, "Amount"),
+    ]
+    page += [T(x, 60, h) for x, h in heads]
+    rows = [
+        ("Salmon fillet", "Fresh, per kg", "2", "3.22", "6.44"),
+        ("Delivery", "Same-day", "1", "91.47", "91.47"),
+    ]
+    for n, (name, desc, units, price, amount) in enumerate(rows):
+        y = 67 + 6 * n
+        page += [T(20, y, name), T(50, y, desc), T(115, y, units, True), T(160, y, price, True)]
+        page += [T(190, y, amount, True)]
+    page += [T(150, 90, "Total"), T(190, 90, "97.91", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.total) for i in items] == [
+        ("Salmon fillet Fresh, per kg", Decimal("6.44")),
+        ("Delivery Same-day", Decimal("91.47")),
+    ]
