@@ -24,6 +24,7 @@ _OPENS = re.compile(
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
 #: the fields a card with no position line opens with: what was sold, how much of it
 _OPENING = {"description", "quantity", "unit_price"}
+_NEXT = {"description", "quantity"}
 _GAP = 4  # lines that are no pairs (sub-headings, the next item's name, free text) within a card
 _DIGITS = re.compile(r"\d+")
 
@@ -49,8 +50,11 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
         kinds = {kind for _, kind, _ in pairs}
         if indent < 0:
             indent = line.cells[0].start
-        second = len(last) == 1 and kinds == last  # a second price or description under the first
-        again = fields is not None and bool(kinds & fields.keys()) and not second  # the next card
+        # what was sold or how much, printed once a card, coming again is the next card's (not a
+        # second description right under the first); prices and sums come twice (list price,
+        # an allowance's "Grundbetrag"), the first kept
+        second = len(last) == 1 and kinds == last
+        again = fields is not None and bool(kinds & fields.keys() & _NEXT) and not second
         if fields is None or again or abs(line.cells[0].start - indent) > 2:
             fields = None
             if not kinds & _OPENING:  # sums alone are a summary's (a tax breakdown)
@@ -115,7 +119,7 @@ def _item(fields: dict[str, list[str]], decimal: str | None) -> LineItem | None:
     text = ""
     cols: list[Column] = []
     for kind in ("description", "quantity", "unit_price", "tax_rate", "total"):
-        for value in fields.get(kind, [])[: 1 if kind == "description" else 2][::-1]:
+        for value in fields.get(kind, [])[: 2 if kind == "unit_price" else 1][::-1]:
             text += "    " if text else ""
             cols.append(Column(kind, len(text), len(text) + len(value)))
             text += value

@@ -594,9 +594,13 @@ def _card(y: float, name: str, prices: list[tuple[str, str]]) -> tuple[list[T], 
 def test_items_printed_as_cards_under_their_names_across_a_page_break() -> None:
     """XRechnung's visualization: no position line, sub-headings inside each card, the item's
     'Bezeichnung' at its end, a card going on over the next page's head; a list price beside the
-    net price, in either order."""
-    for order in (slice(None), slice(None, None, -1)):
-        first = [("Preis pro Einheit (netto)", "23,55"), ("Listenpreis (netto)", "25,00")][order]
+    net price, before or after the total; an allowance's base amount after the total."""
+    net, total, listed = [
+        ("Preis pro Einheit (netto)", "23,55"),
+        ("Gesamtpreis (netto)", "261,41"),
+        ("Listenpreis (netto)", "25,00"),
+    ]
+    for order in ([net, total, listed], [listed, net, total]):
         head = T(15, 12, "Bereiche ohne Inhalte werden nicht dargestellt!      R-77", size=8)
         page1 = [head, T(15, 20, "Gemüsehof Brandt GmbH", size=14), T(15, 45, "Rechnung", size=16)]
         page1 += [T(15, 55, "Rechnungsnummer:"), T(60, 55, "R-77")]
@@ -605,7 +609,7 @@ def test_items_printed_as_cards_under_their_names_across_a_page_break() -> None:
             (("Umsatzsteuersatz", "19"), ("Umsatzsteuerbetrag", "48,02"), ("Zahlungsdaten", ""))
         ):
             page1 += [T(20, 72 + 6 * k, label), T(150, 72 + 6 * k, value, right=True)]
-        prices = [("Menge", "11,1"), ("Einheit", "KGM"), *first, ("Gesamtpreis (netto)", "261,41")]
+        prices = [("Menge", "11,1"), ("Einheit", "KGM"), *order, ("Grundbetrag (netto)", "270,00")]
         card, y = _card(95, "Rinderfilet", prices)
         page1 += card + [T(20, y, "Umsatzsteuercode:"), T(60, y, "S")]
         page1 += [T(100, y, "Umsatzsteuersatz (%):"), T(150, y, "7")]
