@@ -2,10 +2,8 @@
 
 Renderings of e-invoices print each item as "Position 1" (or the item's name) followed by
 "Bezeichnung: ...", "Menge: 20 Stück", "Preis pro Einheit: 9,90", "Gesamtpreis: 198,00" (or the
-label and its value in two cells), grouped under sub-headings: no heading row names the columns,
-the labels do, in the words a table heading would use. A card ends where the next one's fields
-come again, or after a run of lines that are no pairs; a page's head and foot (lines repeated on
-other pages) do not break it. Read only where no table was found.
+label and its value in two cells), under sub-headings: no heading row names the columns, the labels
+do, in the words a table heading would use. Read only where no table was found.
 """
 
 from __future__ import annotations
@@ -22,15 +20,14 @@ _OPENS = re.compile(
     r"\s*(?:nr\.?|no\.?|#|n[°º])?\s*:?\s*\d{1,4}\b"
 )
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
-#: the fields a card with no position line opens with: what was sold, how much of it
-_OPENING = {"description", "quantity", "unit_price"}
-_NEXT = {"description", "quantity"}
+_OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
 _GAP = 4  # lines that are no pairs (sub-headings, the next item's name, free text) within a card
 _DIGITS = re.compile(r"\d+")
 
 
 def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
-    """Items of cards, and the lines they take."""
+    """Items of cards, and the lines they take. A card ends where the next one's fields come
+    again, or after a run of lines that are no pairs (not counting the pages' heads and feet)."""
     #: each card's fields, its lines, and whether a position line opened it
     cards: list[tuple[dict[str, list[str]], list[int], bool]] = []
     fields: dict[str, list[str]] | None = None  # the open card's
@@ -47,21 +44,19 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             gap += i not in furniture
             fields = None if gap > _GAP else fields
             continue
-        kinds = {kind for _, kind, _ in pairs}
-        if indent < 0:
-            indent = line.cells[0].start
-        # what was sold or how much, printed once a card, coming again is the next card's (not a
-        # second description right under the first); prices and sums come twice (list price,
-        # an allowance's "Grundbetrag"), the first kept
+        kinds = {kind for kind, _ in pairs}
+        indent = line.cells[0].start if indent < 0 else indent
+        # what or how much again is the next card's, unless a second description right under the
+        # first; prices and sums come twice (list price, an allowance's base), the first kept
         second = len(last) == 1 and kinds == last
-        again = fields is not None and bool(kinds & fields.keys() & _NEXT) and not second
+        again = fields is not None and bool(kinds & fields.keys() & _OPENING) and not second
         if fields is None or again or abs(line.cells[0].start - indent) > 2:
             fields = None
             if not kinds & _OPENING:  # sums alone are a summary's (a tax breakdown)
                 continue
             fields, indent = {}, line.cells[0].start
             cards.append((fields, [], False))
-        for _, kind, value in pairs:
+        for kind, value in pairs:
             fields.setdefault(kind, []).append(value)
         cards[-1][1].append(i)
         gap, last = 0, kinds
@@ -84,8 +79,8 @@ def _repeated(doc: Doc) -> set[int]:
     return {i for i, t in enumerate(texts) if seen[t] > 1}
 
 
-def _pairs(cells: list[Cell]) -> list[tuple[int, str, str]]:
-    """(label column, field, value) of "Label: value" cells, or of a label cell and the cell
+def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
+    """(field, value) of "Label: value" cells, or of a label cell and the cell
     after it (then no label itself); an amount's value holds a number."""
     out = []
     value_cell = -1  # the cell taken as the value of the label before it
@@ -99,7 +94,7 @@ def _pairs(cells: list[Cell]) -> list[tuple[int, str, str]]:
             value, value_cell = cells[n + 1].text, n + 1
         kind = _kind(label)
         if kind is not None and (kind == "description" or any(c.isdigit() for c in value)):
-            out.append((cell.start, kind, value.strip()))
+            out.append((kind, value.strip()))
     return out
 
 
