@@ -46,10 +46,15 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             continue
         kinds = {kind for kind, _ in pairs}
         indent = line.cells[0].start if indent < 0 else indent
-        # what or how much again is the next card's, unless a second description right under the
-        # first; prices and sums come twice (list price, an allowance's base), the first kept
-        second = len(last) == 1 and kinds == last
-        again = fields is not None and bool(kinds & fields.keys() & _OPENING) and not second
+        # what or how much again, once the card says what and for how much, is the next card's
+        # (a second description right under the first, a price's base quantity before the
+        # description are not); prices and sums come twice (list price, an allowance's base)
+        again = (
+            fields is not None
+            and {"description", "total"} <= fields.keys()
+            and bool(kinds & fields.keys() & _OPENING)
+            and not (len(last) == 1 and kinds == last)
+        )
         if fields is None or again or abs(line.cells[0].start - indent) > 2:
             fields = None
             if not kinds & _OPENING:  # sums alone are a summary's (a tax breakdown)
