@@ -21,7 +21,7 @@ _OPENS = re.compile(
 )
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
 _OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
-_GAP = 4  # lines that are no pairs (sub-headings, the next item's name, free text) within a card
+_GAP = 8  # lines that are no pairs within a card (sub-headings, free text, an allowance's lines)
 _DIGITS = re.compile(r"\d+")
 
 

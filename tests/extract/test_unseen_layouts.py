@@ -594,8 +594,8 @@ def _card(y: float, name: str, prices: list[tuple[str, str]]) -> tuple[list[T], 
 def test_items_printed_as_cards_under_their_names_across_a_page_break() -> None:
     """XRechnung's visualization: no position line, sub-headings inside each card, the item's
     'Bezeichnung' at its end, a card going on over the next page's head; a list price beside the
-    net price, before or after the total; an allowance's base amount and the price's base quantity
-    after the total."""
+    net price, before or after the total; after the total the price's base quantity and an
+    allowance's lines."""
     net, total, listed = [
         ("Preis pro Einheit (netto)", "23,55"),
         ("Gesamtpreis (netto)", "261,41"),
@@ -610,8 +610,9 @@ def test_items_printed_as_cards_under_their_names_across_a_page_break() -> None:
             (("Umsatzsteuersatz", "19"), ("Umsatzsteuerbetrag", "48,02"), ("Zahlungsdaten", ""))
         ):
             page1 += [T(20, 72 + 6 * k, label), T(150, 72 + 6 * k, value, right=True)]
-        prices = [("Menge", "11,1"), ("Einheit", "KGM"), *order, ("Grundbetrag (netto)", "270,00")]
-        prices.append(("Anzahl der Einheit", "1"))  # the price's base quantity
+        prices = [("Menge", "11,1"), ("Einheit", "KGM"), *order, ("Anzahl der Einheit", "1")]
+        prices += [("Grundbetrag (netto)", "270,00"), ("Prozentsatz", "3,18")]  # an allowance's
+        prices += [("Nachlass (netto)", "8,59"), ("Grund", "Treue"), ("Code für den Grund", "95")]
         card, y = _card(95, "Rinderfilet", prices)
         page1 += card + [T(20, y, "Umsatzsteuercode:"), T(60, y, "S")]
         page1 += [T(100, y, "Umsatzsteuersatz (%):"), T(150, y, "7")]
