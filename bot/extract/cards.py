@@ -9,10 +9,10 @@ do, in the words a table heading would use. Read only where no table was found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from bot.extract.doc import Cell, Doc, is_labelish
 from bot.extract.lines import Column, row, typed
+from bot.extract.listed import page_edges
 from bot.extract.schema import LineItem
 
 _OPENS = re.compile(
@@ -22,7 +22,6 @@ _OPENS = re.compile(
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
 _OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
 _GAP = 8  # lines that are no pairs within a card (sub-headings, free text, an allowance's lines)
-_DIGITS = re.compile(r"\d+")
 
 
 def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
@@ -33,7 +32,7 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
     fields: dict[str, list[str]] | None = None  # the open card's
     indent = gap = 0  # where the card's lines start; lines since its last pair
     last: set[str] = set()  # the fields of the card's last pair line
-    furniture = _repeated(doc)
+    edges = page_edges(doc)
     for i, line in enumerate(doc.lines):
         if _OPENS.match(line.folded):
             fields, indent, gap, last = {}, -1, 0, set()
@@ -41,7 +40,7 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             continue
         pairs = _pairs(line.cells)
         if not pairs:
-            gap += i not in furniture
+            gap += i not in edges
             fields = None if gap > _GAP else fields
             continue
         kinds = {kind for kind, _ in pairs}
@@ -75,13 +74,6 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 items.append(item)
                 covered.update(taken)
     return items, covered
-
-
-def _repeated(doc: Doc) -> set[int]:
-    """Lines printed on more than one page, numbers aside: the pages' heads and feet."""
-    texts = [_DIGITS.sub("", line.folded).strip() for line in doc.lines]
-    seen = Counter(t for t, _ in {(t, line.page) for t, line in zip(texts, doc.lines, strict=True)})
-    return {i for i, t in enumerate(texts) if seen[t] > 1}
 
 
 def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
