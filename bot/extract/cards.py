@@ -9,6 +9,7 @@ do, in the words a table heading would use. Read only where no table was found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.doc import Cell, Doc, is_labelish
 from bot.extract.lines import Column, row, typed
@@ -95,8 +96,9 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _kind(label: str) -> str | None:
-    """The item field a label names, when it names exactly one."""
+    """The item field a label names, when it names exactly one (labels recur: asked once)."""
     kinds = {c.kind for c in typed([Cell(0, len(label), label)])} & _KINDS
     if len(kinds) != 1:
         return None
