@@ -69,17 +69,16 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
     covered: set[int] = set()
     for card, taken, positioned in cards:
         # with no position line, quantities or unit prices tell an item from a summary's sums
-        if "total" in card and (positioned or card.keys() & {"quantity", "unit_price"}):
-            item = _item(card, doc.decimal)
-            if item is not None:
-                items.append(item)
-                covered.update(taken)
+        item_like = positioned or card.keys() & {"quantity", "unit_price"}
+        if "total" in card and item_like and (item := _item(card, doc.decimal)) is not None:
+            items.append(item)
+            covered.update(taken)
     return items, covered
 
 
 def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
-    """(field, value) of "Label: value" cells, or of a label cell and the cell
-    after it (then no label itself); an amount's value holds a number."""
+    """(field, value) of "Label: value" cells, or of a label cell and the cell after it (then no
+    label itself); an amount's value holds a number."""
     out = []
     value_cell = -1  # the cell taken as the value of the label before it
     for n, cell in enumerate(cells):
