@@ -99,7 +99,7 @@ def _runs(doc: Doc, skip: set[int]) -> list[_Run]:
     runs: list[_Run] = []
     run: _Run | None = None  # the run being read (already in ``runs``), None between runs
     text_lines = 0
-    edges = _page_edges(doc)
+    edges = page_edges(doc)
     for i, line in enumerate(doc.lines):
         if i in skip:
             run = None
@@ -182,7 +182,7 @@ def _aligned(run: _Run, line: Line) -> bool:
     return abs(line.cells[0].end - run.number_end) <= 3
 
 
-def _page_edges(doc: Doc) -> set[int]:
+def page_edges(doc: Doc) -> set[int]:
     """Lines of a page's foot and of the next page's head: a list goes on across them."""
     edges: set[int] = set()
     for n in range(1, len(doc.lines)):

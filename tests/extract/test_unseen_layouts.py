@@ -579,6 +579,65 @@ def test_items_printed_as_cards_of_label_value_lines() -> None:
     assert invoice.total_excl_tax == Decimal("208.00")
 
 
+def _card(y: float, name: str, prices: list[tuple[str, str]]) -> tuple[list[T], float]:
+    """An item card as the XRechnung visualization prints it: the item's name, sub-headings, label
+    and value rows without colons (values right-aligned), then two label: value pairs a line."""
+    out = [T(20, y, name, size=12), T(20, y + 8, "Freitext:"), T(60, y + 8, "direkt vom Lager")]
+    out += [T(20, y + 16, "Preiseinzelheiten", size=11)]
+    for label, value in prices:
+        y += 6
+        out += [T(20, y + 16, label), T(150, y + 16, value, right=True)]
+    out += [T(20, y + 26, "Umsatzsteuerinformationen", size=11)]
+    return out, y + 34
+
+
+def test_items_printed_as_cards_under_their_names_across_a_page_break() -> None:
+    """XRechnung's visualization: no position line, sub-headings inside each card, the item's
+    'Bezeichnung' at its end, a card going on over the next page's head; a list price beside the
+    net price, before or after the total; after the total the price's base quantity and an
+    allowance's lines."""
+    net, total, listed = [
+        ("Preis pro Einheit (netto)", "23,55"),
+        ("Gesamtpreis (netto)", "261,41"),
+        ("Listenpreis (netto)", "25,00"),
+    ]
+    for order in ([net, total, listed], [listed, net, total]):
+        head = T(15, 12, "Bereiche ohne Inhalte werden nicht dargestellt!      R-77", size=8)
+        page1 = [head, T(15, 20, "Gemüsehof Brandt GmbH", size=14), T(15, 45, "Rechnung", size=16)]
+        page1 += [T(15, 55, "Rechnungsnummer:"), T(60, 55, "R-77")]
+        page1 += [T(15, 61, "Rechnungsdatum:"), T(60, 61, "14.03.2024")]
+        for k, (label, value) in enumerate(
+            (("Umsatzsteuersatz", "19"), ("Umsatzsteuerbetrag", "48,02"), ("Zahlungsdaten", ""))
+        ):
+            page1 += [T(20, 72 + 6 * k, label), T(150, 72 + 6 * k, value, right=True)]
+        prices = [("Menge", "11,1"), ("Einheit", "KGM"), *order, ("Anzahl der Einheit", "1")]
+        prices += [("Grundbetrag (netto)", "270,00"), ("Prozentsatz", "3,18")]  # an allowance's
+        prices += [("Nachlass (netto)", "8,59"), ("Grund", "Treue"), ("Code für den Grund", "95")]
+        card, y = _card(95, "Rinderfilet", prices)
+        page1 += card + [T(20, y, "Umsatzsteuercode:"), T(60, y, "S")]
+        page1 += [T(100, y, "Umsatzsteuersatz (%):"), T(150, y, "7")]
+        page1 += [T(20, y + 8, "Artikelinformationen", size=11)]
+        page1 += [T(20, y + 16, "Bezeichnung:"), T(60, y + 16, "Rinderfilet")]
+        page1 += [T(100, y + 16, "Artikelnummer:"), T(150, y + 16, "90762")]
+        prices = [("Menge", "12"), ("Einheit", "H87"), ("Preis pro Einheit (netto)", "21,06")]
+        card, y = _card(y + 30, "Spülmittel 10 l", [*prices, ("Zeilensumme (netto)", "252,72")])
+        page1 += card + [T(100, 285, "Seite 1 / 2", size=8)]
+        page2 = [head, T(20, 30, "Umsatzsteuercode:"), T(60, 30, "S")]
+        page2 += [T(100, 30, "Umsatzsteuersatz (%):"), T(150, 30, "19")]
+        page2 += [T(20, 40, "Artikelinformationen", size=11)]
+        page2 += [T(20, 48, "Bezeichnung:"), T(60, 48, "Spülmittel 10 l")]
+        page2 += [T(20, 60, "Gesamtbetrag ohne Umsatzsteuer"), T(150, 60, "514,13", right=True)]
+        page2 += [T(100, 285, "Seite 2 / 2", size=8)]
+        invoice = _read(_pdf(page1, page2)).invoice
+        assert [
+            (i.description, i.quantity, i.unit_price, i.total, i.tax_rate)
+            for i in invoice.line_items
+        ] == [
+            ("Rinderfilet", Decimal("11.1"), Decimal("23.55"), Decimal("261.41"), 7),
+            ("Spülmittel 10 l", 12, Decimal("21.06"), Decimal("252.72"), 19),
+        ], order
+
+
 def test_a_letterhead_drawn_in_a_form_xobject_is_read_with_the_page() -> None:
     """Page templates draw the letterhead once as a form; the body is the page's own text."""
     from reportlab.pdfgen import canvas
