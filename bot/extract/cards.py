@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.extract import labels
+from bot.extract.dates import fold
 from bot.extract.doc import Cell, Doc, is_labelish
 from bot.extract.lines import Column, row, typed
 from bot.extract.listed import page_edges
@@ -22,6 +24,7 @@ _OPENS = re.compile(
 )
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
 _OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
+_NAME = re.compile(labels.COLUMN_CELLS["description"])
 _GAP = 8  # lines that are no pairs within a card (sub-headings, free text, an allowance's lines)
 
 
@@ -99,8 +102,8 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
 def _kind(label: str) -> str | None:
     """The item field a label names, when it names exactly one (labels recur: asked once)."""
     kinds = {c.kind for c in typed([Cell(0, len(label), label)])} & _KINDS
-    if len(kinds) != 1:
-        return None
+    if len(kinds) != 1 or _NAME.fullmatch(fold(label).strip(" .:")):
+        return None  # "Name:" names a party in a block of label-value lines, not an item
     kind = kinds.pop()
     return "description" if kind == "weak_description" else kind
 

@@ -162,7 +162,9 @@ def choose(
     for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
         score = sum(c.score for c in (g, n, t) if c is not None)
         if g is not None and n is not None and t is not None:
-            score += 12 if adds_up(n.value, t.value, g.value) else -12
+            # a tax within rounding of zero on a gross equal to the net adds up by tolerance only
+            holds = adds_up(n.value, t.value, g.value) and (g.value != n.value or not t.value)
+            score += (12.5 if n.value + t.value == g.value else 12) if holds else -12
         elif g is not None and n is not None and abs(n.value) > abs(g.value):
             score -= 12
         if t is not None and any(c and c.value and abs(t.value) >= abs(c.value) for c in (g, n)):

@@ -155,3 +155,30 @@ def test_a_name_column_beside_a_description_column_names_the_item() -> None:
         ("Salmon fillet Fresh, per kg", Decimal("6.44")),
         ("Delivery Same-day", Decimal("91.47")),
     ]
+
+
+def test_the_totals_that_add_up_exactly_beat_a_breakdown_row_within_rounding() -> None:
+    """A VAT breakdown under the totals: one rate's base and a tax of 0,02 add up to a gross
+    equal to the net by tolerance only; another rate's tax is two cents off the total tax."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    rows = [
+        ("Summe aller Positionen", "netto", "183,68"),
+        ("Summe Nachlässe", "netto", "5,51"),
+        ("Gesamtsumme", "netto", "178,17"),
+        ("Summe Umsatzsteuer", "", "33,81"),
+        ("Gesamtsumme", "brutto", "211,98"),
+        ("Fälliger Betrag", "brutto", "211,98"),
+        ("Gesamtsumme", "netto", "0,32"),
+        ("Umsatzsteuersatz", "", "7"),
+        ("Umsatzsteuerbetrag", "", "0,02"),
+        ("Gesamtsumme", "netto", "177,85"),
+        ("Umsatzsteuersatz", "", "19"),
+        ("Umsatzsteuerbetrag", "", "33,79"),
+    ]
+    for n, (label, kind, amount) in enumerate(rows):
+        y = 50 + 5 * n + (6 if n >= 6 else 0)
+        page += [T(20, y, label, size=9), T(140, y, kind, size=9), T(190, y, amount, True, 9)]
+    result = _read(_pdf(page)).invoice
+    totals = (result.total_excl_tax, result.tax_amount, result.total_incl_tax)
+    assert totals == (Decimal("178.17"), Decimal("33.81"), Decimal("211.98"))
