@@ -115,7 +115,8 @@ def _item(fields: dict[str, list[str]], decimal: str | None) -> LineItem | None:
     text = ""
     cols: list[Column] = []
     for kind in ("description", "quantity", "unit_price", "tax_rate", "total"):
-        for value in fields.get(kind, [])[: 2 if kind == "unit_price" else 1][::-1]:
+        values = list(dict.fromkeys(fields.get(kind, [])))  # a list price equal to the net: one
+        for value in values[: 2 if kind == "unit_price" else 1][::-1]:
             text += "    " if text else ""
             cols.append(Column(kind, len(text), len(text) + len(value)))
             text += value

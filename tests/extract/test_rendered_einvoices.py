@@ -182,3 +182,27 @@ def test_the_totals_that_add_up_exactly_beat_a_breakdown_row_within_rounding() -
     result = _read(_pdf(page)).invoice
     totals = (result.total_excl_tax, result.tax_amount, result.total_incl_tax)
     assert totals == (Decimal("178.17"), Decimal("33.81"), Decimal("211.98"))
+
+
+def test_a_card_with_a_line_allowance_and_a_list_price_equal_to_the_net_price() -> None:
+    """One unit at 258,55, less a 12,93 allowance: the line's sum is 245,62, not the price."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Frischdienst Nord KG"), T(20, 45, "Position 1", size=12)]
+    rows = [
+        ("Menge", "1"),
+        ("Einheit", "XPP"),
+        ("Preis pro Einheit (netto)", "258,55"),
+        ("Listenpreis (netto)", "258,55"),
+        ("Zeilensumme (netto)", "245,62"),
+        ("Nachlässe", ""),
+        ("Grundbetrag (netto)", "258,55"),
+        ("Nachlass (netto)", "12,93"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        page += [T(20, 52 + 5 * n, label, size=9), T(120, 52 + 5 * n, value, True, 9)]
+    page += [T(20, 95, "Bezeichnung:", size=7), T(50, 95, "Zeitschrift Gastro aktuell", size=9)]
+    page += [T(20, 110, "Gesamtbetrag brutto"), T(190, 110, "262,81", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
+        ("Zeitschrift Gastro aktuell", Decimal("1"), Decimal("258.55"), Decimal("245.62"))
+    ]
