@@ -8,6 +8,15 @@ from decimal import Decimal
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
+def _totals_table(y: float, rows: list[tuple[str, str, str]]) -> list[T]:
+    """Rows of a renderer's totals table: label, "netto"/"brutto", the amount right-aligned."""
+    page: list[T] = []
+    for n, (label, kind, amount) in enumerate(rows):
+        at = y + 5 * n
+        page += [T(20, at, label, size=9), T(140, at, kind, size=9), T(190, at, amount, True, 9)]
+    return page
+
+
 def _overview(seller: list[str], type_code: str, extra: list[T]) -> bytes:
     """The overview page: the seller's box and the invoice data in label/value rows, the right
     column of the page beside them, then the totals table."""
@@ -22,16 +31,16 @@ def _overview(seller: list[str], type_code: str, extra: list[T]) -> bytes:
     page += [T(20, 67, "Rechnungsdatum:", size=7), T(48, 67, "4.4.2024", size=9)]
     page += [T(110, 67, "Währung:", size=7), T(138, 67, "EUR", size=9)]
     page += [T(20, 85, "Gesamtbeträge der Rechnung", size=9)]
-    rows = [
-        ("Summe aller Positionen", "netto", "200,00"),
-        ("Gesamtsumme", "netto", "200,00"),
-        ("Summe Umsatzsteuer", "", "38,00"),
-        ("Gesamtsumme", "brutto", "238,00"),
-        ("Fälliger Betrag", "brutto", "238,00"),
-    ]
-    for n, (label, kind, amount) in enumerate(rows):
-        y = 92 + 5 * n
-        page += [T(20, y, label, size=9), T(140, y, kind, size=9), T(190, y, amount, True, 9)]
+    page += _totals_table(
+        92,
+        [
+            ("Summe aller Positionen", "netto", "200,00"),
+            ("Gesamtsumme", "netto", "200,00"),
+            ("Summe Umsatzsteuer", "", "38,00"),
+            ("Gesamtsumme", "brutto", "238,00"),
+            ("Fälliger Betrag", "brutto", "238,00"),
+        ],
+    )
     page += [T(20, 130, "Umsatzsteuer-ID:", size=7), T(48, 130, "DE 123456789", size=9)]
     return _pdf(page + extra)
 
@@ -176,9 +185,7 @@ def test_the_totals_that_add_up_exactly_beat_a_breakdown_row_within_rounding() -
         ("Umsatzsteuersatz", "", "19"),
         ("Umsatzsteuerbetrag", "", "33,79"),
     ]
-    for n, (label, kind, amount) in enumerate(rows):
-        y = 50 + 5 * n + (6 if n >= 6 else 0)
-        page += [T(20, y, label, size=9), T(140, y, kind, size=9), T(190, y, amount, True, 9)]
+    page += _totals_table(50, rows[:6]) + _totals_table(86, rows[6:])
     result = _read(_pdf(page)).invoice
     totals = (result.total_excl_tax, result.tax_amount, result.total_incl_tax)
     assert totals == (Decimal("178.17"), Decimal("33.81"), Decimal("211.98"))
