@@ -45,7 +45,6 @@ DISCOUNT = re.compile(
 )
 _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
-_UNIT = labels.UNIT
 _MAX_GAP = 8
 _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
@@ -293,7 +292,7 @@ def _unglue(text: str) -> str:
     set apart (the space after the unit gives way, so that columns stay where they are)."""
 
     def apart(m: re.Match[str]) -> str:
-        if not _UNIT.match(m.group(2)):
+        if not labels.UNIT.match(m.group(2)):
             return m.group(0)
         return f"{m.group(1)} {m.group(2)}"
 
@@ -350,7 +349,7 @@ def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool)
         return True
     text_column = col.kind in ("description", "code", "other")
     near = opens or any(0 <= cell.start - end <= 5 for _, end in taken)
-    return bool(_UNIT.match(cell.text)) and (near or not text_column)
+    return bool(labels.UNIT.match(cell.text)) and (near or not text_column)
 
 
 def repair(item: LineItem) -> LineItem:

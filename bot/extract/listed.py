@@ -23,7 +23,7 @@ from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
 _BULLET = re.compile(r"^\s*[-–•·*†]")
-_UNIT = labels.UNIT
+#: labels of the invoice's header fields and totals: their lines are never items
 _FIELD_LABELS = re.compile(
     "|".join(
         labels.TOTAL_INCL[:-2]
@@ -162,7 +162,7 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     above = doc.lines[i - 1]
     if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
         return None
-    if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
+    if labels.SUMMARY.search(above.folded) or _FIELD_LABELS.search(above.folded):
         return None
     return _item(doc, i, above)
 
@@ -198,7 +198,7 @@ def _discount(doc: Doc, i: int) -> LineItem | None:
     if amount is None or amount.value >= 0 or not DISCOUNT.search(line.folded):
         return None
     words = [c.text for c in line.cells if c.end <= amount.start and _LETTERS.search(c.text)]
-    if len(words) != 1 or _label_like(line.folded):
+    if len(words) != 1 or _FIELD_LABELS.search(line.folded):
         return None
     rate = next((n.value for n in find_numbers(line.text, doc.decimal) if n.percent), None)
     return LineItem(description=words[0].strip(" :"), total=amount.value, tax_rate=rate)
@@ -243,7 +243,7 @@ def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
     for cell in cells:
         if cell in texts:
             # "Orange juice  cs  6  9.09  54.54", "10,5  kg  Schweinebauch  9,74  102,27"
-            if len(texts) > 1 and (not words or not unit) and _UNIT.match(cell.text):
+            if len(texts) > 1 and (not words or not unit) and labels.UNIT.match(cell.text):
                 unit = cell.text
             else:
                 words.append(cell.text)
@@ -259,7 +259,7 @@ def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
         description = " ".join(c.text for c in cells)
     elif above is not None:
         return None
-    if not is_labelish(description) or _label_like(line.folded):
+    if not is_labelish(description) or _FIELD_LABELS.search(line.folded):
         return None
     numbers = [n for n in numbers if n.start != amount.start]
     item = _fill(description, numbers, amount, line.text)
@@ -317,11 +317,6 @@ def _code_in_first_cell(cells: list[Cell]) -> str | None:
     return first
 
 
-def _label_like(folded: str) -> bool:
-    """Lines of the invoice's header fields and totals are never items."""
-    return bool(_FIELD_LABELS.search(folded))
-
-
 def _fill(description: str, numbers: list[Number], amount: Number, text: str) -> LineItem:
     """Quantity, unit and unit price from the numbers between description and amount."""
     total = amount.value
@@ -354,4 +349,4 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
 
 def _unit_after(text: str, number: Number) -> str | None:
     word = text[number.end :].split(maxsplit=1)
-    return word[0] if word and _UNIT.match(word[0]) else None
+    return word[0] if word and labels.UNIT.match(word[0]) else None

@@ -178,9 +178,7 @@ def choose(
             best = (score, g, n, t)
     assert best is not None
     _, g, n, t = best
-    gross = g.value if g else None
-    net = n.value if n else None
-    tax = t.value if t else None
+    gross, net, tax = (c.value if c else None for c in (g, n, t))
     read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
     conf = {k: 0.0 if c is None else 0.6 for k, c in read.items()}
     if gross is not None and net is not None and tax is not None and adds_up(net, tax, gross):
