@@ -263,22 +263,17 @@ def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
         return None
     numbers = [n for n in numbers if n.start != amount.start]
     item = _fill(description, numbers, amount, line.text)
-    update: dict[str, object] = {"product_code": code}
-    if unit and item.unit is None:
-        update["unit"] = unit
-    return item.model_copy(update=update)
+    return item.model_copy(update={"product_code": code, "unit": item.unit or unit or None})
 
 
 def _leading_code(cells: list[Cell]) -> str | None:
     """An article number opening the line (after a position number), taken off ``cells``."""
     start = 1 if len(cells) > 2 and POSITION.fullmatch(cells[0].text) else 0
-    if len(cells) < start + 3 or not _CODE.fullmatch(cells[start].text):
+    text = cells[start].text if len(cells) >= start + 3 else ""
+    if not _CODE.fullmatch(text) or _DECIMAL.fullmatch(text):
         return None
-    if _DECIMAL.fullmatch(cells[start].text):
-        return None
-    code = cells[start].text
     del cells[: start + 1]
-    return code
+    return text
 
 
 # "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
