@@ -212,11 +212,10 @@ def row(
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
-        col = _nearest(numeric, number)
+        kind = _nearest(numeric, number).kind
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
-        kind = (
-            "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
-        )
+        if number.percent and kind not in ("description", "code"):
+            kind = "tax_rate"
         if kind in ("description", "code", "other", "unit"):
             continue
         values[kind] = number
@@ -428,9 +427,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         i += span
         gap = continuation = 0
         subtotal = False
-        while i < len(doc.lines) and gap <= _MAX_GAP:
-            if headers[i] is not None:
-                break
+        while i < len(doc.lines) and gap <= _MAX_GAP and headers[i] is None:
             if doc.lines[i].page != page:
                 if len(items) == before:
                     break
