@@ -154,14 +154,14 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 def _resolve(cols: list[Column]) -> list[Column]:
     """With no total heading the rightmost price is the line total; a weak description is a
     code. Two total headings need no rule: the arithmetic of the row tells them apart."""
-    if not any(c.kind == "total" for c in cols):
+    if not _has(cols, "total"):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
             cols[cols.index(prices[-1])] = replace(prices[-1], kind="total")
     prices = [c for c in cols if c.kind == "unit_price"]
-    if len(prices) > 1 and not any(c.kind == "tax_rate" for c in cols):
+    if len(prices) > 1 and not _has(cols, "tax_rate"):
         cols[cols.index(prices[-1])] = replace(prices[-1], kind="tax_rate")  # "Stukprijs  Tarief"
-    strong = any(c.kind == "description" for c in cols)
+    strong = _has(cols, "description")
     return [
         replace(c, kind="code" if strong else "description") if c.kind == "weak_description" else c
         for c in cols
@@ -305,7 +305,7 @@ def _description(
     blanked = text
     for start, end in taken:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    has_desc = any(c.kind == "description" for c in cols)
+    has_desc = _has(cols, "description")
     desc: list[str] = []
     code = unit = ""
     texts = [

@@ -160,11 +160,10 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     ):
         return None  # cheap tests first: no "quantity x price" on the line
     above = doc.lines[i - 1]
-    if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
+    if above.page != line.page or _amount_at_end(doc, i - 1) is not None:
         return None
-    if labels.SUMMARY.search(above.folded) or _FIELD_LABELS.search(above.folded):
-        return None
-    return _item(doc, i, above)
+    labelled = labels.SUMMARY.search(above.folded) or _FIELD_LABELS.search(above.folded)
+    return None if labelled else _item(doc, i, above)
 
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
