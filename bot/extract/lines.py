@@ -331,9 +331,8 @@ def _description(
     return description, code, unit
 
 
-def _in_description_column(text: str, cols: list[Column]) -> str:
+def _in_description_column(text: str, desc: Column | None) -> str:
     """The part of a line that stands in the description column or right of it."""
-    desc = next((c for c in cols if c.kind == "description"), None)
     if desc is None:
         return ""
     return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
@@ -361,7 +360,7 @@ def repair(item: LineItem) -> LineItem:
     return item
 
 
-def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
+def _discount_row(doc: Doc, i: int, desc: Column) -> bool:
     """A discount ("Rabatt", "Remise fidélité") with a negative amount, its label where the
     descriptions start: an item of the table. In the totals box right of the rows it is not."""
     line = doc.lines[i]
@@ -369,7 +368,6 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
     numbers = find_numbers(line.text, doc.decimal)
     if label is None or not numbers or numbers[-1].value >= 0:
         return False
-    desc = next((c for c in cols if c.kind == "description"), cols[0])
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
@@ -383,10 +381,9 @@ def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     return abs(amounts[0] - total) <= Decimal("0.02")
 
 
-def _totals_label(line: Line, cols: list[Column]) -> bool:
+def _totals_label(line: Line, desc: Column) -> bool:
     """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
     block (or a tax breakdown) beside the table's last lines, not an item."""
-    desc = next((c for c in cols if c.kind == "description"), cols[0])
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
     return any(
@@ -395,10 +392,9 @@ def _totals_label(line: Line, cols: list[Column]) -> bool:
     )
 
 
-def _under_description(line: Line, cols: list[Column]) -> bool:
+def _under_description(line: Line, desc: Column | None) -> bool:
     """A detail line of the item above starts in the description column; the page's footer or
     a group heading ("Lieferschein 123 vom ...") left of it belongs to no item."""
-    desc = next((c for c in cols if c.kind == "description"), None)
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
@@ -421,6 +417,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             i += 1
             continue
         cols, span, second_desc = found
+        desc_col = next((c for c in cols if c.kind == "description"), None)
         pending = False
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
@@ -439,10 +436,10 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
-            discount = money and _discount_row(doc, i, cols)
+            discount = money and _discount_row(doc, i, desc_col or cols[0])
             if not discount and (
                 labels.SUMMARY.search(folded)
-                or (money and _totals_label(doc.lines[i], cols))
+                or (money and _totals_label(doc.lines[i], desc_col or cols[0]))
                 or (money and _sums_up(doc, i, items[before:]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
@@ -463,7 +460,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 last_used = i
             elif text and items and pending:
                 last = items[-1]
-                text = _in_description_column(doc.lines[i].text, cols) or text
+                text = _in_description_column(doc.lines[i].text, desc_col) or text
                 code = last.product_code or (None if last.description == "?" else last.description)
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
                 pending = False
@@ -474,7 +471,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and items
                 and continuation < 3
                 and gap == continuation
-                and _under_description(doc.lines[i], cols)
+                and _under_description(doc.lines[i], desc_col)
                 and not _another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
