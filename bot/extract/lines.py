@@ -75,21 +75,19 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
         return None
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
-    span = 1
-    second_desc = False
+    extra: list[Column] = []
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
         extra = [c for c in typed(doc.lines[i + 1].cells) if c.kind != "other"]
-        if extra:
-            span = 2
-        for col in extra:
-            clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
-            if all(c.kind == "other" for c in clash):
-                cols = [c for c in cols if c not in clash]
-                cols.append(col)
-                if col.kind == "description" and clash:
-                    second_desc = True
-        cols.sort(key=lambda c: c.start)
-    return _resolve(cols), span, second_desc
+    second_desc = False
+    for col in extra:
+        clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
+        if all(c.kind == "other" for c in clash):
+            cols = [c for c in cols if c not in clash]
+            cols.append(col)
+            if col.kind == "description" and clash:
+                second_desc = True
+    cols.sort(key=lambda c: c.start)  # (typed() gives them in order: only added ones move)
+    return _resolve(cols), 2 if extra else 1, second_desc
 
 
 def typed(cells: list[Cell]) -> list[Column]:
