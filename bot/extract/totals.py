@@ -154,8 +154,7 @@ def choose(
     gross_h, net_h, tax_h = _longest(found)
     gross_c = candidates(doc, gross_h, len(_GROSS))
     net_c = candidates(doc, net_h, len(_NET))
-    tax_c = candidates(doc, tax_h, len(_TAX))
-    tax_c += _summed_rates(doc, tax_h, len(_TAX))
+    tax_c = candidates(doc, tax_h, len(_TAX)) + _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
