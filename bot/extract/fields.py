@@ -14,7 +14,7 @@ from bot.extract import labels
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc, Hit
 from bot.extract.parties import buyer_zone
-from bot.extract.vat import find_vat_ids
+from bot.extract.vat import SUFFIXES, find_vat_ids
 
 _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
@@ -284,9 +284,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             label = before[-20:]
             weight = 2 if _VAT_LABEL.search(before) else 1
             weight += 2 * bool(labels.SUPPLIER.search(before))
-            swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(
-                ("MWST", "TVA", "IVA")
-            )
+            swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(SUFFIXES["CHE"])
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
                 weight = 0
             votes[vat.value] += weight

@@ -215,8 +215,7 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     ``doc.derived``: the supplier's name and VAT id both leave it out)."""
     zone: set[tuple[int, int]] = set()
     for i in doc.lines_for(labels.CUSTOMER):
-        line = doc.lines[i]
-        for m in labels.CUSTOMER.finditer(line.folded):
+        for m in labels.CUSTOMER.finditer(doc.lines[i].folded):
             if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
                 continue
             for j in (i, *doc.under(i, 6)):

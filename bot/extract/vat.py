@@ -63,7 +63,7 @@ _EIN = re.compile(
     re.I,
 )
 #: what may follow the digits of a Swiss or Norwegian VAT number
-_SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
+SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
 _GROUP_MARK = re.compile(r"[ .\-]")
 
 
@@ -76,7 +76,7 @@ class VatId:
 
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
-    suffix = next((s for s in _SUFFIXES.get(prefix, ()) if compact.endswith(s)), "")
+    suffix = next((s for s in SUFFIXES.get(prefix, ()) if compact.endswith(s)), "")
     core = compact.removesuffix(suffix)
     # "CHE123456789MWST": the suffix makes a UID a VAT number
     return core + suffix if _FULL[prefix].fullmatch(core) else None
