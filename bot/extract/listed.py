@@ -316,19 +316,16 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
     total = amount.value
     rate = next((n.value for n in numbers if n.percent), None)
     plain = [n for n in numbers if not n.percent]
-    quantity: Decimal | None = None
-    price: Decimal | None = None
+    quantity, price = Decimal(1), total  # one charge: one unit at its price
     unit: str | None = None
     if (pair := product_pair(plain, total)) is not None:
         q, p = pair
         quantity, price, unit = q.value, p.value, _unit_after(text, q)
         if unit and unit.lower() == "x" and p.start > q.start:
             unit = None  # "9 x 8.93": the times sign between quantity and price
-    if rate is None and quantity is not None:
-        rest = [n for n in plain if n.value not in (quantity, price)]
-        rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
-    if quantity is None and price is None:
-        quantity, price = Decimal(1), total  # one charge: one unit at its price
+        if rate is None:
+            rest = [n for n in plain if n.value not in (quantity, price)]
+            rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
     return repair(
         LineItem(
             description=description,
