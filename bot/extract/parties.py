@@ -368,8 +368,7 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
-    """A letterhead name set on two lines, the name's second ("MVM Musterhafter" /
-    "Versicherungsverein a.G.")."""
+    """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G.")."""
     if i != 1 or not labels.LEGAL_FORMS.search(name) or 0 in table_lines:
         return name
     line, above = doc.lines[1], doc.lines[0]
