@@ -9,10 +9,9 @@ is taken where it was read), else at its first printing. Values the page does no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Doc
@@ -26,9 +25,18 @@ _SEPARATORS = re.compile(r"[ .\-]")
 def locate(doc: Doc, invoice: ExtractedInvoice, near: dict[str, int]) -> dict[str, Position]:
     """Positions of the invoice's fields; ``near`` maps a field to the line of its label."""
     spots: dict[str, Spot | None] = {}
-    for name, find in _FINDERS.items():
-        if (value := getattr(invoice, name)) is not None:
-            spots[name] = find(doc, value, _order(doc, near.get(name), backwards=find is _amount))
+    for name in ("invoice_number", "supplier_name", "supplier_tax_id"):
+        value = getattr(invoice, name)
+        if value:
+            spots[name] = _text(doc, value, _order(doc, near.get(name)))
+    for name in ("invoice_date", "due_date"):
+        value = getattr(invoice, name)
+        if value is not None:
+            spots[name] = _date(doc, value, _order(doc, near.get(name)))
+    for name in ("total_excl_tax", "tax_amount", "total_incl_tax"):
+        value = getattr(invoice, name)
+        if value is not None:
+            spots[name] = _amount(doc, value, _order(doc, near.get(name), backwards=True))
     for n, ref in enumerate(invoice.po_references):
         spots[f"po_references.{n}"] = _text(doc, ref, range(len(doc.lines)))
     after = 0
@@ -111,14 +119,6 @@ def _amount(doc: Doc, value: Decimal, lines: Iterable[int]) -> Spot | None:
             if abs(number.value) == abs(value):
                 return i, number.start, number.end
     return None
-
-
-#: how each field's value is found on the page
-_FINDERS: dict[str, Callable[[Doc, Any, Iterable[int]], Spot | None]] = {
-    **dict.fromkeys(("invoice_number", "supplier_name", "supplier_tax_id"), _text),
-    **dict.fromkeys(("invoice_date", "due_date"), _date),
-    **dict.fromkeys(("total_excl_tax", "tax_amount", "total_incl_tax"), _amount),
-}
 
 
 def _item(doc: Doc, description: str, total: Decimal | None, after: int) -> Spot | None:
