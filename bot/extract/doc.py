@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, takewhile
 from typing import NamedTuple, TypeVar
 
 from bot.extract.boxes import BoxT, Page
@@ -151,12 +151,15 @@ class Doc:
         texts = chain([right], self._below(hit, depth))
         return next((value for text in texts if (value := reader(text)) is not None), None)
 
+    def under(self, i: int, depth: int = 1) -> Iterator[int]:
+        """The ``depth`` lines after line ``i``, as far as its page goes."""
+        page = self.lines[i].page
+        below = range(i + 1, min(i + 1 + depth, len(self.lines)))
+        return takewhile(lambda j: self.lines[j].page == page, below)
+
     def _below(self, hit: Hit, depth: int) -> Iterator[str]:
-        page = self.lines[hit.line].page
         lo, hi = hit.start, max(hit.end, hit.start + 10)
-        for i in range(hit.line + 1, min(hit.line + 1 + depth, len(self.lines))):
-            if self.lines[i].page != page:
-                return
+        for i in self.under(hit.line, depth):
             overlapping = [c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
             yield from (cell.text for cell in overlapping)
@@ -180,11 +183,8 @@ class Doc:
         A value cell belongs to the label when they overlap or nearly touch: headings and
         values are aligned left or right, often in different font sizes.
         """
-        page = self.lines[hit.line].page
         found: list[Number] = []
-        for i in range(hit.line + 1, min(hit.line + 8, len(self.lines))):
-            if self.lines[i].page != page:
-                break
+        for i in self.under(hit.line, 7):
             best: list[Number] = []
             best_key = 99.0
             for cell in self.lines[i].cells:

@@ -90,14 +90,11 @@ def _file_specs(reader: PdfReader) -> list[Any]:
         specs = _as_list(reader.root_object.get("/AF"))
         for page in reader.pages[:MAX_ATTACHMENTS]:
             annots = _as_list(page.get("/Annots"))
-            specs += [a.get("/FS") for a in annots if _is_file_annotation(a)]
+            files = (a for a in annots if isinstance(a, DictionaryObject))
+            specs += [a.get("/FS") for a in files if a.get("/Subtype") == "/FileAttachment"]
     except (PyPdfError, KeyError, TypeError, ValueError, AttributeError):
         return []
     return specs
-
-
-def _is_file_annotation(annot: Any) -> bool:
-    return isinstance(annot, DictionaryObject) and annot.get("/Subtype") == "/FileAttachment"
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -14,7 +14,7 @@ from bot.extract import labels
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc, Hit
 from bot.extract.parties import buyer_zone
-from bot.extract.vat import find_vat_ids
+from bot.extract.vat import SUFFIXES, find_vat_ids
 
 _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
@@ -65,17 +65,10 @@ _CURRENCY_CODES = (
 ).split()
 # the look-behind comes after each code's first letter: in front, re would try every position
 _CODES = re.compile("|".join(rf"{c[0]}(?<![A-Za-z].){c[1:]}(?![A-Za-z])" for c in _CURRENCY_CODES))
-_SYMBOLS = [
-    ("US$", "USD"),
-    ("A$", "AUD"),
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("$", "USD"),
-]
+#: symbol=code; "$" last: the dollars of the other symbols are not counted for it
+_SYMBOLS = dict(
+    p.split("=") for p in "US$=USD A$=AUD C$=CAD CA$=CAD €=EUR £=GBP ¥=JPY ₹=INR $=USD".split()
+)
 # (pattern, code, a string every match has in the lower-cased text: a cheap test first).
 # The gates avoid "i" and "s", which ignore-case also matches to "ı" and "ſ".
 _CURRENCY_WORDS = [
@@ -223,10 +216,10 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
     for m in _CODES.finditer(text):
         near = text[max(0, m.start() - 3) : m.end() + 3]
         votes[m.group(0)] += 2 if _DIGIT.search(near) else 1
-    for symbol, code in _SYMBOLS:
+    for symbol, code in _SYMBOLS.items():
         count = text.count(symbol)
         if symbol == "$":
-            count -= sum(text.count(s) for s, _ in _SYMBOLS if s.endswith("$") and s != "$")
+            count -= sum(text.count(s) for s in _SYMBOLS if s.endswith("$") and s != "$")
         if count > 0:
             votes[code] += 2 * count
     lower = text.lower()
@@ -291,9 +284,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             label = before[-20:]
             weight = 2 if _VAT_LABEL.search(before) else 1
             weight += 2 * bool(labels.SUPPLIER.search(before))
-            swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(
-                ("MWST", "TVA", "IVA")
-            )
+            swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(SUFFIXES["CHE"])
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
                 weight = 0
             votes[vat.value] += weight

@@ -45,7 +45,6 @@ DISCOUNT = re.compile(
 )
 _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
-_UNIT = labels.UNIT
 _MAX_GAP = 8
 _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
@@ -76,21 +75,19 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
         return None
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
-    span = 1
-    second_desc = False
+    extra: list[Column] = []
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
         extra = [c for c in typed(doc.lines[i + 1].cells) if c.kind != "other"]
-        if extra:
-            span = 2
-        for col in extra:
-            clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
-            if all(c.kind == "other" for c in clash):
-                cols = [c for c in cols if c not in clash]
-                cols.append(col)
-                if col.kind == "description" and clash:
-                    second_desc = True
-        cols.sort(key=lambda c: c.start)
-    return _resolve(cols), span, second_desc
+    second_desc = False
+    for col in extra:
+        clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
+        if all(c.kind == "other" for c in clash):
+            cols = [c for c in cols if c not in clash]
+            cols.append(col)
+            if col.kind == "description" and clash:
+                second_desc = True
+    cols.sort(key=lambda c: c.start)  # (typed() gives them in order: only added ones move)
+    return _resolve(cols), 2 if extra else 1, second_desc
 
 
 def typed(cells: list[Cell]) -> list[Column]:
@@ -155,14 +152,14 @@ def _column(kind: str, start: int, end: int, folded: str) -> Column:
 def _resolve(cols: list[Column]) -> list[Column]:
     """With no total heading the rightmost price is the line total; a weak description is a
     code. Two total headings need no rule: the arithmetic of the row tells them apart."""
-    if not any(c.kind == "total" for c in cols):
+    if not _has(cols, "total"):
         prices = [c for c in cols if c.kind in ("unit_price", "tax_rate")]
         if prices:
             cols[cols.index(prices[-1])] = replace(prices[-1], kind="total")
     prices = [c for c in cols if c.kind == "unit_price"]
-    if len(prices) > 1 and not any(c.kind == "tax_rate" for c in cols):
+    if len(prices) > 1 and not _has(cols, "tax_rate"):
         cols[cols.index(prices[-1])] = replace(prices[-1], kind="tax_rate")  # "Stukprijs  Tarief"
-    strong = any(c.kind == "description" for c in cols)
+    strong = _has(cols, "description")
     return [
         replace(c, kind="code" if strong else "description") if c.kind == "weak_description" else c
         for c in cols
@@ -213,11 +210,10 @@ def row(
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
-        col = _nearest(numeric, number)
+        kind = _nearest(numeric, number).kind
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
-        kind = (
-            "tax_rate" if number.percent and col.kind not in ("description", "code") else col.kind
-        )
+        if number.percent and kind not in ("description", "code"):
+            kind = "tax_rate"
         if kind in ("description", "code", "other", "unit"):
             continue
         values[kind] = number
@@ -293,7 +289,7 @@ def _unglue(text: str) -> str:
     set apart (the space after the unit gives way, so that columns stay where they are)."""
 
     def apart(m: re.Match[str]) -> str:
-        if not _UNIT.match(m.group(2)):
+        if not labels.UNIT.match(m.group(2)):
             return m.group(0)
         return f"{m.group(1)} {m.group(2)}"
 
@@ -307,7 +303,7 @@ def _description(
     blanked = text
     for start, end in taken:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    has_desc = any(c.kind == "description" for c in cols)
+    has_desc = _has(cols, "description")
     desc: list[str] = []
     code = unit = ""
     texts = [
@@ -333,9 +329,8 @@ def _description(
     return description, code, unit
 
 
-def _in_description_column(text: str, cols: list[Column]) -> str:
+def _in_description_column(text: str, desc: Column | None) -> str:
     """The part of a line that stands in the description column or right of it."""
-    desc = next((c for c in cols if c.kind == "description"), None)
     if desc is None:
         return ""
     return " ".join(c.text for c in cells_of(text) if c.start >= desc.start - 2)
@@ -350,7 +345,7 @@ def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool)
         return True
     text_column = col.kind in ("description", "code", "other")
     near = opens or any(0 <= cell.start - end <= 5 for _, end in taken)
-    return bool(_UNIT.match(cell.text)) and (near or not text_column)
+    return bool(labels.UNIT.match(cell.text)) and (near or not text_column)
 
 
 def repair(item: LineItem) -> LineItem:
@@ -363,7 +358,7 @@ def repair(item: LineItem) -> LineItem:
     return item
 
 
-def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
+def _discount_row(doc: Doc, i: int, desc: Column) -> bool:
     """A discount ("Rabatt", "Remise fidélité") with a negative amount, its label where the
     descriptions start: an item of the table. In the totals box right of the rows it is not."""
     line = doc.lines[i]
@@ -371,7 +366,6 @@ def _discount_row(doc: Doc, i: int, cols: list[Column]) -> bool:
     numbers = find_numbers(line.text, doc.decimal)
     if label is None or not numbers or numbers[-1].value >= 0:
         return False
-    desc = next((c for c in cols if c.kind == "description"), cols[0])
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
@@ -385,10 +379,9 @@ def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     return abs(amounts[0] - total) <= Decimal("0.02")
 
 
-def _totals_label(line: Line, cols: list[Column]) -> bool:
+def _totals_label(line: Line, desc: Column) -> bool:
     """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
     block (or a tax breakdown) beside the table's last lines, not an item."""
-    desc = next((c for c in cols if c.kind == "description"), cols[0])
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
     return any(
@@ -397,10 +390,9 @@ def _totals_label(line: Line, cols: list[Column]) -> bool:
     )
 
 
-def _under_description(line: Line, cols: list[Column]) -> bool:
+def _under_description(line: Line, desc: Column | None) -> bool:
     """A detail line of the item above starts in the description column; the page's footer or
     a group heading ("Lieferschein 123 vom ...") left of it belongs to no item."""
-    desc = next((c for c in cols if c.kind == "description"), None)
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
@@ -423,15 +415,14 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             i += 1
             continue
         cols, span, second_desc = found
+        desc_col = next((c for c in cols if c.kind == "description"), None)
         pending = False
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
         gap = continuation = 0
         subtotal = False
-        while i < len(doc.lines) and gap <= _MAX_GAP:
-            if headers[i] is not None:
-                break
+        while i < len(doc.lines) and gap <= _MAX_GAP and headers[i] is None:
             if doc.lines[i].page != page:
                 if len(items) == before:
                     break
@@ -443,10 +434,10 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
-            discount = money and _discount_row(doc, i, cols)
+            discount = money and _discount_row(doc, i, desc_col or cols[0])
             if not discount and (
                 labels.SUMMARY.search(folded)
-                or (money and _totals_label(doc.lines[i], cols))
+                or (money and _totals_label(doc.lines[i], desc_col or cols[0]))
                 or (money and _sums_up(doc, i, items[before:]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
@@ -467,7 +458,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 last_used = i
             elif text and items and pending:
                 last = items[-1]
-                text = _in_description_column(doc.lines[i].text, cols) or text
+                text = _in_description_column(doc.lines[i].text, desc_col) or text
                 code = last.product_code or (None if last.description == "?" else last.description)
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
                 pending = False
@@ -478,7 +469,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and items
                 and continuation < 3
                 and gap == continuation
-                and _under_description(doc.lines[i], cols)
+                and _under_description(doc.lines[i], desc_col)
                 and not _another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or

@@ -23,7 +23,7 @@ from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
 _BULLET = re.compile(r"^\s*[-–•·*†]")
-_UNIT = labels.UNIT
+#: labels of the invoice's header fields and totals: their lines are never items
 _FIELD_LABELS = re.compile(
     "|".join(
         labels.TOTAL_INCL[:-2]
@@ -160,11 +160,10 @@ def _receipt_pair(doc: Doc, i: int, skip: set[int]) -> LineItem | None:
     ):
         return None  # cheap tests first: no "quantity x price" on the line
     above = doc.lines[i - 1]
-    if above.page != doc.lines[i].page or _amount_at_end(doc, i - 1) is not None:
+    if above.page != line.page or _amount_at_end(doc, i - 1) is not None:
         return None
-    if labels.SUMMARY.search(above.folded) or _label_like(above.folded):
-        return None
-    return _item(doc, i, above)
+    labelled = labels.SUMMARY.search(above.folded) or _FIELD_LABELS.search(above.folded)
+    return None if labelled else _item(doc, i, above)
 
 
 def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
@@ -198,7 +197,7 @@ def _discount(doc: Doc, i: int) -> LineItem | None:
     if amount is None or amount.value >= 0 or not DISCOUNT.search(line.folded):
         return None
     words = [c.text for c in line.cells if c.end <= amount.start and _LETTERS.search(c.text)]
-    if len(words) != 1 or _label_like(line.folded):
+    if len(words) != 1 or _FIELD_LABELS.search(line.folded):
         return None
     rate = next((n.value for n in find_numbers(line.text, doc.decimal) if n.percent), None)
     return LineItem(description=words[0].strip(" :"), total=amount.value, tax_rate=rate)
@@ -243,7 +242,7 @@ def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
     for cell in cells:
         if cell in texts:
             # "Orange juice  cs  6  9.09  54.54", "10,5  kg  Schweinebauch  9,74  102,27"
-            if len(texts) > 1 and (not words or not unit) and _UNIT.match(cell.text):
+            if len(texts) > 1 and (not words or not unit) and labels.UNIT.match(cell.text):
                 unit = cell.text
             else:
                 words.append(cell.text)
@@ -259,26 +258,21 @@ def _item(doc: Doc, i: int, above: Line | None = None) -> LineItem | None:
         description = " ".join(c.text for c in cells)
     elif above is not None:
         return None
-    if not is_labelish(description) or _label_like(line.folded):
+    if not is_labelish(description) or _FIELD_LABELS.search(line.folded):
         return None
     numbers = [n for n in numbers if n.start != amount.start]
     item = _fill(description, numbers, amount, line.text)
-    update: dict[str, object] = {"product_code": code}
-    if unit and item.unit is None:
-        update["unit"] = unit
-    return item.model_copy(update=update)
+    return item.model_copy(update={"product_code": code, "unit": item.unit or unit or None})
 
 
 def _leading_code(cells: list[Cell]) -> str | None:
     """An article number opening the line (after a position number), taken off ``cells``."""
     start = 1 if len(cells) > 2 and POSITION.fullmatch(cells[0].text) else 0
-    if len(cells) < start + 3 or not _CODE.fullmatch(cells[start].text):
+    text = cells[start].text if len(cells) >= start + 3 else ""
+    if not _CODE.fullmatch(text) or _DECIMAL.fullmatch(text):
         return None
-    if _DECIMAL.fullmatch(cells[start].text):
-        return None
-    code = cells[start].text
     del cells[: start + 1]
-    return code
+    return text
 
 
 # "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
@@ -317,29 +311,21 @@ def _code_in_first_cell(cells: list[Cell]) -> str | None:
     return first
 
 
-def _label_like(folded: str) -> bool:
-    """Lines of the invoice's header fields and totals are never items."""
-    return bool(_FIELD_LABELS.search(folded))
-
-
 def _fill(description: str, numbers: list[Number], amount: Number, text: str) -> LineItem:
     """Quantity, unit and unit price from the numbers between description and amount."""
     total = amount.value
     rate = next((n.value for n in numbers if n.percent), None)
     plain = [n for n in numbers if not n.percent]
-    quantity: Decimal | None = None
-    price: Decimal | None = None
+    quantity, price = Decimal(1), total  # one charge: one unit at its price
     unit: str | None = None
     if (pair := product_pair(plain, total)) is not None:
         q, p = pair
         quantity, price, unit = q.value, p.value, _unit_after(text, q)
         if unit and unit.lower() == "x" and p.start > q.start:
             unit = None  # "9 x 8.93": the times sign between quantity and price
-    if rate is None and quantity is not None:
-        rest = [n for n in plain if n.value not in (quantity, price)]
-        rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
-    if quantity is None and price is None:
-        quantity, price = Decimal(1), total  # one charge: one unit at its price
+        if rate is None:
+            rest = [n for n in plain if n.value not in (quantity, price)]
+            rate = next((n.value for n in rest if _RATE.fullmatch(n.raw)), None)
     return repair(
         LineItem(
             description=description,
@@ -354,4 +340,4 @@ def _fill(description: str, numbers: list[Number], amount: Number, text: str) ->
 
 def _unit_after(text: str, number: Number) -> str | None:
     word = text[number.end :].split(maxsplit=1)
-    return word[0] if word and _UNIT.match(word[0]) else None
+    return word[0] if word and labels.UNIT.match(word[0]) else None

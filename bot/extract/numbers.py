@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
@@ -68,14 +68,10 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     s = _GROUPING.sub("", s)
     if not s or not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
         return None
-    plain = _normalise(s, hint)
+    plain = _normalise(s, hint)  # digits with at most one ".": always a valid Decimal
     if plain is None:
         return None
-    try:
-        value = Decimal(plain)
-    except InvalidOperation:
-        return None
-    return -value if negative else value
+    return -Decimal(plain) if negative else Decimal(plain)
 
 
 def _normalise(s: str, hint: str | None) -> str | None:

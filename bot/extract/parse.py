@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from pydantic import BaseModel
+
 from bot.errors import ExtractionError
 from bot.extract import fields
 from bot.extract.boxes import Page
@@ -57,20 +59,18 @@ def as_credit_note(invoice: ExtractedInvoice) -> ExtractedInvoice:
     Credit notes print their amounts either way ("-120,00" or "120,00"); the document type
     already says that the money goes back, so a sign on top would count it twice.
     """
-    money = ("total_excl_tax", "tax_amount", "total_incl_tax")
-    update: dict[str, object] = {k: abs(v) for k in money if (v := getattr(invoice, k)) is not None}
+    update = _absolute(invoice, "total_excl_tax", "tax_amount", "total_incl_tax")
     if all((item.total or 0) <= 0 for item in invoice.line_items):
         update["line_items"] = [
-            item.model_copy(
-                update={
-                    k: abs(v)
-                    for k in ("quantity", "unit_price", "total")
-                    if (v := getattr(item, k)) is not None
-                }
-            )
+            item.model_copy(update=_absolute(item, "quantity", "unit_price", "total"))
             for item in invoice.line_items
         ]
     return invoice.model_copy(update=update)
+
+
+def _absolute(model: BaseModel, *names: str) -> dict[str, object]:
+    """The fields ``names`` of ``model`` that hold a number, as their absolute values."""
+    return {k: abs(v) for k in names if (v := getattr(model, k)) is not None}
 
 
 def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:

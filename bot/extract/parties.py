@@ -127,19 +127,15 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             if m := _NAME_LABEL.match(fold(cell.text)):
                 out.append((i, cell.start, _clean(cell.text[m.end() :].strip()), 1.0))
         for cell in _joined_cells(line.cells):
-            start = cell.start
             if _under_a_street(doc, i, cell):
                 continue  # "88 Mill Lane" / "Edinburgh": the town line of an address block
             parts = _SPLIT.split(cell.text)
             address = len(parts) >= 2 and any(_DIGIT.search(p) for p in parts[1:])
-            for n, part in enumerate(parts):
-                if n > 0 and address:
-                    break  # "Victoria Road · Manchester · M4 6DE": the town is not a name
-                offset = cell.text.find(part)
-                name = part.strip()
-                sender = n == 0 and len(parts) >= 3 and address
-                if _plausible(name):
-                    out.append((i, start + max(0, offset), _clean(name), 2.0 if sender else 0.0))
+            sender = 2.0 if address and len(parts) >= 3 else 0.0
+            # "Victoria Road · Manchester · M4 6DE": after an address part, the town is no name
+            for part in parts[:1] if address else parts:
+                if _plausible(name := part.strip()):
+                    out.append((i, cell.start + max(0, cell.text.find(part)), _clean(name), sender))
     return [c for c in out if _plausible(c[2])]  # the names as cleaned
 
 
@@ -156,9 +152,8 @@ def _before_figures(doc: Doc, cells: list[Cell], line_text: str) -> int | None:
 
 def _under(doc: Doc, i: int, column: int) -> Cell | None:
     """The cell starting in ``column`` on the line under line ``i`` (the same page)."""
-    if i + 1 >= len(doc.lines) or doc.lines[i + 1].page != doc.lines[i].page:
-        return None
-    cell = next((c for c in doc.lines[i + 1].cells if abs(c.start - column) <= 2), None)
+    below = (c for j in doc.under(i) for c in doc.lines[j].cells if abs(c.start - column) <= 2)
+    cell = next(below, None)
     return None if cell is None or cell.text.startswith("(") else cell  # "(not for payment)"
 
 
@@ -220,13 +215,10 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     ``doc.derived``: the supplier's name and VAT id both leave it out)."""
     zone: set[tuple[int, int]] = set()
     for i in doc.lines_for(labels.CUSTOMER):
-        line = doc.lines[i]
-        for m in labels.CUSTOMER.finditer(line.folded):
+        for m in labels.CUSTOMER.finditer(doc.lines[i].folded):
             if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
                 continue
-            for j in range(i, min(i + 7, len(doc.lines))):
-                if doc.lines[j].page != line.page:
-                    break
+            for j in (i, *doc.under(i, 6)):
                 for cell in doc.lines[j].cells:
                     beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
                     if abs(cell.start - m.start()) <= 6 or beside:
@@ -377,10 +369,10 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
     """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G.")."""
-    if i == 0 or i > 3 or not labels.LEGAL_FORMS.search(name) or (i - 1) in table_lines:
+    if i != 1 or not labels.LEGAL_FORMS.search(name) or 0 in table_lines:
         return name
-    line, above = doc.lines[i], doc.lines[i - 1]
-    if above.page != line.page or i - 1 != 0:
+    line, above = doc.lines[1], doc.lines[0]
+    if above.page != line.page:
         return name
     start = next((c.start for c in line.cells if name.split()[0] in c.text), None)
     for cell in above.cells:

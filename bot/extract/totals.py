@@ -154,8 +154,7 @@ def choose(
     gross_h, net_h, tax_h = _longest(found)
     gross_c = candidates(doc, gross_h, len(_GROSS))
     net_c = candidates(doc, net_h, len(_NET))
-    tax_c = candidates(doc, tax_h, len(_TAX))
-    tax_c += _summed_rates(doc, tax_h, len(_TAX))
+    tax_c = candidates(doc, tax_h, len(_TAX)) + _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
@@ -178,9 +177,7 @@ def choose(
             best = (score, g, n, t)
     assert best is not None
     _, g, n, t = best
-    gross = g.value if g else None
-    net = n.value if n else None
-    tax = t.value if t else None
+    gross, net, tax = (c.value if c else None for c in (g, n, t))
     read = {"total_incl_tax": g, "total_excl_tax": n, "tax_amount": t}
     conf = {k: 0.0 if c is None else 0.6 for k, c in read.items()}
     if gross is not None and net is not None and tax is not None and adds_up(net, tax, gross):

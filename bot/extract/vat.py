@@ -62,7 +62,8 @@ _EIN = re.compile(
     r"(?:\s*\(F?EIN\))?(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
     re.I,
 )
-_SWISS_SUFFIX = re.compile(r"(MWST|TVA|IVA)$")
+#: what may follow the digits of a Swiss or Norwegian VAT number
+SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
 _GROUP_MARK = re.compile(r"[ .\-]")
 
 
@@ -75,16 +76,10 @@ class VatId:
 
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
-    suffix = ""
-    if prefix == "CHE":
-        m = _SWISS_SUFFIX.search(compact)
-        suffix = m.group(1) if m else ""
-    if prefix == "NO" and compact.endswith("MVA"):
-        suffix = "MVA"
-    core = compact.removesuffix(suffix) if suffix else compact
-    if _FULL[prefix].fullmatch(core):
-        return core + suffix  # "CHE123456789MWST": the suffix makes a UID a VAT number
-    return None
+    suffix = next((s for s in SUFFIXES.get(prefix, ()) if compact.endswith(s)), "")
+    core = compact.removesuffix(suffix)
+    # "CHE123456789MWST": the suffix makes a UID a VAT number
+    return core + suffix if _FULL[prefix].fullmatch(core) else None
 
 
 def find_vat_ids(line: str) -> list[VatId]:

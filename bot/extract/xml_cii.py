@@ -106,21 +106,15 @@ def parse_cii(root: etree._Element) -> ExtractedInvoice:
 
 
 def _vat_id(seller: etree._Element | None) -> str | None:
-    for reg in find_all(seller, "SpecifiedTaxRegistration/ID"):
-        if (reg.get("schemeID") or "").strip().upper() in VAT_SCHEMES:
-            value = text_of(reg)
-            if value is not None:
-                return value
-    return None
+    ids = find_all(seller, "SpecifiedTaxRegistration/ID")
+    vat = (text_of(i) for i in ids if (i.get("schemeID") or "").strip().upper() in VAT_SCHEMES)
+    return next((value for value in vat if value is not None), None)
 
 
 def _po_references(agreement: etree._Element | None) -> list[str]:
-    refs: list[str] = []
-    for ref in find_all(agreement, "BuyerOrderReferencedDocument"):
-        value = text(ref, "IssuerAssignedID", "ID")
-        if value is not None and value not in refs:
-            refs.append(value)
-    return refs
+    refs = find_all(agreement, "BuyerOrderReferencedDocument")
+    values = (text(ref, "IssuerAssignedID", "ID") for ref in refs)
+    return list(dict.fromkeys(value for value in values if value is not None))
 
 
 def _line(item: etree._Element) -> LineItem:

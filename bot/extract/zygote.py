@@ -145,7 +145,7 @@ class Zygote:
             self._handle(frame)
 
     def _handle(self, frame: bytes) -> None:
-        head = frame[: frame.find(b"\n")] if b"\n" in frame else frame
+        head = frame.partition(b"\n")[0]
         request = json.loads(head)
         if request.get("cancel"):
             for child in self._busy():
