@@ -230,8 +230,15 @@ def row(
         return None, ""
     if len(_NOTE_LABEL.findall(text)) >= 2:
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note
-    has_total = ("total" in values and values["total"].money_like) or (
-        "quantity" in values and "unit_price" in values and values["unit_price"].money_like
+    q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
+    # an amount printed with one decimal ("39.8") counts where quantity x price = total says so
+    has_total = (t is not None and t.money_like) or (
+        q is not None
+        and p is not None
+        and (
+            p.money_like
+            or (t is not None and t.raw[-2:-1] in (".", ",") and times(q.value, p.value, t.value))
+        )
     )
     if not has_total:
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")

@@ -213,3 +213,21 @@ def test_a_card_with_a_line_allowance_and_a_list_price_equal_to_the_net_price() 
     assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
         ("Zeitschrift Gastro aktuell", Decimal("1"), Decimal("258.55"), Decimal("245.62"))
     ]
+
+
+def test_amounts_printed_with_one_decimal_count_where_the_row_multiplies_out() -> None:
+    page = [T(15, 20, "Bean There Coffee Co.", size=14), T(15, 30, "Invoice id: 48354")]
+    page += [T(15, 36, "Invoice date: 2024-03-05")]
+    heads = [(20, "Name"), (110, "Units"), (140, "Unit Price"), (175, "Amount")]
+    page += [T(x, 60, h) for x, h in heads]
+    rows = [("Table linen", "2", "19.9", "39.8"), ("Espresso beans", "10", "240.59", "2405.90")]
+    for n, (name, units, price, amount) in enumerate(rows):
+        y = 67 + 6 * n
+        page += [T(20, y, name), T(115, y, units, True), T(160, y, price, True)]
+        page += [T(190, y, amount, True)]
+    page += [T(150, 90, "Total"), T(190, 90, "2445.70", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.total) for i in items] == [
+        ("Table linen", Decimal("39.8")),
+        ("Espresso beans", Decimal("2405.90")),
+    ]
