@@ -3,6 +3,7 @@ label/value boxes in two columns, a type code where a letter has a title, totals
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from tests.extract.test_unseen_layouts import T, _pdf, _read
@@ -139,27 +140,30 @@ def test_the_vat_id_in_a_rechnung_an_block_is_the_buyers() -> None:
     assert (result.supplier_tax_id, result.supplier_name) == ("GB560513749", "Sunrise Bakery Ltd")
 
 
-def test_a_name_column_beside_a_description_column_names_the_item() -> None:
+def _item_table(
+    heads: list[T], cells: Sequence[tuple[float, bool]], rows: Sequence[tuple[str, ...]]
+) -> bytes:
+    """A short invoice whose item table has ``heads`` and a row per entry of ``rows``, each
+    value at the (x, right-aligned) of ``cells``, and its total under it."""
     page = [T(15, 20, "Bean There Coffee Co.", size=14), T(15, 30, "Invoice id: 48354")]
     page += [T(15, 36, "Invoice date: 2024-03-05")]
-    heads = [
-        (20, "Name"),
-        (50, "Description"),
-        (110, "Units"),
-        (140, "Unit Price"),
-        (175, "Amount"),
-    ]
-    page += [T(x, 60, h) for x, h in heads]
+    page += [T(h.x, 60, h.text) for h in heads]
+    for n, values in enumerate(rows):
+        page += [T(x, 67 + 6 * n, v, right) for (x, right), v in zip(cells, values, strict=True)]
+    total = sum(Decimal(r[-1]) for r in rows)
+    page += [T(150, 90, "Total"), T(190, 90, str(total), right=True)]
+    return _pdf(page)
+
+
+def test_a_name_column_beside_a_description_column_names_the_item() -> None:
+    heads = [T(20, 0, "Name"), T(50, 0, "Description"), T(110, 0, "Units")]
+    heads += [T(140, 0, "Unit Price"), T(175, 0, "Amount")]
+    cells = [(20, False), (50, False), (115, True), (160, True), (190, True)]
     rows = [
         ("Salmon fillet", "Fresh, per kg", "2", "3.22", "6.44"),
         ("Delivery", "Same-day", "1", "91.47", "91.47"),
     ]
-    for n, (name, desc, units, price, amount) in enumerate(rows):
-        y = 67 + 6 * n
-        page += [T(20, y, name), T(50, y, desc), T(115, y, units, True), T(160, y, price, True)]
-        page += [T(190, y, amount, True)]
-    page += [T(150, 90, "Total"), T(190, 90, "97.91", right=True)]
-    items = _read(_pdf(page)).invoice.line_items
+    items = _read(_item_table(heads, cells, rows)).invoice.line_items
     assert [(i.description, i.total) for i in items] == [
         ("Salmon fillet Fresh, per kg", Decimal("6.44")),
         ("Delivery Same-day", Decimal("91.47")),
@@ -216,17 +220,10 @@ def test_a_card_with_a_line_allowance_and_a_list_price_equal_to_the_net_price() 
 
 
 def test_amounts_printed_with_one_decimal_count_where_the_row_multiplies_out() -> None:
-    page = [T(15, 20, "Bean There Coffee Co.", size=14), T(15, 30, "Invoice id: 48354")]
-    page += [T(15, 36, "Invoice date: 2024-03-05")]
-    heads = [(20, "Name"), (110, "Units"), (140, "Unit Price"), (175, "Amount")]
-    page += [T(x, 60, h) for x, h in heads]
+    heads = [T(20, 0, "Name"), T(110, 0, "Units"), T(140, 0, "Unit Price"), T(175, 0, "Amount")]
+    cells = [(20, False), (115, True), (160, True), (190, True)]
     rows = [("Table linen", "2", "19.9", "39.8"), ("Espresso beans", "10", "240.59", "2405.90")]
-    for n, (name, units, price, amount) in enumerate(rows):
-        y = 67 + 6 * n
-        page += [T(20, y, name), T(115, y, units, True), T(160, y, price, True)]
-        page += [T(190, y, amount, True)]
-    page += [T(150, 90, "Total"), T(190, 90, "2445.70", right=True)]
-    items = _read(_pdf(page)).invoice.line_items
+    items = _read(_item_table(heads, cells, rows)).invoice.line_items
     assert [(i.description, i.total) for i in items] == [
         ("Table linen", Decimal("39.8")),
         ("Espresso beans", Decimal("2405.90")),
