@@ -42,3 +42,18 @@ def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> str:
         proc.send_signal(sig)
     out, _ = proc.communicate(timeout=30)
     return out.decode(errors="replace")
+
+
+def proc_file(pid: int, name: str) -> bytes:
+    """/proc/PID/NAME, or nothing for a process that has ended: one can be reaped between being
+    listed (or checked) and read, so a missing entry means "gone", not an error."""
+    try:
+        return Path(f"/proc/{pid}/{name}").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    stat = proc_file(pid, "stat")
+    return bool(stat) and stat.rsplit(b")", 1)[1].split()[0] != b"Z"

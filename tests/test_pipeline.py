@@ -16,7 +16,7 @@ from storage.status import Channel
 from tests.conftest import ConfigFactory
 from tests.fakes import FakeExtractor
 from tests.pdfs import invoice_pdf
-from tests.processes import start_cli, worker_config
+from tests.processes import running, start_cli, worker_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -209,5 +209,4 @@ async def test_the_services_own_the_zygote_and_stop_it(make_config: ConfigFactor
         pid = svc.isolation.pid
         assert pid is not None
     assert svc.isolation.pid is None
-    stat = Path(f"/proc/{pid}/stat")
-    assert not stat.exists() or stat.read_text().split(") ", 1)[1].split()[0] == "Z"
+    assert not running(pid)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.pdfs import invoice_pdf
+from tests.processes import proc_file, running
 from tests.test_cli import ROOT, _config, _free_port, run
 
 
@@ -41,21 +42,13 @@ def _children(pid: int) -> set[int]:
     """Live child processes of ``pid`` (from /proc), zombies left out."""
     found = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            stat = Path(f"/proc/{child}/stat").read_text()
-            if stat.rsplit(")", 1)[1].split()[0] != "Z":
-                found.add(int(child))
+        found |= {int(c) for c in (task / "children").read_text().split() if running(int(c))}
     return found
 
 
 def _workers(serve: int) -> set[int]:
     """The ``invoicebot worker`` processes among serve's children."""
-    out = set()
-    for pid in _children(serve):
-        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        if b"worker" in cmd:
-            out.add(pid)
-    return out
+    return {pid for pid in _children(serve) if b"worker" in proc_file(pid, "cmdline").split(b"\0")}
 
 
 def _wait(predicate, timeout: float = 60.0):  # type: ignore[no-untyped-def]
@@ -66,15 +59,6 @@ def _wait(predicate, timeout: float = 60.0):  # type: ignore[no-untyped-def]
             return value
         time.sleep(0.1)
     raise AssertionError("timed out")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 async def test_serve_runs_restarts_and_stops_its_worker_processes(
@@ -116,7 +100,7 @@ async def test_serve_runs_restarts_and_stops_its_worker_processes(
     assert "2 worker process(es) of 1 task(s)" in text
     assert "exited with signal SIGKILL" in text
     # nothing is left behind
-    assert not any(_alive(pid) for pid in (*first, *after))
+    assert not any(running(pid) for pid in (*first, *after))
 
 
 def test_a_worker_process_stops_when_serve_is_killed(tmp_path: Path, db_url: str) -> None:
@@ -125,7 +109,7 @@ def test_a_worker_process_stops_when_serve_is_killed(tmp_path: Path, db_url: str
     (worker,) = _wait(lambda: _workers(server.pid))
     server.kill()
     server.wait(timeout=30)
-    _wait(lambda: not _alive(worker), timeout=30)
+    _wait(lambda: not running(worker), timeout=30)
 
 
 @pytest.mark.parametrize("value", ["-1", '"two"'])

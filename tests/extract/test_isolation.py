@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import ExtractionError, TransientExtractionError
 from bot.extract.isolation import Isolation, Limits
+from tests.processes import running
 
 
 def _children(pid: int) -> list[int]:
@@ -126,16 +127,7 @@ async def test_the_zygote_belongs_to_its_owner_and_ends_with_it() -> None:
         await asyncio.to_thread(first.close)
         await asyncio.to_thread(second.close)
     assert first.pid is None and second.pid is None
-    assert not any(_running(pid) for pid in pids)
-
-
-def _running(pid: int) -> bool:
-    """The process exists and is not a zombie waiting to be reaped."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:  # gone (also between an exists() and the read, as it was reaped)
-        return False
-    return stat.split(") ", 1)[1].split()[0] != "Z"
+    assert not any(running(pid) for pid in pids)
 
 
 async def test_a_zygote_whose_owner_drops_it_unclosed_ends_too() -> None:
@@ -147,7 +139,7 @@ async def test_a_zygote_whose_owner_drops_it_unclosed_ends_too() -> None:
     del dropped
     gc.collect()
     for _ in range(100):
-        if not _running(pid):
+        if not running(pid):
             break
         await asyncio.sleep(0.1)
-    assert not _running(pid)
+    assert not running(pid)
