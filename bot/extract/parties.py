@@ -68,6 +68,8 @@ _STREET = re.compile(
 )
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+#: the words before a seller word that ends a section heading: "Informationen zum", "Details of"
+_HEADING = re.compile(r"(?:[^\W\d_]+ ){1,3}")
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
 
 
@@ -118,9 +120,10 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 party = text[label.end() :].strip(" :").split("  ")[0]
                 at = label.end()
                 col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
-                if not party.strip() and (cell := _under(doc, i, col)) is not None:
-                    party, at = cell.text, cell.start  # a heading over its block: "Provider"
-                out.append((i, at, _clean(_ADDRESS_PART.split(party)[0]), bonus))
+                row = i
+                if not party.strip() and (found := _under(doc, i, col)) is not None:
+                    row, (at, _, party) = found  # a heading over its block: "Provider"
+                out.append((row, at, _clean(_ADDRESS_PART.split(party)[0]), bonus))
         if cut < len(line.text):
             continue  # names unlabelled: not on a line with a date or an amount
         for cell in line.cells:  # "Name: ACME GmbH" in a party block of label-value lines
@@ -150,11 +153,23 @@ def _before_figures(doc: Doc, cells: list[Cell], line_text: str) -> int | None:
     return len(line_text)
 
 
-def _under(doc: Doc, i: int, column: int) -> Cell | None:
-    """The cell starting in ``column`` on the line under line ``i`` (the same page)."""
-    below = (c for j in doc.under(i) for c in doc.lines[j].cells if abs(c.start - column) <= 2)
-    cell = next(below, None)
-    return None if cell is None or cell.text.startswith("(") else cell  # "(not for payment)"
+def _under(doc: Doc, i: int, column: int) -> tuple[int, Cell] | None:
+    """The first cell starting in ``column`` under line ``i`` (the same page, a few lines), and
+    its line; for a name label there ("Firmenname:"), the label's value."""
+    for j in doc.under(i, 4):
+        cells = doc.lines[j].cells
+        for n, cell in enumerate(cells):
+            if abs(cell.start - column) > 2:
+                continue
+            if cell.text.startswith("("):
+                return None  # "(not for payment)"
+            label = _NAME_LABEL.match(fold(cell.text))
+            if label is None:  # another label ("USt-ID:", "Abweichender Han-") names no one
+                return None if cell.text.endswith((":", "-")) else (j, cell)
+            if label.end() < len(cell.text):
+                return j, Cell(cell.start + label.end(), cell.end, cell.text[label.end() :])
+            return (j, cells[n + 1]) if n + 1 < len(cells) else None
+    return None
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
@@ -219,6 +234,8 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
             if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
                 continue
             for j in (i, *doc.under(i, 6)):
+                if j != i and _seller_label(doc.lines[j].folded):
+                    break  # the seller's block under the buyer's
                 for cell in doc.lines[j].cells:
                     beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
                     if abs(cell.start - m.start()) <= 6 or beside:
@@ -234,7 +251,10 @@ def _seller_label(folded: str) -> re.Match[str] | None:
         return None
     before = folded[: m.start()]
     if before.strip(" ") and not before.endswith("  "):
-        return None
+        # a section heading ending in the seller word ("Informationen zum Verkäufer") heads the
+        # seller's block like a bare "Verkäufer" would
+        ends = folded[m.end() : m.end() + 2] in ("", "  ")
+        return m if ends and _HEADING.fullmatch(before.rpartition("  ")[2]) else None
     if m.group(0).endswith("by"):
         return m
     return _LABEL_END.match(folded, m.end())
@@ -351,20 +371,22 @@ def _bare(name: str) -> str:
 
 
 def _with_next_line(doc: Doc, name: str, i: int) -> str:
-    """A name wrapped in its box: the next row goes on in the name's column, with nothing left
-    of it, and completes the name's legal form ("Franke UG" / "(haftungsbeschränkt)")."""
+    """A name wrapped in its box: the next row goes on in the name's column and completes the
+    name's legal form ("Franke UG" / "(haftungsbeschränkt)")."""
     line = doc.lines[i]
     cell = next((c for c in line.cells if c.text == name), None)
     below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
     if cell is None or below is None or (below.page, below.row) != (line.page, line.row + 1):
         return name
-    more = below.cells[0]
+    more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
+    if more is None or len(more.text.split()) > 3:
+        return name
     joined = fold(f"{name} {more.text}")
     forms = [m.span() for m in labels.LEGAL_FORMS.finditer(joined)]
-    if abs(more.start - cell.start) > 1 or len(more.text.split()) > 3 or not forms:
+    if not forms:
         return name
-    start, end = forms[-1]  # the form runs from the name into the next row, to its end
-    return f"{name} {more.text}" if start < len(name) < end == len(joined) else name
+    start, end = forms[-1]  # the form ends the next row, begun in the name or opening the row
+    return f"{name} {more.text}" if start <= len(name) + 1 < end == len(joined) else name
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

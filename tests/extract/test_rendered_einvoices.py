@@ -228,3 +228,35 @@ def test_amounts_printed_with_one_decimal_count_where_the_row_multiplies_out() -
         ("Table linen", Decimal("39.8")),
         ("Espresso beans", Decimal("2405.90")),
     ]
+
+
+def _parties(buyer: T, seller: T, more: list[T]) -> bytes:
+    """The buyer's and the seller's boxes, each under a heading ("Informationen zum Käufer"),
+    their names after a name label; the invoice data and total under them."""
+    page = [T(buyer.x, buyer.y, "Informationen zum Käufer", size=9)]
+    page += [T(buyer.x, buyer.y + 6, "Name:", size=7), T(buyer.x + 28, buyer.y + 6, buyer.text)]
+    page += [T(buyer.x, buyer.y + 10, "PLZ:", size=7), T(buyer.x + 28, buyer.y + 10, "10115")]
+    page += [T(seller.x, seller.y, "Informationen zum Verkäufer", size=9)]
+    x, y = seller.x, seller.y
+    page += [T(x, y + 6, "Firmenname:", size=7), T(x + 28, y + 6, seller.text)]
+    page += [T(x, y + 14, "Ländercode:", size=7), T(x + 28, y + 14, "DE")]
+    page += [T(20, 70, "Rechnungsnummer:", size=7), T(48, 70, "RE-77", size=9)]
+    page += [T(20, 75, "Rechnungsdatum:", size=7), T(48, 75, "4.4.2024", size=9)]
+    page += [T(20, 85, "Gesamtsumme brutto", size=9), T(190, 85, "238,00", True, 9)]
+    return _pdf(page + more)
+
+
+def test_a_seller_section_heading_names_the_seller_under_the_buyers_box() -> None:
+    """Section headings that end in the party word ("Informationen zum Verkäufer") head each
+    party's box; the buyer's box above, in the same column, ends where the seller's begins (the
+    seller's name, with no legal form, was taken for the buyer's and lost to "DE")."""
+    pdf = _parties(T(20, 20, "Gasthaus Linde"), T(20, 40, "Stadtwerke Musterstadt"), [])
+    assert _read(pdf).invoice.supplier_name == "Stadtwerke Musterstadt"
+
+
+def test_a_sellers_name_wrapped_beside_the_buyers_box_keeps_its_legal_form() -> None:
+    """The boxes side by side, as printed from HTML: the seller's name wraps in its narrow
+    column, the legal form alone on the next row, the buyer's wrapped name left of it."""
+    more = [T(48, 30, "Hotel Linde"), T(148, 30, "GmbH")]
+    pdf = _parties(T(20, 20, "Betriebsgesellschaft"), T(120, 20, "Mustermann"), more)
+    assert _read(pdf).invoice.supplier_name == "Mustermann GmbH"
