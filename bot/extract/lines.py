@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import permutations
 
 from bot.extract import labels
+from bot.extract.checks import TOLERANCE, items_sum
 from bot.extract.dates import fold
 from bot.extract.doc import Cell, Doc, Line, cells_of
 from bot.extract.numbers import Number, find_numbers
@@ -382,8 +383,7 @@ def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
     if len(items) < 2 or len(amounts) != 1:
         return False  # asked of every item row: the sum only for a line that could be it
-    total = sum((item.total or Decimal(0) for item in items), Decimal(0))
-    return abs(amounts[0] - total) <= Decimal("0.02")
+    return abs(amounts[0] - (items_sum(items) or 0)) <= TOLERANCE
 
 
 def _totals_label(line: Line, desc: Column) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.extract import labels
-from bot.extract.checks import adds_up
+from bot.extract.checks import adds_up, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
 from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed
@@ -68,9 +68,6 @@ class _Run:
     discounts: int = 0  # discount lines closing the run
     number_end: int | None = None  # right edge of the number opening the first row
 
-    def total(self) -> Decimal:
-        return sum((item.total or Decimal(0) for item in self.items), Decimal(0))
-
 
 def listed_items(
     doc: Doc, targets: list[Decimal | None], skip: set[int]
@@ -88,7 +85,9 @@ def listed_items(
     wanted[1:1] = [wanted[0] + d for d in _bill_discounts(doc, skip)]
     runs = _runs(doc, skip)
     for target in wanted:
-        found = [r for r in runs if adds_up(abs(r.total()), Decimal(0), target)]
+        found = [
+            r for r in runs if adds_up(abs(items_sum(r.items) or Decimal(0)), Decimal(0), target)
+        ]
         if found:
             run = found[-1]
             return run.items, set(range(run.lines[0], run.lines[-1] + 1))

@@ -90,20 +90,14 @@ def _order_references(root: etree._Element) -> list[str]:
 
 
 def _vat_id(party: etree._Element | None) -> str | None:
-    for scheme in find_all(party, "PartyTaxScheme"):
-        if (text(scheme, "TaxScheme/ID") or "VAT").upper() == "VAT":
-            value = text(scheme, "CompanyID")
-            if value is not None:
-                return value
-    return None
+    schemes = find_all(party, "PartyTaxScheme")
+    vat = [s for s in schemes if (text(s, "TaxScheme/ID") or "VAT").upper() == "VAT"]
+    return next((value for s in vat if (value := text(s, "CompanyID")) is not None), None)
 
 
 def _line(line: etree._Element) -> LineItem:
     quantity = find(line, "InvoicedQuantity", "CreditedQuantity")
     item = find(line, "Item")
-    rate = find(item, "ClassifiedTaxCategory/Percent")
-    if rate is None:
-        rate = find(line, "TaxTotal/TaxSubtotal/Percent")
     return LineItem(
         description=text(item, "Name", "Description"),
         product_code=text(item, *_ITEM_IDS),
@@ -111,5 +105,7 @@ def _line(line: etree._Element) -> LineItem:
         unit=(quantity.get("unitCode") or None) if quantity is not None else None,
         unit_price=per_unit(find(line, "Price"), "PriceAmount", "BaseQuantity"),
         total=decimal(line, "LineExtensionAmount"),
-        tax_rate=decimal_of(rate),
+        tax_rate=decimal(
+            line, "Item/ClassifiedTaxCategory/Percent", "TaxTotal/TaxSubtotal/Percent"
+        ),
     )
