@@ -35,11 +35,12 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
     cards: list[tuple[dict[str, list[str]], list[int], bool]] = []
     fields: dict[str, list[str]] | None = None  # the open card's
     indent = gap = 0  # where the card's lines start; lines since its last pair
+    columns: set[int] = set()  # where the cells of the card's lines start
     last: set[str] = set()  # the fields of the card's last pair line
     edges = page_edges(doc)
     for i, line in enumerate(doc.lines):
         if _OPENS.match(line.folded):
-            fields, indent, gap, last = {}, -1, 0, set()
+            fields, indent, gap, last, columns = {}, -1, 0, set(), set()
             cards.append((fields, [i], True))
             continue
         pairs = _pairs(line.cells)
@@ -58,14 +59,19 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             and bool(kinds & fields.keys() & _OPENING)
             and not (len(last) == 1 and kinds == last)
         )
-        if fields is None or again or abs(line.cells[0].start - indent) > 2:
+        # a line may start in the card's second column ("Umsatzsteuersatz: 19 %" on a line
+        # of its own beside the labels)
+        start = line.cells[0].start
+        aside = any(abs(start - column) <= 2 for column in columns)
+        if fields is None or again or (abs(start - indent) > 2 and not aside):
             fields = None
             if not kinds & _OPENING:  # sums alone are a summary's (a tax breakdown)
                 continue
-            fields, indent = {}, line.cells[0].start
+            fields, indent, columns = {}, start, set()
             cards.append((fields, [], False))
         for kind, value in pairs:
             fields.setdefault(kind, []).append(value)
+        columns.update(cell.start for cell in line.cells)
         cards[-1][1].append(i)
         gap, last = 0, kinds
     items: list[LineItem] = []

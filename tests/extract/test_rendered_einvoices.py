@@ -260,3 +260,30 @@ def test_a_sellers_name_wrapped_beside_the_buyers_box_keeps_its_legal_form() -> 
     more = [T(48, 30, "Hotel Linde"), T(148, 30, "GmbH")]
     pdf = _parties(T(20, 20, "Betriebsgesellschaft"), T(120, 20, "Mustermann"), more)
     assert _read(pdf).invoice.supplier_name == "Mustermann GmbH"
+
+
+def test_a_cards_second_column_on_a_line_of_its_own_goes_on_with_the_card() -> None:
+    """A card split by a page break: on the next page its tax rate sits in the card's right
+    column (where its tax category stood) on a line of its own, the price and sum under it (the
+    card had been closed there, and the item lost or misread)."""
+    first = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    first += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    first += [T(20, 250, "Position:", size=9), T(50, 250, "Seminarunterlagen", size=9)]
+    first += [T(20, 256, "Preiseinzelheiten", size=9), T(120, 285, "Seite 1 / 2", size=8)]
+    second = [T(20, 12, "Bereiche ohne Inhalte werden nicht dargestellt!", size=8)]
+    second += [T(20, 20, "Menge", size=9), T(90, 20, "11", True, 9)]
+    second += [T(120, 20, "Umsatzsteuer:", size=9), T(160, 20, "S", size=9)]
+    second += [T(20, 25, "Einheit", size=9), T(90, 25, "XPP", True, 9)]
+    rows = [(120, "Umsatzsteuersatz:", 170, "19,00%")]
+    rows += [
+        (20, "Preis pro Einheit (netto)", 90, "20,00"),
+        (20, "Gesamtpreis (netto)", 90, "220,00"),
+    ]
+    for n, (x, label, right, value) in enumerate(rows):
+        second += [T(x, 30 + 5 * n, label, size=9), T(right, 30 + 5 * n, value, True, 9)]
+    second += [T(20, 50, "Bezeichnung:", size=9), T(50, 50, "Seminarunterlagen", size=9)]
+    second += [T(20, 60, "Gesamtbetrag brutto"), T(190, 60, "261,80", right=True)]
+    items = _read(_pdf(first, second)).invoice.line_items
+    assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
+        ("Seminarunterlagen", Decimal("11"), Decimal("20.00"), Decimal("220.00"))
+    ]
