@@ -160,7 +160,13 @@ class Doc:
     def _below(self, hit: Hit, depth: int) -> Iterator[str]:
         lo, hi = hit.start, max(hit.end, hit.start + 10)
         for i in self.under(hit.line, depth):
-            overlapping = [c for c in self.lines[i].cells if c.start < hi + 3 and c.end > lo - 3]
+            cells = self.lines[i].cells
+            # a cell right of a label of its own ("Rechnungsart:  380") is that label's value
+            overlapping = [
+                c
+                for n, c in enumerate(cells)
+                if c.start < hi + 3 and c.end > lo - 3 and not (n and cells[n - 1].text[-1] == ":")
+            ]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
             yield from (cell.text for cell in overlapping)
 

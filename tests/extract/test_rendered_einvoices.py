@@ -287,3 +287,17 @@ def test_a_cards_second_column_on_a_line_of_its_own_goes_on_with_the_card() -> N
     assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
         ("Seminarunterlagen", Decimal("11"), Decimal("20.00"), Decimal("220.00"))
     ]
+
+
+def test_a_value_right_of_its_own_label_is_not_read_under_another() -> None:
+    """The test suite's placeholder number ("Rechnungsnummer:  Rechnungsnummer") is itself a
+    label hit, whose value column holds the type code under it: that is "Rechnungsart"'s value,
+    no invoice number (the engine answered '380')."""
+    page = [T(20, 20, "Informationen zum Verkäufer", size=9)]
+    page += [T(20, 26, "Firmenname:", size=7), T(48, 26, "Frischdienst Nord KG")]
+    rows = [("Rechnungsnummer:", "Rechnungsnummer"), ("Rechnungsdatum:", "4.4.2024")]
+    rows += [("Rechnungsart:", "380")]
+    for n, (label, value) in enumerate(rows):
+        page += [T(20, 40 + 5 * n, label, size=7), T(48, 40 + 5 * n, value, size=9)]
+    page += [T(20, 70, "Gesamtsumme brutto", size=9), T(190, 70, "238,00", True, 9)]
+    assert _read(_pdf(page)).invoice.invoice_number is None
