@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 
 from bot.extract import labels
 from bot.extract.dates import fold
@@ -23,6 +24,7 @@ _OPENS = re.compile(
     r"\s*(?:nr\.?|no\.?|#|n[°º])?\s*:?\s*\d{1,4}\b"
 )
 _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", "tax_rate"}
+_AMOUNTS = {"quantity", "unit_price", "total"}
 _OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
 _NAME = re.compile(labels.COLUMN_CELLS["description"])
 _GAP = 8  # lines that are no pairs within a card (sub-headings, free text, an allowance's lines)
@@ -43,7 +45,10 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             fields, indent, gap, last, columns = {}, -1, 0, set(), set()
             cards.append((fields, [i], True))
             continue
-        pairs = _pairs(line.cells)
+        cells, pairs, aside = line.cells, _pairs(line.cells), False
+        if not pairs and fields and "quantity" in fields and (beside := _beside(cells)):
+            # the card's second column beside free text wrapping in its first
+            cells, pairs, aside = beside, _pairs(beside), True
         if not pairs:
             gap += i not in edges
             fields = None if gap > _GAP else fields
@@ -61,16 +66,18 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
         )
         # a line may start in the card's second column ("Umsatzsteuersatz: 19 %" on a line
         # of its own beside the labels)
-        start = line.cells[0].start
-        aside = any(abs(start - column) <= 2 for column in columns)
+        start = cells[0].start
+        aside = aside or any(abs(start - column) <= 2 for column in columns)
         if fields is None or again or (abs(start - indent) > 2 and not aside):
             fields = None
             if not kinds & _OPENING:  # sums alone are a summary's (a tax breakdown)
                 continue
-            fields, indent, columns = {}, start, set()
+            fields, indent, columns = {}, line.cells[0].start, set()
             cards.append((fields, [], False))
         for kind, value in pairs:
-            fields.setdefault(kind, []).append(value)
+            fields.setdefault(kind, []).append(
+                _wrapped(doc, i, value) if kind == "description" else value
+            )
         columns.update(cell.start for cell in line.cells)
         cards[-1][1].append(i)
         gap, last = 0, kinds
@@ -85,6 +92,31 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
     return items, covered
 
 
+def _wrapped(doc: Doc, i: int, value: str) -> str:
+    """A description wrapped in its column: the rows under it, and those above it where it is
+    centred beside its label (as browsers print a table), that hold text in its column alone;
+    rows above that go on from another label's value in that column are that value's."""
+    line = doc.lines[i]
+    cell = next((c for c in line.cells if c.text == value), None)
+    if cell is None:
+        return value
+
+    def alone(j: int) -> bool:
+        other = doc.lines[j]
+        if (other.page, other.row) != (line.page, line.row + j - i) or not other.cells:
+            return False
+        return abs(other.cells[0].start - cell.start) <= 2 and not _pairs(other.cells[:1])
+
+    below = list(takewhile(alone, range(i + 1, min(i + 4, len(doc.lines)))))
+    above = list(takewhile(alone, range(i - 1, max(i - 4, -1), -1)))
+    if above and above[-1] > 0:
+        top = doc.lines[above[-1] - 1].cells[1:]
+        if any(abs(c.start - cell.start) <= 2 for c in top):
+            above = []
+    rows = [*reversed(above), i, *below]
+    return " ".join(value if j == i else doc.lines[j].cells[0].text for j in rows)
+
+
 def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
     """(field, value) of "Label: value" cells, or of a label cell and the cell after it (then no
     label itself); an amount's value holds a number."""
@@ -94,14 +126,24 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
         label, colon, value = cell.text.partition(":")
         if n == value_cell:
             continue
+        kind = _kind(label)
         if not value.strip():  # the value in the next cell
             if n + 1 >= len(cells) or not is_labelish(label) or cells[n + 1].text[-1] == ":":
                 continue
+            if colon and _beside(cells[n : n + 3]) == cells[n + 1 : n + 3]:
+                continue  # an empty label beside an amount's ("Freitext:   Menge   5")
             value, value_cell = cells[n + 1].text, n + 1
-        kind = _kind(label)
         if kind is not None and (kind == "description" or any(c.isdigit() for c in value)):
             out.append((kind, value.strip()))
     return out
+
+
+def _beside(cells: list[Cell]) -> list[Cell]:
+    """The cells from a label of an amount on (not the line's first cell): "Abonnements   Preis
+    pro Einheit (netto)   288,79" is a card's label and value beside a text wrapping in its
+    first column."""
+    at = (n for n, c in enumerate(cells) if n and _kind(c.text) in _AMOUNTS)
+    return cells[next(at, len(cells)) :]
 
 
 @lru_cache(maxsize=4096)

@@ -301,3 +301,27 @@ def test_a_value_right_of_its_own_label_is_not_read_under_another() -> None:
         page += [T(20, 40 + 5 * n, label, size=7), T(48, 40 + 5 * n, value, size=9)]
     page += [T(20, 70, "Gesamtsumme brutto", size=9), T(190, 70, "238,00", True, 9)]
     assert _read(_pdf(page)).invoice.invoice_number is None
+
+
+def test_a_card_printed_by_a_browser_two_columns_and_a_centred_wrapped_name() -> None:
+    """The KoSIT HTML's item as Chromium prints it: free text wrapping in the card's left column
+    beside the prices in its right one ("Abonnements   Preis pro Einheit (netto)   288,79"), an
+    empty "Freitext:" beside "Menge", and the name wrapped around its label ("Huawei E5573" /
+    "Bezeichnung:  Mobiler 4G Hotspot" / "sw")."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    page += [T(20, 45, "Position: Hotspot", size=9), T(110, 45, "Preiseinzelheiten", size=9)]
+    left = [(50, "Freitext:", ""), (54, "", "Lieferung im Rahmen"), (58, "", "des Abonnements")]
+    right = [(50, "Menge", "3"), (54, "Einheit", "XPP"), (58, "Preis pro Einheit (netto)", "71,42")]
+    right += [(62, "Gesamtpreis (netto)", "214,26")]
+    for y, label, value in left:
+        page += [T(20, y, label, size=8), T(50, y, value, size=8)]
+    for y, label, value in right:
+        page += [T(110, y, label, size=8), T(190, y, value, True, 8)]
+    page += [T(50, 76, "Huawei E5573", size=8), T(20, 80, "Bezeichnung:", size=8)]
+    page += [T(50, 80, "Mobiler 4G Hotspot", size=8), T(50, 84, "sw", size=8)]
+    page += [T(20, 100, "Gesamtbetrag brutto"), T(190, 100, "254,97", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
+        ("Huawei E5573 Mobiler 4G Hotspot sw", Decimal("3"), Decimal("71.42"), Decimal("214.26"))
+    ]
