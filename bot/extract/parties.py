@@ -165,11 +165,24 @@ def _under(doc: Doc, i: int, column: int) -> tuple[int, Cell] | None:
                 return None  # "(not for payment)"
             label = _NAME_LABEL.match(fold(cell.text))
             if label is None:  # another label ("USt-ID:", "Abweichender Han-") names no one
-                return None if cell.text.endswith((":", "-")) else (j, cell)
+                return (
+                    None
+                    if cell.text.endswith((":", "-")) or _label_goes_on(doc, j, cell)
+                    else (j, cell)
+                )
             if label.end() < len(cell.text):
                 return j, Cell(cell.start + label.end(), cell.end, cell.text[label.end() :])
             return (j, cells[n + 1]) if n + 1 < len(cells) else None
     return None
+
+
+def _label_goes_on(doc: Doc, i: int, cell: Cell) -> bool:
+    """The cell is a label's first line: its next row ends it with a colon in the same column
+    ("Abweichender" / "Handelsname:")."""
+    below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
+    if below is None or (below.page, below.row) != (doc.lines[i].page, doc.lines[i].row + 1):
+        return False
+    return any(abs(c.start - cell.start) <= 2 and c.text.endswith(":") for c in below.cells)
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:

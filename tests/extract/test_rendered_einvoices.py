@@ -325,3 +325,16 @@ def test_a_card_printed_by_a_browser_two_columns_and_a_centred_wrapped_name() ->
     assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
         ("Huawei E5573 Mobiler 4G Hotspot sw", Decimal("3"), Decimal("71.42"), Decimal("214.26"))
     ]
+
+
+def test_a_label_wrapped_under_a_seller_heading_names_no_one() -> None:
+    """A seller's heading over a label wrapped in two rows ("Abweichender" / "Handelsname:"): its
+    first row is no name (the engine answered "Abweichender" over the letterhead's name)."""
+    page = [T(20, 15, "Frischdienst Nord GmbH", size=14)]
+    page += [T(20, 30, "Rechnungsnummer:", size=7), T(48, 30, "RE-77", size=9)]
+    page += [T(20, 35, "Rechnungsdatum:", size=7), T(48, 35, "4.4.2024", size=9)]
+    page += [T(20, 45, "Gesamtsumme brutto", size=9), T(190, 45, "238,00", True, 9)]
+    page += [T(20, 60, "Informationen zum Verkäufer", size=9)]
+    page += [T(20, 66, "Abweichender", size=7), T(48, 66, "Frischdienst")]
+    page += [T(20, 69, "Handelsname:", size=7), T(48, 69, "Nord")]
+    assert _read(_pdf(page)).invoice.supplier_name == "Frischdienst Nord GmbH"
