@@ -27,6 +27,7 @@ _KINDS = {"description", "weak_description", "quantity", "unit_price", "total", 
 _AMOUNTS = {"quantity", "unit_price", "total"}
 _OPENING = {"description", "quantity"}  # what was sold and how much: printed once a card
 _NAME = re.compile(labels.COLUMN_CELLS["description"])
+_DIGIT = re.compile(r"\d")
 _GAP = 8  # lines that are no pairs within a card (sub-headings, free text, an allowance's lines)
 
 
@@ -50,7 +51,9 @@ def card_items(doc: Doc) -> tuple[list[LineItem], set[int]]:
             # the card's second column beside free text wrapping in its first
             cells, pairs, aside = beside, _pairs(beside), True
         if not pairs:
-            gap += i not in edges
+            # the card's rows of labels with no value ("Rabatt (netto):") are no gap in it
+            labels_only = any(c.text.endswith(":") for c in cells) and not _DIGIT.search(line.text)
+            gap += i not in edges and not (labels_only and fields)
             fields = None if gap > _GAP else fields
             continue
         kinds = {kind for kind, _ in pairs}

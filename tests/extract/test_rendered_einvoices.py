@@ -338,3 +338,28 @@ def test_a_label_wrapped_under_a_seller_heading_names_no_one() -> None:
     page += [T(20, 66, "Abweichender", size=7), T(48, 66, "Frischdienst")]
     page += [T(20, 69, "Handelsname:", size=7), T(48, 69, "Nord")]
     assert _read(_pdf(page)).invoice.supplier_name == "Frischdienst Nord GmbH"
+
+
+def test_a_cards_empty_labelled_rows_keep_it_open() -> None:
+    """A card's fields the invoice leaves empty still print their labels ("Rabatt (netto):",
+    "Listenpreis (netto):", ...): ten such rows between the amounts and "Bezeichnung:" are the
+    card's, not the end of it (the item was lost)."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Frischdienst Nord KG"), T(20, 45, "Preiseinzelheiten")]
+    rows = [
+        ("Menge", "1"),
+        ("Preis pro Einheit (netto)", "38,00"),
+        ("Gesamtpreis (netto)", "38,00"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        page += [T(20, 52 + 5 * n, label, size=9), T(120, 52 + 5 * n, value, True, 9)]
+    empty = ["Rabatt (netto):", "Listenpreis (netto):", "Objektkennung:", "Auftragsposition:"]
+    empty += ["Kontierungshinweis:", "Abrechnungszeitraum:", "Von:", "Bis:", "Artikelnummer:"]
+    empty += ["Code der Maßeinheit:"]
+    page += [T(20, 70 + 5 * n, label, size=9) for n, label in enumerate(empty)]
+    page += [T(20, 125, "Bezeichnung:", size=9), T(60, 125, "Miete X", size=9)]
+    page += [T(20, 140, "Gesamtbetrag brutto"), T(190, 140, "45,22", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.total) for i in items] == [
+        ("Miete X", Decimal("1"), Decimal("38.00"))
+    ]
