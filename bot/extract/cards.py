@@ -133,7 +133,7 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
         if not value.strip():  # the value in the next cell
             if n + 1 >= len(cells) or not is_labelish(label) or cells[n + 1].text[-1] == ":":
                 continue
-            if colon and _beside(cells[n : n + 3]) == cells[n + 1 : n + 3]:
+            if colon and _kind(cells[n + 1].text) in _AMOUNTS:
                 continue  # an empty label beside an amount's ("Freitext:   Menge   5")
             value, value_cell = cells[n + 1].text, n + 1
         if kind is not None and (kind == "description" or any(c.isdigit() for c in value)):

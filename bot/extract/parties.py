@@ -165,11 +165,9 @@ def _under(doc: Doc, i: int, column: int) -> tuple[int, Cell] | None:
                 return None  # "(not for payment)"
             label = _NAME_LABEL.match(fold(cell.text))
             if label is None:  # another label ("USt-ID:", "Abweichender Han-") names no one
-                return (
-                    None
-                    if cell.text.endswith((":", "-")) or _label_goes_on(doc, j, cell)
-                    else (j, cell)
-                )
+                if cell.text.endswith((":", "-")) or _label_goes_on(doc, j, cell):
+                    return None
+                return j, cell
             if label.end() < len(cell.text):
                 return j, Cell(cell.start + label.end(), cell.end, cell.text[label.end() :])
             return (j, cells[n + 1]) if n + 1 < len(cells) else None
