@@ -133,12 +133,19 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
         if not value.strip():  # the value in the next cell
             if n + 1 >= len(cells) or not is_labelish(label) or cells[n + 1].text[-1] == ":":
                 continue
-            if colon and _kind(cells[n + 1].text) in _AMOUNTS:
+            if colon and _amount_label(cells[n + 1 : n + 3]):
                 continue  # an empty label beside an amount's ("Freitext:   Menge   5")
             value, value_cell = cells[n + 1].text, n + 1
         if kind is not None and (kind == "description" or any(c.isdigit() for c in value)):
             out.append((kind, value.strip()))
     return out
+
+
+def _amount_label(cells: list[Cell]) -> bool:
+    """The cells are an amount's label and its value ("Menge", "5")."""
+    return (
+        len(cells) == 2 and _kind(cells[0].text) in _AMOUNTS and bool(_DIGIT.search(cells[1].text))
+    )
 
 
 def _beside(cells: list[Cell]) -> list[Cell]:

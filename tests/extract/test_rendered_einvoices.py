@@ -363,3 +363,21 @@ def test_a_cards_empty_labelled_rows_keep_it_open() -> None:
     assert [(i.description, i.quantity, i.total) for i in items] == [
         ("Miete X", Decimal("1"), Decimal("38.00"))
     ]
+
+
+def test_a_cards_name_that_reads_like_a_price_label_is_its_description() -> None:
+    """ "Bezeichnung:  Arbeitspreis Strom  Artikelkennung:": the name holds a price word, and no
+    amount follows it, so it is the label's value, not a label of its own (the item was lost)."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Stadtwerke Nord GmbH"), T(20, 45, "Preiseinzelheiten")]
+    page += [T(20, 50, "Freitext:", size=9), T(50, 50, "Arbeitspreis Strom", size=9)]
+    page += [T(110, 50, "Menge", size=9), T(190, 50, "935", True, 9)]
+    page += [T(110, 55, "Preis pro Einheit (netto)", size=9), T(190, 55, "0,2185", True, 9)]
+    page += [T(110, 60, "Gesamtpreis (netto)", size=9), T(190, 60, "204,30", True, 9)]
+    page += [T(20, 75, "Bezeichnung:", size=9), T(50, 75, "Arbeitspreis Strom", size=9)]
+    page += [T(110, 75, "Artikelkennung:", size=9)]
+    page += [T(20, 90, "Gesamtbetrag brutto"), T(190, 90, "243,12", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.total) for i in items] == [
+        ("Arbeitspreis Strom", Decimal("935"), Decimal("204.30"))
+    ]
