@@ -383,7 +383,8 @@ def _bare(name: str) -> str:
 
 def _with_next_line(doc: Doc, name: str, i: int) -> str:
     """A name wrapped in its box: the next row goes on in the name's column and completes the
-    name's legal form ("Franke UG" / "(haftungsbeschränkt)")."""
+    name's legal form ("Franke UG" / "(haftungsbeschränkt)"), or, under a label's value, ends
+    with one."""
     line = doc.lines[i]
     cell = next((c for c in line.cells if c.text == name), None)
     below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
@@ -397,7 +398,13 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     if not forms:
         return name
     start, end = forms[-1]  # the form ends the next row, begun in the name or opening the row
-    return f"{name} {more.text}" if start <= len(name) + 1 < end == len(joined) else name
+    # a label's value ("Firmenname:  M. Meier" / "Handwerk GbR") wraps whole in its column
+    label = line.cells[line.cells.index(cell) - 1] if line.cells[0] is not cell else None
+    labelled = label is not None and label.text.endswith(":")
+    if label is not None and labelled:
+        labelled = not any(label.start - 2 <= c.start < cell.start - 2 for c in below.cells)
+    begun = start <= len(name) + 1 or labelled
+    return f"{name} {more.text}" if begun and len(name) < end == len(joined) else name
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

@@ -381,3 +381,12 @@ def test_a_cards_name_that_reads_like_a_price_label_is_its_description() -> None
     assert [(i.description, i.quantity, i.total) for i in items] == [
         ("Arbeitspreis Strom", Decimal("935"), Decimal("204.30"))
     ]
+
+
+def test_a_label_value_wrapped_onto_a_row_that_ends_in_the_legal_form() -> None:
+    """ "Firmenname:  M. Meier" / "Handwerk GbR": a label's value wraps whole in its column, the
+    legal form at the end of the next row (the engine answered "M. Meier")."""
+    pdf = _parties(
+        T(20, 20, "Gasthaus Linde"), T(120, 20, "M. Meier"), [T(148, 30, "Handwerk GbR")]
+    )
+    assert _read(pdf).invoice.supplier_name == "M. Meier Handwerk GbR"
