@@ -132,15 +132,14 @@ class Doc:
         words = anchors(pattern)
         if words is None:
             return range(len(self.lines))
-        return sorted({i for word in words for i in self.lines_with(word)})
+        short = self._short_text  # most words (other languages' labels) are nowhere in it
+        return sorted({i for w in words if w in short or "    " in w for i in self.lines_with(w)})
 
     def lines_with(self, word: str) -> list[int]:
         """Indices of the lines whose folded text contains ``word``, searched where runs of spaces
         are cut to three (layout text is mostly spaces) unless the word holds a run of four."""
         if word not in self._anchor_lines:
             lines = self._short if "    " not in word else [x.folded for x in self.lines]
-            if lines is self._short and word not in self._short_text:
-                lines = []  # most words (other languages' labels) are nowhere
             self._anchor_lines[word] = [i for i, f in enumerate(lines) if word in f]
         return self._anchor_lines[word]
 

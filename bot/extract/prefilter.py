@@ -29,7 +29,7 @@ def anchors(pattern: re.Pattern[str]) -> _Anchors | None:
     """Strings of which every match of ``pattern`` contains one; None when unknown."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _sequence(_sre.parse(pattern.pattern, pattern.flags).data)[1]
+    found = _sequence(_parsed(pattern))[1]
     if found is None:
         return None
     # "total amount" adds nothing where "total" is an anchor too
@@ -47,7 +47,13 @@ def line_bound(pattern: re.Pattern[str]) -> bool:
     flags = pattern.flags
     if flags & re.DOTALL:
         return False
-    return _within_line(_sre.parse(pattern.pattern, flags).data, bool(flags & re.MULTILINE))
+    return _within_line(_parsed(pattern), bool(flags & re.MULTILINE))
+
+
+@cache
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """The pattern as the stdlib's parser reads it (slow: parsed once for both questions)."""
+    return _sre.parse(pattern.pattern, pattern.flags).data
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors | None]:
@@ -59,12 +65,14 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors |
     """
     found: list[_Anchors] = []
     after: _Anchors | None = None
+    run = ""  # the literal characters since the last other item, joined once the run starts
     for i in reversed(range(len(items))):
         op, av = items[i]
         if op is _c.LITERAL:
-            # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"...
-            after = frozenset(chr(av) + p for p in after or [""])
+            run = chr(av) + run
             if i == 0 or items[i - 1][0] is not _c.LITERAL:  # a run of literals starts here
+                # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"
+                after, run = frozenset(run + p for p in after or [""]), ""
                 found.append(after)
             continue
         first, contains = _item(op, av)
