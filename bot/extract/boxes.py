@@ -172,6 +172,7 @@ _TOKEN = re.compile(
     _SPACE + rb"(?:(?P<op>[A-Za-z'\"][^\s()<>\[\]{}/%]*)|(?P<arr>\[)|" + _OPERAND + b")"
 )
 _ITEM = re.compile(rb"[\x00\t\n\v\f\r ]*(?:(?P<close>\])|" + _OPERAND + b")")
+_CONTROL = re.compile("[\x0e-\x1f]")  # blanked (str.translate looks every character up)
 
 
 def _operations(stream: Any) -> list[tuple[Any, bytes]]:
@@ -242,7 +243,6 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
     left = min(r["tx"] for r in runs)
     shifted = [dict(r, tx=r["tx"] - left, displaced_tx=r["displaced_tx"] - left) for r in runs]
     char = fixed.fixed_char_width(shifted)  # type: ignore[arg-type]
-    blank = str.maketrans(dict.fromkeys(range(14, 32), " "))
     lines: list[str] = []
     spans: list[list[Span]] = []
     last_y = 0
@@ -274,7 +274,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                 pad = min(pad, fixed.WHITESPACE_LIMIT)
                 parts.append(" " * pad)
                 length += pad
-            text = run["text"].translate(blank)
+            text = _CONTROL.sub(" ", run["text"])
             base = height - run["ty"] * run["flip_sort"]
             box = (tx + left, base - 0.8 * size, run["displaced_tx"] + left, base + 0.2 * size)
             own.append(Span(length, length + len(text), box))

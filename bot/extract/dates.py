@@ -104,10 +104,8 @@ def order_hint(text: str) -> str | None:
             mdy += 1
         elif b <= 12 < a <= 31:
             dmy += 1
-    if mdy > dmy:
-        return "mdy"
-    if dmy > mdy:
-        return "dmy"
+    if mdy != dmy:
+        return "mdy" if mdy > dmy else "dmy"
     us_money = any(w in text.casefold() for w in ("$", "usd", "sales")) and _US_MONEY.search(text)
     if (_US_ADDRESS.search(text) or us_money) and not _NON_US.search(text):
         return "mdy"  # no date settles it, but the invoice is American: 11/10/23 is November 10

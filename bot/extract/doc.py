@@ -22,7 +22,7 @@ from bot.extract.text import split_lines
 
 T = TypeVar("T")
 
-_CELL_GAP = re.compile(r"[^ ](?:[^ ]| (?! ))*")  # no-break spaces join, as in "1\u00a0176,03"
+_CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as in "1\u00a0176,03"
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -72,7 +72,6 @@ class Doc:
         self.pages = [p.text for p in self.layout]
         self.lines = [Line(p, t, fold(t), cells_of(t), r) for p, r, t in split_lines(self.pages)]
         self.text = "\n".join(self.pages)
-        self.decimal = decimal_hint(self.text)
         self.order = order_hint(self.text)
         self._hits: dict[int, list[Hit]] = {}
         self._derived: dict[Callable[[Doc], object], object] = {}
@@ -81,6 +80,7 @@ class Doc:
         self._starts = list(accumulate((len(x.folded) + 1 for x in self.lines), initial=0))
         self._short_text = _SPACES.sub("   ", self._folded)
         self._short = self._short_text.split("\n")
+        self.decimal = decimal_hint(self._short_text)  # (what it counts holds no space)
 
     def box(self, line: int, start: int, end: int) -> tuple[int, BoxT] | None:
         """(page, box) of characters ``start..end`` of line ``line``, when the page has boxes."""
@@ -132,15 +132,14 @@ class Doc:
         words = anchors(pattern)
         if words is None:
             return range(len(self.lines))
-        return sorted({i for word in words for i in self.lines_with(word)})
+        short = self._short_text  # most words (other languages' labels) are nowhere in it
+        return sorted({i for w in words if w in short or "    " in w for i in self.lines_with(w)})
 
     def lines_with(self, word: str) -> list[int]:
         """Indices of the lines whose folded text contains ``word``, searched where runs of spaces
         are cut to three (layout text is mostly spaces) unless the word holds a run of four."""
         if word not in self._anchor_lines:
             lines = self._short if "    " not in word else [x.folded for x in self.lines]
-            if lines is self._short and word not in self._short_text:
-                lines = []  # most words (other languages' labels) are nowhere
             self._anchor_lines[word] = [i for i, f in enumerate(lines) if word in f]
         return self._anchor_lines[word]
 

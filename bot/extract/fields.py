@@ -137,11 +137,13 @@ def _is_credit_note(doc: Doc, number_line: int | None = None) -> bool:
     """A credit-note title near the top of the first page or by the number, or a credit note's
     type code ("Rechnungsart: 381"), unless the document says it is self-billed ("Gutschrift
     (Selbst ausgestellte Rechnung)", "autofacturation")."""
-    top = [line.folded for line in doc.lines[:25] if line.page == 1]
-    top += [doc.lines[number_line].folded] if number_line is not None else []
-    self_billed = any(labels.SELF_BILLED.search(text) for text in top)
+    top = {i for i, line in enumerate(doc.lines) if (i < 25 and line.page == 1) or i == number_line}
+    self_billed, titled = (  # searched only in the lines that hold one of a label's words
+        any(p.search(doc.lines[i].folded) for i in top.intersection(doc.lines_for(p)))
+        for p in (labels.SELF_BILLED, labels.CREDIT_NOTE)
+    )
     coded = any(doc.read(hit, _type_code) in _CREDIT_CODES for hit in doc.hits(_TYPE_CODE))
-    return not self_billed and (coded or any(labels.CREDIT_NOTE.search(text) for text in top))
+    return not self_billed and (coded or titled)
 
 
 def _type_code(text: str) -> str | None:

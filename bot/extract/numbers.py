@@ -68,8 +68,7 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     s = _GROUPING.sub("", s)
     if not s or not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
         return None
-    plain = _normalise(s, hint)  # digits with at most one ".": always a valid Decimal
-    if plain is None:
+    if (plain := _normalise(s, hint)) is None:  # else digits with one "." at most: a Decimal
         return None
     return -Decimal(plain) if negative else Decimal(plain)
 

@@ -109,12 +109,13 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     the value of an account-holder label: both name the seller on most letters.
     """
     out = []
+    labelled = {*doc.lines_for(_HOLDER), *doc.lines_for(labels.SUPPLIER)}  # the rest hold none
     for i, line in enumerate(doc.lines):
         cut = None if i in skip else _before_figures(doc, line.cells, line.text)
         if cut is None:
             continue  # names do not share their column with a date or an amount (a seller
             # label's may share the line: "Provider        Date: 11 Mar 2026")
-        text, folded = line.text[:cut], line.folded[:cut]
+        text, folded = line.text[:cut], (line.folded[:cut] if i in labelled else "")
         for label, bonus in ((_HOLDER.search(folded), 2.0), (_seller_label(folded), 9.0)):
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
                 party = text[label.end() :].strip(" :").split("  ")[0]

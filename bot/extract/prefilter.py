@@ -22,6 +22,8 @@ _Anchors = frozenset[str]
 #: Categories that never match a line break.
 _LINE_CATEGORIES = {_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE}
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+#: a pattern as the stdlib's parser reads it (slow: read once for both questions below)
+_parsed: Any = cache(lambda pattern: _sre.parse(pattern.pattern, pattern.flags).data)
 
 
 @cache
@@ -29,8 +31,7 @@ def anchors(pattern: re.Pattern[str]) -> _Anchors | None:
     """Strings of which every match of ``pattern`` contains one; None when unknown."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _sequence(_sre.parse(pattern.pattern, pattern.flags).data)[1]
-    if found is None:
+    if (found := _sequence(_parsed(pattern))[1]) is None:
         return None
     # "total amount" adds nothing where "total" is an anchor too
     return frozenset(a for a in found if not any(b != a and b in a for b in found))
@@ -44,10 +45,8 @@ def line_bound(pattern: re.Pattern[str]) -> bool:
     matches that a search of the whole text finds in that line. Look-behinds and ``^`` see the
     whole text either way; ``$`` must be MULTILINE (else it would match at ``endpos``).
     """
-    flags = pattern.flags
-    if flags & re.DOTALL:
-        return False
-    return _within_line(_sre.parse(pattern.pattern, flags).data, bool(flags & re.MULTILINE))
+    dotall, multiline = pattern.flags & re.DOTALL, bool(pattern.flags & re.MULTILINE)
+    return not dotall and _within_line(_parsed(pattern), multiline)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors | None]:
@@ -59,12 +58,14 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors |
     """
     found: list[_Anchors] = []
     after: _Anchors | None = None
+    run = ""  # the literal characters since the last other item, joined once the run starts
     for i in reversed(range(len(items))):
         op, av = items[i]
         if op is _c.LITERAL:
-            # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"...
-            after = frozenset(chr(av) + p for p in after or [""])
+            run = chr(av) + run
             if i == 0 or items[i - 1][0] is not _c.LITERAL:  # a run of literals starts here
+                # "n" before "(?:umero|ummer|o|r)" (re factors shared letters out): "numero", "no"
+                after, run = frozenset(run + p for p in after or [""]), ""
                 found.append(after)
             continue
         first, contains = _item(op, av)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -38,10 +39,9 @@ def is_empty(pages: list[str]) -> bool:
     return sum(len("".join(p.split())) for p in pages) < MIN_TEXT_CHARS
 
 
-#: line breaks other than "\n" inside a line of text: blanks, so that the line numbers stay
-#: those of the page's spans (a box is looked up by them)
-_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_OTHER_BREAKS = str.maketrans(dict.fromkeys(map(ord, _BREAKS), " "))
+#: line breaks other than "\n" inside a line of text: blanks, so that the line numbers stay those
+#: of the page's spans (a box is looked up by them); str.translate would look up every character
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
@@ -49,6 +49,6 @@ def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
     return [
         (number, row, line.rstrip())
         for number, page in enumerate(pages, start=1)
-        for row, line in enumerate(page.translate(_OTHER_BREAKS).replace("\t", "    ").split("\n"))
+        for row, line in enumerate(_OTHER_BREAKS.sub(" ", page).replace("\t", "    ").split("\n"))
         if line.strip()
     ]
