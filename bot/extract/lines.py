@@ -70,6 +70,8 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
         return None
     if any(n.money_like for n in find_numbers(line.text, doc.decimal)):
         return None
+    if len(line.cells) == 2 and line.cells[0].text.endswith(":"):
+        return None  # a label and its value ("Bezeichnung:  Arbeitspreis Strom")
     cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}

@@ -390,3 +390,26 @@ def test_a_label_value_wrapped_onto_a_row_that_ends_in_the_legal_form() -> None:
         T(20, 20, "Gasthaus Linde"), T(120, 20, "M. Meier"), [T(148, 30, "Handwerk GbR")]
     )
     assert _read(pdf).invoice.supplier_name == "M. Meier Handwerk GbR"
+
+
+def test_a_label_and_its_value_are_no_table_heading() -> None:
+    """ "Bezeichnung:  Arbeitspreis Strom" names a description and a price, as a heading row
+    would: but a label and its value are no heading (the next card's lines became junk items,
+    "Preis pro Einheit (netto)" at 0,22). The price is printed rounded, as FOP prints it."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    page += [T(20, 32, "Firmenname: Stadtwerke Nord GmbH")]
+    for n in range(2):
+        y = 45 + 40 * n
+        page += [T(20, y, "Preiseinzelheiten", size=9)]
+        page += [T(20, y + 5, "Menge", size=9), T(120, y + 5, "935", True, 9)]
+        page += [
+            T(20, y + 10, "Preis pro Einheit (netto)", size=9),
+            T(120, y + 10, "0,22", True, 9),
+        ]
+        page += [T(20, y + 15, "Gesamtpreis (netto)", size=9), T(120, y + 15, "204,30", True, 9)]
+        page += [T(20, y + 25, "Bezeichnung:", size=9), T(60, y + 25, "Arbeitspreis Strom", size=9)]
+    page += [T(20, 140, "Gesamtbetrag brutto"), T(190, 140, "486,23", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.description, i.quantity, i.total) for i in items] == [
+        ("Arbeitspreis Strom", Decimal("935"), Decimal("204.30"))
+    ] * 2
