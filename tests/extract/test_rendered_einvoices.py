@@ -18,6 +18,12 @@ def _totals_table(y: float, rows: list[tuple[str, str, str]]) -> list[T]:
     return page
 
 
+def _head(seller: str = "Frischdienst Nord KG") -> list[T]:
+    """An invoice's number, date and seller, in label: value lines above its items."""
+    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
+    return page + [T(20, 32, f"Firmenname: {seller}")]
+
+
 def _overview(seller: list[str], type_code: str, extra: list[T]) -> bytes:
     """The overview page: the seller's box and the invoice data in label/value rows, the right
     column of the page beside them, then the totals table."""
@@ -173,8 +179,7 @@ def test_a_name_column_beside_a_description_column_names_the_item() -> None:
 def test_the_totals_that_add_up_exactly_beat_a_breakdown_row_within_rounding() -> None:
     """A VAT breakdown under the totals: one rate's base and a tax of 0,02 add up to a gross
     equal to the net by tolerance only; another rate's tax is two cents off the total tax."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    page = _head()
     rows = [
         ("Summe aller Positionen", "netto", "183,68"),
         ("Summe Nachlässe", "netto", "5,51"),
@@ -197,8 +202,7 @@ def test_the_totals_that_add_up_exactly_beat_a_breakdown_row_within_rounding() -
 
 def test_a_card_with_a_line_allowance_and_a_list_price_equal_to_the_net_price() -> None:
     """One unit at 258,55, less a 12,93 allowance: the line's sum is 245,62, not the price."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Frischdienst Nord KG"), T(20, 45, "Position 1", size=12)]
+    page = _head() + [T(20, 45, "Position 1", size=12)]
     rows = [
         ("Menge", "1"),
         ("Einheit", "XPP"),
@@ -266,8 +270,7 @@ def test_a_cards_second_column_on_a_line_of_its_own_goes_on_with_the_card() -> N
     """A card split by a page break: on the next page its tax rate sits in the card's right
     column (where its tax category stood) on a line of its own, the price and sum under it (the
     card had been closed there, and the item lost or misread)."""
-    first = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    first += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    first = _head()
     first += [T(20, 250, "Position:", size=9), T(50, 250, "Seminarunterlagen", size=9)]
     first += [T(20, 256, "Preiseinzelheiten", size=9), T(120, 285, "Seite 1 / 2", size=8)]
     second = [T(20, 12, "Bereiche ohne Inhalte werden nicht dargestellt!", size=8)]
@@ -308,8 +311,7 @@ def test_a_card_printed_by_a_browser_two_columns_and_a_centred_wrapped_name() ->
     beside the prices in its right one ("Abonnements   Preis pro Einheit (netto)   288,79"), an
     empty "Freitext:" beside "Menge", and the name wrapped around its label ("Huawei E5573" /
     "Bezeichnung:  Mobiler 4G Hotspot" / "sw")."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Frischdienst Nord KG")]
+    page = _head()
     page += [T(20, 45, "Position: Hotspot", size=9), T(110, 45, "Preiseinzelheiten", size=9)]
     left = [(50, "Freitext:", ""), (54, "", "Lieferung im Rahmen"), (58, "", "des Abonnements")]
     right = [(50, "Menge", "3"), (54, "Einheit", "XPP"), (58, "Preis pro Einheit (netto)", "71,42")]
@@ -344,8 +346,7 @@ def test_a_cards_empty_labelled_rows_keep_it_open() -> None:
     """A card's fields the invoice leaves empty still print their labels ("Rabatt (netto):",
     "Listenpreis (netto):", ...): ten such rows between the amounts and "Bezeichnung:" are the
     card's, not the end of it (the item was lost)."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Frischdienst Nord KG"), T(20, 45, "Preiseinzelheiten")]
+    page = _head() + [T(20, 45, "Preiseinzelheiten")]
     rows = [
         ("Menge", "1"),
         ("Preis pro Einheit (netto)", "38,00"),
@@ -368,8 +369,7 @@ def test_a_cards_empty_labelled_rows_keep_it_open() -> None:
 def test_a_cards_name_that_reads_like_a_price_label_is_its_description() -> None:
     """ "Bezeichnung:  Arbeitspreis Strom  Artikelkennung:": the name holds a price word, and no
     amount follows it, so it is the label's value, not a label of its own (the item was lost)."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Stadtwerke Nord GmbH"), T(20, 45, "Preiseinzelheiten")]
+    page = _head("Stadtwerke Nord GmbH") + [T(20, 45, "Preiseinzelheiten")]
     page += [T(20, 50, "Freitext:", size=9), T(50, 50, "Arbeitspreis Strom", size=9)]
     page += [T(110, 50, "Menge", size=9), T(190, 50, "935", True, 9)]
     page += [T(110, 55, "Preis pro Einheit (netto)", size=9), T(190, 55, "0,2185", True, 9)]
@@ -396,8 +396,7 @@ def test_a_label_and_its_value_are_no_table_heading() -> None:
     """ "Bezeichnung:  Arbeitspreis Strom" names a description and a price, as a heading row
     would: but a label and its value are no heading (the next card's lines became junk items,
     "Preis pro Einheit (netto)" at 0,22). The price is printed rounded, as FOP prints it."""
-    page = [T(20, 20, "Rechnungsnummer: R-2024-311"), T(20, 26, "Rechnungsdatum: 30.06.2024")]
-    page += [T(20, 32, "Firmenname: Stadtwerke Nord GmbH")]
+    page = _head("Stadtwerke Nord GmbH")
     for n in range(2):
         y = 45 + 40 * n
         page += [T(20, y, "Preiseinzelheiten", size=9)]
