@@ -105,13 +105,13 @@ def _wrapped(doc: Doc, i: int, value: str) -> str:
         return value
 
     def alone(j: int) -> bool:
-        other = doc.lines[j]
-        if (other.page, other.row) != (line.page, line.row + j - i) or not other.cells:
+        if not doc.touching(i, j):
             return False
-        return abs(other.cells[0].start - cell.start) <= 2 and not _pairs(other.cells[:1])
+        first = doc.lines[j].cells[0]
+        return abs(first.start - cell.start) <= 2 and not _pairs([first])
 
-    below = list(takewhile(alone, range(i + 1, min(i + 4, len(doc.lines)))))
-    above = list(takewhile(alone, range(i - 1, max(i - 4, -1), -1)))
+    below = list(takewhile(alone, range(i + 1, i + 4)))
+    above = list(takewhile(alone, range(i - 1, i - 4, -1)))
     if above and above[-1] > 0:
         top = doc.lines[above[-1] - 1].cells[1:]
         if any(abs(c.start - cell.start) <= 2 for c in top):
@@ -129,13 +129,13 @@ def _pairs(cells: list[Cell]) -> list[tuple[str, str]]:
         label, colon, value = cell.text.partition(":")
         if n == value_cell:
             continue
-        kind = _kind(label)
         if not value.strip():  # the value in the next cell
             if n + 1 >= len(cells) or not is_labelish(label) or cells[n + 1].text[-1] == ":":
                 continue
             if colon and _amount_label(cells[n + 1 : n + 3]):
                 continue  # an empty label beside an amount's ("Freitext:   Menge   5")
             value, value_cell = cells[n + 1].text, n + 1
+        kind = _kind(label)
         if kind is not None and (kind == "description" or any(c.isdigit() for c in value)):
             out.append((kind, value.strip()))
     return out

@@ -156,6 +156,14 @@ class Doc:
         below = range(i + 1, min(i + 1 + depth, len(self.lines)))
         return takewhile(lambda j: self.lines[j].page == page, below)
 
+    def touching(self, i: int, j: int) -> bool:
+        """Line ``j`` is printed ``j - i`` rows from line ``i`` on its page: no blank row between
+        (a value wrapped over rows; a wider gap starts another block)."""
+        if not 0 <= j < len(self.lines):
+            return False
+        a, b = self.lines[i], self.lines[j]
+        return a.page == b.page and b.row - a.row == j - i
+
     def _below(self, hit: Hit, depth: int) -> Iterator[str]:
         lo, hi = hit.start, max(hit.end, hit.start + 10)
         for i in self.under(hit.line, depth):

@@ -178,10 +178,11 @@ def _under(doc: Doc, i: int, column: int) -> tuple[int, Cell] | None:
 def _label_goes_on(doc: Doc, i: int, cell: Cell) -> bool:
     """The cell is a label's first line: its next row ends it with a colon in the same column
     ("Abweichender" / "Handelsname:")."""
-    below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
-    if below is None or (below.page, below.row) != (doc.lines[i].page, doc.lines[i].row + 1):
+    if not doc.touching(i, i + 1):
         return False
-    return any(abs(c.start - cell.start) <= 2 and c.text.endswith(":") for c in below.cells)
+    return any(
+        abs(c.start - cell.start) <= 2 and c.text.endswith(":") for c in doc.lines[i + 1].cells
+    )
 
 
 def _joined_cells(cells: list[Cell]) -> list[Cell]:
@@ -388,9 +389,9 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     with one."""
     line = doc.lines[i]
     cell = next((c for c in line.cells if c.text == name), None)
-    below = doc.lines[i + 1] if i + 1 < len(doc.lines) else None
-    if cell is None or below is None or (below.page, below.row) != (line.page, line.row + 1):
+    if cell is None or not doc.touching(i, i + 1):
         return name
+    below = doc.lines[i + 1]
     more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
     if more is None or len(more.text.split()) > 3:
         return name
