@@ -14,25 +14,28 @@ from datetime import date
 from functools import lru_cache
 
 _MONTH_NAMES = {
-    1: "january jan januar janvier janv januari enero ene gennaio genn gen jänner",
-    2: "february feb februar fevrier fevr februari febrero febbraio",
-    3: "march mar marz maerz mars maart marzo mrt",
-    4: "april apr avril abril aprile",
-    5: "may mai mei mayo maggio mag",
-    6: "june jun juni juin junio giugno giu",
-    7: "july jul juli juillet juil julio luglio lug",
-    8: "august aug aout augustus agosto ago",
-    9: "september sep sept septembre septiembre settembre set",
-    10: "october oct oktober okt octobre octubre ottobre ott",
-    11: "november nov novembre noviembre",
-    12: "december dec dezember dez decembre diciembre dic dicembre",
+    1: "january jan januar janvier janv januari enero ene gennaio genn gen jänner janeiro ledna",
+    2: "february feb februar fevrier fevr februari febrero febbraio fevereiro fev unora",
+    3: "march mar marz maerz mars maart marzo mrt marco brezna",
+    4: "april apr avril abril aprile dubna",
+    5: "may mai mei mayo maggio mag maio kvetna",
+    6: "june jun juni juin junio giugno giu junho cervna",
+    7: "july jul juli juillet juil julio luglio lug julho cervence",
+    8: "august aug aout augustus agosto ago srpna",
+    9: "september sep sept septembre septiembre settembre set setembro zari",
+    10: "october oct oktober okt octobre octubre ottobre ott outubro out rijna",
+    11: "november nov novembre noviembre novembro listopadu",
+    12: "december dec dezember dez decembre diciembre dic dicembre dezembro prosince",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"(\d(?<!\d\d)\d{3})([./-])(\d{1,2})\2(\d{1,2})(?!\d)")
 # look-behinds after the first digit: re jumps to a first digit, but tries look-behinds everywhere
-_NUMERIC = re.compile(r"(\d(?<![\d.]\d)\d?)([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+# "1. 6. 2026" (Czech, Slovak): a dot and a space, with a four-digit year
+_NUMERIC = re.compile(
+    r"(\d(?<![\d.]\d)\d?)([./-]|\. (?=\d\d?\. \d{4}))(\d{1,2})\2(\d{4}|\d{2})(?![\d])"
+)
 _DAY_MONTH = re.compile(
     rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|e|o|º|°)?\.?[\s\-/]*(?:de\s+)?({_MONTH_RE})\.?,?[\s\-/]*"
     rf"(?:de\s+)?(\d{{4}})(?!\d)"

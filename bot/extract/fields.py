@@ -61,13 +61,15 @@ _NOT_NUMBER_WORDS = re.compile(
     r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
 )
 _CURRENCY_CODES = (
-    "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY"
+    "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY BRL"
 ).split()
 # the look-behind comes after each code's first letter: in front, re would try every position
 _CODES = re.compile("|".join(rf"{c[0]}(?<![A-Za-z].){c[1:]}(?![A-Za-z])" for c in _CURRENCY_CODES))
 #: symbol=code; "$" last: the dollars of the other symbols are not counted for it
 _SYMBOLS = dict(
-    p.split("=") for p in "US$=USD A$=AUD C$=CAD CA$=CAD €=EUR £=GBP ¥=JPY ₹=INR $=USD".split()
+    p.split("=")
+    for p in "US$=USD A$=AUD C$=CAD CA$=CAD R$=BRL €=EUR £=GBP ¥=JPY ₹=INR Kč=CZK zł=PLN"
+    " $=USD".split()
 )
 # (pattern, code, a string every match has in the lower-cased text: a cheap test first).
 # The gates avoid "i" and "s", which ignore-case also matches to "ı" and "ſ".

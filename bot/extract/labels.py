@@ -1,4 +1,4 @@
-"""Label vocabularies in English, German, French, Dutch, Spanish and Italian.
+"""Label vocabularies in English, German, French, Dutch, Spanish, Italian, Portuguese and Czech.
 
 Patterns match folded text (lower case, accents removed, see :func:`bot.extract.dates.fold`).
 Each field lists its labels from most to least specific; the index becomes part of a
@@ -22,6 +22,8 @@ INVOICE_NUMBER = [
     r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
+    r"fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura",
+    r"(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu)|danovy\s+doklad\s*(?:c\.|cislo)",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
@@ -39,8 +41,8 @@ INVOICE_NUMBER = [
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
-    r"|facture|factuur|factura|fattura|tax invoice)\b",
-    r"\b(?:invoice|rechnung|facture|factuur|factura|fattura)\b",
+    r"|facture|factuur|factura|fattura|fatura|faktura|tax invoice)\b",
+    r"\b(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\b",
 ]
 
 INVOICE_DATE = [
@@ -51,6 +53,7 @@ INVOICE_DATE = [
     r"factuur\s*-?\s*datum|factuurdatum",
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)",
+    r"data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
 
@@ -65,6 +68,7 @@ DUE_DATE = [
     r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
     r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro|da\s+pagare\s+entro",
     r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del",
+    r"data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
 ]
 
 TOTAL_INCL = [
@@ -89,11 +93,13 @@ TOTAL_INCL = [
     r"total\s+(?:de\s+la\s+)?factura|importe\s+total|total\s+a\s+pagar|total\s+con\s+iva"
     r"|total\s+\(?iva\s+incl",
     r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare",
+    r"total\s+(?:com\s+(?:iva|impostos?)|da\s+fatura)|valor\s+total|celkem\s+(?:s\s+dph|k\s+uhrade)"
+    r"|k\s+uhrade|celkova\s+castka",
     # "Beitrag inklusive 19 % Versicherungsteuer", "price incl. VAT": an amount with tax in it
     r"\b(?:inkl(?:usive)?|incl(?:uding|usief|\.)?|inclus[e]?|compris[e]?|inclusa|incluido)\.?\s+"
     r"(?:(?:der|de\s+la|la|el|l.)\s+)?(?:\d+(?:[.,]\d+)?\s*%\s*)?"
     r"(?:mwst|ust|vat|tax|tva|btw|iva|gst|\w*steuer)\b",
-    r"^\s*(?:total|totaal|totale|summe|gesamt|importe)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
+    r"^\s*(?:total|totaal|totale|summe|gesamt|importe|celkem)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
     r"\b(?:total|totaal|totale|summe)\b",
 ]
 
@@ -114,6 +120,7 @@ TOTAL_EXCL = [
     r"|(?:totaal\s+)?netto\s*waarde",
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto",
+    r"(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
     r"\bnetto\b|\bnet\b",
 ]
 
@@ -127,7 +134,8 @@ TAX_AMOUNT = [
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+iva|imposta|importo\s+iva",
-    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva)\b",
+    r"total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
+    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph)\b",
 ]
 
 #: An earlier balance added to this invoice's amount: the amount due is not the invoice total.
@@ -169,7 +177,7 @@ CREDIT_NOTE = re.compile(
     r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|rechnungskorrektur"
     r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
-    r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito)\b"
+    r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito|dobropis|opravny\s+danovy\s+doklad)\b"
 )
 #: Labels of a document's type code (UNTDID 1001: 380 invoice, 381 credit note), which
 #: renderings of e-invoices print where a letter would print a title.
@@ -194,7 +202,8 @@ CUSTOMER = re.compile(
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
-    r"|cliente|destinatario|spett\.?le|facturar\s+a|your|ihre?|uw|votre|vostr[oa]|su)\b"
+    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel|kupujici|prijemce|your|ihre?|uw|votre"
+    r"|vostr[oa]|su)\b"
 )
 
 #: Labels that introduce the seller.
@@ -202,7 +211,8 @@ SUPPLIER = re.compile(
     r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier"
-    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente)\b"
+    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel"
+    r"|poskytovatel|prodavajici)\b"
 )
 
 #: Units of measure printed after a quantity ("12 kg", "3 Stk.", "2 colis").
@@ -226,7 +236,7 @@ SUMMARY = re.compile(
     r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
     r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
-    r"|breakdown|aufschlusselung"
+    r"|breakdown|aufschlusselung|celkem|rozpis|rekapitulace|dph|resumo|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
     r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
     r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
@@ -238,10 +248,11 @@ SUMMARY = re.compile(
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
-    r"|concepto|descrizione|articolo|prodotto|title|service|dienst|details?|particulars"
+    r"|concepto|descrizione|articolo|prodotto|descricao|produto|popis|nazev|title|service|dienst"
+    r"|details?|particulars"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
-    r"|quantita|qta|q\.ta|nombre|stuks|amount(?=\s+product)",
+    r"|quantita|qta|q\.ta|quantidade|qtde?|mnozstvi|pocet|jednotek|nombre|stuks|amount(?=\s+product)",
     "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\."
     r"|u(?<![a-z]u)m\b",
     "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
@@ -249,12 +260,13 @@ COLUMNS: dict[str, str] = {
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
     r"|unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
-    r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit",
+    r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
+    r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena",
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
-    r"|waarde|valeur",
+    r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka",
     "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
-    r"|btw|iva|steuersatz|taux",
+    r"|btw|iva|steuersatz|taux|impostos?|aliquota|dph|sazba",
 }
 
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
@@ -280,7 +292,7 @@ LEGAL_FORMS = re.compile(
     r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
     r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
-    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|s\.\s?r\.\s?o\.|a\.\s?s\.|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
+    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|ltda\.?|lda\.?|s\.\s?r\.\s?o\.|a\.\s?s\.|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
     r"(?![\w])",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ TARGET = "bot.extract.parse:parse_pdf"
 
 
 class LocalExtractor:
-    """Reads invoices with layout-aware rules in six languages."""
+    """Reads invoices with layout-aware rules in eight languages."""
 
     name = "local"
 

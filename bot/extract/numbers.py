@@ -1,5 +1,5 @@
 """Amounts as printed on invoices: ``1,234.56``, ``1.234,56``, ``1 234,56``, ``1'234.56``,
-``1’234.56``.
+``1’234.56``, and whole units as ``157,-`` (Czech, German).
 
 Which mark is the decimal separator is often clear from the token alone; when it is not
 (``1.234``), the document's own habit decides (see :func:`decimal_hint`). Money is ``Decimal``.
@@ -17,8 +17,8 @@ _NUMBER = re.compile(
     r"(?:(?<![\w.,'\u2019/])|(?<=EUR|USD|GBP|CHF|CZK|PLN|SEK|NOK|DKK|HUF|CAD|AUD)|(?<=Kč|zł|R\$))"
     r"(?P<neg>[-\u2212\u2013]\s?)?"
     r"(?P<body>\d{1,3}(?:(?:[.,'\u2019]|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+"
-    r"(?:[.,]\d{1,4})?"
-    r"|\d+(?:[.,]\d{1,4})?)"
+    r"(?:[.,]\d{1,4}|,[-\u2013](?![-\d]))?"
+    r"|\d+(?:[.,]\d{1,4}|,[-\u2013](?![-\d]))?)"
     r"(?P<trail>-(?!\d))?"
     r"(?![\w/]|[.,]\d)"
 )
@@ -43,7 +43,8 @@ class Number:
     @property
     def money_like(self) -> bool:
         """Two decimals: how amounts of money are printed."""
-        return self.raw[-3:-2] in (".", ",") and self.raw[-2:].isdecimal() and not self.percent
+        cents = self.raw[-3:-2] in (".", ",") and self.raw[-2:].isdecimal()
+        return (cents or self.raw.endswith((",-", ",\u2013"))) and not self.percent
 
 
 def decimal_hint(text: str) -> str | None:
@@ -59,6 +60,8 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     """Read one number token; None when it is not a number."""
     s = raw.strip().replace("\u2212", "-").replace("\u2013", "-")
     negative = False
+    if s.endswith(",-"):  # "157,-": no cents
+        s = s[:-2]
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     if s.startswith("-"):

@@ -30,7 +30,8 @@ from bot.extract.totals import choose
 
 ENGINE = "local"
 _EUROPEAN = re.compile(
-    r"\b(?:rechnung|mwst|ust|facture|tva|factuur|btw|factura|iva|fattura|betrag|montant|bedrag)\b"
+    r"\b(?:rechnung|mwst|ust|facture|tva|factuur|btw|factura|iva|fattura|fatura|faktura|dph|betrag"
+    r"|montant|bedrag)\b"
 )
 
 

@@ -19,7 +19,7 @@ from bot.extract.doc import Cell, Doc
 from bot.extract.numbers import find_amounts
 
 _TITLE = re.compile(
-    r"\b(?:tax\s+)?(?:invoices?|rechnung(?:en)?|factures?|factuur|factura|fattura|credit\s*note"
+    r"\b(?:tax\s+)?(?:invoices?|rechnung(?:en)?|factures?|factuur|factura|fattura|fatura|faktura|credit\s*note"
     r"|gutschrift|avoir|creditnota|receipt|bills?|quittung|beleg|kopie|copy|copie|original|page"
     r"|seite)\b\.?",
     re.I,
@@ -40,8 +40,8 @@ _FIELD_WORDS = re.compile(
         + labels.TOTAL_EXCL[:-1]
         + labels.PO_REFERENCE
     )
-    + r"|\b(?:date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|page"
-    r"|seite|total|totaal|totale|summe|gesamt|importe|montant|bedrag|betrag|amount|description|qty"
+    + r"|\b(?:date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|dph"
+    r"|impostos?|page|seite|total|totaal|totale|summe|gesamt|celkem|importe|montant|bedrag|betrag|amount|description|qty"
     r"|price|subtotal|netto|brutto"
     r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
 )
@@ -140,7 +140,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             for part in parts[:1] if address else parts:
                 if _plausible(name := part.strip()):
                     out.append((i, cell.start + max(0, cell.text.find(part)), _clean(name), sender))
-    return [c for c in out if _plausible(c[2])]  # the names as cleaned
+    return [c for c in out if _plausible(c[2], c[3] >= 9)]  # the names as cleaned
 
 
 def _before_figures(doc: Doc, cells: list[Cell], line_text: str) -> int | None:
@@ -219,7 +219,9 @@ def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
 
 
 @lru_cache(maxsize=4096)  # asked again of most names once cleaned, and of a sender's next invoices
-def _plausible(text: str) -> bool:
+def _plausible(text: str, seller: bool = False) -> bool:
+    """Could ``text`` be a party's name? One a seller label names may hold a field's word
+    ("Limpeza Total Ltda.")."""
     if not 2 <= len(text) <= 60 or ":" in text or not _TWO_LETTERS.search(text):
         return False  # (a colon: a label, not a name)
     if sum(map(str.isdigit, text)) > len(text) / 4 or find_dates(text):
@@ -227,7 +229,7 @@ def _plausible(text: str) -> bool:
     if _ADDRESS.search(text) and not labels.LEGAL_FORMS.search(text):
         return False
     folded = fold(text)
-    if _FIELD_WORDS.search(folded) or labels.CUSTOMER.search(folded):
+    if (_FIELD_WORDS.search(folded) and not seller) or labels.CUSTOMER.search(folded):
         return False
     if _TITLE.fullmatch(text.strip()) or labels.SUPPLIER.fullmatch(folded.strip(" :")):
         return False
