@@ -299,7 +299,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     return best, 0.9 if len(votes) == 1 else 0.7
 
 
-def vat_line(doc: Doc, tax_id: str | None) -> int | None:
-    """Index of the first line that shows the supplier's VAT id."""
-    ids = ((i, {v.value for v in find_vat_ids(line.text)}) for i, line in enumerate(doc.lines))
-    return next((i for i, found in ids if tax_id in found), None) if tax_id else None
+def vat_spot(doc: Doc, tax_id: str | None) -> tuple[int, int] | None:
+    """Line and column where the supplier's VAT id is first printed."""
+    ids = ((i, v) for i, line in enumerate(doc.lines) for v in find_vat_ids(line.text))
+    return next(((i, v.start) for i, v in ids if v.value == tax_id), None) if tax_id else None

@@ -112,7 +112,7 @@ TOTAL_EXCL = [
     r"|(?:(?:rechnungs|gesamt)?summe|(?:gesamt|rechnungs)betrag)\s+(?:ohne|exkl\.?|zzgl\.?)\s+"
     r"(?:der\s+)?(?:ust|mwst|umsatzsteuer|mehrwertsteuer)|gesamtsumme\s+netto"
     r"|summe\s+(?:der\s+|aller\s+)?positionen(?:\s+netto)?|summe\s+nettobetrage"
-    r"|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
+    r"|(?:rechnungs|gesamt)(?:betrag|summe)\s*\(netto\)|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
     r"|(?:total\s+)?valeur\s+nette|montant\s+net|net\s+ht",
@@ -258,7 +258,7 @@ COLUMNS: dict[str, str] = {
     "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
     r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
-    r"|unit\s*price|price|rate|einzelpreis|preis|stuckpreis|e-preis|vk-preis"
+    r"|unit\s*price|price|rate|einzel(?:preis|betrag)|preis|stuckpreis|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
     r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena",

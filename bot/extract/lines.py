@@ -25,7 +25,9 @@ from bot.extract.schema import LineItem
 _TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "description")
 # German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
 # with the keyword.
-_TYPES = {k: re.compile(rf"(?<![a-z])[a-z]*?(?:{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER}
+_TYPES = {
+    k: re.compile(rf"(?<![a-z])[a-z]*?(?P<w>{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER
+}
 _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 # not bracketed one by one: then re scans for the alternatives' first letters (5x faster)
 _ANY_COLUMN = re.compile("|".join(labels.COLUMNS[k] for k in _TYPE_ORDER))
@@ -102,12 +104,15 @@ def typed(cells: list[Cell]) -> list[Column]:
         if whole is not None:
             out.append(Column(whole, cell.start, cell.end))
             continue
-        found: list[tuple[int, int, int, str]] = []  # start, -length, priority, kind
+        # start, -length, the compound's head before the word ("Einzel|betrag" is a price, not
+        # a total: "einzelbetrag" is a word of its own), priority, kind
+        found: list[tuple[int, int, int, int, str]] = []
         for priority, kind in enumerate(_TYPE_ORDER):
             for m in _TYPES[kind].finditer(folded):
-                found.append((m.start(), -(m.end() - m.start()), priority, kind))
+                head = m.start("w") - m.start()
+                found.append((m.start(), -(m.end() - m.start()), head, priority, kind))
         chosen: list[tuple[int, int, str]] = []
-        for start, neg_len, _, kind in sorted(found, key=lambda f: (f[1], f[2])):
+        for start, neg_len, _, _, kind in sorted(found, key=lambda f: f[1:4]):
             end = start - neg_len
             if all(end <= s0 or start >= e0 for s0, e0, _ in chosen):
                 chosen.append((start, end, kind))

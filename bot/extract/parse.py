@@ -106,8 +106,8 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
         items, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)
         table_lines |= listed_lines
     confidence.update(totals.confidence)
-    vat_line = fields.vat_line(doc, tax_id)
-    supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat_line)
+    vat = fields.vat_spot(doc, tax_id)
+    supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat)
 
     invoice = ExtractedInvoice(
         document_type=fields.document_type(doc, at),  # type: ignore[arg-type]

@@ -276,7 +276,7 @@ def _seller_label(folded: str) -> re.Match[str] | None:
 
 
 def supplier_name(
-    doc: Doc, table_lines: set[int], vat_line: int | None = None
+    doc: Doc, table_lines: set[int], vat: tuple[int, int] | None = None
 ) -> tuple[str | None, float]:
     """The best-scoring name outside the item tables, with a confidence from its margin.
 
@@ -295,6 +295,7 @@ def supplier_name(
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     page_ends = {line.page: i for i, line in enumerate(doc.lines)}
+    half = max(len(line.text) for line in doc.lines) / 2
     for i, col, name, bonus in cells:
         firsts.setdefault(name, i)
         bonus_sum[name] += bonus
@@ -306,7 +307,8 @@ def supplier_name(
             s += 2.5 - 0.3 * i
         if i > page_ends[line.page] - 8:
             s += 1
-        if vat_line is not None and 0 <= vat_line - i <= 3:
+        # just above the seller's VAT id, in its half of the page (a block beside it is another)
+        if vat is not None and 0 <= vat[0] - i <= 3 and abs(vat[1] - col) < half:
             s += 1.5
         place[name] = max(place.get(name, s), s)
     scores: dict[str, float] = {}

@@ -1,0 +1,91 @@
+"""Layouts of open-source invoicing programs' templates (Kimai, Crater), each as a small PDF."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.extract.test_unseen_layouts import T, _pdf, _read
+
+
+def test_a_price_column_left_of_the_quantity_and_a_net_total_named_in_brackets() -> None:
+    """Kimai: "Einzelbetrag | Anzahl | Gesamtpreis" ("Einzelbetrag" is a price, though it ends in
+    a total's word) and "Rechnungsbetrag (netto)" over the tax and "Rechnungsendbetrag"."""
+    pdf = _pdf(
+        [
+            T(15, 20, "Rechnung"),
+            T(150, 20, "Datum: 24.08.2024"),
+            T(120, 30, "Hygiene-Service Bauer e.K."),
+            T(120, 36, "Umsatzsteuer-ID: DE437406812"),
+            T(15, 50, "Rechnungsnummer: 240824-4"),
+            T(15, 70, "Beschreibung", size=9),
+            T(110, 70, "Einzelbetrag", size=9),
+            T(140, 70, "Anzahl", size=9),
+            T(165, 70, "Gesamtpreis", size=9),
+            T(15, 77, "Kochjacke Mietservice, wöchentlich", size=9),
+            T(130, 77, "5,00 €", right=True, size=9),
+            T(150, 77, "8", right=True, size=9),
+            T(190, 77, "40,00 €", right=True, size=9),
+            T(15, 83, "Bettlaken 200 x 220 cm", size=9),
+            T(130, 83, "3,82 €", right=True, size=9),
+            T(150, 83, "3", right=True, size=9),
+            T(190, 83, "11,46 €", right=True, size=9),
+            T(110, 95, "Rechnungsbetrag (netto)", size=9),
+            T(190, 95, "51,46 €", right=True, size=9),
+            T(110, 101, "Umsatzsteuer (19%)", size=9),
+            T(190, 101, "9,78 €", right=True, size=9),
+            T(110, 107, "Rechnungsendbetrag", size=9),
+            T(190, 107, "61,24 €", right=True, size=9),
+        ]
+    )
+    invoice = _read(pdf).invoice
+
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("51.46"),
+        Decimal("9.78"),
+        Decimal("61.24"),
+    )
+    assert [(i.quantity, i.unit_price, i.total) for i in invoice.line_items] == [
+        (Decimal(8), Decimal("5.00"), Decimal("40.00")),
+        (Decimal(3), Decimal("3.82"), Decimal("11.46")),
+    ]
+
+
+def test_the_vat_id_speaks_for_the_name_in_its_own_block() -> None:
+    """Crater: the name wrapped in large letters on the left ("Thames Linen" / "Services Ltd") and
+    printed whole over the address and VAT id on the right: the VAT id is next to the whole name's
+    block, not to the left one's last row."""
+    pdf = _pdf(
+        [
+            T(135, 10, "Thames Linen Services Ltd", size=9),
+            T(135, 16, "Unit 4, Riverside Park", size=9),
+            T(15, 18, "Thames Linen", size=20),
+            T(135, 22, "London SE16 4DG", size=9),
+            T(135, 28, "United Kingdom", size=9),
+            T(15, 30, "Services Ltd", size=20),
+            T(135, 34, "VAT: GB365315408", size=9),
+            T(15, 45, "Bill to,", size=9),
+            T(15, 50, "Harbourview Hotel", size=9),
+            T(130, 45, "Invoice Number", size=9),
+            T(160, 45, "INV-629242", size=9),
+            T(130, 50, "Invoice Date", size=9),
+            T(160, 50, "08 Jul 2025", size=9),
+            T(15, 70, "Items", size=9),
+            T(120, 70, "Quantity", size=9),
+            T(150, 70, "Price", size=9),
+            T(190, 70, "Amount", right=True, size=9),
+            T(15, 77, "Tablecloth 180 x 180 cm, laundering", size=9),
+            T(130, 77, "2", right=True, size=9),
+            T(160, 77, "£4.37", right=True, size=9),
+            T(190, 77, "£8.74", right=True, size=9),
+            T(150, 90, "Subtotal", size=9),
+            T(190, 90, "£8.74", right=True, size=9),
+            T(150, 96, "VAT (20%)", size=9),
+            T(190, 96, "£1.75", right=True, size=9),
+            T(150, 102, "Total", size=9),
+            T(190, 102, "£10.49", right=True, size=9),
+        ]
+    )
+    invoice = _read(pdf).invoice
+
+    assert invoice.supplier_tax_id == "GB365315408"
+    assert invoice.supplier_name == "Thames Linen Services Ltd"
