@@ -56,7 +56,8 @@ _REGISTER_LABEL = re.compile(
     r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|number|reg)|kvk|siret|siren|rcs|registered)"
 )
 _LIST_SEPARATOR = re.compile(r"\s*[,;&+]\s*|\s+/\s+|\s+(?:and|und|et|en|y|e)\s+")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
+# a number series' letters may stand apart: "FT 8685/2025", "NC 3689/2026"
+_TOKEN = re.compile(r"(?:[A-Z]{1,4} (?=\d))?[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
 _NOT_NUMBER_WORDS = re.compile(
     r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
 )
@@ -239,12 +240,16 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
 
 
 def po_references(doc: Doc) -> list[str]:
-    """Purchase-order numbers named by a PO label."""
+    """Purchase-order numbers named by a PO label; the buyer's own reference ("Your ref.",
+    "Ihr Zeichen") only where no order label names one."""
     refs: list[str] = []
-    for hit in sorted(doc.hits(_PO_PATTERNS), key=lambda h: h.line):
+    hits = sorted(doc.hits(_PO_PATTERNS), key=lambda h: (h.rank == _BUYER_REFERENCE, h.line))
+    for hit in hits:
         if doc.lines[hit.line].folded[hit.end :].strip() == ".":
             continue  # "Thank you for your order.": a sentence, not a label
-        for value in doc.read(hit, _tokens, depth=1) or []:
+        if hit.rank == _BUYER_REFERENCE and refs:
+            break
+        for value in doc.read(hit, _tokens) or []:
             if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3:
                 continue
             if not any(value in ref for ref in refs):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o)|#|number|nummer|numero|num)(?![a-z])\.?)"
+_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o|\.)|#|number|nummer|numero|num)(?![a-z])\.?)"
 
 INVOICE_NUMBER = [
     r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
@@ -166,11 +166,13 @@ PO_REFERENCE = [
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
     r"|uw\s+referentie|po\s*-?\s*nummer",
-    r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido",
+    r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido"
+    r"|pedido\s+(?:del\s+)?cliente",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
-    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b",
+    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
+    r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento",
 ]
 
 CREDIT_NOTE = re.compile(

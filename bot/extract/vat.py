@@ -1,5 +1,6 @@
 """VAT / tax identification numbers by country pattern (EU member states, GB, CH, NO), and the
-US EIN where a label names it.
+US EIN, Spanish NIF, Italian partita IVA and a UK VAT number without its prefix where a label
+names them.
 
 Printed ids carry spaces, dots and dashes (``DE 232 446 240``, ``CHE-123.456.789 MWST``); they
 are returned without them. A run of characters longer than a valid id (an IBAN) is not an id.
@@ -58,9 +59,16 @@ _CANDIDATE = re.compile(
 
 # A US employer identification number has no country prefix: only its label makes it one.
 _EIN = re.compile(
-    r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?|federal\s+id|TIN)"
+    r"\b(?:F?EIN|(?:federal\s+)?(?:tax|employer)\s+id(?:entification)?|federal\s+id|TIN|VAT)"
     r"(?:\s*\(F?EIN\))?(?:\s*(?:no|number|#)\.?)?\s*[.:#]?\s*(\d{2}-\d{7})(?![\d-])",
     re.I,
+)
+# National ids printed without their country's prefix, which only their label makes VAT ids:
+# Spanish NIF/CIF, Italian partita IVA, a UK VAT number.
+_NATIONAL = re.compile(
+    r"\b(?:(?:N\.?I\.?F|C\.?I\.?F)\.?\s*[.:]?\s*([A-HJNP-SUVW]-?\d{7}-?[0-9A-J]|\d{8}-?[A-Z])"
+    r"|(?:P\.?\s?IVA|Partita\s+IVA)\s*[.:]?\s*(\d{11})"
+    r"|VAT\s*(?:Reg(?:istration)?\.?\s*)?(?:No|Number)\.?\s*[.:]?\s*(\d{3} ?\d{4} ?\d{2}))(?![\w-])"
 )
 #: what may follow the digits of a Swiss or Norwegian VAT number
 SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
@@ -101,6 +109,10 @@ def find_vat_ids(line: str) -> list[VatId]:
             pos = m.start() + len(prefix)
     if "-" in line:  # an EIN is "12-3456789"; the case-blind label scan is slow on every line
         found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
+    if not found and ("IF" in line or "IVA" in line or "VAT" in line):
+        for m in _NATIONAL.finditer(line):
+            n = m.lastindex or 1
+            found.append(VatId(_GROUP_MARK.sub("", m.group(n)), m.start(n), m.end(n)))
     return found
 
 
