@@ -135,7 +135,7 @@ TAX_AMOUNT = [
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+iva|imposta|importo\s+iva",
     r"total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
-    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph)\b",
+    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
 
 #: An earlier balance added to this invoice's amount: the amount due is not the invoice total.
@@ -248,7 +248,7 @@ SUMMARY = re.compile(
 
 #: Line-item table column headings by the column they name (each alternative starts with a letter).
 COLUMNS: dict[str, str] = {
-    "description": r"description|desc\.|item|article|product|produkt|artikel|bezeichnung"
+    "description": r"description|desc\.|item|posten|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
     r"|concepto|descrizione|articolo|prodotto|descricao|produto|popis|nazev|title|service|dienst"
     r"|details?|particulars"

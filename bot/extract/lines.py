@@ -296,6 +296,7 @@ def times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
     return abs(abs(quantity * price) - abs(total)) <= Decimal("0.01")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _GLUED = re.compile(r"(?:(?<=  )|^)(\d+(?:[.,]\d+)?)([^\W\d_]{2,}\.?) (?= |$)")
 
 
@@ -338,6 +339,9 @@ def _description(
                 continue
             desc.append(cell.text)
     description = " ".join(desc).strip()
+    words = _WORD.findall(code)
+    if len(words) >= 2 and max(map(len, words)) >= 4:  # "Item" over "Rinse aid 5 L": a name
+        code, description = "", f"{code} {description}".strip()
     bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]

@@ -89,3 +89,38 @@ def test_the_vat_id_speaks_for_the_name_in_its_own_block() -> None:
 
     assert invoice.supplier_tax_id == "GB365315408"
     assert invoice.supplier_name == "Thames Linen Services Ltd"
+
+
+def test_names_under_an_item_heading_beside_a_description_column_of_notes() -> None:
+    """InvoicePlane: "Posten | Beschreibung | Menge | Preis | Summe", the item's name under
+    "Posten" and a note under "Beschreibung" on some rows only; its tax as "Steuer Posten"."""
+    rows = [
+        ("Tonic Water 24 x 0,2 l", "", "8,00", "17,36 €", "138,88 €"),
+        ("Cola 24 x 0,33 l Dosen", "Wöchentliche Lieferung", "2,00", "17,33 €", "34,66 €"),
+    ]
+    cells = [
+        T(15, 60, "Posten", size=9),
+        T(80, 60, "Beschreibung", size=9),
+        T(125, 60, "Menge", size=9),
+        T(150, 60, "Preis", size=9),
+        T(175, 60, "Summe", size=9),
+    ]
+    for n, (name, note, quantity, price, total) in enumerate(rows):
+        y = 67 + 6 * n
+        cells += [T(15, y, name, size=9), *([T(80, y, note, size=9)] if note else [])]
+        cells += [
+            T(140, y, quantity, right=True, size=9),
+            T(165, y, price, right=True, size=9),
+            T(190, y, total, right=True, size=9),
+        ]
+    totals = [("Zwischensumme", "173,54 €"), ("Steuer Posten", "32,97 €"), ("Summe", "206,51 €")]
+    for n, (label, amount) in enumerate(totals):
+        cells += [T(140, 85 + 6 * n, label, size=9), T(190, 85 + 6 * n, amount, right=True, size=9)]
+    head = [T(15, 20, "Getränke Hoffmann GmbH", size=14), T(15, 40, "Rechnung 20254450", size=12)]
+    invoice = _read(_pdf(head + cells)).invoice
+
+    assert [(i.description, i.product_code, i.total) for i in invoice.line_items] == [
+        ("Tonic Water 24 x 0,2 l", None, Decimal("138.88")),
+        ("Cola 24 x 0,33 l Dosen Wöchentliche Lieferung", None, Decimal("34.66")),
+    ]
+    assert invoice.tax_amount == Decimal("32.97")
