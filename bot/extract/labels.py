@@ -133,7 +133,7 @@ TAX_AMOUNT = [
     r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
-    r"totale\s+iva|imposta|importo\s+iva",
+    r"totale\s+(?:iva|imposta)|imposta|importo\s+iva",
     r"total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
     r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
@@ -284,7 +284,7 @@ COLUMN_CELLS: dict[str, str] = {
     "total": r"net|netto|nett|ht",
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
-    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?",
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?",
 }
 
 LEGAL_FORMS = re.compile(

@@ -4,6 +4,8 @@ credit notes that name the invoice they correct, VAT ids printed without their c
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -89,3 +91,54 @@ def test_vat_ids_printed_without_their_country_where_a_label_names_them() -> Non
     }
     for printed, wanted in cases.items():
         assert _read(_pdf(_head(vat=printed))).invoice.supplier_tax_id == wanted, printed
+
+
+def test_an_italian_code_column_and_a_total_tax_after_a_vat_summary() -> None:
+    """ "Codice | Articolo | Quantità | Prezzo un. | Totale", then "Riepilogo IVA" per rate and
+    "Totale imponibile / Totale imposta / Totale fattura"."""
+    cells = [
+        T(15, 15, "Ingrosso Alimentari Rossi S.r.l.", size=14),
+        T(15, 30, "Fattura n. 7781/2026", size=11),
+        T(15, 60, "Codice", size=9),
+        T(40, 60, "Articolo", size=9),
+        T(120, 60, "Quantità", size=9),
+        T(150, 60, "Prezzo un.", size=9),
+        T(190, 60, "Totale", right=True, size=9),
+        T(15, 66, "2807", size=9),
+        T(40, 66, "Prosecco DOC Treviso Extra Dry", size=9),
+        T(135, 66, "8", right=True, size=9),
+        T(165, 66, "6,43", right=True, size=9),
+        T(190, 66, "51,44", right=True, size=9),
+        T(15, 72, "2816", size=9),
+        T(40, 72, "Parmigiano Reggiano 24 mesi", size=9),
+        T(135, 72, "2", right=True, size=9),
+        T(165, 72, "19,13", right=True, size=9),
+        T(190, 72, "38,26", right=True, size=9),
+        T(15, 84, "Riepilogo IVA", size=9),
+        T(15, 90, "Aliquota", size=9),
+        T(60, 90, "Imponibile", size=9),
+        T(100, 90, "Imposta", size=9),
+        T(15, 96, "4%", size=9),
+        T(75, 96, "38,26", right=True, size=9),
+        T(115, 96, "1,53", right=True, size=9),
+        T(15, 102, "22%", size=9),
+        T(75, 102, "51,44", right=True, size=9),
+        T(115, 102, "11,32", right=True, size=9),
+        T(120, 112, "Totale imponibile", size=9),
+        T(190, 112, "89,70 €", right=True, size=9),
+        T(120, 118, "Totale imposta", size=9),
+        T(190, 118, "12,85 €", right=True, size=9),
+        T(120, 124, "Totale fattura", size=9),
+        T(190, 124, "102,55 €", right=True, size=9),
+    ]
+    invoice = _read(_pdf(cells)).invoice
+
+    assert [(i.product_code, i.description) for i in invoice.line_items] == [
+        ("2807", "Prosecco DOC Treviso Extra Dry"),
+        ("2816", "Parmigiano Reggiano 24 mesi"),
+    ]
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("89.70"),
+        Decimal("12.85"),
+        Decimal("102.55"),
+    )
