@@ -21,9 +21,9 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º]|no\.?|num\.?)\s*(?:de\s+)?factura",
     r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
-    r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)",
-    r"fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura",
-    r"(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu)|danovy\s+doklad\s*(?:c\.|cislo)",
+    r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)"
+    r"|fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura"
+    r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu)|danovy\s+doklad\s*(?:c\.|cislo)",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
@@ -52,8 +52,8 @@ INVOICE_DATE = [
     r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d.emission)",
     r"factuur\s*-?\s*datum|factuurdatum",
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
-    r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)",
-    r"data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni",
+    r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
+    r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
 
@@ -67,8 +67,8 @@ DUE_DATE = [
     r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
     r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
     r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro|da\s+pagare\s+entro",
-    r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del",
-    r"data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
+    r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del"
+    r"|data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
 ]
 
 TOTAL_INCL = [
@@ -92,8 +92,8 @@ TOTAL_INCL = [
     r"|eindtotaal|totaal\s+te\s+voldoen",
     r"total\s+(?:de\s+la\s+)?factura|importe\s+total|total\s+a\s+pagar|total\s+con\s+iva"
     r"|total\s+\(?iva\s+incl",
-    r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare",
-    r"total\s+(?:com\s+(?:iva|impostos?)|da\s+fatura)|valor\s+total|celkem\s+(?:s\s+dph|k\s+uhrade)"
+    r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare"
+    r"|total\s+(?:com\s+(?:iva|impostos?)|da\s+fatura)|valor\s+total|celkem\s+(?:s\s+dph|k\s+uhrade)"
     r"|k\s+uhrade|celkova\s+castka",
     # "Beitrag inklusive 19 % Versicherungsteuer", "price incl. VAT": an amount with tax in it
     r"\b(?:inkl(?:usive)?|incl(?:uding|usief|\.)?|inclus[e]?|compris[e]?|inclusa|incluido)\.?\s+"
@@ -119,8 +119,8 @@ TOTAL_EXCL = [
     r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag"
     r"|(?:totaal\s+)?netto\s*waarde",
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
-    r"imponibile|totale\s+imponibile|subtotale|totale\s+netto",
-    r"(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
+    r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
+    r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
     r"\bnetto\b|\bnet\b",
 ]
 
@@ -133,8 +133,8 @@ TAX_AMOUNT = [
     r"montant\s+(?:de\s+la\s+)?tva|total\s+tva",
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
-    r"totale\s+(?:iva|imposta)|imposta|importo\s+iva",
-    r"total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
+    r"totale\s+(?:iva|imposta)|imposta|importo\s+iva"
+    r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
     r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
 

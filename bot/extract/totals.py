@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bot.extract import labels
@@ -153,12 +153,19 @@ def choose(
     found = [[h for h in doc.hits(p) if h.line not in skip] for p in (_GROSS, _NET, _TAX)]
     gross_h, net_h, tax_h = _longest(found)
     gross_c = candidates(doc, gross_h, len(_GROSS))
-    net_c = candidates(doc, net_h, len(_NET))
+    # an amount under a bare "Summe" / "Total" is the net where it and a tax add up exactly to
+    # another total: only the arithmetic can tell
+    generic = candidates(doc, [h for h in gross_h if h.rank >= len(_GROSS) - 2], len(_GROSS))
+    borrowed = [replace(g, score=g.score - 2) for g in generic]
+    net_c = candidates(doc, net_h, len(_NET)) + borrowed
     tax_c = candidates(doc, tax_h, len(_TAX)) + _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
     for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
+        if n is not None and any(n is b for b in borrowed):
+            if g is None or t is None or not n.value + t.value == g.value != n.value:
+                continue  # a borrowed net stands only in an exact triple
         score = sum(c.score for c in (g, n, t) if c is not None)
         if g is not None and n is not None and t is not None:
             # a tax within rounding of zero on a gross equal to the net adds up by tolerance only

@@ -124,3 +124,36 @@ def test_names_under_an_item_heading_beside_a_description_column_of_notes() -> N
         ("Cola 24 x 0,33 l Dosen Wöchentliche Lieferung", None, Decimal("34.66")),
     ]
     assert invoice.tax_amount == Decimal("32.97")
+
+
+def test_a_bare_sum_the_tax_adds_up_to_the_total_is_the_net() -> None:
+    """Typst's classy-german-invoice: "Summe:" (the net), "19% Mehrwertsteuer:", "Gesamt:"; a
+    bare "Summe" is a gross elsewhere, so only the arithmetic tells."""
+    cells = [
+        T(15, 15, "Wäscherei Lindner GmbH • Industriestraße 3 • 80331 München", size=8),
+        T(15, 30, "Restaurant Zum Anker", size=10),
+        T(15, 50, "Rechnung #2024-329", size=12),
+        T(150, 50, "München, 16.04.2024", size=10),
+        T(15, 60, "Pos.", size=9),
+        T(30, 60, "Beschreibung", size=9),
+        T(190, 60, "Preis", right=True, size=9),
+        T(15, 66, "1.", size=9),
+        T(30, 66, "Riesling trocken 0,75 l (20 Fl. à 7,02 €)", size=9),
+        T(190, 66, "140,40€", right=True, size=9),
+        T(15, 72, "2.", size=9),
+        T(30, 72, "Badetuch 70 x 140 cm (10 Stk. à 16,01 €)", size=9),
+        T(190, 72, "160,10€", right=True, size=9),
+        T(170, 82, "Summe:", right=True, size=9),
+        T(190, 82, "300,50€", right=True, size=9),
+        T(170, 88, "19% Mehrwertsteuer:", right=True, size=9),
+        T(190, 88, "57,10€", right=True, size=9),
+        T(170, 94, "Gesamt:", right=True, size=9),
+        T(190, 94, "357,60€", right=True, size=9),
+    ]
+    invoice = _read(_pdf(cells)).invoice
+
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("300.50"),
+        Decimal("57.10"),
+        Decimal("357.60"),
+    )
