@@ -28,6 +28,8 @@ _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SPACES = re.compile(" {4,}")
 _CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
+#: a word printed letter-spaced ("I N V O I C E"), in folded text
+_LETTER_SPACED = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 
 
 class Cell(NamedTuple):  # (tuples: made by the thousand, twice as fast as a frozen dataclass)
@@ -59,6 +61,13 @@ def cells_of(text: str) -> list[Cell]:
     return [Cell(m.start(), m.end(), m.group(0)) for m in _CELL_GAP.finditer(text)]
 
 
+def _folded(text: str) -> str:
+    """The line folded for label searches, a letter-spaced word's letters joined where it ends
+    (so that a value beside it stays beside it)."""
+    folded = fold(text)
+    return _LETTER_SPACED.sub(lambda m: m[0].replace(" ", "").rjust(len(m[0])), folded)
+
+
 def is_labelish(text: str) -> bool:
     """A cell with a real word in it (not just an amount and a currency)."""
     return any(w.lower() not in _CURRENCY_WORDS for w in _WORD.findall(text))
@@ -70,7 +79,7 @@ class Doc:
     def __init__(self, pages: Sequence[str | Page]) -> None:
         self.layout = [p if isinstance(p, Page) else Page(p) for p in pages]
         self.pages = [p.text for p in self.layout]
-        self.lines = [Line(p, t, fold(t), cells_of(t), r) for p, r, t in split_lines(self.pages)]
+        self.lines = [Line(p, t, _folded(t), cells_of(t), r) for p, r, t in split_lines(self.pages)]
         self.text = "\n".join(self.pages)
         self.order = order_hint(self.text)
         self._hits: dict[int, list[Hit]] = {}

@@ -59,7 +59,7 @@ INVOICE_DATE = [
 
 DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
-    r"|please\s+(?:pay|remit)\s+(?:by|until|before)|^\s*due\b(?= ?:|  )",
+    r"|please\s+(?:pay|remit)\s+(?:by|until|before)|^\s*due\b(?= ?:|  | [a-z]+\.? \d| \d)",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
     r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
     r"(?:\s+netto)?\s+bis",

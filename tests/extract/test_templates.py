@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from tests.extract.test_unseen_layouts import T, _pdf, _read
@@ -157,3 +158,30 @@ def test_a_bare_sum_the_tax_adds_up_to_the_total_is_the_net() -> None:
         Decimal("57.10"),
         Decimal("357.60"),
     )
+
+
+def test_a_letter_spaced_title_and_a_bare_due_before_its_date() -> None:
+    """LaTeX dapper-invoice: "I N V O I C E #540" and "due December 9, 2024" under the amount."""
+    cells = [
+        T(15, 15, "Empire   Coffee   Roasters Corp.", size=16),
+        T(110, 22, "I N V O I C E #540", size=16),
+        T(150, 30, "December 2, 2024", size=10),
+        T(25, 45, "$4,010.98", size=12),
+        T(25, 51, "due December 9, 2024", size=10),
+        T(15, 65, "Description", size=9),
+        T(140, 65, "Hours", size=9),
+        T(160, 65, "Rate", size=9),
+        T(190, 65, "Amount", right=True, size=9),
+        T(15, 71, "Carpet shampooing, banquet hall", size=9),
+        T(150, 71, "8", right=True, size=9),
+        T(170, 71, "$35.75", right=True, size=9),
+        T(190, 71, "$286.00", right=True, size=9),
+        T(160, 81, "Subtotal", size=9),
+        T(190, 81, "$286.00", right=True, size=9),
+        T(160, 87, "Total", size=9),
+        T(190, 87, "$286.00", right=True, size=9),
+    ]
+    invoice = _read(_pdf(cells)).invoice
+
+    assert invoice.invoice_number == "540"
+    assert invoice.due_date == date(2024, 12, 9)
