@@ -260,13 +260,13 @@ COLUMNS: dict[str, str] = {
     "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
     r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
-    r"|unit\s*price|price|rate|einzel(?:preis|betrag)|preis|stuckpreis|e-preis|vk-preis"
+    r"|unit\s*price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
     r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena",
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
-    r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka",
+    r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka|ammontare",
     "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
     r"|btw|iva|steuersatz|taux|impostos?|aliquota|dph|sazba",
 }
@@ -274,11 +274,13 @@ COLUMNS: dict[str, str] = {
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
 #: "Each"): inside longer headings they would be parts of other words.
 COLUMN_CELLS: dict[str, str] = {
-    "description": r"(?:item\s+|product\s+)?name|nom|naam",  # beside a "Description" column too
+    # beside a "Description" column too; "Activity" is the LaTeX invoice package's
+    "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|attivita|actividad"
+    r"|tatigkeit",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
-    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte"
+    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte|count"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht",

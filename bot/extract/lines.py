@@ -227,6 +227,16 @@ def row(
         values[kind] = number
         found.append(number)
     _arithmetic(values, found, cols)
+    if (sum_ := values.get("total")) is not None and "quantity" not in values:
+        # "20 × 89,14" in the description's column: the quantity and the price, when they make
+        # the total
+        numbers = find_numbers(text, decimal)
+        for qty, price in zip(numbers, numbers[1:], strict=False):
+            if _TIMES.fullmatch(text, qty.end, price.start) and times(
+                qty.value, price.value, sum_.value
+            ):
+                values.update(quantity=qty, unit_price=price)
+                break
     # a number that is none of the row's values is text ("Crème 30 % 1 L", "box of 100")
     taken = [(n.start, n.end + (2 if n.percent else 0)) for n in values.values()]
     if not any(v.money_like or k == "total" for k, v in values.items() if k != "tax_rate"):
@@ -280,6 +290,29 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
             return
 
 
+_TIMES = re.compile(r" ?[x×*] ?")
+#: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
+_BROKEN = re.compile(r"[^\W\d_]-$")
+
+
+def wrapped(description: str, text: str) -> str:
+    """A description and its next line: a word hyphenated across the break is joined."""
+    if _BROKEN.search(description) and text[:1].islower():
+        return description[:-1] + text
+    return f"{description}\n{text}"
+
+
+def _described(figures: LineItem | None, description: str) -> LineItem | None:
+    """A row of figures alone (its description "?") with the description printed above it,
+    when quantity x price make its total."""
+    if figures is None or figures.description != "?":
+        return None
+    q, p, t = figures.quantity, figures.unit_price, figures.total
+    if q is None or p is None or t is None or not times(q, p, t):
+        return None
+    return figures.model_copy(update={"description": description})
+
+
 def product_pair(
     numbers: list[Number], total: Decimal, quantity_first: bool = True
 ) -> tuple[Number, Number] | None:
@@ -322,10 +355,20 @@ def _description(
     has_desc = _has(cols, "description")
     desc: list[str] = []
     code = unit = ""
+    cells = cells_of(blanked)
+    lettered = [bool(_LETTER.search(_CURRENCY.sub("", c.text))) for c in cells]
+    # a figure after a word of the description, set apart by justified spacing ("Burro  dolce
+    # 82%,  blocco  10" / "kg"), and none of the row's values, is the description's
+    figures = {
+        c
+        for n, c in enumerate(cells)
+        if any(lettered[:n]) and _text_column(cols, c.start).kind == "description"
+    }
     texts = [
         c
-        for c in cells_of(blanked)
-        if _LETTER.search(_CURRENCY.sub("", c.text))
+        for n, c in enumerate(cells)
+        if lettered[n]
+        or c in figures
         or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
     ]
     for n, cell in enumerate(texts):
@@ -334,7 +377,9 @@ def _description(
             unit = cell.text
         elif col.kind == "code" and not code:
             code = cell.text
-        elif col.kind in ("description", "code", "other") and _LETTER.search(cell.text):
+        elif col.kind in ("description", "code", "other") and (
+            _LETTER.search(cell.text) or cell in figures
+        ):
             if col.kind == "other" and (desc or has_desc):
                 continue
             desc.append(cell.text)
@@ -435,6 +480,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         cols, span, second_desc = found
         desc_col = next((c for c in cols if c.kind == "description"), None)
         pending = False
+        orphan: tuple[int, str] | None = None  # a line of text no item has taken
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
@@ -467,6 +513,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     continue
                 break
             item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, discount)
+            if item is None and money and orphan is not None and orphan[0] == i - 1:
+                # its figures on a line of their own under its description ("1  Hauswein rot" /
+                # "•  20 × 45,90    918,00"), when quantity x price make its total
+                item, _ = row(doc.lines[i].text, doc.decimal, cols, True, discount)
+                item = _described(item, orphan[1])
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
@@ -494,13 +545,17 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 # delivery data, not its description
                 if len(_NOTE_LABEL.findall(f"{text} ")) < 2:
                     last = items[-1]
-                    desc = f"{last.description}\n{text}"
+                    desc = wrapped(last.description or "", text)
                     items[-1] = last.model_copy(update={"description": desc})
                 continuation += 1
                 gap += 1
                 last_used = i
             else:
                 gap += 1
+                cells = doc.lines[i].cells
+                if text and len(cells) > 1 and POSITION.fullmatch(cells[0].text):
+                    # an item's number and its description, its figures to come
+                    orphan = (i, _in_description_column(doc.lines[i].text, desc_col) or text)
             i += 1
         if len(items) > before:
             covered.update(range(first, last_used + 1))

@@ -18,7 +18,15 @@ from bot.extract import labels
 from bot.extract.checks import adds_up, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed
+from bot.extract.lines import (
+    CARRIED,
+    DISCOUNT,
+    POSITION,
+    product_pair,
+    repair,
+    signed,
+    wrapped,
+)
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -206,7 +214,7 @@ def _continue_description(run: _Run, text: str) -> None:
     """Detail lines belong to the item above them (kept short: three lines at most)."""
     last = run.items[-1]
     if last.description and last.description.count("\n") < _MAX_TEXT_LINES - 1:
-        run.items[-1] = last.model_copy(update={"description": f"{last.description}\n{text}"})
+        run.items[-1] = last.model_copy(update={"description": wrapped(last.description, text)})
 
 
 def _amount_at_end(doc: Doc, i: int) -> Number | None:

@@ -185,3 +185,62 @@ def test_a_letter_spaced_title_and_a_bare_due_before_its_date() -> None:
 
     assert invoice.invoice_number == "540"
     assert invoice.due_date == date(2024, 12, 9)
+
+
+def test_the_latex_invoice_packages_table_with_hyphenated_justified_descriptions() -> None:
+    """CTAN's invoice package: "Activity | Rate/Unit | Count | Amount (GBP)", descriptions set
+    justified in a narrow column and hyphenated across lines ("tani-" / "ca 25 kg")."""
+    cells = [
+        T(15, 15, "Harbour Linen Services Ltd", size=14),
+        T(15, 30, "Invoice No.: 20231115-9", size=10),
+        T(30, 60, "Activity", size=9),
+        T(110, 60, "Rate/Unit", size=9),
+        T(135, 60, "Count", size=9),
+        T(160, 60, "Amount (GBP)", size=9),
+        T(30, 66, "Dishwasher  detergent,  tani-", size=9),
+        T(125, 66, "72.76", right=True, size=9),
+        T(145, 66, "1", right=True, size=9),
+        T(185, 66, "72,76", right=True, size=9),
+        T(30, 70, "ca 25 kg", size=9),
+        T(30, 76, "Butter  unsalted  82%,  block  10", size=9),
+        T(125, 76, "71.62", right=True, size=9),
+        T(145, 76, "6", right=True, size=9),
+        T(185, 76, "429,72", right=True, size=9),
+        T(30, 80, "kg", size=9),
+        T(30, 90, "Total", size=9),
+        T(185, 90, "502,48", right=True, size=9),
+    ]
+    items = _read(_pdf(cells)).invoice.line_items
+
+    assert [(" ".join(i.description.split()), i.quantity, i.total) for i in items] == [
+        ("Dishwasher detergent, tanica 25 kg", Decimal(1), Decimal("72.76")),
+        ("Butter unsalted 82%, block 10 kg", Decimal(6), Decimal("429.72")),
+    ]
+
+
+def test_figures_under_their_description_as_quantity_times_price() -> None:
+    """mrzool's invoice-boilerplate: "Pos. | Description | Prices in EUR", each item its number
+    and name on one line and "•  20 × 89,14   1782,80" under it."""
+    cells = [
+        T(15, 15, "Sauber & Rein Gebäudeservice GmbH", size=12),
+        T(15, 30, "Invoice #231389", size=12),
+        T(15, 50, "Pos.", size=9),
+        T(30, 50, "Description", size=9),
+        T(190, 50, "Prices in EUR", right=True, size=9),
+        T(17, 56, "1", size=9),
+        T(30, 56, "Austausch Kühlzellen-Türdichtung", size=9),
+        T(32, 61, "•   20 × 89,14", size=7),
+        T(190, 61, "1782,80", right=True, size=9),
+        T(17, 67, "2", size=9),
+        T(30, 67, "Hauswein rot, Bag-in-Box 10 l", size=9),
+        T(32, 72, "•   20 × 45,90", size=7),
+        T(190, 72, "918,00", right=True, size=9),
+        T(150, 82, "Total:", size=9),
+        T(190, 82, "2700,80", right=True, size=9),
+    ]
+    items = _read(_pdf(cells)).invoice.line_items
+
+    assert [(i.description, i.quantity, i.unit_price, i.total) for i in items] == [
+        ("Austausch Kühlzellen-Türdichtung", Decimal(20), Decimal("89.14"), Decimal("1782.80")),
+        ("Hauswein rot, Bag-in-Box 10 l", Decimal(20), Decimal("45.90"), Decimal("918.00")),
+    ]
