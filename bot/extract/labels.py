@@ -204,7 +204,8 @@ CUSTOMER = re.compile(
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
-    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel|kupujici|prijemce|your|ihre?|uw|votre"
+    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel|kupujici|prijemce|ontvanger|recipient"
+    r"|your|ihre?|uw|votre"
     r"|vostr[oa]|su)\b"
 )
 
@@ -212,7 +213,7 @@ CUSTOMER = re.compile(
 SUPPLIER = re.compile(
     r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
-    r"|emetteur|vendeur|leverancier"
+    r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel"
     r"|poskytovatel|prodavajici)\b"
 )

@@ -64,12 +64,16 @@ _EIN = re.compile(
     re.I,
 )
 # National ids printed without their country's prefix, which only their label makes VAT ids:
-# Spanish NIF/CIF, Italian partita IVA, a UK VAT number.
+# Spanish NIF/CIF, Italian partita IVA, a UK VAT number, a German tax number (where no VAT id is
+# printed, the invoice must show it).
 _NATIONAL = re.compile(
     r"\b(?:(?:N\.?I\.?F|C\.?I\.?F)\.?\s*[.:]?\s*([A-HJNP-SUVW]-?\d{7}-?[0-9A-J]|\d{8}-?[A-Z])"
     r"|(?:P\.?\s?IVA|Partita\s+IVA)\s*[.:]?\s*(\d{11})"
-    r"|VAT\s*(?:Reg(?:istration)?\.?\s*)?(?:No|Number)\.?\s*[.:]?\s*(\d{3} ?\d{4} ?\d{2}))(?![\w-])"
+    r"|VAT\s*(?:Reg(?:istration)?\.?\s*)?(?:No|Number)\.?\s*[.:]?\s*(\d{3} ?\d{4} ?\d{2})"
+    r"|(?i:steuer\s*-?\s*(?:nummer|nr\.?)|st\.?\s*-?\s*nr\.?)\s*[.:]?\s*(\d{2,3}/\d{3}/\d{4,5}))"
+    r"(?![\w-])"
 )
+_NATIONAL_MARKS = ("IF", "IVA", "VAT", "Nr", "NR", "nummer")
 #: what may follow the digits of a Swiss or Norwegian VAT number
 SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
 _GROUP_MARK = re.compile(r"[ .\-]")
@@ -109,7 +113,7 @@ def find_vat_ids(line: str) -> list[VatId]:
             pos = m.start() + len(prefix)
     if "-" in line:  # an EIN is "12-3456789"; the case-blind label scan is slow on every line
         found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
-    if not found and ("IF" in line or "IVA" in line or "VAT" in line):
+    if not found and any(m in line for m in _NATIONAL_MARKS):
         for m in _NATIONAL.finditer(line):
             n = m.lastindex or 1
             found.append(VatId(_GROUP_MARK.sub("", m.group(n)), m.start(n), m.end(n)))

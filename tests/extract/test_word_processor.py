@@ -142,3 +142,44 @@ def test_an_italian_code_column_and_a_total_tax_after_a_vat_summary() -> None:
         Decimal("12.85"),
         Decimal("102.55"),
     )
+
+
+def test_a_german_tax_number_where_no_vat_id_is_printed() -> None:
+    for printed, wanted in {
+        "Steuernummer: 729/107/40155": "729/107/40155",
+        "Steuer-Nr.: 38/102/79701": "38/102/79701",
+    }.items():
+        assert _read(_pdf(_head(vat=printed))).invoice.supplier_tax_id == wanted, printed
+
+
+def test_sender_and_recipient_blocks_side_by_side() -> None:
+    """Typst's invoice-maker: "Ontvanger" (the buyer) left, "Afzender" (the seller) right, each
+    with its VAT id, the buyer's first."""
+    cells = [
+        T(80, 15, "Factuur", size=14),
+        T(80, 22, "Factuurnummer:   20241006-92", size=9),
+        T(80, 27, "Factuurdatum:    2024-10-06", size=9),
+        T(15, 40, "Ontvanger", size=9),
+        T(110, 40, "Afzender", size=9),
+        T(15, 45, "Hotel Ambiorix NV", size=9),
+        T(110, 45, "Horeca Distribution Peeters BV", size=9),
+        T(15, 50, "Grote Markt 8, 2000 Antwerpen", size=9),
+        T(110, 50, "Rue de la Gare 8, 9000 Gent", size=9),
+        T(15, 55, "BE0184011070", size=9),
+        T(110, 55, "BE0759838675", size=9),
+        T(15, 70, "Omschrijving", size=9),
+        T(120, 70, "Aantal", size=9),
+        T(150, 70, "Prijs", size=9),
+        T(190, 70, "Totaal", right=True, size=9),
+        T(15, 76, "Zalmfilet met vel", size=9),
+        T(130, 76, "2.5", right=True, size=9),
+        T(160, 76, "19.26", right=True, size=9),
+        T(190, 76, "48.15", right=True, size=9),
+        T(150, 86, "Totaal:", size=9),
+        T(190, 86, "48.15 €", right=True, size=9),
+    ]
+    invoice = _read(_pdf(cells)).invoice
+    assert (invoice.supplier_name, invoice.supplier_tax_id) == (
+        "Horeca Distribution Peeters BV",
+        "BE0759838675",
+    )
