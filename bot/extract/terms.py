@@ -67,8 +67,9 @@ _DEBIT = re.compile(
 _ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
 #: A request to pay by a date, in prose: "Please transfer the amount by 16/08/2024".
 _PAY = re.compile(
-    r"\b(?:pay|paid|transfer|remit|settle|regler|payer|virer|vers(?:er|e|ement)|reglement|paiement|zahl\w*"
-    r"|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|(?:over\s+te\s+)?maken|voldo\w*|pag\w*)\b"
+    r"\b(?:pay|paid|transf\w*|remit|settle|regler|payer|virer|vers(?:er|e|ement)|reglement|paiement|zahl\w*"
+    r"|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|(?:over\s+te\s+)?maken|voldo\w*|pag\w*"
+    r"|sald(?:are|ate))\b"
 )
 _BY = re.compile(
     r"\b(?:before|by|until|no\s+later\s+than|avant(?:\s+le)?|au\s+plus\s+tard\s+le|jusqu.au"
@@ -94,9 +95,9 @@ def _dated_sentence(
     folded_lines: list[str], order: str | None, verb: re.Pattern[str], before_date: re.Pattern[str]
 ) -> date | None:
     """The first date right after ``before_date`` on a line whose sentence has ``verb`` in it
-    (the sentence may wrap onto the next line)."""
+    (the sentence may wrap from the line before or onto the next line)."""
     for i, line in enumerate(folded_lines):
-        window = line + " " + (folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
+        window = " ".join(folded_lines[max(0, i - 1) : i + 2])
         if not verb.search(window):
             continue
         for found in find_dates(line, order):

@@ -104,3 +104,19 @@ def test_a_payment_sentence_without_a_deadline_gives_no_due_date() -> None:
 )
 def test_direct_debit_sentences_with_separable_verbs(line: str) -> None:
     assert debit_date([fold(line)], "dmy") == date(2023, 10, 14)
+
+
+def test_a_pay_by_sentence_whose_verb_is_on_the_line_before_its_date() -> None:
+    """A letter's sentence wraps: the request to pay on one line, the date on the next."""
+    italian = [
+        "con la presente vi trasmettiamo la fattura.  vi preghiamo di saldare l'importo",
+        "totale, indicando il numero di fattura (20231115-9), entro il 25/11/2023.",
+    ]
+    english = [
+        "please find below our invoice.  kindly pay the total amount, quoting the",
+        "invoice number (20230611-3), by 11/07/2023.",
+    ]
+    spanish = ["por favor, transfiera el importe antes del 12 de diciembre de 2025 a la cuenta:"]
+    assert pay_by_date(italian, "dmy") == date(2023, 11, 25)
+    assert pay_by_date(english, "dmy") == date(2023, 7, 11)
+    assert pay_by_date(spanish) == date(2025, 12, 12)
