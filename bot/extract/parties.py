@@ -392,10 +392,18 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     name's legal form ("Franke UG" / "(haftungsbeschränkt)"), or, under a label's value, ends
     with one."""
     line = doc.lines[i]
-    cell = next((c for c in line.cells if c.text == name), None)
-    if cell is None or not doc.touching(i, i + 1):
+    # the name's span on its line (its words may stand apart: letter-spaced large type)
+    at = re.search(r"\s+".join(map(re.escape, name.split())), line.text)
+    if at is None or not name:
         return name
-    below = doc.lines[i + 1]
+    cell = Cell(at.start(), at.end(), at.group())
+    broken = line.text[at.end() : at.end() + 1] == "-"  # "Schoonmaakbedrijf Ver-" / "meer V.O.F."
+    j = i + 1  # the next row in the name's column: a smaller line right of both is passed over
+    if doc.touching(i, j + 1) and all(c.start > cell.end for c in doc.lines[j].cells):
+        j += 1
+    if not doc.touching(i, j):
+        return name
+    below = doc.lines[j]
     more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
     if more is None or len(more.text.split()) > 3:
         return name
@@ -405,12 +413,15 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
         return name
     start, end = forms[-1]  # the form ends the next row, begun in the name or opening the row
     # a label's value ("Firmenname:  M. Meier" / "Handwerk GbR") wraps whole in its column
-    label = line.cells[line.cells.index(cell) - 1] if line.cells[0] is not cell else None
+    label = next((c for c in reversed(line.cells) if c.end < cell.start), None)
     labelled = label is not None and label.text.endswith(":")
     if label is not None and labelled:
         labelled = not any(label.start - 2 <= c.start < cell.start - 2 for c in below.cells)
-    begun = start <= len(name) + 1 or labelled
-    return f"{name} {more.text}" if begun and len(name) < end == len(joined) else name
+    broken = broken and more.text[:1].islower()
+    begun = start <= len(name) + 1 or labelled or broken
+    if not (begun and len(name) < end == len(joined)):
+        return name
+    return f"{name}{more.text}" if broken else f"{name} {more.text}"
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:

@@ -244,3 +244,23 @@ def test_figures_under_their_description_as_quantity_times_price() -> None:
         ("Austausch Kühlzellen-Türdichtung", Decimal(20), Decimal("89.14"), Decimal("1782.80")),
         ("Hauswein rot, Bag-in-Box 10 l", Decimal(20), Decimal("45.90"), Decimal("918.00")),
     ]
+
+
+def test_a_large_name_wrapped_and_hyphenated_beside_a_smaller_date() -> None:
+    """LaTeX dapper-invoice: the supplier's name in large letter-spaced type wraps onto a second
+    row ("Schoonmaakbedrijf   Ver-" / "meer V.O.F."); the date, in small type right of both
+    rows, is printed between them (the mail domain names the company)."""
+    cells = [
+        T(15, 15, "Schoonmaakbedrijf   Ver-", size=22),
+        T(150, 19, "June 18, 2025", size=9),
+        T(15, 25, "meer V.O.F.", size=22),
+        T(110, 40, "I N V O I C E #1384", size=16),
+        T(110, 50, "Email  invoices@schoonmaakbedrijf.nl", size=9),
+        T(15, 60, "Description", size=9),
+        T(190, 60, "Amount", right=True, size=9),
+        T(15, 66, "Window cleaning, dining room", size=9),
+        T(190, 66, "€120.00", right=True, size=9),
+        T(160, 76, "Total", size=9),
+        T(190, 76, "€120.00", right=True, size=9),
+    ]
+    assert _read(_pdf(cells)).invoice.supplier_name == "Schoonmaakbedrijf Vermeer V.O.F."
