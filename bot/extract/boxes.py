@@ -258,7 +258,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                 spans.append([])
         parts: list[str] = []
         own: list[Span] = []
-        length, last_end = 0, 0.0
+        length, last_end, last_ty = 0, 0.0, 0.0
         for run in line:
             tx = run["tx"]
             size = run["font_height"] or run["font_size"]
@@ -270,6 +270,8 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                     pad = max(pad, 2 - ends_blank)  # a column gap stays one
                 elif tx - last_end >= 0.2 * size and not ends_blank:
                     pad = max(pad, 1)  # so does a space between words
+                elif last_end - tx > size and abs(run["ty"] - last_ty) > 0.3 * size:
+                    pad = max(pad, 2 - ends_blank)  # within a taller run's span, on another row
             if pad > 0:
                 pad = min(pad, fixed.WHITESPACE_LIMIT)
                 parts.append(" " * pad)
@@ -280,7 +282,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
             own.append(Span(length, length + len(text), box))
             parts.append(text)
             length += len(text)
-            last_end = run["displaced_tx"]
+            last_end, last_ty = run["displaced_tx"], run["ty"]
         text = "".join(parts).rstrip()
         if text.strip() or lines:
             lines.append(text)

@@ -13,6 +13,7 @@ from datetime import date
 from bot.extract import labels
 from bot.extract.dates import find_dates
 from bot.extract.doc import Doc, Hit
+from bot.extract.lines import another_heading
 from bot.extract.parties import buyer_zone
 from bot.extract.vat import SUFFIXES, find_vat_ids
 
@@ -173,6 +174,8 @@ def _date_hits(doc: Doc, generic_from: int, number_line: int | None) -> list[Hit
             starts_cell = not before.strip() or before.endswith("  ")
             if not starts_cell and hit.line != number_line:
                 continue
+            if another_heading(doc.lines[hit.line]):
+                continue  # "Date  Description  Hours  Amount": the items' own dates
         hits.append(hit)
     return hits
 

@@ -459,7 +459,7 @@ def _under_description(line: Line, desc: Column | None) -> bool:
     return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
 
 
-def _another_heading(line: Line) -> bool:
+def another_heading(line: Line) -> bool:
     """A row of column names under the items ("Steuersatz  Netto  USt  Brutto" over a VAT
     summary) heads another table: it continues no description."""
     return len(line.cells) >= 3 and sum(_names_column(c.text) for c in line.cells) >= 2
@@ -539,7 +539,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and continuation < 3
                 and gap == continuation
                 and _under_description(doc.lines[i], desc_col)
-                and not _another_heading(doc.lines[i])
+                and not another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description

@@ -264,3 +264,27 @@ def test_a_large_name_wrapped_and_hyphenated_beside_a_smaller_date() -> None:
         T(190, 76, "€120.00", right=True, size=9),
     ]
     assert _read(_pdf(cells)).invoice.supplier_name == "Schoonmaakbedrijf Vermeer V.O.F."
+
+
+def test_a_small_date_inside_a_large_lines_span_and_an_item_table_with_dates() -> None:
+    """LaTeX dapper-invoice: the date, in small type, stands above the right end of the large
+    title line and is grouped with it ("… I N V O I C E #4427" / "March 2, 2024" must not read
+    "#4427March 2, 2024"); the items carry dates of their own under a "Date" heading."""
+    cells = [
+        T(15, 15, "Sunbelt Sanitation Services Corp.", size=14),
+        T(15, 28, "Invoice for services        I N V O I C E #4427", size=22),
+        T(150, 26, "March 2, 2024", size=9),
+        T(15, 50, "Date", size=9),
+        T(40, 50, "Description", size=9),
+        T(150, 50, "Hours", size=9),
+        T(190, 50, "Amount", right=True, size=9),
+        T(15, 56, "2024/02/08", size=9),
+        T(40, 56, "Window cleaning, dining room", size=9),
+        T(155, 56, "4", right=True, size=9),
+        T(190, 56, "$142.00", right=True, size=9),
+        T(160, 66, "Total", size=9),
+        T(190, 66, "$142.00", right=True, size=9),
+    ]
+    invoice = _read(_pdf(cells)).invoice
+
+    assert (invoice.invoice_number, invoice.invoice_date) == ("4427", date(2024, 3, 2))
