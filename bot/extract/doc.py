@@ -28,8 +28,9 @@ _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SPACES = re.compile(" {4,}")
 _CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
-#: a word printed letter-spaced ("I N V O I C E"), in folded text
+#: a word printed letter-spaced ("I N V O I C E"), in folded text (and a cheap test first)
 _LETTER_SPACED = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
+_SPACED_LETTERS = re.compile(r"[a-z] [a-z] [a-z] [a-z]")
 
 
 class Cell(NamedTuple):  # (tuples: made by the thousand, twice as fast as a frozen dataclass)
@@ -65,6 +66,8 @@ def _folded(text: str) -> str:
     """The line folded for label searches, a letter-spaced word's letters joined where it ends
     (so that a value beside it stays beside it)."""
     folded = fold(text)
+    if not _SPACED_LETTERS.search(folded):
+        return folded
     return _LETTER_SPACED.sub(lambda m: m[0].replace(" ", "").rjust(len(m[0])), folded)
 
 

@@ -73,7 +73,7 @@ _NATIONAL = re.compile(
     r"|(?i:steuer\s*-?\s*(?:nummer|nr\.?)|st\.?\s*-?\s*nr\.?)\s*[.:]?\s*(\d{2,3}/\d{3}/\d{4,5}))"
     r"(?![\w-])"
 )
-_NATIONAL_MARKS = ("IF", "IVA", "VAT", "Nr", "NR", "nummer")
+_NATIONAL_MARK = re.compile("IF|IVA|VAT|N[Rr]|nummer")  # in every match: a cheap test first
 #: what may follow the digits of a Swiss or Norwegian VAT number
 SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
 _GROUP_MARK = re.compile(r"[ .\-]")
@@ -113,7 +113,7 @@ def find_vat_ids(line: str) -> list[VatId]:
             pos = m.start() + len(prefix)
     if "-" in line:  # an EIN is "12-3456789"; the case-blind label scan is slow on every line
         found += [VatId(m.group(1), m.start(1), m.end(1)) for m in _EIN.finditer(line)]
-    if not found and any(m in line for m in _NATIONAL_MARKS):
+    if not found and _NATIONAL_MARK.search(line):
         for m in _NATIONAL.finditer(line):
             n = m.lastindex or 1
             found.append(VatId(_GROUP_MARK.sub("", m.group(n)), m.start(n), m.end(n)))
