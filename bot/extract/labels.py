@@ -112,7 +112,8 @@ TOTAL_EXCL = [
     r"|(?:(?:rechnungs|gesamt)?summe|(?:gesamt|rechnungs)betrag)\s+(?:ohne|exkl\.?|zzgl\.?)\s+"
     r"(?:der\s+)?(?:ust|mwst|umsatzsteuer|mehrwertsteuer)|gesamtsumme\s+netto"
     r"|summe\s+(?:der\s+|aller\s+)?positionen(?:\s+netto)?|summe\s+nettobetrage"
-    r"|(?:rechnungs|gesamt)(?:betrag|summe)\s*\(netto\)|nettosumme|zwischensumme|warenwert\s+netto|netto\s*betrag|gesamtbeitrag|nettobeitrag"
+    r"|(?:rechnungs|gesamt)(?:betrag|summe)\s*\(netto\)|nettosumme|zwischensumme|warenwert\s+netto"
+    r"|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
     r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
     r"|(?:total\s+)?valeur\s+nette|montant\s+net|net\s+ht",

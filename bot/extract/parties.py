@@ -393,8 +393,7 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     with one."""
     line = doc.lines[i]
     # the name's span on its line (its words may stand apart: letter-spaced large type)
-    at = re.search(r"\s+".join(map(re.escape, name.split())), line.text)
-    if at is None or not name:
+    if not name or (at := re.search(r"\s+".join(map(re.escape, name.split())), line.text)) is None:
         return name
     cell = Cell(at.start(), at.end(), at.group())
     broken = line.text[at.end() : at.end() + 1] == "-"  # "Schoonmaakbedrijf Ver-" / "meer V.O.F."
