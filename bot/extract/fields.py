@@ -279,8 +279,10 @@ def document_type(doc: Doc, number_line: int | None) -> str:
 
 
 def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
-    """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins."""
+    """The seller's VAT id: ids labelled as the buyer's are left out; the most frequent wins; a
+    national id printed without its prefix only where no VAT id is."""
     votes: Counter[str] = Counter()  # in the order first seen, which breaks ties
+    national: set[str] = set()
     buyer = doc.derived(buyer_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
@@ -300,7 +302,11 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
                 weight = 0
             votes[vat.value] += weight
+            if vat.national:
+                national.add(vat.value)
     votes = +votes  # drop ids seen only as register numbers
+    if any(v not in national for v in votes):  # a Steuernummer beside the VAT id is no VAT id
+        votes = Counter({v: n for v, n in votes.items() if v not in national})
     if not votes:
         return None, 0.0
     best, _ = votes.most_common(1)[0]

@@ -158,12 +158,13 @@ def choose(
     generic = candidates(doc, [h for h in gross_h if h.rank >= len(_GROSS) - 2], len(_GROSS))
     borrowed = [replace(g, score=g.score - 2) for g in generic]
     net_c = candidates(doc, net_h, len(_NET)) + borrowed
+    borrowed_ids = {id(b) for b in borrowed}
     tax_c = candidates(doc, tax_h, len(_TAX)) + _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
     for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
-        if n is not None and any(n is b for b in borrowed):
+        if n is not None and id(n) in borrowed_ids:
             if g is None or t is None or not n.value + t.value == g.value != n.value:
                 continue  # a borrowed net stands only in an exact triple
         score = sum(c.score for c in (g, n, t) if c is not None)

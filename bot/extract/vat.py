@@ -73,7 +73,8 @@ _NATIONAL = re.compile(
     r"|(?i:steuer\s*-?\s*(?:nummer|nr\.?)|st\.?\s*-?\s*nr\.?)\s*[.:]?\s*(\d{2,3}/\d{3}/\d{4,5}))"
     r"(?![\w-])"
 )
-_NATIONAL_MARK = re.compile("IF|IVA|VAT|N[Rr]|nummer")  # in every match: a cheap test first
+#: a string in every match of _NATIONAL ("N.I.F.", "P.IVA", "VAT No", "Steuernr."): tested first
+_NATIONAL_MARK = re.compile(r"I\.?F|IVA|VAT|(?i:nr|nummer)")
 #: what may follow the digits of a Swiss or Norwegian VAT number
 SUFFIXES = {"CHE": ("MWST", "TVA", "IVA"), "NO": ("MVA",)}
 _GROUP_MARK = re.compile(r"[ .\-]")
@@ -84,6 +85,8 @@ class VatId:
     value: str
     start: int
     end: int
+    #: a national id printed without its prefix: the invoice's tax id only where no VAT id is
+    national: bool = False
 
 
 def _valid(prefix: str, compact: str) -> str | None:
@@ -116,7 +119,7 @@ def find_vat_ids(line: str) -> list[VatId]:
     if not found and _NATIONAL_MARK.search(line):
         for m in _NATIONAL.finditer(line):
             n = m.lastindex or 1
-            found.append(VatId(_GROUP_MARK.sub("", m.group(n)), m.start(n), m.end(n)))
+            found.append(VatId(_GROUP_MARK.sub("", m.group(n)), m.start(n), m.end(n), True))
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.extract.vat import find_vat_ids
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -183,3 +184,11 @@ def test_sender_and_recipient_blocks_side_by_side() -> None:
         "Horeca Distribution Peeters BV",
         "BE0759838675",
     )
+
+
+def test_the_cheap_test_before_the_national_id_search_lets_every_label_spelling_through() -> None:
+    """The substring test that spares most lines the search must hold for every match: dotted
+    "N.I.F." and a lower-case "Steuernr." too."""
+    lines = {"N.I.F.: B13074125": "B13074125", "Steuernr.: 38/102/79701": "38/102/79701"}
+    for line, wanted in lines.items():
+        assert [v.value for v in find_vat_ids(line)] == [wanted], line
