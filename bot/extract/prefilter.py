@@ -81,7 +81,9 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[_Anchors | None, _Anchors |
 
 def _item(op: Any, av: Any) -> tuple[_Anchors | None, _Anchors | None]:
     """What every match of one parsed item (not a literal) starts with, and what it contains."""
-    if op is _c.SUBPATTERN:
+    if op is _c.SUBPATTERN:  # (group, flags added, flags removed, pattern)
+        if av[1] & _c.SRE_FLAG_IGNORECASE:
+            return None, None  # "(?i:nr)" is case folded within: its letters are no anchors
         return _sequence(av[-1].data)
     if op is _c.BRANCH:
         subs = [_sequence(branch.data) for branch in av[1]]

@@ -25,6 +25,8 @@ from bot.extract.prefilter import anchors
         (r"a(?:b|)c", {"a"}),  # an empty branch starts with nothing known
         (r"x(?=y)z", {"x"}),
         (r"(?i)total", None),  # case folded: no literal to test with `in`
+        (r"VAT|(?i:nr)", None),  # one branch case folded: its letters are no anchors
+        (r"VAT|(?i:nr)x", {"VAT", "x"}),  # the letters outside it still are
     ],
 )
 def test_anchors(pattern: str, expected: set[str] | None) -> None:
