@@ -27,7 +27,9 @@ _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as i
 _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SPACES = re.compile(" {4,}")
-_CURRENCY_WORDS = frozenset("eur usd gbp chf euro euros ttc incl excl net inkl".split())
+_CURRENCY_WORDS = frozenset(
+    "eur usd gbp chf czk pln sek nok dkk huf cad aud euro euros ttc incl excl net inkl".split()
+)
 #: a word printed letter-spaced ("I N V O I C E"), in folded text (and a cheap test first)
 _LETTER_SPACED = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 _SPACED_LETTERS = re.compile(r"[a-z] [a-z] [a-z] [a-z]")

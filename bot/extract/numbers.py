@@ -13,14 +13,16 @@ from decimal import Decimal
 from functools import lru_cache
 
 # A number token: optional sign, digits with optional grouping, optional decimals.
+# a currency glued to either side ("EUR12.00", "35.43DKK", "Kč2 554,97") leaves it a number
+_GLUED = "EUR|USD|GBP|CHF|CZK|PLN|SEK|NOK|DKK|HUF|CAD|AUD"
 _NUMBER = re.compile(
-    r"(?:(?<![\w.,'\u2019/])|(?<=EUR|USD|GBP|CHF|CZK|PLN|SEK|NOK|DKK|HUF|CAD|AUD)|(?<=Kč|zł|R\$))"
+    rf"(?:(?<![\w.,'\u2019/])|(?<={_GLUED})|(?<=Kč|zł|R\$))"
     r"(?P<neg>[-\u2212\u2013]\s?)?"
     r"(?P<body>\d{1,3}(?:(?:[.,'\u2019]|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+"
     r"(?:[.,]\d{1,4}|,[-\u2013](?![-\d]))?"
     r"|\d+(?:[.,]\d{1,4}|,[-\u2013](?![-\d]))?)"
     r"(?P<trail>-(?!\d))?"
-    r"(?![\w/]|[.,]\d)"
+    rf"(?!(?!(?:{_GLUED}|Kč)\b)[\w/]|[.,]\d)"
 )
 _PERCENT_AFTER = re.compile(r"\s?%")
 _START = re.compile(r"[-\u2212\u2013\d]")  # where a token can start
