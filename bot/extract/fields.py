@@ -120,6 +120,8 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
     for hit in doc.hits(_NUMBER_PATTERNS):
         if _REFERENCE.search(doc.lines[hit.line].folded[max(0, hit.start - 30) : hit.start]):
             continue
+        if hit.rank == titles - 2 and another_heading(doc.lines[hit.line]):
+            continue  # "No.  Description  Qty": the items' own numbers
         if hit.rank >= titles - 1:  # a title: the number follows on the same line
             line = doc.lines[hit.line].folded
             if _NOT_A_TITLE.match(line[hit.end :]):

@@ -292,8 +292,8 @@ COLUMN_CELLS: dict[str, str] = {
 }
 
 LEGAL_FORMS = re.compile(
-    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|mbh|ag|kg|ohg|og"
-    r"|e\.\s?k\.|e\.\s?u\.|ug(?:\s*\(haftungsbeschrankt\))?|se|a\.g\.|b\.\s?v\.?|bv|n\.\s?v\.?|nv"
+    r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|(?:ges\.?\s?)?m\.?\s?b\.?\s?h\.?|gesmbh|ag|kg|ohg|og"
+    r"|e\.\s?k\.|e\.\s?u\.|ug(?:\s*\(haftungsbeschr[aä]nkt\))?|se|a\.g\.|b\.\s?v\.?|bv|n\.\s?v\.?|nv"
     r"|bvba|v\.?\s?o\.?\s?f\.?|c\.\s?v\.|comm\.\s?v\.|sprl|scrl|sa/nv|sas|sasu|sarl|s\.a\.r\.l\."
     r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"

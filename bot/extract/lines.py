@@ -453,10 +453,16 @@ def _totals_label(line: Line, desc: Column) -> bool:
     )
 
 
-def _under_description(line: Line, desc: Column | None) -> bool:
-    """A detail line of the item above starts in the description column; the page's footer or
-    a group heading ("Lieferschein 123 vom ...") left of it belongs to no item."""
-    return desc is None or not line.cells or line.cells[0].start >= desc.start - 3
+def _under_description(line: Line, desc: Column | None, cols: list[Column]) -> bool:
+    """A detail line of the item above starts in the description column, and no part of it
+    starts in a column of figures; the page's footer (across the page) or a group heading
+    ("Lieferschein 123 vom ...") left of it belongs to no item."""
+    if desc is None or not line.cells:
+        return True
+    figures = ("quantity", "unit_price", "total", "tax_rate")
+    right = next((c.start for c in cols if c.start > desc.end and c.kind in figures), None)
+    within = right is None or line.cells[-1].start < right
+    return line.cells[0].start >= desc.start - 3 and within
 
 
 def another_heading(line: Line) -> bool:
@@ -538,7 +544,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and items
                 and continuation < 3
                 and gap == continuation
-                and _under_description(doc.lines[i], desc_col)
+                and _under_description(doc.lines[i], desc_col, cols)
                 and not another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or

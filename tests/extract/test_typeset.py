@@ -38,3 +38,63 @@ def test_amounts_with_the_currency_code_glued_after_them() -> None:
         Decimal("1415.83"),
         Decimal("1415.83"),
     )
+
+
+def _letter(supplier: str, rows: list[tuple[str, str, str, str]]) -> list[T]:
+    """A letter (tiefletter): the supplier's name over its address, the title with the number,
+    an item table whose first column is headed "No.", and the totals."""
+    page = [
+        T(120, 15, supplier),
+        T(150, 20, "Hauptstraße 99"),
+        T(20, 40, "Hotel Adler"),
+        T(20, 60, "Invoice 24566280"),
+        T(140, 60, "Invoice Date: 03/09/2024"),
+        T(15, 75, "No."),
+        T(28, 75, "Description"),
+        T(120, 75, "Qty.", right=True),
+        T(150, 75, "€ / Pcs.", right=True),
+        T(190, 75, "€ Total", right=True),
+    ]
+    for n, (description, qty, price, total) in enumerate(rows):
+        y = 82 + 6 * n
+        page += [T(18, y, str(n + 1)), T(28, y, description), T(120, y, qty, right=True)]
+        page += [T(150, y, price, right=True), T(190, y, total, right=True)]
+    return page
+
+
+def test_a_footer_across_the_page_under_the_last_row_is_no_detail_of_its_item() -> None:
+    """The table goes on over the page; the page's footer (name, VAT id, bank in three columns)
+    stands under the last row of the first page, starting in the description's column: its
+    cells in the columns of figures make it no line of that item's description."""
+    supplier = "Bäckerei Kamps Lieferdienst UG (haftungsbeschränkt)"
+    first = _letter(supplier, [("Parmigiano Reggiano, 1 kg", "5", "53.76", "268.80")])
+    first += [
+        T(30, 95, "Bäckerei Kamps", size=8),
+        T(80, 95, "USt-IdNr.: DE436644688", size=8),
+        T(160, 95, "Raiffeisenbank", size=8),
+    ]
+    second = [
+        T(18, 20, "2"),
+        T(28, 20, "Seasonal vegetables box"),
+        T(120, 20, "6", right=True),
+        T(150, 20, "5.03", right=True),
+        T(190, 20, "30.18", right=True),
+        T(120, 40, "Total excl. VAT"),
+        T(190, 40, "298.98", right=True),
+    ]
+    invoice = _read(_pdf(first, second)).invoice
+
+    assert invoice.invoice_number == "24566280"  # not the "No." column's "1"
+    assert invoice.supplier_name == supplier
+    assert [i.description for i in invoice.line_items] == [
+        "Parmigiano Reggiano, 1 kg",
+        "Seasonal vegetables box",
+    ]
+
+
+def test_austrian_legal_form_with_dots() -> None:
+    """ "Gesellschaft m.b.H." is one legal form: the name does not end before it."""
+    supplier = "Salzburger Getränkehandel Gesellschaft m.b.H."
+    page = _letter(supplier, [("Mineralwasser, Kasten 12 x 0,75 l", "6", "15.78", "94.68")])
+    page += [T(120, 100, "€ Netto:"), T(190, 100, "94.68", right=True)]
+    assert _read(_pdf(page)).invoice.supplier_name == supplier
