@@ -70,6 +70,7 @@ _TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 #: the words before a seller word that ends a section heading: "Informationen zum", "Details of"
 _HEADING = re.compile(r"(?:[^\W\d_]+ ){1,3}")
+_RETURN_ADDRESS = re.compile(r"\s[•·|]\s.*\s[•·|]\s.*\d")
 _DOMAIN = re.compile(r"(?:@|www\.|https?://)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)", re.I)
 
 
@@ -255,6 +256,15 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
                     beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
                     if abs(cell.start - m.start()) <= 6 or beside:
                         zone.add((j, cell.start // 4))
+    # a letter's return address ("ACME GmbH • Hauptstr. 1 • 12345 Köln"), a row of its own in
+    # the page's top half, over the window: the rows under it, in its column, are the addressee's
+    for i, line in enumerate(doc.lines[:-1]):
+        alone = len(line.cells) == 1 and not doc.touching(i - 1, i)
+        high = line.row < doc.pages[line.page - 1].count("\n") / 2
+        if alone and high and _RETURN_ADDRESS.search(line.text):
+            start = line.cells[0].start
+            for j in (j for j in range(i + 1, i + 7) if doc.touching(i + 1, j)):  # (no gap)
+                zone.update((j, c.start // 4) for c in doc.lines[j].cells if c.start <= start + 6)
     return zone
 
 

@@ -98,3 +98,39 @@ def test_austrian_legal_form_with_dots() -> None:
     page = _letter(supplier, [("Mineralwasser, Kasten 12 x 0,75 l", "6", "15.78", "94.68")])
     page += [T(120, 100, "€ Netto:"), T(190, 100, "94.68", right=True)]
     assert _read(_pdf(page)).invoice.supplier_name == supplier
+
+
+def test_the_vat_id_under_a_letters_return_address_is_the_addressees() -> None:
+    """A DIN 5008 letter: the return address ("Name • Street • Town") on a row of its own over
+    the window, the addressee's block under it with the buyer's VAT id, the seller's own VAT id
+    at the foot, after a label spaced apart ("USt - IdNr:")."""
+    pdf = _pdf(
+        [
+            T(20, 45, "Küchenprofi Hoffmann e.K. • Hauptstraße 107 • 94946 Berlin", size=7),
+            T(20, 55, "Parkhotel Residenz"),
+            T(20, 60, "Lindenallee 60"),
+            T(20, 65, "76585 Zürich"),
+            T(20, 70, "USt-IdNr: DE389135791"),
+            T(20, 95, "Rechnung #INV-47901"),
+            T(160, 95, "Berlin, 13.02.2024"),
+            T(20, 110, "Pos."),
+            T(35, 110, "Beschreibung"),
+            T(190, 110, "Preis", right=True),
+            T(20, 116, "1."),
+            T(35, 116, "Orangensaft, 1 l"),
+            T(190, 116, "5,75€", right=True),
+            T(140, 124, "Summe:"),
+            T(190, 124, "5,75€", right=True),
+            T(120, 130, "19% Mehrwertsteuer:"),
+            T(190, 130, "1,09€", right=True),
+            T(140, 136, "Gesamt:"),
+            T(190, 136, "6,84€", right=True),
+            T(20, 160, "Kontoinhaber: Küchenprofi Hoffmann e.K."),
+            T(20, 166, "Steuernummer: 95/256/68099"),
+            T(20, 172, "USt - IdNr: DE803251814"),
+        ]
+    )
+    invoice = _read(pdf).invoice
+
+    assert invoice.supplier_tax_id == "DE803251814"
+    assert invoice.supplier_name == "Küchenprofi Hoffmann e.K."
