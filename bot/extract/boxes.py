@@ -102,13 +102,40 @@ def _text_runs(page: Any) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for operands, op in ops:
         if op in (b"BT", b"q"):
-            found, _ = fixed.recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts)
-            groups.extend(found)  # type: ignore[arg-type]
+            _, shown = fixed.recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts)
+            groups.extend(_runs(shown))
         elif op == b"Tf":
             fixed.set_font_operation(state, fonts, operands)
         else:
             state.set_state_param(op, operands)
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
+
+
+def _runs(shown: list[Any]) -> list[dict[str, Any]]:
+    """The text operations as runs, as pypdf's layout mode joins them (one run a line of a text
+    object, gaps as spaces of the font), but a gap of two spaces or more starts a run of its
+    own: such a gap is a column's, and a run keeps its place only where it starts (a table row
+    drawn as one text object had its columns set by the font's space, not where they stand)."""
+    runs: list[dict[str, Any]] = []
+    last: Any = None
+    for tj in shown:
+        if tj.rotated or not tj.font.interpretable:
+            continue
+        space = tj.space_tx * abs(tj.transform[0])
+        gap = round(tj.tx - last.displaced_tx, 3) if last is not None else 0.0
+        spaces = round(gap / space) if gap > 0 and space else 0
+        if (
+            last is None
+            or abs(tj.ty - last.ty) > tj.font_height
+            or last.displaced_tx - tj.tx > tj.space_tx * fixed.LAYOUT_NEW_BT_GROUP_SPACE_WIDTHS
+            or spaces >= 2
+        ):
+            runs.append(dict(fixed.bt_group(tj, tj.text, tj.displaced_tx)))
+        else:
+            text = runs[-1]["text"] + " " * spaces + tj.text
+            runs[-1].update(text=text, displaced_tx=tj.displaced_tx)
+        last = tj
+    return [r for r in runs if r["text"].strip()]
 
 
 Op = tuple[list[Any], bytes]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+from bot.extract.text import pdf_pages
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -134,3 +139,54 @@ def test_the_vat_id_under_a_letters_return_address_is_the_addressees() -> None:
 
     assert invoice.supplier_tax_id == "DE803251814"
     assert invoice.supplier_name == "Küchenprofi Hoffmann e.K."
+
+
+def _stream_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` with Helvetica as /F1 (as TeX and typesetters write
+    their streams, not as fpdf2 does)."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    stream = StreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_heading_row_set_as_one_text_object_keeps_its_columns_where_they_stand() -> None:
+    """LaTeX sets a table's heading row as one text object, its cells apart by kerning: the
+    gaps, counted in the font's spaces, are not where the columns stand, so the headings ran
+    right of the figures under them ("Importe" past the amounts)."""
+    rows = [(b"48", b"Gastronorm pan GN 1/1, 150 mm", b"38.41", b"1843.68")]
+    content = [b"BT /F1 14 Tf 50 780 Td (Northern Kitchen Supply Ltd) Tj ET"]
+    content.append(b"BT /F1 10 Tf 50 740 Td (Invoice no: INV-2025-0790) Tj ET")
+    heading = b"[(Qty)-1611(Description)-19222(VAT)-2555(Unit price)-3333(Amount)] TJ"
+    content.append(b"BT /F1 9 Tf 50 700 Td " + heading + b" ET")
+    for n, (qty, text, price, amount) in enumerate(rows):
+        y = b"%d" % (685 - 14 * n)
+        content.append(b"BT /F1 9 Tf 50 " + y + b" Td (" + qty + b") Tj ET")
+        content.append(b"BT /F1 9 Tf 80 " + y + b" Td (" + text + b") Tj ET")
+        content.append(b"BT /F1 9 Tf 300 " + y + b" Td (20 %) Tj ET")
+        content.append(b"BT /F1 9 Tf 340 " + y + b" Td (" + price + b") Tj ET")
+        content.append(b"BT /F1 9 Tf 410 " + y + b" Td (" + amount + b") Tj ET")
+    content.append(b"BT /F1 9 Tf 340 640 Td (Total) Tj 70 0 Td (2212.42) Tj ET")
+    pdf = _stream_pdf(b"\n".join(content))
+    heading, values = [line for line in pdf_pages(pdf)[0].text.split("\n") if line][2:4]
+
+    # each heading starts over the values it heads (they are set flush left at the same x)
+    for name, value in [("Description", "Gastronorm"), ("VAT", "20 %"), ("Unit price", "38.41")]:
+        assert abs(heading.index(name) - values.index(value)) <= 1, (heading, values)
+    assert [(i.quantity, i.unit_price, i.total) for i in _read(pdf).invoice.line_items] == [
+        (Decimal(48), Decimal("38.41"), Decimal("1843.68"))
+    ]
