@@ -281,11 +281,12 @@ COLUMN_CELLS: dict[str, str] = {
     r"|tatigkeit",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
+    r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte|count"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
-    "total": r"net|netto|nett|ht",
+    "total": r"net|netto|nett|ht|ges",
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?",

@@ -48,7 +48,9 @@ DISCOUNT = re.compile(
 )
 _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
+_MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)")
 _MAX_GAP = 8
+_FIGURES = ("quantity", "unit_price", "total", "tax_rate")
 _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,7 +102,8 @@ def typed(cells: list[Cell]) -> list[Column]:
     out = []
     for cell in _unglued_headings(cells):
         folded = fold(cell.text)
-        whole = next((k for k, p in _CELL_TYPES.items() if p.fullmatch(folded.strip(" .:"))), None)
+        bare = _MONEY_MARK.sub("", folded).strip(" .:")  # "€ Ges.", "Total (EUR)"
+        whole = next((k for k, p in _CELL_TYPES.items() if p.fullmatch(bare)), None)
         if whole is not None:
             out.append(Column(whole, cell.start, cell.end))
             continue
@@ -196,8 +199,13 @@ def _nearest(cols: list[Column], number: Number) -> Column:
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
+    """The column a text cell starts in; text starting past a column of figures' heading is the
+    next text column's (its heading centred over it: "Amount  Item" over "2  Napkins ...")."""
     left = [c for c in cols if c.start <= start + 3]
-    return left[-1] if left else cols[0]
+    col = left[-1] if left else cols[0]
+    if col.kind in _FIGURES and start > col.end:
+        col = next((c for c in cols if c.start > col.end and c.kind not in _FIGURES), col)
+    return col
 
 
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
@@ -224,8 +232,9 @@ def row(
             kind = "tax_rate"
         if kind in ("description", "code", "other", "unit"):
             continue
-        values[kind] = number
         found.append(number)
+        if kind != "tax_rate" or number.percent or not values.get(kind, number).percent:
+            values[kind] = number  # (not a VAT amount beside the rate: "USt. %  € USt.")
     _arithmetic(values, found, cols)
     if (sum_ := values.get("total")) is not None and "quantity" not in values:
         # "20 × 89,14" in the description's column: the quantity and the price, when they make
@@ -270,7 +279,9 @@ def row(
 def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
     """quantity x price = total decides which number is which, where the columns do not."""
     q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
-    if q is not None and p is not None and t is not None and times(q.value, p.value, t.value):
+    rate = next((n for n in numbers if n.percent), None)
+    vat = rate.value if rate is not None else None
+    if q is not None and p is not None and t is not None and times(q.value, p.value, t.value, vat):
         return
     order = [c.kind for c in cols]
     q_first = (
@@ -280,11 +291,10 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
     )
     plain = [n for n in numbers if not n.percent]
     for t in sorted(plain, key=lambda n: -n.start):
-        if pair := product_pair([n for n in plain if n.start < t.start], t.value, q_first):
+        if pair := product_pair([n for n in plain if n.start < t.start], t.value, q_first, vat):
             for kind in [k for k, n in values.items() if n in (*pair, t)]:
                 del values[kind]
             values.update(quantity=pair[0], unit_price=pair[1], total=t)
-            rate = next((n for n in numbers if n.percent), None)
             if rate is not None:
                 values.setdefault("tax_rate", rate)
             return
@@ -314,19 +324,27 @@ def _described(figures: LineItem | None, description: str) -> LineItem | None:
 
 
 def product_pair(
-    numbers: list[Number], total: Decimal, quantity_first: bool = True
+    numbers: list[Number], total: Decimal, quantity_first: bool = True, vat: Decimal | None = None
 ) -> tuple[Number, Number] | None:
     """The quantity and the price among ``numbers``: the two whose product is ``total``, the
     quantity left of the price (right of it, where the headings say so)."""
     for q, p in permutations(numbers, 2):
-        if (q.start < p.start) == quantity_first and q.value and times(q.value, p.value, total):
+        if (
+            (q.start < p.start) == quantity_first
+            and q.value
+            and times(q.value, p.value, total, vat)
+        ):
             return q, p
     return None
 
 
-def times(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
-    """quantity x price = total, rounded either way, and either sign (credit lines are negative)."""
-    return abs(abs(quantity * price) - abs(total)) <= Decimal("0.01")
+def times(quantity: Decimal, price: Decimal, total: Decimal, vat: Decimal | None = None) -> bool:
+    """quantity x price = total, rounded either way, and either sign (credit lines are negative);
+    or, given the row's VAT rate, that with the VAT added (a line total printed gross, each
+    product rounded: a cent and a half)."""
+    net, total = abs(quantity * price), abs(total)
+    gross = vat is not None and abs(net * (1 + vat / 100) - total) <= Decimal("0.015")
+    return abs(net - total) <= Decimal("0.01") or gross
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -459,8 +477,7 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column]) -> b
     ("Lieferschein 123 vom ...") left of it belongs to no item."""
     if desc is None or not line.cells:
         return True
-    figures = ("quantity", "unit_price", "total", "tax_rate")
-    right = next((c.start for c in cols if c.start > desc.end and c.kind in figures), None)
+    right = next((c.start for c in cols if c.start > desc.end and c.kind in _FIGURES), None)
     within = right is None or line.cells[-1].start < right
     return line.cells[0].start >= desc.start - 3 and within
 

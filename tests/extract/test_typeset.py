@@ -190,3 +190,68 @@ def test_a_heading_row_set_as_one_text_object_keeps_its_columns_where_they_stand
     assert [(i.quantity, i.unit_price, i.total) for i in _read(pdf).invoice.line_items] == [
         (Decimal(48), Decimal("38.41"), Decimal("1843.68"))
     ]
+
+
+def test_line_totals_printed_with_their_vat() -> None:
+    """tiefletter: "Menge  € / Stk  USt. Satz  € USt.  € Ges.": the line total is gross, the
+    quantity times the price with the row's VAT added; the VAT amount beside the rate is not
+    the rate; headings with a currency sign name their columns ("€ / Stk" a price per piece,
+    "€ Ges." the total)."""
+    page = [
+        T(120, 15, "Alpenwäsche Pichler GmbH"),
+        T(20, 50, "Rechnung FAC-24-6427"),
+        T(140, 50, "Rechnungsdatum: 31.01.2024"),
+        T(15, 70, "Pos.", size=9),
+        T(25, 70, "Bezeichnung", size=9),
+        T(110, 70, "Menge", right=True, size=9),
+        T(130, 70, "€ / Stk", right=True, size=9),
+        T(152, 70, "USt. Satz", right=True, size=9),
+        T(172, 70, "€ USt.", right=True, size=9),
+        T(192, 70, "€ Ges.", right=True, size=9),
+    ]
+    rows = [("Freilandeier, Lage à 30 Stück", "6", "12.92", "10%", "7.75", "85.27")]
+    rows.append(("Fassbier Helles, 50-l-Fass", "6", "128.72", "20%", "154.46", "926.78"))
+    for n, (text, *figures) in enumerate(rows):
+        y = 77 + 6 * n
+        page += [T(17, y, str(n + 1), size=9), T(25, y, text, size=9)]
+        page += [
+            T(x, y, f, right=True, size=9)
+            for x, f in zip((110, 130, 152, 172, 192), figures, strict=True)
+        ]
+    page += [T(150, 95, "€ Netto:"), T(192, 95, "849.84", right=True)]
+    page += [T(145, 101, "USt. Gesamt:"), T(192, 101, "162.21", right=True)]
+    page += [T(150, 107, "€ Brutto:"), T(192, 107, "1012.05", right=True)]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.quantity, i.unit_price, i.total, i.tax_rate) for i in invoice.line_items] == [
+        (Decimal(6), Decimal("12.92"), Decimal("85.27"), Decimal(10)),
+        (Decimal(6), Decimal("128.72"), Decimal("926.78"), Decimal(20)),
+    ]
+
+
+def test_a_description_under_a_heading_centred_over_its_column() -> None:
+    """invoice2 (LaTeX): "Amount  Item  VAT  Unit Price  Price": the "Item" heading is centred over
+    the descriptions, which start left of it, right of the first column's heading."""
+    page = [
+        T(15, 15, "Pulito Service DAC", size=12),
+        T(140, 25, "Invoice No.  RE-2025-3506"),
+        T(20, 60, "Amount", size=9),
+        T(85, 60, "Item", size=9),
+        T(125, 60, "VAT", size=9),
+        T(170, 60, "Unit Price (EUR)", right=True, size=9),
+        T(192, 60, "Price (EUR)", right=True, size=9),
+    ]
+    rows = [("2", "Napkins laundering service per piece", "1.25", "3.08")]
+    rows.append(("5", "Rinse aid 5 l", "2.22", "13.65"))
+    for n, (qty, text, price, total) in enumerate(rows):
+        y = 67 + 6 * n
+        page += [T(24, y, qty, right=True, size=9), T(35, y, text, size=9)]
+        page += [T(125, y, "23 %", size=9), T(170, y, price, right=True, size=9)]
+        page += [T(192, y, total, right=True, size=9)]
+    page += [T(150, 85, "Total"), T(192, 85, "16.73", right=True)]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.description, i.quantity, i.total) for i in invoice.line_items] == [
+        ("Napkins laundering service per piece", Decimal(2), Decimal("3.08")),
+        ("Rinse aid 5 l", Decimal(5), Decimal("13.65")),
+    ]
