@@ -208,6 +208,9 @@ def _text_column(cols: list[Column], start: int) -> Column:
     return col
 
 
+_CODE_LINE = re.compile(
+    rf"(?:{labels.COLUMN_CELLS['code']}) ?[:#]? ?(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
+)
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
 
@@ -373,6 +376,7 @@ def _description(
     has_desc = _has(cols, "description")
     desc: list[str] = []
     code = unit = ""
+    desc_col: Column | None = None
     cells = cells_of(blanked)
     lettered = [bool(_LETTER.search(_CURRENCY.sub("", c.text))) for c in cells]
     # a figure after a word of the description, set apart by justified spacing ("Burro  dolce
@@ -398,9 +402,10 @@ def _description(
         elif col.kind in ("description", "code", "other") and (
             _LETTER.search(cell.text) or cell in figures
         ):
-            if col.kind == "other" and (desc or has_desc):
-                continue
+            if col.kind == "other" and (has_desc or desc_col not in (None, col)):
+                continue  # (justified text set apart in one column is one text)
             desc.append(cell.text)
+            desc_col = col
     description = " ".join(desc).strip()
     words = _WORD.findall(code)
     if len(words) >= 2 and max(map(len, words)) >= 4:  # "Item" over "Rinse aid 5 L": a name
@@ -471,15 +476,16 @@ def _totals_label(line: Line, desc: Column) -> bool:
     )
 
 
-def _under_description(line: Line, desc: Column | None, cols: list[Column]) -> bool:
-    """A detail line of the item above starts in the description column, and no part of it
-    starts in a column of figures; the page's footer (across the page) or a group heading
-    ("Lieferschein 123 vom ...") left of it belongs to no item."""
+def _under_description(line: Line, desc: Column | None, cols: list[Column], at: int) -> bool:
+    """A detail line of the item above starts in the description column (or where the item's
+    description starts, left of a centred heading), and no part of it starts in a column of
+    figures; the page's footer (across the page) or a group heading ("Lieferschein 123 vom
+    ...") left of it belongs to no item."""
     if desc is None or not line.cells:
         return True
     right = next((c.start for c in cols if c.start > desc.end and c.kind in _FIGURES), None)
     within = right is None or line.cells[-1].start < right
-    return line.cells[0].start >= desc.start - 3 and within
+    return line.cells[0].start >= min(desc.start, at) - 3 and within
 
 
 def another_heading(line: Line) -> bool:
@@ -508,6 +514,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         first, last_used, before = i, i + span - 1, len(items)
         i += span
         gap = continuation = 0
+        at = 999  # where the last item's description starts
         subtotal = False
         while i < len(doc.lines) and gap <= _MAX_GAP and headers[i] is None:
             if doc.lines[i].page != page:
@@ -545,6 +552,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
                 items.append(item)
+                at = doc.lines[i].text.find((item.description or "?").split()[0])
+                at = 999 if at < 0 or item.description == "?" else at
                 gap = continuation = 0
                 pending = second_desc
                 last_used = i
@@ -561,13 +570,16 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 and items
                 and continuation < 3
                 and gap == continuation
-                and _under_description(doc.lines[i], desc_col, cols)
+                and _under_description(doc.lines[i], desc_col, cols, at)
                 and not another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description
-                if len(_NOTE_LABEL.findall(f"{text} ")) < 2:
-                    last = items[-1]
+                last = items[-1]
+                if (code := _CODE_LINE.fullmatch(fold(text))) and not last.product_code:
+                    # "Ref. A17244", "Art.-Nr.: 4711" under the description: the item's code
+                    items[-1] = last.model_copy(update={"product_code": text[code.start("c") :]})
+                elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
                     desc = wrapped(last.description or "", text)
                     items[-1] = last.model_copy(update={"description": desc})
                 continuation += 1

@@ -255,3 +255,66 @@ def test_a_description_under_a_heading_centred_over_its_column() -> None:
         ("Napkins laundering service per piece", Decimal(2), Decimal("3.08")),
         ("Rinse aid 5 l", Decimal(5), Decimal("13.65")),
     ]
+
+
+def test_detail_lines_under_a_centred_heading_and_the_code_among_them() -> None:
+    """invoice2 (LaTeX): "Descripción" centred over the descriptions, which wrap ("150" / "mm")
+    and end with the article's reference ("Ref. A17244"): the wrapped words are the
+    description's, the reference is the item's code."""
+    page = [
+        T(15, 15, "Pivovar Kozel Distribuce S.L.", size=12),
+        T(140, 25, "Factura n.º  2025-0790"),
+        T(20, 60, "Cant.", size=9),
+        T(80, 60, "Descripción", size=9),
+        T(150, 60, "IVA", right=True, size=9),
+        T(172, 60, "Precio unitario", right=True, size=9),
+        T(195, 60, "Importe", right=True, size=9),
+        T(26, 67, "48", right=True, size=9),
+        T(35, 67, "Cubeta gastronorm GN 1/1 acero inoxidable 150", size=9),
+        T(150, 67, "21 %", right=True, size=9),
+        T(172, 67, "38,41 EUR", right=True, size=9),
+        T(195, 67, "2.230,85 EUR", right=True, size=9),
+        T(35, 72, "mm", size=9),
+        T(35, 77, "Ref. A17244", size=9),
+        T(26, 83, "2", right=True, size=9),
+        T(35, 83, "Agua mineral con gas 0,75 l", size=9),
+        T(150, 83, "21 %", right=True, size=9),
+        T(172, 83, "1,10 EUR", right=True, size=9),
+        T(195, 83, "2,66 EUR", right=True, size=9),
+        T(35, 88, "Ref. A45636", size=9),
+        T(150, 100, "Total"),
+        T(195, 100, "2.233,51 EUR", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.description, i.product_code, i.quantity) for i in invoice.line_items] == [
+        ("Cubeta gastronorm GN 1/1 acero inoxidable 150\nmm", "A17244", Decimal(48)),
+        ("Agua mineral con gas 0,75 l", "A45636", Decimal(2)),
+    ]
+
+
+def test_a_justified_description_under_an_unnamed_heading() -> None:
+    """The LaTeX `invoice` package: "Aktivität" heads the descriptions, a justified one falls
+    apart into words set far apart ("Fettabscheider    Entleerung    und")."""
+    page = [
+        T(15, 15, "Zelenina Novák OG", size=12),
+        T(140, 25, "Rechnungsnummer  F2025/50151"),
+        T(30, 60, "Aktivität", size=9),
+        T(130, 60, "Rate/Einheit", right=True, size=9),
+        T(150, 60, "Anzahl", right=True, size=9),
+        T(185, 60, "Betrag (EUR)", right=True, size=9),
+        T(30, 67, "Fettabscheider", size=9),
+        T(58, 67, "Entleerung", size=9),
+        T(82, 67, "und", size=9),
+        T(130, 67, "86.81", right=True, size=9),
+        T(150, 67, "6.5", right=True, size=9),
+        T(185, 67, "564,26", right=True, size=9),
+        T(30, 72, "Reinigung", size=9),
+        T(30, 80, "Summe", size=9),
+        T(185, 80, "564,26", right=True, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.description, i.quantity, i.total) for i in invoice.line_items] == [
+        ("Fettabscheider Entleerung und\nReinigung", Decimal("6.5"), Decimal("564.26"))
+    ]
