@@ -160,7 +160,7 @@ ALREADY_PAID = [
 
 PO_REFERENCE = [
     r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"
-    r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref\.?))?|order\s+ref(?:erence)?"
+    r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref(?:erence)?\.?))?|order\s+ref(?:erence)?"
     r"|order\s+(?:number|no\b\.?)|customer\s+order",
     r"bestell\s*-?\s*(?:nummer|nr\.?|referenz)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
     r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
@@ -169,7 +169,8 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
-    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine",
+    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine"
+    r"|(?:nota\s+de\s+)?encomenda",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"

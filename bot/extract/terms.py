@@ -67,14 +67,15 @@ _DEBIT = re.compile(
 _ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
 #: A request to pay by a date, in prose: "Please transfer the amount by 16/08/2024".
 _PAY = re.compile(
-    r"\b(?:pay|paid|transf\w*|remit|settle|regler|payer|virer|vers(?:er|e|ement)|reglement|paiement|zahl\w*"
+    r"\b(?:pay|paid|transf\w*|remit|settle|regler|payer|virer|vers(?:er|e|ement|are)|reglement"
+    r"|paiement|zahl\w*"
     r"|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|(?:over\s+te\s+)?maken|voldo\w*|pag\w*"
     r"|sald(?:are|ate))\b"
 )
 _BY = re.compile(
     r"\b(?:before|by|until|no\s+later\s+than|avant(?:\s+le)?|au\s+plus\s+tard\s+le|jusqu.au"
     r"|bis(?:\s+zum|\s+spatestens)?|spatestens(?:\s+am|\s+bis(?:\s+zum)?)?|vor\s+dem|voor"
-    r"|uiterlijk(?:\s+op)?|antes\s+del?|entro\s+il|prima\s+del)\s+$"
+    r"|uiterlijk(?:\s+op)?|antes\s+del?|entro\s+il|prima\s+del|ate|due(?:\s+(?:to|on|by))?)\s+$"
 )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from decimal import Decimal
 
+import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
@@ -318,3 +320,45 @@ def test_a_justified_description_under_an_unnamed_heading() -> None:
     assert [(i.description, i.quantity, i.total) for i in invoice.line_items] == [
         ("Fettabscheider Entleerung und\nReinigung", Decimal("6.5"), Decimal("564.26"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "order_line", "po"),
+    [
+        (
+            "Please transfer the money onto following bank account due to 2025-03-07:",
+            "Your order reference: ORD14742",
+            "ORD14742",
+        ),
+        (
+            "Por favor transfira o montante até 2025-03-07 para a seguinte conta:",
+            "A sua nota de encomenda: PO-996797",
+            "PO-996797",
+        ),
+        (
+            "Si prega di versare l’importo entro il 2025-03-07 sul seguente conto:",
+            "Vostro ordine n. 4500030711",
+            "4500030711",
+        ),
+    ],
+)
+def test_a_pay_by_sentence_and_an_order_reference(sentence: str, order_line: str, po: str) -> None:
+    """invoice-maker (Typst) in English, Portuguese and Italian: the due date only in the payment
+    sentence, the buyer's order number after its label."""
+    page = [
+        T(15, 15, "Atlantic Catering Supplies DAC", size=12),
+        T(15, 30, "Invoice ID:  RE-2025-4961"),
+        T(15, 36, "Issuing Date:  2025-02-28"),
+        T(15, 60, "Description", size=9),
+        T(190, 60, "Total", right=True, size=9),
+        T(15, 66, "Deep cleaning of kitchen extraction hood", size=9),
+        T(190, 66, "54.74", right=True, size=9),
+        T(150, 76, "Total:"),
+        T(190, 76, "54.74", right=True),
+        T(15, 90, sentence, size=9),
+        T(15, 100, order_line, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.due_date == date(2025, 3, 7)
+    assert invoice.po_references == [po]
