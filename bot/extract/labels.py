@@ -290,7 +290,8 @@ COLUMN_CELLS: dict[str, str] = {
     "total": r"net|netto|nett|ht|ges",
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
-    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?",
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?"
+    r"|nr|no|n[°º]|№",  # a bare "No." column: positions (left alone) or article numbers
 }
 
 LEGAL_FORMS = re.compile(

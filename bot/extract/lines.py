@@ -50,6 +50,7 @@ _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)")
 _MAX_GAP = 8
+_DETAIL_LINES = 12  # lines an item's description may wrap over (narrow columns wrap a lot)
 _FIGURES = ("quantity", "unit_price", "total", "tax_rate")
 _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
@@ -306,11 +307,13 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
 _TIMES = re.compile(r" ?[x×*] ?")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
 _BROKEN = re.compile(r"[^\W\d_]-$")
+_CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")
 
 
 def wrapped(description: str, text: str) -> str:
-    """A description and its next line: a word hyphenated across the break is joined."""
-    if _BROKEN.search(description) and text[:1].islower():
+    """A description and its next line: a word hyphenated across the break is joined (not a
+    word's first part before a conjunction: "Bezorg-" / "en handlingkosten")."""
+    if _BROKEN.search(description) and text[:1].islower() and not _CONJUNCTION.match(text):
         return description[:-1] + text
     return f"{description}\n{text}"
 
@@ -521,10 +524,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 if len(items) == before:
                     break
                 # the table goes on after the page's head, without repeating its heading
-                page, gap, continuation = doc.lines[i].page, _MAX_GAP - _PAGE_HEAD, 3
+                page, gap, continuation = doc.lines[i].page, _MAX_GAP - _PAGE_HEAD, _DETAIL_LINES
                 pending = False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))
+            if not money and another_heading(doc.lines[i]):
+                break  # the heading of another table ("Warenwert  Nettobetrag  MwSt-Betrag")
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
@@ -563,15 +568,14 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 code = last.product_code or (None if last.description == "?" else last.description)
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
                 pending = False
-                gap = continuation = 1
+                gap, continuation = 0, 1
                 last_used = i
             elif (
                 text
                 and items
-                and continuation < 3
-                and gap == continuation
+                and continuation < _DETAIL_LINES
+                and gap == 0  # (detail lines follow their item, and count as no gap)
                 and _under_description(doc.lines[i], desc_col, cols, at)
-                and not another_heading(doc.lines[i])
             ):
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description
@@ -583,7 +587,6 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     desc = wrapped(last.description or "", text)
                     items[-1] = last.model_copy(update={"description": desc})
                 continuation += 1
-                gap += 1
                 last_used = i
             else:
                 gap += 1

@@ -362,3 +362,40 @@ def test_a_pay_by_sentence_and_an_order_reference(sentence: str, order_line: str
 
     assert invoice.due_date == date(2025, 3, 7)
     assert invoice.po_references == [po]
+
+
+def test_article_numbers_under_a_bare_number_heading_and_long_wrapped_descriptions() -> None:
+    """invoice-maker (Typst): "Nr.  Datum  Omschrijving  Aantal  Prijs  Totaal", the article
+    number under "Nr." ("№" in English), descriptions wrapped over many rows of a narrow
+    column (a word's first part before a conjunction stays apart: "Bezorg-" / "en
+    handlingkosten"), and a VAT summary's heading row under the items ends the table."""
+    page = [
+        T(15, 15, "Vishandel Noordzee V.O.F.", size=12),
+        T(15, 25, "Factuurnummer:  24217290"),
+        T(15, 50, "Nr.", size=9),
+        T(40, 50, "Datum", size=9),
+        T(70, 50, "Omschrijving", size=9),
+        T(140, 50, "Aantal", right=True, size=9),
+        T(165, 50, "Prijs", right=True, size=9),
+        T(190, 50, "Totaal", right=True, size=9),
+    ]
+    lines = ["Seizoensgroenten", "kist, gemengd,", "gekoeld geleverd", "bij de", "goederen-"]
+    lines += ["ingang, met", "lotnummer"]
+    page += [T(15, 57, "FD-46513", size=9), T(40, 57, "2024-01-09", size=9)]
+    page += [T(70, 57 + 4 * n, text, size=9) for n, text in enumerate(lines)]
+    page += [T(140, 57, "2.5", right=True, size=9), T(165, 57, "1.16", right=True, size=9)]
+    page += [T(190, 57, "2.90", right=True, size=9)]
+    page += [T(15, 88, "SV-47548", size=9), T(40, 88, "2024-01-10", size=9)]
+    page += [T(70, 88, "Bezorg-", size=9), T(70, 92, "en handlingkosten", size=9)]
+    page += [T(140, 88, "6", right=True, size=9), T(165, 88, "42.19", right=True, size=9)]
+    page += [T(190, 88, "253.14", right=True, size=9)]
+    page += [T(70, 100, "Tarief", size=9), T(110, 100, "Bedrag", size=9)]
+    page += [T(140, 100, "Btw", size=9), T(190, 100, "Totaal", right=True, size=9)]
+    page += [T(70, 105, "21 %", size=9), T(110, 105, "256.04", size=9)]
+    page += [T(140, 105, "53.77", size=9), T(190, 105, "309.81", right=True, size=9)]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.product_code, i.description, i.total) for i in invoice.line_items] == [
+        ("FD-46513", "\n".join(lines).replace("-\n", ""), Decimal("2.90")),
+        ("SV-47548", "Bezorg-\nen handlingkosten", Decimal("253.14")),
+    ]
