@@ -263,7 +263,8 @@ COLUMNS: dict[str, str] = {
     "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
     r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
-    r"|unit\s*price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis|e-preis|vk-preis"
+    r"|unit\s*price|(?:item|article)\s+price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis"
+    r"|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
     r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena",
@@ -279,7 +280,7 @@ COLUMNS: dict[str, str] = {
 COLUMN_CELLS: dict[str, str] = {
     # beside a "Description" column too; "Activity" is the LaTeX invoice package's
     "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|aktivitat|attivita"
-    r"|actividad|tatigkeit",
+    r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
@@ -287,7 +288,7 @@ COLUMN_CELLS: dict[str, str] = {
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte|count"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
-    "total": r"net|netto|nett|ht|ges",
+    "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?"

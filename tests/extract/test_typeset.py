@@ -399,3 +399,59 @@ def test_article_numbers_under_a_bare_number_heading_and_long_wrapped_descriptio
         ("FD-46513", "\n".join(lines).replace("-\n", ""), Decimal("2.90")),
         ("SV-47548", "Bezorg-\nen handlingkosten", Decimal("253.14")),
     ]
+
+
+def test_item_price_and_sum_headings_without_a_quantity() -> None:
+    """simpleinvoice (LaTeX): "Description  Item price  VAT  Sum", the sum gross."""
+    page = [
+        T(110, 15, "Tvätteriet Nord DAC", size=12),
+        T(110, 25, "Invoice number: FA25-42565"),
+        T(15, 50, "Description", size=9),
+        T(150, 50, "Item price", right=True, size=9),
+        T(160, 50, "VAT", size=9),
+        T(192, 50, "Sum", right=True, size=9),
+        T(15, 56, "Chef jacket white, embroidered logo", size=9),
+        T(150, 56, "€548.80", right=True, size=9),
+        T(160, 56, "23 %", size=9),
+        T(192, 56, "€675.02", right=True, size=9),
+        T(140, 66, "Total:"),
+        T(192, 66, "€675.02", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.unit_price, i.total) for i in invoice.line_items] == [
+        (Decimal("548.80"), Decimal("675.02"))
+    ]
+
+
+def test_expenses_under_a_table_of_their_own_in_a_currencys_column() -> None:
+    """The LaTeX `invoice` package: expenses after the fees, "Auslage  Währung  Betrag  Faktor
+    EUR", the amount under "EUR" (the "Betrag" column holds foreign amounts only)."""
+    page = [
+        T(15, 15, "Fjord Fisk KG", size=12),
+        T(110, 25, "Rechnungsnummer  2025-3713"),
+        T(25, 50, "Aktivität", size=9),
+        T(130, 50, "Rate/Einheit", right=True, size=9),
+        T(150, 50, "Anzahl", right=True, size=9),
+        T(185, 50, "Betrag (EUR)", right=True, size=9),
+        T(25, 56, "Wartung Spülmaschine", size=9),
+        T(130, 56, "87.34", right=True, size=9),
+        T(150, 56, "1.75", right=True, size=9),
+        T(185, 56, "152,84", right=True, size=9),
+        T(25, 66, "Auslage", size=9),
+        T(80, 66, "Währung", size=9),
+        T(120, 66, "Betrag", size=9),
+        T(145, 66, "Faktor", size=9),
+        T(185, 66, "EUR", right=True, size=9),
+        T(25, 72, "Parkgebühren", size=9),
+        T(80, 72, "EUR", size=9),
+        T(185, 72, "47,83", right=True, size=9),
+        T(25, 82, "Gesamtsumme", size=9),
+        T(185, 82, "200,67", right=True, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [(i.description, i.total) for i in invoice.line_items] == [
+        ("Wartung Spülmaschine", Decimal("152.84")),
+        ("Parkgebühren", Decimal("47.83")),
+    ]
