@@ -336,6 +336,12 @@ def supplier_name(
     name = _letterhead_form(ranked[0], [c for c in cells if doc.lines[c[0]].page == 1 and c[0] < 6])
     at = firsts.get(name, firsts[ranked[0]])
     name = _with_next_line(doc, _with_first_line(doc, name, at, table_lines), at)
+    if name.isupper():  # set in (small) capitals: as the page writes it elsewhere, if it does
+        spelled = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
+        found = (
+            m[0] for line in doc.lines if (m := spelled.search(line.text)) and not m[0].isupper()
+        )
+        name = " ".join(next(found, name).split())
     return name, max(0.3, min(0.9, 0.5 + margin / 10))
 
 

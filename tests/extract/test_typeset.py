@@ -455,3 +455,30 @@ def test_expenses_under_a_table_of_their_own_in_a_currencys_column() -> None:
         ("Wartung Spülmaschine", Decimal("152.84")),
         ("Parkgebühren", Decimal("47.83")),
     ]
+
+
+def test_a_name_in_small_capitals_is_written_as_the_page_writes_it_elsewhere() -> None:
+    """mrzool's invoice boilerplate (LaTeX): the sender line in small capitals ("FJORD FISK
+    V.O.F. • HOOGSTRAAT 110 • ..."), the name in plain type at the foot; "Uw bestelling:"."""
+    page = [
+        T(15, 15, "FJORD FISK V.O.F. • HOOGSTRAAT 110 • 3011 AD ROTTERDAM", size=8),
+        T(15, 25, "Gasthof Adler"),
+        T(15, 30, "Damrak 70"),
+        T(140, 45, "Rotterdam, 18 juni 2024"),
+        T(15, 55, "INVOICE  #R028286", size=12),
+        T(15, 70, "Pos.", size=9),
+        T(30, 70, "Description", size=9),
+        T(190, 70, "Prices in €", right=True, size=9),
+        T(17, 76, "1", size=9),
+        T(30, 76, "HACCP training personeel", size=9),
+        T(190, 76, "512,19", right=True, size=9),
+        T(150, 86, "Total:"),
+        T(190, 86, "512,19", right=True),
+        T(15, 100, "Uw bestelling: ORD-50650."),
+        T(15, 106, "BTW-nr.: NL213884086B01"),
+        T(15, 112, "Fjord Fisk  V.O.F."),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.supplier_name == "Fjord Fisk V.O.F."
+    assert invoice.po_references == ["ORD-50650"]
