@@ -299,10 +299,12 @@ LEGAL_FORMS = re.compile(
     r"(?<![\w])(?:gmbh(?:\s*&\s*co\.?\s*kg)?|(?:ges\.?\s?)?m\.?\s?b\.?\s?h\.?|gesmbh|ag|kg|ohg|og"
     r"|e\.\s?k\.|e\.\s?u\.|ug(?:\s*\(haftungsbeschr[aä]nkt\))?|se|a\.g\.|b\.\s?v\.?|bv|n\.\s?v\.?|nv"
     r"|bvba|v\.?\s?o\.?\s?f\.?|c\.\s?v\.|comm\.\s?v\.|sprl|scrl|sa/nv|sas|sasu|sarl|s\.a\.r\.l\."
-    r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa|s\.r\.l\.?|srl"
+    r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa"
+    r"|s\.r\.l\.(?:s\.)?|s\.r\.l|srls?"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
     r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
-    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|ltda\.?|lda\.?|s\.\s?r\.\s?o\.|a\.\s?s\.|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
+    r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|ltda\.?|lda\.?|spol\.\s?s\s?r\.\s?o\.|s\.\s?r\.\s?o\.|a\.\s?s\."
+    r"|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
     r"(?![\w])",
     re.IGNORECASE,
 )

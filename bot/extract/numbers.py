@@ -16,7 +16,7 @@ from functools import lru_cache
 # a currency glued to either side ("EUR12.00", "35.43DKK", "Kč2 554,97") leaves it a number
 _GLUED = "EUR|USD|GBP|CHF|CZK|PLN|SEK|NOK|DKK|HUF|CAD|AUD"
 _NUMBER = re.compile(
-    rf"(?:(?<![\w.,'\u2019/])|(?<={_GLUED})|(?<=Kč|zł|R\$))"
+    rf"(?:(?<![\w.,'\u2019/])|(?<=\.\.)|(?<={_GLUED})|(?<=Kč|zł|R\$))"  # ("Total....12")
     r"(?P<neg>[-\u2212\u2013]\s?)?"
     r"(?P<body>\d{1,3}(?:(?:[.,'\u2019]|[ \u00a0\u202f](?=\d{3}(?:[.,]\d|\D|$)))\d{3})+"
     r"(?:[.,]\d{1,4}|,[-\u2013](?![-\d]))?"

@@ -482,3 +482,36 @@ def test_a_name_in_small_capitals_is_written_as_the_page_writes_it_elsewhere() -
 
     assert invoice.supplier_name == "Fjord Fisk V.O.F."
     assert invoice.po_references == ["ORD-50650"]
+
+
+def test_totals_after_leader_dots_and_a_czech_legal_form() -> None:
+    """A word-processor letter: totals after leader dots ("Subtotal.......33 742,59 Kč"), the
+    supplier a "spol. s r.o.", a bank named in the footer."""
+    page = [
+        T(60, 15, "Pradelna Vesely spol. s r.o.", size=12),
+        T(15, 30, "Restaurace U Zlateho lva a.s."),
+        T(120, 30, "Invoice number:  FV254499"),
+        T(15, 50, "Description", size=9),
+        T(130, 50, "Quantity", right=True, size=9),
+        T(190, 50, "Amount", right=True, size=9),
+        T(15, 56, "Chef jackets, laundry", size=9),
+        T(130, 56, "289", right=True, size=9),
+        T(190, 56, "33 742,59", right=True, size=9),
+        T(100, 66, "Subtotal..........................33 742,59 Kč", size=9),
+        T(100, 72, "VAT 21 %............................7 085,94 Kč", size=9),
+        T(100, 78, "Total due..........................40 828,53 Kč", size=9),
+        T(
+            50,
+            100,
+            "Fio banka  ·  IBAN: CZ96 1104 4662 5073 3857 1457  ·  BIC: FIOBCZPPXXX",
+            size=8,
+        ),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.supplier_name == "Pradelna Vesely spol. s r.o."
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("33742.59"),
+        Decimal("7085.94"),
+        Decimal("40828.53"),
+    )
