@@ -23,7 +23,8 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)"
     r"|fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura"
-    r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu)|danovy\s+doklad\s*(?:c\.|cislo)",
+    r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
+    r"|danovy\s+doklad\s*(?:c\.|cislo)",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?" + _NO,
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
@@ -292,7 +293,9 @@ COLUMN_CELLS: dict[str, str] = {
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?"
-    r"|nr|no|n[°º]|№",  # a bare "No." column: positions (left alone) or article numbers
+    r"|nr|no|n[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
+    # a discount per line: its percentage is no VAT rate
+    "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",
 }
 
 LEGAL_FORMS = re.compile(

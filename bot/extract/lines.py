@@ -232,9 +232,9 @@ def row(
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         kind = _nearest(numeric, number).kind
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
-        if number.percent and kind not in ("description", "code"):
+        if number.percent and kind not in ("description", "code", "discount"):
             kind = "tax_rate"
-        if kind in ("description", "code", "other", "unit"):
+        if kind in ("description", "code", "other", "unit", "discount"):
             continue
         found.append(number)
         if kind != "tax_rate" or number.percent or not values.get(kind, number).percent:

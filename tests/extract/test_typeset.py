@@ -515,3 +515,34 @@ def test_totals_after_leader_dots_and_a_czech_legal_form() -> None:
         Decimal("7085.94"),
         Decimal("40828.53"),
     )
+
+
+def test_a_code_column_and_a_discount_column() -> None:
+    """A word-processor credit note: "Množství  Kód  Popis  Cena/MJ  Sleva  Celkem", the
+    article code under "Kód", a discount's percentage under "Sleva" (no VAT rate), and the
+    credit note's own number ("Číslo dobropisu")."""
+    page = [
+        T(15, 15, "Gastro Svoboda a.s.", size=12),
+        T(150, 15, "DOBROPIS", size=12),
+        T(130, 25, "Číslo dobropisu   2025903156"),
+        T(15, 50, "Množství", size=9),
+        T(35, 50, "Kód", size=9),
+        T(60, 50, "Popis", size=9),
+        T(150, 50, "Cena/MJ", right=True, size=9),
+        T(165, 50, "Sleva", right=True, size=9),
+        T(192, 50, "Celkem", right=True, size=9),
+        T(22, 56, "4", right=True, size=9),
+        T(35, 56, "HR3933", size=9),
+        T(60, 56, "Kuchařský nůž 24 cm", size=9),
+        T(150, 56, "2 854,56", right=True, size=9),
+        T(165, 56, "3 %", right=True, size=9),
+        T(192, 56, "11 075,69", right=True, size=9),
+        T(140, 66, "Celkem dobropis"),
+        T(192, 66, "11 075,69 CZK", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.invoice_number == "2025903156"
+    assert [(i.product_code, i.quantity, i.total, i.tax_rate) for i in invoice.line_items] == [
+        ("HR3933", Decimal(4), Decimal("11075.69"), None)
+    ]
