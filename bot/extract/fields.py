@@ -32,7 +32,10 @@ _OTHER_DATE = re.compile(
     r"|vertrags|booking|print|due|fallig|echeance|verval|vencimiento|scadenza|payment|zahlungs"
     r"|paiement|betaal|pago|pagamento|valuta|period)\s*-?\s*$"
 )
-_OF_OTHER = re.compile(r" (?:of|de|du) (?:supply|delivery|service|order|livraison|commande)")
+_OF_OTHER = re.compile(
+    r" (?:(?:of|de|du|di) )?(?:supply|delivery|service|order|livraison|commande|consegna|entrega"
+    r"|ordine|pedido)"
+)
 #: Words before a number label that make it another document's number ("zu Rechnung Nr.").
 _REFERENCE = re.compile(
     r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"

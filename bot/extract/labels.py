@@ -26,7 +26,9 @@ INVOICE_NUMBER = [
     r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
     r"|danovy\s+doklad\s*(?:c\.|cislo)",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
-    r"|nota\s+di\s+credito)\s*-?" + _NO,
+    r"|nota\s+di\s+credito)\s*-?"
+    + _NO
+    + r"|(?:n[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
@@ -171,7 +173,7 @@ PO_REFERENCE = [
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine"
-    r"|(?:nota\s+de\s+)?encomenda",
+    r"|(?:nota\s+de\s+)?encomenda|vase\s+objednavka|cislo\s+objednavky",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
@@ -182,7 +184,8 @@ CREDIT_NOTE = re.compile(
     r"\b(?:credit\s*note|credit\s*memo|gutschrift|gutschriftsanzeige|rechnungskorrektur"
     r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
-    r"|factura\s+rectificativa|nota\s+di\s+credito|nota\s+credito|dobropis|opravny\s+danovy\s+doklad)\b"
+    r"|(?:factura\s+)?rectificativa|nota\s+di\s+credito|nota\s+credito|dobropis"
+    r"|opravny\s+danovy\s+doklad)\b"
 )
 #: Labels of a document's type code (UNTDID 1001: 380 invoice, 381 credit note), which
 #: renderings of e-invoices print where a letter would print a title.

@@ -546,3 +546,49 @@ def test_a_code_column_and_a_discount_column() -> None:
     assert [(i.product_code, i.quantity, i.total, i.tax_rate) for i in invoice.line_items] == [
         ("HR3933", Decimal(4), Decimal("11075.69"), None)
     ]
+
+
+def test_a_corrective_invoice_titled_over_two_rows() -> None:
+    """A Spanish "FACTURA" / "RECTIFICATIVA" title over two rows, its own number after
+    "Nº rectificativa", the corrected invoice named below ("Rectifica la factura A24/0745")."""
+    page = [
+        T(15, 15, "Cárnicas Navarro S.L.", size=12),
+        T(160, 15, "FACTURA", size=12),
+        T(150, 22, "RECTIFICATIVA", size=12),
+        T(120, 32, "Nº rectificativa   R24/2464"),
+        T(120, 38, "Fecha   26/04/2024"),
+        T(120, 44, "Su pedido   BE-9257"),
+        T(15, 60, "Rectifica la factura A24/0745 (09/04/2024)"),
+        T(15, 70, "Descripción", size=9),
+        T(160, 70, "Precio", right=True, size=9),
+        T(190, 70, "Importe", right=True, size=9),
+        T(15, 76, "Mantequilla sin sal 250 g", size=9),
+        T(160, 76, "2,68", right=True, size=9),
+        T(190, 76, "64,32", right=True, size=9),
+        T(150, 86, "Total abono"),
+        T(190, 86, "64,32 €", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert (invoice.document_type, invoice.invoice_number) == ("credit_note", "R24/2464")
+    assert invoice.po_references == ["BE-9257"]
+
+
+def test_a_delivery_date_labelled_before_its_qualifier() -> None:
+    """Italian "Data consegna" over its date is the delivery's, not the invoice's."""
+    page = [
+        T(110, 15, "Esposito Impianti Frigoriferi S.p.A.", size=12),
+        T(15, 40, "Fattura FT 2024/2750"),
+        T(170, 40, "22/02/2024"),
+        T(15, 48, "Data consegna", size=9),
+        T(60, 48, "Cod. cliente", size=9),
+        T(15, 53, "17/02/2024", size=9),
+        T(60, 53, "D79608", size=9),
+        T(15, 65, "Descrizione", size=9),
+        T(190, 65, "Importo", right=True, size=9),
+        T(15, 71, "Manutenzione annuale impianto frigo", size=9),
+        T(190, 71, "117,95", right=True, size=9),
+        T(150, 81, "Totale"),
+        T(190, 81, "117,95", right=True),
+    ]
+    assert _read(_pdf(page)).invoice.invoice_date == date(2024, 2, 22)
