@@ -62,7 +62,8 @@ INVOICE_DATE = [
 
 DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
-    r"|please\s+(?:pay|remit)\s+(?:by|until|before)|^\s*due\b(?= ?:|  | [a-z]+\.? \d| \d)",
+    r"|please\s+(?:pay|remit)\s+(?:by|until|before)"
+    r"|^\s*(?:due|deadline)\b(?= ?:|  | [a-z]+\.? \d| \d)",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
     r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
     r"(?:\s+netto)?\s+bis",
@@ -172,7 +173,8 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer|uw\s+bestelling",
     r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
-    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine|rif\.?\s+ordine"
+    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|(?:vs\.?|vostro)\s+ordine(?:\s+n[°º.]?)?"
+    r"|rif\.?\s+ordine"
     r"|(?:nota\s+de\s+)?encomenda|vase\s+objednavka|cislo\s+objednavky",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)

@@ -592,3 +592,25 @@ def test_a_delivery_date_labelled_before_its_qualifier() -> None:
         T(190, 81, "117,95", right=True),
     ]
     assert _read(_pdf(page)).invoice.invoice_date == date(2024, 2, 22)
+
+
+def test_a_deadline_and_your_order_in_italian() -> None:
+    """simpleinvoice (LaTeX): "Deadline: September 20, 2025" is the due date; invoice2's
+    "Vostro ordine" labels the buyer's order."""
+    page = [
+        T(110, 15, "Tvätteriet Nord DAC", size=12),
+        T(110, 25, "Invoice number: FA25-42565"),
+        T(110, 31, "Invoice date: 22/07/2025"),
+        T(110, 37, "Deadline: September 20, 2025"),
+        T(110, 43, "Vostro ordine   ORD-65872"),
+        T(15, 60, "Description", size=9),
+        T(190, 60, "Sum", right=True, size=9),
+        T(15, 66, "Chef jacket white, embroidered logo", size=9),
+        T(190, 66, "€675.02", right=True, size=9),
+        T(140, 76, "Total:"),
+        T(190, 76, "€675.02", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.due_date == date(2025, 9, 20)
+    assert invoice.po_references == ["ORD-65872"]
