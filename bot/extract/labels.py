@@ -297,7 +297,7 @@ COLUMN_CELLS: dict[str, str] = {
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
-    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?"
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?(?:\s*art\.?)?"
     r"|nr|no|n[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",

@@ -48,6 +48,7 @@ DISCOUNT = re.compile(
 )
 _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
+_IN_CURRENCY = re.compile(r"(?:in|en|em|in der|dans) (?:[€$£]|eur|usd|gbp|chf)")
 _MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)")
 _MAX_GAP = 8
 _DETAIL_LINES = 12  # lines an item's description may wrap over (narrow columns wrap a lot)
@@ -100,10 +101,13 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
 
 def typed(cells: list[Cell]) -> list[Column]:
     """Columns named by heading cells; a cell naming two columns ("MwSt-% Nettowert") splits."""
-    out = []
+    out: list[Column] = []
     for cell in _unglued_headings(cells):
         folded = fold(cell.text)
         bare = _MONEY_MARK.sub("", folded).strip(" .:")  # "€ Ges.", "Total (EUR)"
+        if out and _IN_CURRENCY.fullmatch(folded):  # "Prices  in EUR": the heading's own words
+            out[-1] = replace(out[-1], end=cell.end)
+            continue
         whole = next((k for k, p in _CELL_TYPES.items() if p.fullmatch(bare)), None)
         if whole is not None:
             out.append(Column(whole, cell.start, cell.end))
@@ -210,7 +214,7 @@ def _text_column(cols: list[Column], start: int) -> Column:
 
 
 _CODE_LINE = re.compile(
-    rf"(?:{labels.COLUMN_CELLS['code']}) ?[:#]? ?(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
+    rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}) ?[:#]? ?(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
 )
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
@@ -316,6 +320,17 @@ def wrapped(description: str, text: str) -> str:
     if _BROKEN.search(description) and text[:1].islower() and not _CONJUNCTION.match(text):
         return description[:-1] + text
     return f"{description}\n{text}"
+
+
+def _times_line(text: str, decimal: str | None, item: LineItem) -> dict[str, Decimal] | None:
+    """A detail line "15 x 3,26" whose product is the item's total: its quantity and price."""
+    numbers = find_numbers(text, decimal)
+    if len(numbers) != 2 or item.quantity is not None or item.total is None:
+        return None
+    q, p = numbers
+    if not _TIMES.fullmatch(text, q.end, p.start) or not times(q.value, p.value, item.total):
+        return None
+    return {"quantity": q.value, "unit_price": p.value}
 
 
 def _described(figures: LineItem | None, description: str) -> LineItem | None:
@@ -580,9 +595,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description
                 last = items[-1]
-                if (code := _CODE_LINE.fullmatch(fold(text))) and not last.product_code:
+                pair = _times_line(text, doc.decimal, last)
+                if (ref := _CODE_LINE.fullmatch(fold(text))) and not last.product_code:
                     # "Ref. A17244", "Art.-Nr.: 4711" under the description: the item's code
-                    items[-1] = last.model_copy(update={"product_code": text[code.start("c") :]})
+                    items[-1] = last.model_copy(update={"product_code": text[ref.start("c") :]})
+                elif pair is not None:  # "• 15 x 3,26" under an item of 48,90
+                    items[-1] = last.model_copy(update=pair)
                 elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
                     desc = wrapped(last.description or "", text)
                     items[-1] = last.model_copy(update={"description": desc})

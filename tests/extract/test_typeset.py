@@ -614,3 +614,43 @@ def test_a_deadline_and_your_order_in_italian() -> None:
 
     assert invoice.due_date == date(2025, 9, 20)
     assert invoice.po_references == ["ORD-65872"]
+
+
+def test_bulleted_detail_lines_give_the_code_quantity_and_price() -> None:
+    """mrzool's boilerplate (LaTeX): "Pos.  Description  Prices  in EUR" (the currency a
+    cell of its own), each item's details in bullets under it: "• Art.nr. 22-7565" its code,
+    "• 15 x 3,26" its quantity and price when they make its total."""
+    page = [
+        T(15, 15, "Fattoria Bianchi N.V.", size=12),
+        T(15, 30, "INVOICE #F2024/67916", size=12),
+        T(15, 45, "Pos.", size=9),
+        T(30, 45, "Description", size=9),
+        T(165, 45, "Prices", right=True, size=9),
+        T(168, 45, "in EUR", size=9),
+        T(17, 51, "1", size=9),
+        T(30, 51, "Biologische raapzaadolie 10 l jerrycan", size=9),
+        T(180, 51, "48,90", right=True, size=9),
+        T(32, 56, "•  Art.nr. 22-7565", size=9),
+        T(32, 61, "•  15 x 3,26", size=9),
+        T(17, 67, "2", size=9),
+        T(30, 67, "Scharreleieren maat M, tray van  30", size=9),
+        T(180, 67, "1,86", right=True, size=9),
+        T(32, 72, "•  Art.nr. 26-4315", size=9),
+        T(140, 82, "Total:"),
+        T(180, 82, "50,76", right=True),
+    ]
+    invoice = _read(_pdf(page)).invoice
+
+    assert [
+        (i.description, i.product_code, i.quantity, i.unit_price, i.total)
+        for i in invoice.line_items
+    ] == [
+        (
+            "Biologische raapzaadolie 10 l jerrycan",
+            "22-7565",
+            15,
+            Decimal("3.26"),
+            Decimal("48.90"),
+        ),
+        ("Scharreleieren maat M, tray van 30", "26-4315", None, None, Decimal("1.86")),
+    ]
