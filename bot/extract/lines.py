@@ -503,7 +503,9 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
         return True
     right = next((c.start for c in cols if c.start > desc.end and c.kind in _FIGURES), None)
     within = right is None or line.cells[-1].start < right
-    return line.cells[0].start >= min(desc.start, at) - 3 and within
+    # (and not far right of where the description starts: a page number centred at the foot)
+    starts = min(desc.start, at) - 3 <= line.cells[0].start <= min(desc.start, at) + 20
+    return starts and within
 
 
 def another_heading(line: Line) -> bool:

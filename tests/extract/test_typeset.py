@@ -654,3 +654,37 @@ def test_bulleted_detail_lines_give_the_code_quantity_and_price() -> None:
         ),
         ("Scharreleieren maat M, tray van 30", "26-4315", None, None, Decimal("1.86")),
     ]
+
+
+def test_a_page_number_under_the_last_row_is_no_detail_of_its_item() -> None:
+    """The LaTeX `invoice` package: a page's number centred under the last row of the page,
+    left of the right-aligned figures' headings, and a centred footer line: neither is a line
+    of the last item's description; the table goes on over the page."""
+    first = [
+        T(15, 15, "Maison Gourmet SRL", size=12),
+        T(110, 25, "Facture n°   20230587749"),
+        T(30, 50, "Activité", size=9),
+        T(150, 50, "Prix/Unité", right=True, size=9),
+        T(165, 50, "Quantité", right=True, size=9),
+        T(192, 50, "Montant (EUR)", right=True, size=9),
+        T(30, 56, "Veste de cuisinier blanche, logo", size=9),
+        T(130, 56, "9.21", right=True, size=9),
+        T(160, 56, "4.75", right=True, size=9),
+        T(192, 56, "43,74", right=True, size=9),
+        T(30, 61, "brodé", size=9),
+        T(105, 70, "1", size=9),
+    ]
+    second = [
+        T(30, 20, "Parure de lit king size, lavage et", size=9),
+        T(130, 20, "1.60", right=True, size=9),
+        T(160, 20, "100", right=True, size=9),
+        T(192, 20, "160,00", right=True, size=9),
+        T(30, 30, "Total", size=9),
+        T(192, 30, "203,74", right=True, size=9),
+    ]
+    invoice = _read(_pdf(first, second)).invoice
+
+    assert [i.description for i in invoice.line_items] == [
+        "Veste de cuisinier blanche, logo\nbrodé",
+        "Parure de lit king size, lavage et",
+    ]
