@@ -159,7 +159,10 @@ class Doc:
 
     def read(self, hit: Hit, reader: Callable[[str], T | None], depth: int = 2) -> T | None:
         """A value right of the label (the rest of its own cell, or else the next cell), else in
-        the cells under it on the next ``depth`` lines, best overlap first per line."""
+        the cells under it on the next ``depth`` lines, best overlap first per line; nothing
+        where the label ends a sentence ("quoting the invoice number.")."""
+        if self.lines[hit.line].text[hit.end :].strip() == ".":
+            return None
         right = _LEAD.sub("", self.lines[hit.line].text[hit.end :])
         texts = chain([right], self._below(hit, depth))
         return next((value for text in texts if (value := reader(text)) is not None), None)

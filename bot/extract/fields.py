@@ -253,8 +253,6 @@ def po_references(doc: Doc) -> list[str]:
     refs: list[str] = []
     hits = sorted(doc.hits(_PO_PATTERNS), key=lambda h: (h.rank == _BUYER_REFERENCE, h.line))
     for hit in hits:
-        if doc.lines[hit.line].folded[hit.end :].strip() == ".":
-            continue  # "Thank you for your order.": a sentence, not a label
         if hit.rank == _BUYER_REFERENCE and refs:
             break
         for value in doc.read(hit, _tokens) or []:

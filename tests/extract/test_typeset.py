@@ -688,3 +688,23 @@ def test_a_page_number_under_the_last_row_is_no_detail_of_its_item() -> None:
         "Veste de cuisinier blanche, logo\nbrodé",
         "Parure de lit king size, lavage et",
     ]
+
+
+def test_a_label_ending_a_sentence_labels_nothing_under_it() -> None:
+    """ "... en rappelant le numéro de facture." over the page number: the sentence's last words
+    are no label of the "2" under them; the number is the one its own label names."""
+    page = [
+        T(15, 15, "Maison Gourmet SRL", size=12),
+        T(110, 25, "Facture n°   20230587749"),
+        T(15, 50, "Description", size=9),
+        T(190, 50, "Montant", right=True, size=9),
+        T(15, 56, "Parure de lit king size", size=9),
+        T(190, 56, "160,00", right=True, size=9),
+        T(
+            15,
+            66,
+            "Merci de régler le montant avant le 07/06/2023 en rappelant le numéro de facture.",
+        ),
+        T(120, 72, "2", size=9),
+    ]
+    assert _read(_pdf(page)).invoice.invoice_number == "20230587749"
