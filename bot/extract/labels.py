@@ -259,7 +259,8 @@ SUMMARY = re.compile(
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|posten|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
-    r"|concepto|descrizione|articolo|prodotto|descricao|produto|popis|nazev|title|service|dienst"
+    r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|nazev|title"
+    r"|service|dienst"
     r"|details?|particulars"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."

@@ -483,15 +483,22 @@ def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     return abs(amounts[0] - (items_sum(items) or 0)) <= TOLERANCE
 
 
-def _totals_label(line: Line, desc: Column) -> bool:
-    """A totals label ("Montant HT", "Total TVA") after the description's first cell: the totals
-    block (or a tax breakdown) beside the table's last lines, not an item."""
+def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
+    """A totals label ("Montant HT", "Total TVA") after the description's first cell, or in the
+    columns of figures: the totals block (or a tax breakdown) beside the table's last lines,
+    not an item."""
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
+    right = _figures_start(cols, desc) or 999
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
     return any(
         labels.SUMMARY.match(f := fold(c.text)) and (":" not in c.text or not DISCOUNT.search(f))
-        for c in texts[1:]
+        for c in texts[1:] + [c for c in texts[:1] if c.start >= right]
     )
+
+
+def _figures_start(cols: list[Column], desc: Column) -> int | None:
+    """Where the first column of figures right of the descriptions starts."""
+    return next((c.start for c in cols if c.start > desc.end and c.kind in _FIGURES), None)
 
 
 def _under_description(line: Line, desc: Column | None, cols: list[Column], at: int) -> bool:
@@ -501,7 +508,7 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
     ...") left of it belongs to no item."""
     if desc is None or not line.cells:
         return True
-    right = next((c.start for c in cols if c.start > desc.end and c.kind in _FIGURES), None)
+    right = _figures_start(cols, desc)
     within = right is None or line.cells[-1].start < right
     # (and not far right of where the description starts: a page number centred at the foot)
     starts = min(desc.start, at) - 3 <= line.cells[0].start <= min(desc.start, at) + 20
@@ -553,7 +560,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             discount = money and _discount_row(doc, i, desc_col or cols[0])
             if not discount and (
                 labels.SUMMARY.search(folded)
-                or (money and _totals_label(doc.lines[i], desc_col or cols[0]))
+                or (money and _totals_label(doc.lines[i], desc_col or cols[0], cols))
                 or (money and _sums_up(doc, i, items[before:]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box

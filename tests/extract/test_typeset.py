@@ -708,3 +708,47 @@ def test_a_label_ending_a_sentence_labels_nothing_under_it() -> None:
         T(120, 72, "2", size=9),
     ]
     assert _read(_pdf(page)).invoice.invoice_number == "20230587749"
+
+
+def test_spanish_and_portuguese_article_headings_and_a_note_beside_the_subtotal() -> None:
+    """Invoice Ninja: "Artículo" (the code) beside "Descripción"; a note left of the
+    descriptions beside "Subtotal" in the columns of figures ends the items. sparksuite in
+    Portuguese: "Artigo  Preço"."""
+    page = [
+        T(15, 15, "Cantábrico Limpiezas S.L.U.", size=12),
+        T(15, 25, "Número de abono   C5075"),
+        T(15, 50, "Artículo", size=9),
+        T(45, 50, "Descripción", size=9),
+        T(130, 50, "Precio unitario", size=9),
+        T(160, 50, "Cantidad", size=9),
+        T(190, 50, "Total línea", right=True, size=9),
+        T(15, 56, "CL-4639", size=9),
+        T(45, 56, "Desinfectante de superficies en spray 750 ml", size=9),
+        T(130, 56, "8,76 €", size=9),
+        T(160, 56, "40", size=9),
+        T(190, 56, "350,40 €", right=True, size=9),
+        T(15, 64, "Rectifica la factura INV-2025-5919", size=9),
+        T(160, 64, "Subtotal", size=9),
+        T(190, 64, "350,40 €", right=True, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert [(i.product_code, i.total) for i in invoice.line_items] == [
+        ("CL-4639", Decimal("350.40"))
+    ]
+
+    page = [
+        T(15, 15, "Ferreira & Filhos Alimentar S.A.", size=12),
+        T(120, 25, "Fatura n.º: F2024-46804"),
+        T(15, 50, "Artigo", size=9),
+        T(190, 50, "Preço", right=True, size=9),
+        T(15, 56, "Faca de chef 24 cm", size=9),
+        T(190, 56, "1 148,40", right=True, size=9),
+        T(15, 62, "Filete de salmão com pele", size=9),
+        T(190, 62, "49,80", right=True, size=9),
+        T(150, 72, "Subtotal: 1 198,20 EUR"),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert [(i.description, i.total) for i in invoice.line_items] == [
+        ("Faca de chef 24 cm", Decimal("1148.40")),
+        ("Filete de salmão com pele", Decimal("49.80")),
+    ]
