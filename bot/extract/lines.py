@@ -81,7 +81,10 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}
-    if not numeric or len(kinds & {"description", "quantity", "unit_price", "total"}) < 2:
+    if (
+        not numeric
+        or len(kinds & {"description", "weak_description", "quantity", "unit_price", "total"}) < 2
+    ):
         return None
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
     extra: list[Column] = []

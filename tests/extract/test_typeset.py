@@ -743,12 +743,15 @@ def test_spanish_and_portuguese_article_headings_and_a_note_beside_the_subtotal(
         T(190, 50, "Preço", right=True, size=9),
         T(15, 56, "Faca de chef 24 cm", size=9),
         T(190, 56, "1 148,40", right=True, size=9),
-        T(15, 62, "Filete de salmão com pele", size=9),
-        T(190, 62, "49,80", right=True, size=9),
-        T(150, 72, "Subtotal: 1 198,20 EUR"),
+        T(15, 62, "Faca de chef 24 cm – 29/09/2024", size=9),
+        T(190, 62, "574,72", right=True, size=9),
+        T(15, 68, "Filete de salmão com pele", size=9),
+        T(190, 68, "49,80", right=True, size=9),
+        T(150, 78, "Subtotal: 1 772,92 EUR"),
     ]
     invoice = _read(_pdf(page)).invoice
     assert [(i.description, i.total) for i in invoice.line_items] == [
         ("Faca de chef 24 cm", Decimal("1148.40")),
+        ("Faca de chef 24 cm – 29/09/2024", Decimal("574.72")),
         ("Filete de salmão com pele", Decimal("49.80")),
     ]
