@@ -405,7 +405,9 @@ def _description(
     figures = {
         c
         for n, c in enumerate(cells)
-        if any(lettered[:n]) and _text_column(cols, c.start).kind == "description"
+        if any(lettered[:n])
+        and _text_column(cols, c.start).kind == "description"
+        and any(ch.isdigit() for ch in c.text)  # (not a currency left of its amount)
     }
     texts = [
         c

@@ -755,3 +755,24 @@ def test_spanish_and_portuguese_article_headings_and_a_note_beside_the_subtotal(
         ("Faca de chef 24 cm – 29/09/2024", Decimal("574.72")),
         ("Filete de salmão com pele", Decimal("49.80")),
     ]
+
+
+def test_a_currency_code_before_the_amount_is_not_the_description() -> None:
+    """sparksuite: "Item  Price" with the price printed "CHF 73.47" (a no-break space), far right
+    of the description: the code is the amount's, not the description's."""
+    page = [
+        T(15, 15, "Bergmann & Söhne Getränke Sàrl", size=12),
+        T(120, 25, "Rechnungsnr.: 71557"),
+        T(15, 50, "Artikel", size=9),
+        T(190, 50, "Preis", right=True, size=9),
+        T(15, 56, "Pils Fass 30 l", size=9),
+        T(190, 56, "CHF\u00a073.47", right=True, size=9),
+        T(15, 62, "Mineralwasser still 0,5 l, Kasten à 24", size=9),
+        T(190, 62, "CHF\u00a011.42", right=True, size=9),
+        T(150, 72, "Zwischensumme: CHF 84.89"),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert [(i.description, i.total) for i in invoice.line_items] == [
+        ("Pils Fass 30 l", Decimal("73.47")),
+        ("Mineralwasser still 0,5 l, Kasten à 24", Decimal("11.42")),
+    ]
