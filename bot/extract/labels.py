@@ -218,13 +218,16 @@ CUSTOMER = re.compile(
 )
 
 #: Labels that introduce the seller.
-SUPPLIER = re.compile(
-    r"\b(?:from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
+_SELLER_WORDS = (
+    r"from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel"
-    r"|poskytovatel|prodavajici)\b"
+    r"|poskytovatel|prodavajici"
 )
+SUPPLIER = re.compile(rf"\b(?:{_SELLER_WORDS})\b")
+#: a seller's heading, also a short "from" standing alone ("Von", "De", "Od" over the block)
+SELLER_HEADING = re.compile(rf"\b(?:{_SELLER_WORDS}|von|van|de|da|od)\b")
 
 #: Units of measure printed after a quantity ("12 kg", "3 Stk.", "2 colis").
 UNIT = re.compile(

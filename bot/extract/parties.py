@@ -60,6 +60,8 @@ _ADDRESS_PART = re.compile(r",\s+(?=[^,]*\d)")
 _DIGIT = re.compile(r"\d")
 #: what may follow a seller word up to its colon: "Lieferant/Leistender:", "Leverancier (verkoper):"
 _LABEL_END = re.compile(r"(?:[ /(][\w ()]{0,20})? ?:|  ")
+_ALONE = re.compile(r" ?:| *$")  # ("Von:", or "Von" ending its line)
+_SHORT_HEADING = re.compile(r"[^\W\d_]{1,5}:?")
 _SEPARATOR = re.compile(r"[-–|•●·\u25cf/]")
 _STREET = re.compile(
     r"^\d+[a-z]?,?\s+\w|\w\s+\d+[a-z]?(?:\s*[-/]\s*\d+)?$|str\.|strasse|straße|street|road|lane"
@@ -110,7 +112,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
     the value of an account-holder label: both name the seller on most letters.
     """
     out = []
-    labelled = {*doc.lines_for(_HOLDER), *doc.lines_for(labels.SUPPLIER)}  # the rest hold none
+    labelled = {*doc.lines_for(_HOLDER), *doc.lines_for(labels.SELLER_HEADING)}  # (others: none)
     for i, line in enumerate(doc.lines):
         cut = None if i in skip else _before_figures(doc, line.cells, line.text)
         if cut is None:
@@ -121,7 +123,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
                 party = text[label.end() :].strip(" :").split("  ")[0]
                 at = label.end()
-                col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
+                col = next((c.start for c in line.cells if c.start <= label.start() < c.end), -9)
                 row = i
                 if not party.strip() and (found := _under(doc, i, col)) is not None:
                     row, (at, _, party) = found  # a heading over its block: "Provider"
@@ -271,10 +273,14 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
 def _seller_label(folded: str) -> re.Match[str] | None:
     """A seller label that labels something: it starts a cell and a colon or a gap follows it
     ("Fournisseur : ACME", "Sold by ACME"), unlike a tagline ("Fournisseur des professionnels")."""
-    m = labels.SUPPLIER.search(folded)
+    m = labels.SELLER_HEADING.search(folded)
     if m is None:
         return None
     before = folded[: m.start()]
+    if len(m[0]) <= 3:  # a short "from" ("Von", "De", "Od"): a heading on a row of headings
+        at_start = not before.strip(" ") or before.endswith("  ")  # ("An  Von", "Para  De")
+        headings = all(_SHORT_HEADING.fullmatch(w) for w in folded.split())
+        return m if at_start and headings and _ALONE.match(folded, m.end()) else None
     if before.strip(" ") and not before.endswith("  "):
         # a section heading ending in the seller word ("Informationen zum Verkäufer") heads the
         # seller's block like a bare "Verkäufer" would

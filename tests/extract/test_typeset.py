@@ -776,3 +776,29 @@ def test_a_currency_code_before_the_amount_is_not_the_description() -> None:
         ("Pils Fass 30 l", Decimal("73.47")),
         ("Mineralwasser still 0,5 l, Kasten à 24", Decimal("11.42")),
     ]
+
+
+@pytest.mark.parametrize(("buyer", "seller"), [("Pro", "Od"), ("Para", "De"), ("An", "Von")])
+def test_a_short_from_heading_over_the_sellers_block(buyer: str, seller: str) -> None:
+    """Kimai: "To  From" headings over the two blocks, in Czech, Spanish, German."""
+    page = [
+        T(15, 15, "Faktura", size=14),
+        T(160, 15, "Datum: 3. 8. 2023"),
+        T(15, 25, buyer),
+        T(110, 25, seller),
+        T(15, 31, "Kavárna Slavie"),
+        T(110, 31, "Horák Gastro technika a.s."),
+        T(15, 37, "Vinohradská 129"),
+        T(110, 37, "Masarykova 97"),
+        T(110, 43, "137 45 Ostrava"),
+        T(110, 49, "DIC: CZ28978865"),
+        T(15, 55, "Cislo faktury: INV-2023-0492"),
+        T(15, 60, "Popis", size=9),
+        T(190, 60, "Celkem", right=True, size=9),
+        T(15, 66, "Kuchařský nůž 24 cm", size=9),
+        T(190, 66, "1 397,04 CZK", right=True, size=9),
+    ]
+    # the word recurs in the text ("... od data vystavení"), as a short word does
+    page += [T(15, 80, f"Splatnost 14 dni {seller.lower()} data vystaveni, {seller.lower()} 1.8.")]
+    page += [T(15, 86, f"Zbozi {seller.lower()} dodavatele, {seller.lower()} skladu.")]
+    assert _read(_pdf(page)).invoice.supplier_name == "Horák Gastro technika a.s."
