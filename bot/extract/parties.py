@@ -123,7 +123,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
                 party = text[label.end() :].strip(" :").split("  ")[0]
                 at = label.end()
-                col = next((c.start for c in line.cells if c.start <= label.start() < c.end), -9)
+                col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
                 row = i
                 if not party.strip() and (found := _under(doc, i, col)) is not None:
                     row, (at, _, party) = found  # a heading over its block: "Provider"
@@ -280,7 +280,7 @@ def _seller_label(folded: str) -> re.Match[str] | None:
     if len(m[0]) <= 3:  # a short "from" ("Von", "De", "Od"): a heading on a row of headings
         at_start = not before.strip(" ") or before.endswith("  ")  # ("An  Von", "Para  De")
         headings = all(_SHORT_HEADING.fullmatch(w) for w in folded.split())
-        return m if at_start and headings and _ALONE.match(folded, m.end()) else None
+        return _ALONE.match(folded, m.end()) if at_start and headings else None
     if before.strip(" ") and not before.endswith("  "):
         # a section heading ending in the seller word ("Informationen zum Verkäufer") heads the
         # seller's block like a bare "Verkäufer" would
