@@ -15,11 +15,11 @@ INVOICE_NUMBER = [
     r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
     r"rechnungs?\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
     r"rechnung\s*(?:nr\b\.?|#|no\b\.?)",
-    r"(?:numero|n[°º]|no\.?|num\.?)\s*(?:de\s+)?(?:la\s+)?facture",
-    r"facture\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
+    r"(?:numero|n\.?[°º]|no\.?|num\.?)\s*(?:de\s+)?(?:la\s+)?facture",
+    r"facture\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"factuur\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
-    r"(?:numero|n[°º]|no\.?|num\.?)\s*(?:de\s+)?factura",
-    r"factura\s*(?:n\s?[°º]|no\b\.?|numero|num\b\.?|#)",
+    r"(?:numero|n\.?[°º]|no\.?|num\.?)\s*(?:de\s+)?factura",
+    r"factura\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)"
     r"|fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura"
@@ -28,19 +28,19 @@ INVOICE_NUMBER = [
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|nota\s+di\s+credito)\s*-?"
     + _NO
-    + r"|(?:n[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
+    + r"|(?:n\.?[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
     r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
-    r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n[°º]|numero)\s+(?:de\s+)?piece"
+    r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n\.?[°º]|numero)\s+(?:de\s+)?piece"
     r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     # hotels and travel: the booking's number is the document's number on receipts
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
-    r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n[°º])\s+de\s+reservation|reserveringsnummer",
+    r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
-    r"^\s*(?:numero|nummer|number|no|nr|n[°º]|num)\.?(?= ?:|  | ?$)",
+    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num)\.?(?= ?:|  | ?$)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
@@ -167,15 +167,15 @@ PO_REFERENCE = [
     r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref(?:erence)?\.?))?|order\s+ref(?:erence)?"
     r"|order\s+(?:number|no\b\.?)|customer\s+order",
     r"bestell\s*-?\s*(?:nummer|nr\.?|referenz)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
-    r"bon\s+de\s+commande|(?:n[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n[°º]|no)"
+    r"bon\s+de\s+commande|(?:n\.?[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n\.?[°º]|no)"
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
     r"|uw\s+referentie|po\s*-?\s*nummer|uw\s+bestelling",
-    r"orden\s+de\s+compra|(?:numero|n[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n[°º]|no)|su\s+pedido"
+    r"orden\s+de\s+compra|(?:numero|n\.?[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n\.?[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
     r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|(?:vs\.?|vostro)\s+ordine(?:\s+n[°º.]?)?"
     r"|rif\.?\s+ordine"
-    r"|(?:nota\s+de\s+)?encomenda|vase\s+objednavka|cislo\s+objednavky",
+    r"|(?:nota\s+de\s+)?encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
@@ -302,7 +302,7 @@ COLUMN_CELLS: dict[str, str] = {
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?(?:\s*art\.?)?"
-    r"|nr|no|n[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
+    r"|nr|no|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",
 }

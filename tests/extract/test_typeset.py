@@ -802,3 +802,28 @@ def test_a_short_from_heading_over_the_sellers_block(buyer: str, seller: str) ->
     page += [T(15, 80, f"Splatnost 14 dni {seller.lower()} data vystaveni, {seller.lower()} 1.8.")]
     page += [T(15, 86, f"Zbozi {seller.lower()} dodavatele, {seller.lower()} skladu.")]
     assert _read(_pdf(page)).invoice.supplier_name == "Horák Gastro technika a.s."
+
+
+@pytest.mark.parametrize(
+    ("number_label", "order_label"),
+    [("FACTURA N.º", "PEDIDO N.º"), ("FAKTURA Č.", "OBJEDNÁVKA Č.")],
+)
+def test_numbers_after_an_abbreviated_numero(number_label: str, order_label: str) -> None:
+    """A spreadsheet invoice: "FACTURA N.º" (the ordinal indicator after a dot), "PEDIDO N.º"
+    over two order numbers; in Czech "FAKTURA Č." and "OBJEDNÁVKA Č."."""
+    page = [
+        T(15, 15, "Suministros Hosteleros Martínez S.L.", size=12),
+        T(120, 25, number_label),
+        T(170, 25, "F-005250"),
+        T(120, 31, "FECHA"),
+        T(170, 31, "02/09/2024"),
+        T(120, 45, order_label),
+        T(120, 51, "4500318517, 4500304485"),
+        T(15, 70, "DESCRIPCIÓN", size=9),
+        T(190, 70, "TOTAL", right=True, size=9),
+        T(15, 76, "Toalla de baño 70 x 140 cm, lavandería", size=9),
+        T(190, 76, "35,56", right=True, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert invoice.invoice_number == "F-005250"
+    assert invoice.po_references == ["4500318517", "4500304485"]
