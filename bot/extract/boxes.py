@@ -295,7 +295,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                 ends_blank = parts[-1].endswith(" ")
                 if tx - last_end >= char:
                     pad = max(pad, 2 - ends_blank)  # a column gap stays one
-                elif tx - last_end >= 0.2 * size and not ends_blank:
+                elif tx - last_end >= 0.15 * size and not ends_blank:
                     pad = max(pad, 1)  # so does a space between words
                 elif last_end - tx > size and abs(run["ty"] - last_ty) > 0.3 * size:
                     pad = max(pad, 2 - ends_blank)  # within a taller run's span, on another row

@@ -827,3 +827,26 @@ def test_numbers_after_an_abbreviated_numero(number_label: str, order_label: str
     invoice = _read(_pdf(page)).invoice
     assert invoice.invoice_number == "F-005250"
     assert invoice.po_references == ["4500318517", "4500304485"]
+
+
+def test_a_quantity_set_close_to_the_next_cell() -> None:
+    """A spreadsheet's cells: a right-aligned quantity ends 0.5 mm before the code left-aligned
+    in the next cell (a gap under a fifth of the font's size): two words, not "3LN-82167"."""
+    page = [
+        T(15, 15, "Caseificio Bianchi S.r.l.", size=12),
+        T(120, 25, "Fattura n. FT-002434"),
+        T(15, 50, "Q.TÀ", size=8.5),
+        T(30, 50, "CODICE", size=8.5),
+        T(60, 50, "DESCRIZIONE", size=8.5),
+        T(160, 50, "PREZZO UNIT.", right=True, size=8.5),
+        T(192, 50, "IMPORTO", right=True, size=8.5),
+        T(29.5, 56, "3", right=True, size=8.5),
+        T(30, 56, "LN-82167", size=8.5),
+        T(60, 56, "Giacca da cuoco bianca, tg. 52", size=8.5),
+        T(160, 56, "23,19", right=True, size=8.5),
+        T(192, 56, "69,57", right=True, size=8.5),
+        T(150, 66, "TOTALE"),
+        T(192, 66, "69,57", right=True),
+    ]
+    text = pdf_pages(_pdf(page))[0].text
+    assert "3 LN-82167" in " ".join(text.split())
