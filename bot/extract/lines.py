@@ -198,12 +198,13 @@ def _has(cols: list[Column], kind: str) -> bool:
 
 def _nearest(cols: list[Column], number: Number) -> Column:
     """The heading nearest the number: headings aligned like their values."""
+    return min(
+        cols, key=lambda c: (_gap(c, number), abs(c.start + c.end - number.start - number.end))
+    )
 
-    def distance(c: Column) -> tuple[float, float]:
-        gap = max(c.start - number.end, number.start - c.end, 0)
-        return gap, abs(c.start + c.end - number.start - number.end) / 2
 
-    return min(cols, key=distance)
+def _gap(col: Column, number: Number) -> int:
+    return max(col.start - number.end, number.start - col.end, 0)
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
@@ -238,6 +239,9 @@ def row(
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         kind = _nearest(numeric, number).kind
+        near = [c for c in numeric if c.kind in _FIGURES and _gap(c, number) <= 2]
+        if kind == "code" and near:
+            kind = _nearest(near, number).kind  # a right-aligned quantity just left of a code
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         if number.percent and kind not in ("description", "code", "discount"):
             kind = "tax_rate"

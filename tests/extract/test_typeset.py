@@ -835,7 +835,7 @@ def test_a_quantity_set_close_to_the_next_cell() -> None:
     page = [
         T(15, 15, "Caseificio Bianchi S.r.l.", size=12),
         T(120, 25, "Fattura n. FT-002434"),
-        T(15, 50, "Q.TÀ", size=8.5),
+        T(27, 50, "Q.TÀ", right=True, size=8.5),
         T(30, 50, "CODICE", size=8.5),
         T(60, 50, "DESCRIZIONE", size=8.5),
         T(160, 50, "PREZZO UNIT.", right=True, size=8.5),
@@ -850,3 +850,8 @@ def test_a_quantity_set_close_to_the_next_cell() -> None:
     ]
     text = pdf_pages(_pdf(page))[0].text
     assert "3 LN-82167" in " ".join(text.split())
+    # and the quantity, just left of the code's heading, is the quantity column's figure
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.quantity, i.product_code, i.total) for i in items] == [
+        (Decimal(3), "LN-82167", Decimal("69.57"))
+    ]
