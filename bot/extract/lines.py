@@ -483,6 +483,14 @@ def _discount_row(doc: Doc, i: int, desc: Column) -> bool:
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
+def _priced(doc: Doc, i: int, cols: list[Column]) -> bool:
+    item = row(doc.lines[i].text, doc.decimal, cols, item_label=True)[0]
+    if item is None or not item.product_code or not labels.SUMMARY.search(fold(item.product_code)):
+        return False
+    q, p, t = item.quantity, item.unit_price, item.total
+    return q is not None and p is not None and t is not None and times(q, p, t)
+
+
 def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
     """A line with one amount, the sum of the table's items: their total ("Goods Total",
     "Warenwert netto"), whatever its label says or where it stands."""
@@ -567,6 +575,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
             discount = money and _discount_row(doc, i, desc_col or cols[0])
+            # a row priced like an item (quantity x price = total) whose summary word is its
+            # article code is an item: "VERSAND  Frachtkosten  1  12,50  12,50"
+            discount = discount or (
+                money and labels.SUMMARY.search(folded) is not None and _priced(doc, i, cols)
+            )
             if not discount and (
                 labels.SUMMARY.search(folded)
                 or (money and _totals_label(doc.lines[i], desc_col or cols[0], cols))

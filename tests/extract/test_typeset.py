@@ -855,3 +855,34 @@ def test_a_quantity_set_close_to_the_next_cell() -> None:
     assert [(i.quantity, i.product_code, i.total) for i in items] == [
         (Decimal(3), "LN-82167", Decimal("69.57"))
     ]
+
+
+def test_a_shipping_row_with_its_own_article_code_is_an_item() -> None:
+    """A spreadsheet invoice bills its freight as a row of the table: "VERSAND  Frachtkosten
+    1  12,50  12,50" (a summary word, but as an article code, priced like an item)."""
+    page = [
+        T(15, 15, "Moser Gastrobedarf GmbH", size=12),
+        T(120, 25, "Rechnungsnr.: 202502423"),
+        T(15, 50, "ART.-NR.", size=8.5),
+        T(40, 50, "BESCHREIBUNG", size=8.5),
+        T(130, 50, "MENGE", right=True, size=8.5),
+        T(160, 50, "EINZELPREIS", right=True, size=8.5),
+        T(192, 50, "GESAMT", right=True, size=8.5),
+        T(15, 56, "BV-38430", size=8.5),
+        T(40, 56, "Hauswein rot, 0,75 l", size=8.5),
+        T(130, 56, "35", right=True, size=8.5),
+        T(160, 56, "6,16", right=True, size=8.5),
+        T(192, 56, "215,60", right=True, size=8.5),
+        T(15, 62, "VERSAND", size=8.5),
+        T(40, 62, "Frachtkosten", size=8.5),
+        T(130, 62, "1", right=True, size=8.5),
+        T(160, 62, "12,50", right=True, size=8.5),
+        T(192, 62, "12,50", right=True, size=8.5),
+        T(140, 72, "Zwischensumme"),
+        T(192, 72, "228,10", right=True),
+    ]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.product_code, i.total) for i in items] == [
+        ("BV-38430", Decimal("215.60")),
+        ("VERSAND", Decimal("12.50")),
+    ]
