@@ -173,9 +173,10 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer|uw\s+bestelling",
     r"orden\s+de\s+compra|(?:numero|n\.?[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n\.?[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
-    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|(?:vs\.?|vostro)\s+ordine(?:\s+n[°º.]?)?"
+    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine"
+    r"|vostro\s+ordine(?:\s+n[°º.]?)?"
     r"|rif\.?\s+ordine"
-    r"|(?:nota\s+de\s+)?encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
+    r"|nota\s+de\s+encomenda|encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
@@ -273,7 +274,7 @@ COLUMNS: dict[str, str] = {
     "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
     r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
-    r"|unit\s*price|(?:item|article)\s+price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis"
+    r"|unit\s*price|item\s+price|article\s+price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis"
     r"|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"

@@ -207,6 +207,10 @@ def _gap(col: Column, number: Number) -> int:
     return max(col.start - number.end, number.start - col.end, 0)
 
 
+def _figures_of(cols: list[Column]) -> list[Column]:
+    return [c for c in cols if c.kind in _FIGURES]
+
+
 def _text_column(cols: list[Column], start: int) -> Column:
     """The column a text cell starts in; text starting past a column of figures' heading is the
     next text column's (its heading centred over it: "Amount  Item" over "2  Napkins ...")."""
@@ -239,8 +243,7 @@ def row(
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         kind = _nearest(numeric, number).kind
-        near = [c for c in numeric if c.kind in _FIGURES and _gap(c, number) <= 2]
-        if kind == "code" and near:
+        if kind == "code" and (near := [c for c in _figures_of(numeric) if _gap(c, number) <= 2]):
             kind = _nearest(near, number).kind  # a right-aligned quantity just left of a code
         # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
         if number.percent and kind not in ("description", "code", "discount"):

@@ -261,9 +261,9 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
     # a letter's return address ("ACME GmbH • Hauptstr. 1 • 12345 Köln"), a row of its own in
     # the page's top half, over the window: the rows under it, in its column, are the addressee's
     for i, line in enumerate(doc.lines[:-1]):
-        alone = len(line.cells) == 1 and not doc.touching(i - 1, i)
-        high = line.row < doc.pages[line.page - 1].count("\n") / 2
-        if alone and high and _RETURN_ADDRESS.search(line.text):
+        if len(line.cells) > 1 or not _RETURN_ADDRESS.search(line.text):
+            continue
+        if not doc.touching(i - 1, i) and line.row < doc.pages[line.page - 1].count("\n") / 2:
             start = line.cells[0].start
             for j in (j for j in range(i + 1, i + 7) if doc.touching(i + 1, j)):  # (no gap)
                 zone.update((j, c.start // 4) for c in doc.lines[j].cells if c.start <= start + 6)
