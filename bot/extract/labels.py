@@ -251,7 +251,7 @@ SUMMARY = re.compile(
     r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
     r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
-    r"|breakdown|aufschlusselung|celkem|rozpis|rekapitulace|dph|resumo|impostos?"
+    r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|dph|resumo|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
     r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
     r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
@@ -263,7 +263,8 @@ SUMMARY = re.compile(
 COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|posten|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
-    r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|nazev|title"
+    r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
+    r"|title"
     r"|service|dienst"
     r"|details?|particulars"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon",

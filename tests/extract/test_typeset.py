@@ -886,3 +886,29 @@ def test_a_shipping_row_with_its_own_article_code_is_an_item() -> None:
         ("BV-38430", Decimal("215.60")),
         ("VERSAND", Decimal("12.50")),
     ]
+
+
+def test_czech_item_and_description_headings_and_subtotal() -> None:
+    """Invoice Ninja in Czech: "Položka" (the article) beside "Popis" (its description), and a
+    note left of "Mezisoučet" (the subtotal) under the items."""
+    page = [
+        T(15, 15, "Novak Potraviny v.o.s.", size=12),
+        T(15, 25, "Číslo dobropisu   AV239161"),
+        T(15, 50, "Položka", size=9),
+        T(45, 50, "Popis", size=9),
+        T(120, 50, "Cena za jednotku", size=9),
+        T(160, 50, "Množství", size=9),
+        T(192, 50, "Celkem za řádek", right=True, size=9),
+        T(15, 56, "FD94091", size=9),
+        T(45, 56, "Máslo 82 %, 10 x 250 g", size=9),
+        T(120, 56, "33,34 Kč", size=9),
+        T(160, 56, "5", size=9),
+        T(192, 56, "166,70 Kč", right=True, size=9),
+        T(15, 64, "K faktuře INV-2023-0819", size=9),
+        T(150, 64, "Mezisoučet", size=9),
+        T(192, 64, "166,70 Kč", right=True, size=9),
+    ]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.product_code, i.description, i.total) for i in items] == [
+        ("FD94091", "Máslo 82 %, 10 x 250 g", Decimal("166.70"))
+    ]
