@@ -161,9 +161,10 @@ class Doc:
         """A value right of the label (the rest of its own cell, or else the next cell), else in
         the cells under it on the next ``depth`` lines, best overlap first per line; nothing
         where the label ends a sentence ("quoting the invoice number.")."""
-        if self.lines[hit.line].text[hit.end :].strip() == ".":
+        rest = self.lines[hit.line].text[hit.end :]
+        if rest.strip() == ".":
             return None
-        right = _LEAD.sub("", self.lines[hit.line].text[hit.end :])
+        right = _LEAD.sub("", rest)
         texts = chain([right], self._below(hit, depth))
         return next((value for text in texts if (value := reader(text)) is not None), None)
 

@@ -512,7 +512,8 @@ def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
     return any(
         labels.SUMMARY.match(f := fold(c.text)) and (":" not in c.text or not DISCOUNT.search(f))
-        for c in texts[1:] + [c for c in texts[:1] if c.start >= right]
+        for n, c in enumerate(texts)
+        if n or c.start >= right
     )
 
 
@@ -577,14 +578,14 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
                 continue
-            discount = money and _discount_row(doc, i, desc_col or cols[0])
-            # a row priced like an item (quantity x price = total) whose summary word is its
-            # article code is an item: "VERSAND  Frachtkosten  1  12,50  12,50"
-            discount = discount or (
-                money and labels.SUMMARY.search(folded) is not None and _priced(doc, i, cols)
+            summary = labels.SUMMARY.search(folded) is not None
+            # an item though it reads like a summary: a discount row, or a row priced like an item
+            # whose summary word is its article code ("VERSAND  Frachtkosten  1  12,50  12,50")
+            item_row = money and (
+                _discount_row(doc, i, desc_col or cols[0]) or (summary and _priced(doc, i, cols))
             )
-            if not discount and (
-                labels.SUMMARY.search(folded)
+            if not item_row and (
+                summary
                 or (money and _totals_label(doc.lines[i], desc_col or cols[0], cols))
                 or (money and _sums_up(doc, i, items[before:]))
             ):
@@ -596,11 +597,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i, subtotal = i + 1, True
                     continue
                 break
-            item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, discount)
+            item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, item_row)
             if item is None and money and orphan is not None and orphan[0] == i - 1:
                 # its figures on a line of their own under its description ("1  Hauswein rot" /
                 # "•  20 × 45,90    918,00"), when quantity x price make its total
-                item, _ = row(doc.lines[i].text, doc.decimal, cols, True, discount)
+                item, _ = row(doc.lines[i].text, doc.decimal, cols, True, item_row)
                 item = _described(item, orphan[1])
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
@@ -629,11 +630,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 # "Charge: L2312 MHD: 29.02.2024": label-value pairs are the item's batch or
                 # delivery data, not its description
                 last = items[-1]
-                pair = _times_line(text, doc.decimal, last)
                 if (ref := _CODE_LINE.fullmatch(fold(text))) and not last.product_code:
                     # "Ref. A17244", "Art.-Nr.: 4711" under the description: the item's code
                     items[-1] = last.model_copy(update={"product_code": text[ref.start("c") :]})
-                elif pair is not None:  # "• 15 x 3,26" under an item of 48,90
+                elif (pair := _times_line(text, doc.decimal, last)) is not None:
+                    # "• 15 x 3,26" under an item of 48,90
                     items[-1] = last.model_copy(update=pair)
                 elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
                     desc = wrapped(last.description or "", text)

@@ -343,7 +343,7 @@ def supplier_name(
     at = firsts.get(name, firsts[ranked[0]])
     name = _with_next_line(doc, _with_first_line(doc, name, at, table_lines), at)
     if name.isupper():  # set in (small) capitals: as the page writes it elsewhere, if it does
-        spelled = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
+        spelled = _spelled(name, re.IGNORECASE)
         found = (
             m[0] for line in doc.lines if (m := spelled.search(line.text)) and not m[0].isupper()
         )
@@ -409,13 +409,18 @@ def _bare(name: str) -> str:
     return _NOT_ALNUM.sub("", fold(labels.LEGAL_FORMS.sub("", name)))
 
 
+def _spelled(name: str, flags: int = 0) -> re.Pattern[str]:
+    """The name's words however far apart they are printed (letter-spaced or justified type)."""
+    return re.compile(r"\s+".join(map(re.escape, name.split())), flags)
+
+
 def _with_next_line(doc: Doc, name: str, i: int) -> str:
     """A name wrapped in its box: the next row goes on in the name's column and completes the
     name's legal form ("Franke UG" / "(haftungsbeschränkt)"), or, under a label's value, ends
     with one."""
     line = doc.lines[i]
     # the name's span on its line (its words may stand apart: letter-spaced large type)
-    if not name or (at := re.search(r"\s+".join(map(re.escape, name.split())), line.text)) is None:
+    if not name or (at := _spelled(name).search(line.text)) is None:
         return name
     cell = Cell(at.start(), at.end(), at.group())
     broken = line.text[at.end() : at.end() + 1] == "-"  # "Schoonmaakbedrijf Ver-" / "meer V.O.F."
