@@ -324,10 +324,15 @@ _BROKEN = re.compile(r"[^\W\d_]-$")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")
 
 
+def hyphenated(first: str, text: str) -> bool:
+    """Does a word hyphenated at the end of ``first`` go on at the start of ``text``? (Not a
+    word's first part before a conjunction: "Bezorg-" / "en handlingkosten".)"""
+    return bool(_BROKEN.search(first)) and text[:1].islower() and not _CONJUNCTION.match(text)
+
+
 def wrapped(description: str, text: str) -> str:
-    """A description and its next line: a word hyphenated across the break is joined (not a
-    word's first part before a conjunction: "Bezorg-" / "en handlingkosten")."""
-    if _BROKEN.search(description) and text[:1].islower() and not _CONJUNCTION.match(text):
+    """A description and its next line: a word hyphenated across the break is joined."""
+    if hyphenated(description, text):
         return description[:-1] + text
     return f"{description}\n{text}"
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc
+from bot.extract.lines import hyphenated
 from bot.extract.numbers import find_amounts
 
 _TITLE = re.compile(
@@ -423,7 +424,6 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     if not name or (at := _spelled(name).search(line.text)) is None:
         return name
     cell = Cell(at.start(), at.end(), at.group())
-    broken = line.text[at.end() : at.end() + 1] == "-"  # "Schoonmaakbedrijf Ver-" / "meer V.O.F."
     j = i + 1  # the next row in the name's column: a smaller line right of both is passed over
     if doc.touching(i, j + 1) and all(c.start > cell.end for c in doc.lines[j].cells):
         j += 1
@@ -443,7 +443,9 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     labelled = label is not None and label.text.endswith(":")
     if label is not None and labelled:
         labelled = not any(label.start - 2 <= c.start < cell.start - 2 for c in below.cells)
-    broken = broken and more.text[:1].islower()
+    # a word hyphenated at the name's end goes on in the next row ("Schoonmaakbedrijf Ver-" /
+    # "meer V.O.F."), as in a description
+    broken = hyphenated(line.text[: at.end() + 1], more.text)
     begun = start <= len(name) + 1 or labelled or broken
     if not (begun and len(name) < end == len(joined)):
         return name
