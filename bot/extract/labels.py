@@ -264,8 +264,7 @@ COLUMNS: dict[str, str] = {
     "description": r"description|desc\.|item|posten|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
     r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
-    r"|title"
-    r"|service|dienst"
+    r"|title|service|dienst"
     r"|details?|particulars"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
@@ -303,7 +302,8 @@ COLUMN_CELLS: dict[str, str] = {
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
-    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo|cod\.?(?:\s*art\.?)?"
+    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo"
+    r"|cod\.?(?:\s*art\.?)?"
     r"|nr|no|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",
