@@ -16,16 +16,16 @@ from functools import lru_cache
 _MONTH_NAMES = {
     1: "january jan januar janvier janv januari enero ene gennaio genn gen jänner janeiro ledna",
     2: "february feb februar fevrier fevr februari febrero febbraio fevereiro fev unora",
-    3: "march mar marz maerz mars maart marzo mrt marco brezna",
+    3: "march mar marz maerz mars marts maart marzo mrt marco brezna",
     4: "april apr avril abril aprile dubna",
-    5: "may mai mei mayo maggio mag maio kvetna",
+    5: "may mai maj mei mayo maggio mag maio kvetna",
     6: "june jun juni juin junio giugno giu junho cervna",
     7: "july jul juli juillet juil julio luglio lug julho cervence",
-    8: "august aug aout augustus agosto ago srpna",
+    8: "august aug aout augustus augusti agosto ago srpna",
     9: "september sep sept septembre septiembre settembre set setembro zari",
     10: "october oct oktober okt octobre octubre ottobre ott outubro out rijna",
     11: "november nov novembre noviembre novembro listopadu",
-    12: "december dec dezember dez decembre diciembre dic dicembre dezembro prosince",
+    12: "december desember dec dezember dez decembre diciembre dic dicembre dezembro prosince",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
@@ -75,11 +75,15 @@ def fold(text: str) -> str:
 
 # Latin letters with accents -> their base letter, one character for one (positions stay); the
 # no-break spaces that join label words ("Invoice\u00a0number") -> a space, so labels match.
-_FOLD = {
-    n: unicodedata.normalize("NFD", chr(n))[0]
-    for n in range(0xC0, 0x250)
-    if unicodedata.normalize("NFD", chr(n))[0] != chr(n)
-} | dict.fromkeys((0xA0, 0x2007, 0x202F), " ")
+_FOLD = (
+    {
+        n: unicodedata.normalize("NFD", chr(n))[0]
+        for n in range(0xC0, 0x250)
+        if unicodedata.normalize("NFD", chr(n))[0] != chr(n)
+    }
+    | dict.fromkeys((0xA0, 0x2007, 0x202F), " ")
+    | {0xF8: "o"}
+)  # "ø" has no accent in Unicode
 
 
 def _year(y: str) -> int:

@@ -85,6 +85,10 @@ _CURRENCY_WORDS = [
     (re.compile(r"\b(?:SFr|Fr)\.\s?(?=\d)"), "CHF", "fr."),
     (re.compile(r"\bRs\.?\s?(?=\d)"), "INR", "rs"),
 ]
+# "kr" is the krone or krona of the country the seller's ids and account name ("NO 649 886 305 MVA")
+_KRONE = re.compile(r"(?<=\d) ?kr\b|\bkr\.? ?(?=\d)")
+_KRONE_COUNTRY = re.compile(r"\b(NO|SE|DK|IS) ?\d")
+_KRONE_CODES = {"NO": "NOK", "SE": "SEK", "DK": "DKK", "IS": "ISK"}
 _DIGIT = re.compile(r"\d")
 _TERM_ID = re.compile(r"^\(?B[TG]-\d{1,3}\)?\s*[:#]?\s*")
 _AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{2})")
@@ -239,6 +243,10 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
     for pattern, code, gate in _CURRENCY_WORDS:
         # "+= 0" still adds the code to the votes, as the search did
         votes[code] += len(pattern.findall(text)) if gate in lower else 0
+    if "kr" in text and not any(votes.values()) and (krone := _KRONE.findall(text)):
+        country = _KRONE_COUNTRY.search(text)
+        if country:
+            votes[_KRONE_CODES[country.group(1)]] += len(krone)
     if votes:
         code, _ = votes.most_common(1)[0]
         return code, 0.95 if len(votes) == 1 else 0.8

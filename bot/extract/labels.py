@@ -1,4 +1,5 @@
-"""Label vocabularies in English, German, French, Dutch, Spanish, Italian, Portuguese and Czech.
+"""Label vocabularies in English, German, French, Dutch, Spanish, Italian, Portuguese, Czech and
+the Scandinavian languages (Norwegian, Swedish, Danish).
 
 Patterns match folded text (lower case, accents removed, see :func:`bot.extract.dates.fold`).
 Each field lists its labels from most to least specific; the index becomes part of a
@@ -24,8 +25,9 @@ INVOICE_NUMBER = [
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)"
     r"|fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura"
     r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
-    r"|danovy\s+doklad\s*(?:c\.|cislo)",
+    r"|danovy\s+doklad\s*(?:c\.|cislo)|faktura\s*-?\s*(?:nummer|nr\b\.?)|fakturanr\b\.?",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"|kreditnota|kreditfaktura"
     r"|nota\s+di\s+credito)\s*-?"
     + _NO
     + r"|(?:n\.?[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
@@ -41,7 +43,7 @@ INVOICE_NUMBER = [
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
     r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num)\.?(?= ?:|  | ?$)",
-    r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
+    r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
     r"|facture|factuur|factura|fattura|fatura|faktura|tax invoice)\b",
@@ -56,7 +58,7 @@ INVOICE_DATE = [
     r"factuur\s*-?\s*datum|factuurdatum",
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
-    r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni",
+    r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|faktura\s*-?\s*dat(?:o|um)",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
 
@@ -73,6 +75,8 @@ DUE_DATE = [
     r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro|da\s+pagare\s+entro",
     r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del"
     r"|data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
+    r"forfalls?\s*-?\s*dat(?:o|um)|forfallodat(?:um|o)|forfallodag|forfaldsdato|forfaldsdag|forfall"
+    r"|sista\s+betalningsdag|betalingsfrist|att\s+betala\s+senast|betales\s+senest",
 ]
 
 TOTAL_INCL = [
@@ -99,11 +103,13 @@ TOTAL_INCL = [
     r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare"
     r"|total\s+(?:com\s+(?:iva|impostos?)|da\s+fatura)|valor\s+total|celkem\s+(?:s\s+dph|k\s+uhrade)"
     r"|k\s+uhrade|celkova\s+castka",
+    r"(?:sum\s+|totalt\s+|belop\s+)?a\s+betale|(?:summa\s+|belopp\s+)?att\s+betala|at\s+betale|slutsumma"
+    r"|totalsumma|totalbelop|fakturabelopp?|(?:sum|total|totalt|summa|i\s+alt)\s+inkl\.?\s+(?:mva|moms)",
     # "Beitrag inklusive 19 % Versicherungsteuer", "price incl. VAT": an amount with tax in it
     r"\b(?:inkl(?:usive)?|incl(?:uding|usief|\.)?|inclus[e]?|compris[e]?|inclusa|incluido)\.?\s+"
     r"(?:(?:der|de\s+la|la|el|l.)\s+)?(?:\d+(?:[.,]\d+)?\s*%\s*)?"
     r"(?:mwst|ust|vat|tax|tva|btw|iva|gst|\w*steuer)\b",
-    r"^\s*(?:total|totaal|totale|summe|gesamt|importe|celkem)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
+    r"^\s*(?:total|totaal|totale|summe|gesamt|importe|celkem|totalt|summa)\b|\btotal\s*(?:eur|usd|gbp|chf)?\s*:?\s*$",
     r"\b(?:total|totaal|totale|summe)\b",
 ]
 
@@ -126,6 +132,9 @@ TOTAL_EXCL = [
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
     r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
+    r"(?:mva|moms)\s*-?\s*grunnlag|momsgrundlag|grunnlag|mellansumma|delsum(?:ma)?|nettobelopp?|nettosumma"
+    r"|(?:sum|total|totalt|summa|belopp?)\s+(?:eks|ekskl|exkl|ex)\.?\s+(?:mva|moms)"
+    r"|(?:eks|ekskl|exkl)\.?\s+(?:mva|moms)",
     r"\bnetto\b|\bnet\b",
 ]
 
@@ -140,7 +149,8 @@ TAX_AMOUNT = [
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+(?:iva|imposta)|imposta|importo\s+iva"
     r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
-    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
+    r"(?:sum|summa|total|totalt)\s+(?:mva|moms)|(?:mva|moms)\s*-?\s*belop[pb]?|merverdiavgift|mervardesskatt",
+    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|mva|moms|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
 
 #: An earlier balance added to this invoice's amount: the amount due is not the invoice total.
@@ -177,10 +187,14 @@ PO_REFERENCE = [
     r"|vostro\s+ordine(?:\s+n[°º.]?)?"
     r"|rif\.?\s+ordine"
     r"|nota\s+de\s+encomenda|encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
+    r"bestillings?\s*-?\s*(?:nummer|nr\b\.?)|ordre\s*-?\s*(?:nummer|nr\b\.?)|order\s*-?\s*(?:nummer|nr\b\.?)"
+    r"|\b(?:deres|ert|er|jeres)\s+(?:bestilling|ordre|order)(?:\s*-?\s*(?:nummer|nr\b\.?))?"
+    r"|inkopsorder|rekvisisjon",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
-    r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento",
+    r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|\bderes\s+ref(?:eranse)?\b\.?"
+    r"|\ber\s+referens|\bjeres\s+ref(?:erence)?\b\.?",
 ]
 
 CREDIT_NOTE = re.compile(
@@ -188,7 +202,7 @@ CREDIT_NOTE = re.compile(
     r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|(?:factura\s+)?rectificativa|nota\s+di\s+credito|nota\s+credito|dobropis"
-    r"|opravny\s+danovy\s+doklad)\b"
+    r"|opravny\s+danovy\s+doklad|kreditnota|kreditfaktura)\b"
 )
 #: Labels of a document's type code (UNTDID 1001: 380 invoice, 381 credit note), which
 #: renderings of e-invoices print where a letter would print a title.
@@ -214,6 +228,7 @@ CUSTOMER = re.compile(
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel|kupujici|prijemce|ontvanger|recipient"
+    r"|kund|kjoper|kopare|kober|mottaker|mottagare|fakturaadressen?|leveringsadresse|leveransadress"
     r"|your|ihre?|uw|votre"
     r"|vostr[oa]|su)\b"
 )
@@ -224,7 +239,7 @@ _SELLER_WORDS = (
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
     r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel"
-    r"|poskytovatel|prodavajici"
+    r"|poskytovatel|prodavajici|leverandor|leverantor|selger|saljare|saelger|avsender|avsandare"
 )
 SUPPLIER = re.compile(rf"\b(?:{_SELLER_WORDS})\b")
 #: a seller's heading, also a short "from" standing alone ("Von", "De", "Od" over the block)
@@ -253,7 +268,7 @@ SUMMARY = re.compile(
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
     r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|dph|resumo|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
-    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue"
+    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|summa|mva|moms\w*"
     r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
     + "|".join(TOTAL_EXCL[:-1] + TOTAL_INCL[:-3] + TAX_AMOUNT[:-1] + ALREADY_PAID)
     + ")"
@@ -266,24 +281,26 @@ COLUMNS: dict[str, str] = {
     r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
     r"|title|service|dienst"
     r"|details?|particulars"
-    r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon",
+    r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
+    r"|beskrivelse|beskrivning|varebeskrivelse|benamning|varetekst|ydelse",
     "quantity": r"qty|quantity|quantite|qte|menge|anzahl|aantal|hoeveelheid|cantidad|cant\."
-    r"|quantita|qta|q\.ta|quantidade|qtde?|mnozstvi|pocet|jednotek|nombre|stuks|amount(?=\s+product)",
+    r"|quantita|qta|q\.ta|quantidade|qtde?|mnozstvi|pocet|jednotek|nombre|stuks|amount(?=\s+product)"
+    r"|antall|antal|mengde|kvantitet",
     "unit": r"unit(?!\s*price)|unite|einheit|meng\.-?\s*einheit|eenheid|unidad|unita|u\.m\."
-    r"|u(?<![a-z]u)m\b",
-    "unit_price": r"p(?:rice|rix|reis|rijs)\s*(?:/|per|par|pro|je)\s*"
-    r"(?:unit|unite|einheit|eenheid)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
+    r"|enhet|enhed|u(?<![a-z]u)m\b",
+    "unit_price": r"p(?:rice|rix|reis|rijs|ris)\s*(?:/|per|par|pro|je)\s*"
+    r"(?:unit|unite|einheit|eenheid|enhet|enhed)|prix\s+unit(?:aire|\.)?|taux\s+horaire|taux\s+journalier"
     r"|hourly\s+rate|day\s+rate|stundensatz|tagessatz|stundenlohn|uurtarief|dagtarief|tarief"
     r"|unit\s*price|item\s+price|article\s+price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis"
     r"|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
-    r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena",
+    r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena|a\s*-?\s*pris|pris",
     "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
-    r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka|ammontare",
+    r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka|ammontare|belop[pb]?|summa|totalt",
     "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
-    r"|btw|iva|steuersatz|taux|impostos?|aliquota|dph|sazba",
+    r"|btw|iva|steuersatz|taux|impostos?|aliquota|dph|sazba|mva|moms|momssats",
 }
 
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
@@ -291,7 +308,7 @@ COLUMNS: dict[str, str] = {
 COLUMN_CELLS: dict[str, str] = {
     # beside a "Description" column too; "Activity" is the LaTeX invoice package's
     "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|aktivitat|attivita"
-    r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?",
+    r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?|aktivitet|vare|varer",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
@@ -316,7 +333,7 @@ LEGAL_FORMS = re.compile(
     r"|s\.\s?[aà]\s?r\.\s?l\.|sa|s\.a\.|eurl|eirl|snc|sci|sca|s\.l\.u?\.?|sl|s\.p\.a\.|spa"
     r"|s\.r\.l\.(?:s\.)?|s\.r\.l|srls?"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
-    r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?"
+    r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?|asa|(?-i:AS)|hb|kb|oyj"
     r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|ltda\.?|lda\.?|spol\.\s?s\s?r\.\s?o\.|s\.\s?r\.\s?o\.|a\.\s?s\."
     r"|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
     r"(?![\w])",

@@ -32,7 +32,7 @@ _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 # not bracketed one by one: then re scans for the alternatives' first letters (5x faster)
 _ANY_COLUMN = re.compile("|".join(labels.COLUMNS[k] for k in _TYPE_ORDER))
 _STRONG_DESC = re.compile(
-    r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung|popis"
+    r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung|popis|beskriv"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
     r"|details?|particulars"
 )

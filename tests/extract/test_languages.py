@@ -168,3 +168,98 @@ def test_whole_units_printed_with_a_dash_are_money() -> None:
         (Decimal(10), False),
         (Decimal(5), False),
     ]
+
+
+def _scandinavian(words: dict[str, str]) -> bytes:
+    money = ["500,00 kr", "554,00 kr", "60,00 kr", "116,34 kr", "560,00 kr", "670,34 kr"]
+    return _invoice(words, [*money, "1 230,34 kr"])
+
+
+def test_a_norwegian_invoice_is_read_whole() -> None:
+    """Labels ("Fakturanummer", "Forfallsdato", "MVA", "Å betale", "Deres ref."), "ø" read as
+    an "o" ("Beløp", "Leverandør"), and "kr" as the crown of the seller's country."""
+    words = {
+        "title": "Faktura",
+        "number": "Fakturanummer: 2026-0412",
+        "seller": "Leverandør",
+        "name": "Storkjøkken Service AS",
+        "issued": "Fakturadato: 1. mars 2026",
+        "due": "Forfallsdato: 15. desember 2026",
+        "vat": "Org.nr. NO 912 345 678 MVA   Deres ref.: 4500012345",
+        "buyer": "Kunde",
+        "description": "Beskrivelse",
+        "quantity": "Antall",
+        "price": "Enhetspris",
+        "total": "Beløp",
+        "item_a": "Kokkejakke hvit",
+        "price_a": "250,00 kr",
+        "item_b": "Oppvaskmiddel 10 kg",
+        "price_b": "138,50 kr",
+        "breakdown": "MVA-spesifikasjon",
+        "rate": "Sats",
+        "tax": "MVA",
+        "net": "Grunnlag",
+        "gross": "Totalt",
+        "with_tax": "Å betale",
+    }
+    invoice = _read(_scandinavian(words)).invoice
+
+    assert invoice.invoice_number == "2026-0412"
+    assert (invoice.invoice_date, invoice.due_date) == (date(2026, 3, 1), date(2026, 12, 15))
+    assert invoice.currency == "NOK"
+    assert invoice.supplier_name == "Storkjøkken Service AS"
+    assert invoice.po_references == ["4500012345"]
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("1054.00"),
+        Decimal("176.34"),
+        Decimal("1230.34"),
+    )
+    assert [(i.description, i.quantity, i.total) for i in invoice.line_items] == [
+        ("Kokkejakke hvit", Decimal(2), Decimal(500)),
+        ("Oppvaskmiddel 10 kg", Decimal(4), Decimal(554)),
+    ]
+
+
+def test_a_swedish_credit_note_is_read_whole() -> None:
+    """Swedish labels ("Fakturadatum", "Förfallodatum", "À-pris", "Belopp", "Moms", "Att
+    betala"), a "Kreditnota" title, and "kr" with a Swedish VAT id as kronor."""
+    words = {
+        "title": "Kreditnota",
+        "number": "Fakturanummer: K-2026-77",
+        "seller": "Leverantör",
+        "name": "Kök & Bar Leveranser AB",
+        "issued": "Fakturadatum: 2026-03-01",
+        "due": "Förfallodatum: 2026-03-31",
+        "vat": "Momsreg.nr: SE556677889901",
+        "buyer": "Kund",
+        "description": "Benämning",
+        "quantity": "Antal",
+        "price": "À-pris",
+        "total": "Belopp",
+        "item_a": "Kaffebönor 1 kg",
+        "price_a": "250,00 kr",
+        "item_b": "Diskmedel 5 l",
+        "price_b": "138,50 kr",
+        "breakdown": "Momsspecifikation",
+        "rate": "Momssats",
+        "tax": "Moms",
+        "net": "Netto",
+        "gross": "Summa",
+        "with_tax": "Att betala",
+    }
+    invoice = _read(_scandinavian(words)).invoice
+
+    assert invoice.document_type == "credit_note"
+    assert invoice.invoice_number == "K-2026-77"
+    assert (invoice.invoice_date, invoice.due_date) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert invoice.currency == "SEK"
+    assert invoice.supplier_name == "Kök & Bar Leveranser AB"
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("1054.00"),
+        Decimal("176.34"),
+        Decimal("1230.34"),
+    )
+    assert [(i.description, i.quantity, i.unit_price) for i in invoice.line_items] == [
+        ("Kaffebönor 1 kg", Decimal(2), Decimal(250)),
+        ("Diskmedel 5 l", Decimal(4), Decimal("138.50")),
+    ]
