@@ -26,6 +26,8 @@ _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as i
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 _LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# a value wrapped in a narrow box goes on below: "30-06-" / "2024", "14 agosto" / "2025"
+_BROKEN = re.compile(r"\d[-/.]$|\b\d{1,2}\.? [^\W\d]{3,}$")
 _SPACES = re.compile(" {4,}")
 _CURRENCY_WORDS = frozenset(
     "eur usd gbp chf czk pln sek nok dkk huf cad aud euro euros ttc incl excl net inkl".split()
@@ -165,6 +167,11 @@ class Doc:
         if rest.strip() == ".":
             return None
         right = _LEAD.sub("", rest)
+        if _BROKEN.search(cut := right.rstrip()) and self.touching(hit.line, hit.line + 1):
+            end = hit.end + len(rest.rstrip())  # its last word, on the next row, under it or right
+            tail = (c.text for c in self.lines[hit.line + 1].cells if end - 8 < c.end <= end + 5)
+            more = next((t for t in tail if " " not in t), "")
+            right = cut + (" " if more and cut[-1].isalpha() else "") + more
         texts = chain([right], self._below(hit, depth))
         return next((value for text in texts if (value := reader(text)) is not None), None)
 

@@ -59,13 +59,14 @@ INVOICE_DATE = [
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
     r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|faktura\s*-?\s*dat(?:o|um)",
+    r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
 
 DUE_DATE = [
     r"due\s*date|payment\s+due|date\s+due|due\s+(?:by|on)|pay(?:able)?\s+(?:by|before|until)"
     r"|please\s+(?:pay|remit)\s+(?:by|until|before)"
-    r"|^\s*(?:due|deadline)\b(?= ?:|  | [a-z]+\.? \d| \d)",
+    r"|^\s*(?:due|deadline|fallig)\b(?= ?:|  | [a-z]+\.? \d| \d)",
     r"falligkeits?\s*-?\s*datum|fallig\s+(?:am|bis)|zahlungsziel|zahlbar\s+(?:bis|am)"
     r"|uberweisen\s+sie\s+(?:bitte\s+)?bis|falligkeit(?:stag)?|zahlbar\s+innerhalb\s+\d+\s+tagen"
     r"(?:\s+netto)?\s+bis",

@@ -453,15 +453,27 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
-    """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G.")."""
-    if i != 1 or not labels.LEGAL_FORMS.search(name) or 0 in table_lines:
+    """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G."),
+    the top of its column; in large type a row of smaller text beside it may come between."""
+    if not 0 < i < 4 or not labels.LEGAL_FORMS.search(name):
         return name
-    line, above = doc.lines[1], doc.lines[0]
-    if above.page != line.page:
-        return name
+    line = doc.lines[i]
     start = next((c.start for c in line.cells if name.split()[0] in c.text), None)
-    for cell in above.cells:
-        if start is not None and abs(cell.start - start) <= 2 and _plausible(cell.text):
-            if not labels.LEGAL_FORMS.search(cell.text) and len(cell.text.split()) <= 3:
+    if start is None:
+        return name
+    end = start + len(name)
+    for j in range(i - 1, -1, -1):
+        above = doc.lines[j]
+        if above.page != line.page or j in table_lines:
+            return name
+        cell = next((c for c in above.cells if c.start < end and c.end > start), None)
+        if cell is None:
+            continue
+        cells = (c for k in range(j) for c in doc.lines[k].cells)
+        first = not any(c.start < end and c.end > start for c in cells)
+        heading = labels.SELLER_HEADING.fullmatch(fold(cell.text).rstrip(": "))  # "Od", "From"
+        if first and abs(cell.start - start) <= 2 and _plausible(cell.text) and not heading:
+            if not labels.LEGAL_FORMS.search(cell.text) and len(cell.text.split()) <= 5:
                 return f"{cell.text} {name}"
+        return name
     return name

@@ -912,3 +912,71 @@ def test_czech_item_and_description_headings_and_subtotal() -> None:
     assert [(i.product_code, i.description, i.total) for i in items] == [
         ("FD94091", "Máslo 82 %, 10 x 250 g", Decimal("166.70"))
     ]
+
+
+def _narrow_header(name: tuple[str, str], meta: list[tuple[str, str]]) -> list[T]:
+    """An HTML template's header (sparksuite): the seller's name in large type wrapped over two
+    rows, beside a narrow right-aligned box whose values wrap at its edge, then the seller's
+    block with the whole name, one item and the totals."""
+    page = [T(15, 20, name[0], size=18), T(15, 32, name[1], size=18)]
+    for n, (first, rest) in enumerate(meta):
+        page += [T(195, 14 + 12 * n, first, right=True), T(195, 20 + 12 * n, rest, right=True)]
+    page += [
+        T(15, 60, " ".join(name)),
+        T(15, 65, "Industrieweg 58, 7359 HM Den Haag"),
+        T(15, 70, "Btw-nr.: NL670887767B03"),
+        T(15, 90, "Artikel"),
+        T(195, 90, "Prijs", right=True),
+    ]
+    for n in range(8):
+        page += [
+            T(15, 97 + 6 * n, f"Onderhoudsbezoek koelcel {n + 1}"),
+            T(195, 97 + 6 * n, "EUR 100,00", right=True),
+        ]
+    page += [
+        T(150, 150, "Subtotaal: EUR 800,00"),
+        T(150, 156, "21% btw: EUR 168,00"),
+        T(150, 162, "Totaal: EUR 968,00"),
+    ]
+    return page
+
+
+def test_values_wrapped_at_the_edge_of_a_narrow_box_go_on_below() -> None:
+    """ "Vervaldatum: 29-08-" / "2024", "Bestelnummer: OC-2023-" / "6292": a value cut at its
+    box's right edge ends on the next row, right-aligned under it. The seller's name set large
+    over two rows, with the box's smaller rows between them, is one name."""
+    meta = [
+        ("Factuurnummer:", "21460"),
+        ("Aangemaakt: 30-06-", "2024"),
+        ("Vervaldatum: 29-08-", "2024"),
+        ("Bestelnummer: OC-2023-", "6292"),
+    ]
+    invoice = _read(
+        _pdf(_narrow_header(("De Gouden Lepel Facilitaire", "Diensten V.O.F."), meta))
+    ).invoice
+
+    assert invoice.invoice_number == "21460"
+    assert (invoice.invoice_date, invoice.due_date) == (date(2024, 6, 30), date(2024, 8, 29))
+    assert invoice.po_references == ["OC-2023-6292"]
+    assert invoice.supplier_name == "De Gouden Lepel Facilitaire Diensten V.O.F."
+
+
+def test_a_date_wrapped_before_its_year_and_a_bare_faellig() -> None:
+    """ "Scadenza: 14 agosto" / "2025": a month name's date whose year wrapped; "Fällig:" alone
+    labels the due date."""
+    meta = [
+        ("Fattura n.:", "FAC-895750"),
+        ("Emessa il: 15 luglio", "2025"),
+        ("Scadenza: 14 agosto", "2025"),
+    ]
+    invoice = _read(_pdf(_narrow_header(("Schwarzwald Reinigungstechnik", "SA"), meta))).invoice
+    assert (invoice.invoice_date, invoice.due_date) == (date(2025, 7, 15), date(2025, 8, 14))
+    assert invoice.supplier_name == "Schwarzwald Reinigungstechnik SA"
+
+    meta = [
+        ("Rechnungsnr.:", "71557"),
+        ("Erstellt:", "3. November 2023"),
+        ("Fällig:", "17. November 2023"),
+    ]
+    invoice = _read(_pdf(_narrow_header(("Bergmann Getränke", "GmbH"), meta))).invoice
+    assert (invoice.invoice_date, invoice.due_date) == (date(2023, 11, 3), date(2023, 11, 17))
