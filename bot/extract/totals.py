@@ -162,16 +162,24 @@ def choose(
     tax_c = candidates(doc, tax_h, len(_TAX)) + _summed_rates(doc, tax_h, len(_TAX))
     previous, paid = _adjustments(doc, _PREVIOUS, skip), _adjustments(doc, _PAID, skip)
     due_only = {id(g) for g in gross_c if _is_amount_due(g, gross_c, previous, paid)}
+    # an amount outside the tax ("Total Dépenses": disbursements) under a bare total label
+    # between the net and the gross, which the gross adds to net + tax; the net is then the
+    # gross less the tax (EN 16931's total without VAT holds the lines outside its scope)
+    outside_c = {c.value: c.line for c in generic if c.value > 0}
     best: tuple[float, Candidate | None, Candidate | None, Candidate | None] | None = None
     for g, n, t in itertools.product([*gross_c, None], [*net_c, None], [*tax_c, None]):
-        if n is not None and id(n) in borrowed_ids:
-            if g is None or t is None or not n.value + t.value == g.value != n.value:
-                continue  # a borrowed net stands only in an exact triple
-        score = sum(c.score for c in (g, n, t) if c is not None)
+        holds = outside = exact = False
         if g is not None and n is not None and t is not None:
+            rest = g.value - n.value - t.value
+            exact = rest == 0 and g.value != n.value
             # a tax within rounding of zero on a gross equal to the net adds up by tolerance only
             holds = adds_up(n.value, t.value, g.value) and (g.value != n.value or not t.value)
-            score += (12.5 if n.value + t.value == g.value else 12) if holds else -12
+            outside = not holds and n.line < outside_c.get(rest, -1) < g.line
+        if n is not None and id(n) in borrowed_ids and not (exact or outside):
+            continue  # a borrowed net stands only in an exact triple
+        score = sum(c.score for c in (g, n, t) if c is not None)
+        if g is not None and n is not None and t is not None:
+            score += (12.5 if rest == 0 else 12) if holds else 10 if outside else -12
         elif g is not None and n is not None and abs(n.value) > abs(g.value):
             score -= 12
         if t is not None and any(c and c.value and abs(t.value) >= abs(c.value) for c in (g, n)):
@@ -182,7 +190,7 @@ def choose(
         if items_total and (c := n or g) is not None and adds_up(c.value, Decimal(0), items_total):
             score += 3
         if best is None or score > best[0]:
-            best = (score, g, n, t)
+            best = (score, g, None if outside else n, t)
     assert best is not None
     _, g, n, t = best
     gross, net, tax = (c.value if c else None for c in (g, n, t))

@@ -135,3 +135,35 @@ def test_dutch_net_value_and_german_credit_amount_labels() -> None:
         "                            Gutschriftsbetrag            EUR -2 094,30\n"
     )
     assert _read(credit) == (Decimal("1817.08"), Decimal("277.22"), Decimal("2094.30"))
+
+
+def test_expenses_outside_the_tax_between_the_net_and_the_total() -> None:
+    """The LaTeX `invoice` package: fees, their VAT, then disbursements outside the VAT; the bare
+    "Total" is all three. Each project's subtotals come first, and one of them plus its VAT plus
+    another subtotal also makes the total: only the summary's rows between the net and the total
+    count. The net is the total less the VAT (what EN 16931 calls the total without VAT)."""
+    page = (
+        "Maison Gourmet SRL\n"
+        "Facture n° 20230587749                            Date de facture 17/05/2023\n"
+        "Cuisine\n"
+        "Activité                                   Prix/Unité   Quantité   Montant (EUR)\n"
+        "Crème fraîche liquide 35 % MG, 1 l               5.37         30          161,10\n"
+        "Formation HACCP du personnel                   132.01         15         1980,15\n"
+        "Sous-Total Honoraires                                                    2141,25\n"
+        "TVA (21%)                                                                 449,66\n"
+        "Sous-Total Cuisine                                                       2590,91\n"
+        "Chambres\n"
+        "Activité                                   Prix/Unité   Quantité   Montant (EUR)\n"
+        "Parure de lit king size, lavage                  1.60        100          160,00\n"
+        "Main-d'oeuvre technicien                       121.08          7          847,56\n"
+        "Sous-Total Honoraires                                                    1007,56\n"
+        "TVA (21%)                                                                 211,59\n"
+        "Dépense                          Devise     Montant    Facteur            EUR\n"
+        "Frais de déchetterie             EUR                                     74,73\n"
+        "Sous-Total Chambres                                                      1293,88\n"
+        "Total Honoraires                                                         3148,81\n"
+        "Total TVA                                                                 661,25\n"
+        "Total Dépenses                                                             74,73\n"
+        "Total                                                                    3884,79\n"
+    )
+    assert _read(page) == (Decimal("3223.54"), Decimal("661.25"), Decimal("3884.79"))
