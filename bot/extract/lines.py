@@ -245,9 +245,12 @@ def row(
         kind = _nearest(numeric, number).kind
         if kind == "code" and (near := [c for c in _figures_of(numeric) if _gap(c, number) <= 2]):
             kind = _nearest(near, number).kind  # a right-aligned quantity just left of a code
-        # "Slagroom 35% 1 l": a percentage inside the description is text, not the tax rate
+        # "Slagroom 35% 1 l": a percentage inside the description (or, in a table without a
+        # tax column, left of the figures) is text, not the tax rate
         if number.percent and kind not in ("description", "code", "discount"):
-            kind = "tax_rate"
+            figures = min((c.start for c in _figures_of(cols)), default=0)
+            left = not _has(cols, "tax_rate") and number.end < figures
+            kind = "description" if left else "tax_rate"
         if kind in ("description", "code", "other", "unit", "discount"):
             continue
         found.append(number)

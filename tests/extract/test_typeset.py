@@ -980,3 +980,35 @@ def test_a_date_wrapped_before_its_year_and_a_bare_faellig() -> None:
     ]
     invoice = _read(_pdf(_narrow_header(("Bergmann Getränke", "GmbH"), meta))).invoice
     assert (invoice.invoice_date, invoice.due_date) == (date(2023, 11, 3), date(2023, 11, 17))
+
+
+def test_a_percentage_in_the_description_of_a_table_without_a_tax_column() -> None:
+    """ "Smetana ke šlehání 35 %, 1" / "l" (LaTeX's `invoice` package, a narrow activity column):
+    the table has no tax column, so a percentage left of its figures is the product's, not a
+    VAT rate, and stays in the description with the number after it."""
+    rows = [
+        ("Smetana ke šlehání 35 %, 1", "3.84", "2", "7,68"),
+        ("Cestovné za km", "0.89", "59", "52,51"),
+    ]
+    page = [
+        T(15, 20, "Gastro Servis Praha s.r.o."),
+        T(15, 30, "Faktura č. 2026-0042"),
+        T(15, 36, "Datum vystavení: 1. 6. 2026"),
+        T(20, 50, "Činnost"),
+        T(100, 50, "Cena", right=True),
+        T(125, 50, "Počet", right=True),
+        T(170, 50, "Cena (CZK)", right=True),
+    ]
+    for n, (text, price, count, amount) in enumerate(rows):
+        y = 57 + 10 * n
+        page += [T(20, y, text), T(100, y, price, right=True), T(125, y, count, right=True)]
+        page += [T(170, y, amount, right=True)]
+    page += [T(20, 61, "l"), T(20, 80, "Celkem k úhradě"), T(170, 80, "60,19", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [
+        (" ".join(i.description.split()), i.quantity, i.unit_price, i.tax_rate) for i in items
+    ] == [
+        ("Smetana ke šlehání 35 %, 1 l", Decimal(2), Decimal("3.84"), None),
+        ("Cestovné za km", Decimal(59), Decimal("0.89"), None),
+    ]
