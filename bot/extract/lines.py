@@ -431,6 +431,7 @@ def _description(
         or c in figures
         or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
     ]
+    first = min((start for start, _ in taken), default=len(text))  # the row's first value
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start)
         if not unit and _is_unit(cell, col, taken, not desc and n + 1 < len(texts)):
@@ -444,6 +445,8 @@ def _description(
                 continue  # (justified text set apart in one column is one text)
             desc.append(cell.text)
             desc_col = col
+        elif desc and col.kind in _FIGURES and cell.end < first and _LETTER.search(cell.text):
+            desc.append(cell.text)  # justified text run up to a heading ("... delivered  to")
     description = " ".join(desc).strip()
     words = _WORD.findall(code)
     if len(words) >= 2 and max(map(len, words)) >= 4:  # "Item" over "Rinse aid 5 L": a name

@@ -1012,3 +1012,39 @@ def test_a_percentage_in_the_description_of_a_table_without_a_tax_column() -> No
         ("Smetana ke šlehání 35 %, 1 l", Decimal(2), Decimal("3.84"), None),
         ("Cestovné za km", Decimal(59), Decimal("0.89"), None),
     ]
+
+
+def test_a_justified_description_runs_up_to_the_next_heading() -> None:
+    """LaTeX justifies a long description in its column: its last word ("to") may end just left
+    of the price heading, nearer that heading than the description's. Text left of the row's
+    first value, after words of the description, is the description's."""
+    words = ["Gastronorm", "container", "GN", "1/1", "150", "mm,", "delivered", "to"]
+    page = [
+        T(15, 20, "Kitchen Equipment Direct Ltd"),
+        T(15, 30, "Invoice number: INV-2025-118"),
+        T(15, 36, "Invoice date: 12/05/2025"),
+        T(15, 50, "Description"),
+        T(130, 50, "Item price"),
+        T(160, 50, "VAT"),
+        T(195, 50, "Sum", right=True),
+    ]
+    xs = [15, 38, 60, 69, 80, 90, 102, 127.5]
+    page += [T(x, 57, w) for x, w in zip(xs, words, strict=True)]
+    page += [
+        T(150, 57, "€334.72", right=True),
+        T(160, 57, "23 %"),
+        T(195, 57, "€411.71", right=True),
+    ]
+    page += [T(15, 62, "the service entrance")]
+    page += [T(15, 75, "Chef jacket white"), T(150, 75, "€548.80", right=True), T(160, 75, "23 %")]
+    page += [
+        T(195, 75, "€675.02", right=True),
+        T(150, 90, "Total:"),
+        T(195, 90, "€1,086.73", right=True),
+    ]
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [" ".join(i.description.split()) for i in items] == [
+        "Gastronorm container GN 1/1 150 mm, delivered to the service entrance",
+        "Chef jacket white",
+    ]
