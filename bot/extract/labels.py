@@ -309,7 +309,8 @@ COLUMNS: dict[str, str] = {
 COLUMN_CELLS: dict[str, str] = {
     # beside a "Description" column too; "Activity" is the LaTeX invoice package's
     "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|aktivitat|attivita"
-    r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?|aktivitet|vare|varer",
+    r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?|aktivitet|vare|varer"
+    r"|onkosten|spese|gastos|despesas|vydaje?|utlagg|utlegg",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from bot.extract.doc import Doc
 from bot.extract.parse import parse_pages
 from bot.extract.totals import choose
@@ -167,3 +169,30 @@ def test_expenses_outside_the_tax_between_the_net_and_the_total() -> None:
         "Total                                                                    3884,79\n"
     )
     assert _read(page) == (Decimal("3223.54"), Decimal("661.25"), Decimal("3884.79"))
+
+
+@pytest.mark.parametrize("heading", ["Onkosten", "Spese", "Gastos", "Utlägg", "Výdaje"])
+def test_expense_rows_under_their_own_heading_are_items(heading: str) -> None:
+    """The LaTeX `invoice` package lists disbursements in a table of their own ("Onkosten
+    Valuta  Bedrag  Faktor  EUR"), whose heading names expenses in the document's language."""
+    page = (
+        "Vakwerk Horeca B.V.\n"
+        "Factuurnummer: 2025-0412                                Factuurdatum: 14-03-2025\n"
+        "Activiteit                           Prijs/Eenheid  Aantal  Bedrag (EUR)\n"
+        "Koksmes 21 cm, gesmeed                     113.92       5        569,60\n"
+        "Subtotaal Honorarium                                              569,60\n"
+        "BTW (9%)                                                           51,26\n"
+        f"{heading:<27}Valuta        Bedrag  Faktor           EUR\n"
+        "Parkeerkosten                EUR                                   51,06\n"
+        "Stortkosten                  EUR                                   19,11\n"
+        "Totaal Honorarium                                                 569,60\n"
+        "Totaal BTW                                                         51,26\n"
+        f"Totaal {heading}                                                   70,17\n"
+        "Totaal                                                            691,03\n"
+    )
+    items = parse_pages([page]).invoice.line_items
+    assert [(i.description, i.total) for i in items] == [
+        ("Koksmes 21 cm, gesmeed", Decimal("569.60")),
+        ("Parkeerkosten", Decimal("51.06")),
+        ("Stortkosten", Decimal("19.11")),
+    ]
