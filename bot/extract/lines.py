@@ -243,8 +243,17 @@ def row(
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         kind = _nearest(numeric, number).kind
-        if kind == "code" and (near := [c for c in _figures_of(numeric) if _gap(c, number) <= 2]):
-            kind = _nearest(near, number).kind  # a right-aligned quantity just left of a code
+        # a right-aligned quantity just left of a code column, or run into the code ("5 BV-394")
+        before = _BEFORE_CODE.match(text, number.end) is not None
+        if kind == "code" and (
+            near := [
+                c
+                for c in _figures_of(numeric)
+                if _gap(c, number) <= 2
+                or (before and c.kind == "quantity" and c.end <= number.start)
+            ]
+        ):
+            kind = _nearest(near, number).kind
         # "Slagroom 35% 1 l": a percentage inside the description (or, in a table without a
         # tax column, left of the figures) is text, not the tax rate
         if number.percent and kind not in ("description", "code", "discount"):
@@ -322,6 +331,7 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
 
 
 _TIMES = re.compile(r" ?[x×*] ?")
+_BEFORE_CODE = re.compile(r" [^\W\d_]+[-/.]?\d")  # a space, then a code ("BV-39436", "SKU12")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
 _BROKEN = re.compile(r"[^\W\d_]-$")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")

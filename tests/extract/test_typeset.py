@@ -1048,3 +1048,32 @@ def test_a_justified_description_runs_up_to_the_next_heading() -> None:
         "Gastronorm container GN 1/1 150 mm, delivered to the service entrance",
         "Chef jacket white",
     ]
+
+
+def test_a_one_digit_quantity_run_into_the_article_number_beside_it() -> None:
+    """A spreadsheet's quantity column, right-aligned, ends one space before the left-aligned
+    article numbers ("5 BV-39436"): a one-digit quantity stands under the code heading, but a
+    number followed in its cell by a code is the quantity, not part of the code."""
+    rows = [("25", "BV-10159", "Mineralwasser 24 x 0,33 l", "CHF 15.90", "CHF 397.50")]
+    rows += [("5", "BV-39436", "Espressobohnen 1 kg", "CHF 29.34", "CHF 146.70")]
+    page = [
+        T(15, 20, "Baumann Gastro AG"),
+        T(150, 20, "Rechnungsnr. RE-006478"),
+        T(150, 26, "Datum 18.09.2025"),
+        T(12, 50, "MENGE", size=8),
+        T(30, 50, "ART.-NR.", size=8),
+        T(62, 50, "BESCHREIBUNG", size=8),
+        T(150, 50, "EINZELPREIS", right=True, size=8),
+        T(195, 50, "GESAMTPREIS", right=True, size=8),
+    ]
+    for n, (qty, code, text, price, total) in enumerate(rows):
+        y = 57 + 6 * n
+        page += [T(29.4, y, qty, right=True), T(30.5, y, code), T(62, y, text)]
+        page += [T(150, y, price, right=True), T(195, y, total, right=True)]
+    page += [T(120, 80, "Total CHF"), T(195, 80, "544.20", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [(i.product_code, i.quantity, i.description) for i in items] == [
+        ("BV-10159", Decimal(25), "Mineralwasser 24 x 0,33 l"),
+        ("BV-39436", Decimal(5), "Espressobohnen 1 kg"),
+    ]
