@@ -323,7 +323,7 @@ COLUMN_CELLS: dict[str, str] = {
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo"
     r"|cod\.?(?:\s*art\.?)?"
-    r"|nr|no|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
+    r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",
 }

@@ -1077,3 +1077,34 @@ def test_a_one_digit_quantity_run_into_the_article_number_beside_it() -> None:
         ("BV-10159", Decimal(25), "Mineralwasser 24 x 0,33 l"),
         ("BV-39436", Decimal(5), "Espressobohnen 1 kg"),
     ]
+
+
+def test_article_numbers_under_a_bare_n_heading() -> None:
+    """invoice-maker (Typst) heads its first column "N." in Italian and prints the article
+    numbers there: a bare "N" names a code column as "No." does."""
+    page = [
+        T(15, 20, "Pulizie Professionali Ferri S.a.s."),
+        T(120, 20, "Numero fattura: R420015"),
+        T(120, 26, "Data di emissione: 2024-04-27"),
+        T(32, 50, "N.", right=True),
+        T(40, 50, "Descrizione"),
+        T(150, 50, "Quantità", right=True),
+        T(170, 50, "Prezzo", right=True),
+        T(195, 50, "Totale", right=True),
+    ]
+    for n, (code, text, qty, price, total) in enumerate(
+        [
+            ("EQ-50742", "Cartuccia anticalcare", "1", "94.73", "94.73"),
+            ("FD-39772", "Uova, vassoio da 30", "1.5", "9.72", "14.58"),
+        ]
+    ):
+        y = 57 + 6 * n
+        page += [T(15, y, code), T(40, y, text), T(150, y, qty, right=True)]
+        page += [T(170, y, price, right=True), T(195, y, total, right=True)]
+    page += [T(150, 75, "Totale:"), T(195, 75, "109.31", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [(i.product_code, i.description) for i in items] == [
+        ("EQ-50742", "Cartuccia anticalcare"),
+        ("FD-39772", "Uova, vassoio da 30"),
+    ]
