@@ -254,6 +254,8 @@ def row(
             ]
         ):
             kind = _nearest(near, number).kind
+            if kind in values:  # "26 238441": the quantity stands; the number after it is a code
+                continue
         # "Slagroom 35% 1 l": a percentage inside the description (or, in a table without a
         # tax column, left of the figures) is text, not the tax rate
         if number.percent and kind not in ("description", "code", "discount"):
@@ -331,7 +333,7 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
 
 
 _TIMES = re.compile(r" ?[x×*] ?")
-_BEFORE_CODE = re.compile(r" [^\W\d_]+[-/.]?\d")  # a space, then a code ("BV-39436", "SKU12")
+_BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
 _BROKEN = re.compile(r"[^\W\d_]-$")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")

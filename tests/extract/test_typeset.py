@@ -1053,9 +1053,11 @@ def test_a_justified_description_runs_up_to_the_next_heading() -> None:
 def test_a_one_digit_quantity_run_into_the_article_number_beside_it() -> None:
     """A spreadsheet's quantity column, right-aligned, ends one space before the left-aligned
     article numbers ("5 BV-39436"): a one-digit quantity stands under the code heading, but a
-    number followed in its cell by a code is the quantity, not part of the code."""
+    number followed in its cell by a code is the quantity, not part of the code; and a code of
+    digits after a quantity is the code, not a second quantity."""
     rows = [("25", "BV-10159", "Mineralwasser 24 x 0,33 l", "CHF 15.90", "CHF 397.50")]
     rows += [("5", "BV-39436", "Espressobohnen 1 kg", "CHF 29.34", "CHF 146.70")]
+    rows += [("26", "238441", "Kochjacke weiss", "CHF 14.58", "CHF 379.08")]
     page = [
         T(15, 20, "Baumann Gastro AG"),
         T(150, 20, "Rechnungsnr. RE-006478"),
@@ -1070,12 +1072,13 @@ def test_a_one_digit_quantity_run_into_the_article_number_beside_it() -> None:
         y = 57 + 6 * n
         page += [T(29.4, y, qty, right=True), T(30.5, y, code), T(62, y, text)]
         page += [T(150, y, price, right=True), T(195, y, total, right=True)]
-    page += [T(120, 80, "Total CHF"), T(195, 80, "544.20", right=True)]
+    page += [T(120, 80, "Total CHF"), T(195, 80, "923.28", right=True)]
     items = _read(_pdf(page)).invoice.line_items
 
     assert [(i.product_code, i.quantity, i.description) for i in items] == [
         ("BV-10159", Decimal(25), "Mineralwasser 24 x 0,33 l"),
         ("BV-39436", Decimal(5), "Espressobohnen 1 kg"),
+        ("238441", Decimal(26), "Kochjacke weiss"),  # an all-digit code after the quantity
     ]
 
 
