@@ -52,6 +52,8 @@ class Page:
 
     text: str
     spans: list[list[Span]] = field(default_factory=list)
+    #: (x of column 0, width of a column) in points: each page has its own grid of characters
+    grid: tuple[float, float] | None = None
 
     def box(self, line: int, start: int, end: int) -> BoxT | None:
         """The box of characters ``start..end`` of text line ``line`` (blank lines count)."""
@@ -315,4 +317,4 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
             lines.append(text)
             spans.append(own)
         last_y = y
-    return Page("\n".join(lines), spans)
+    return Page("\n".join(lines), spans, (left, char) if char else None)

@@ -104,6 +104,12 @@ class Doc:
         found = self.layout[at.page - 1].box(at.row, start, end)
         return None if found is None else (at.page, found)
 
+    def regrid(self, column: int, page: int, to: int) -> int:
+        """Column ``column`` of page ``page`` on page ``to``'s grid of characters (where both
+        pages have one): a table going on over the page keeps its place on paper."""
+        a, b = self.layout[page - 1].grid, self.layout[to - 1].grid
+        return column if a is None or b is None else round((a[0] + column * a[1] - b[0]) / b[1])
+
     def derived(self, compute: Callable[[Doc], T]) -> T:
         """``compute(self)``, worked out once per document however many readers ask for it."""
         if compute not in self._derived:

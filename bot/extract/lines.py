@@ -591,8 +591,17 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if doc.lines[i].page != page:
                 if len(items) == before:
                     break
-                # the table goes on after the page's head, without repeating its heading
-                page, gap, continuation = doc.lines[i].page, _MAX_GAP - _PAGE_HEAD, _DETAIL_LINES
+                # the table goes on after the page's head, without repeating its heading, where
+                # its columns stand on paper (each page has its own grid of characters)
+                new = doc.lines[i].page
+                cols = [
+                    replace(
+                        c, start=doc.regrid(c.start, page, new), end=doc.regrid(c.end, page, new)
+                    )
+                    for c in cols
+                ]
+                desc_col = next((c for c in cols if c.kind == "description"), None)
+                page, gap, continuation = new, _MAX_GAP - _PAGE_HEAD, _DETAIL_LINES
                 pending = False
             folded = doc.lines[i].folded
             money = any(n.money_like for n in find_numbers(doc.lines[i].text, doc.decimal))

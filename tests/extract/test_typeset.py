@@ -1111,3 +1111,46 @@ def test_article_numbers_under_a_bare_n_heading() -> None:
         ("EQ-50742", "Cartuccia anticalcare"),
         ("FD-39772", "Uova, vassoio da 30"),
     ]
+
+
+def test_a_table_goes_on_over_a_page_with_another_grid_of_characters() -> None:
+    """Each page is laid out as text on a grid of its own (its characters' average width): the
+    second page of a table that does not repeat its heading sets the same columns at other
+    character positions. Its columns are carried over where they stand on paper."""
+
+    def row(y: float, code: str, text: str, qty: str, price: str, total: str) -> list[T]:
+        return [
+            T(15, y, code, size=8),
+            T(50, y, text, size=8),
+            T(120, y, qty, right=True, size=8),
+            T(130, y, "ks", size=8),
+            T(160, y, price, right=True, size=8),
+            T(195, y, total, right=True, size=8),
+        ]
+
+    first = [
+        T(15, 20, "Vinotéka Černý a.s."),
+        T(120, 20, "Faktura č. 2024-0117"),
+        T(120, 26, "Datum vystavení: 1. 3. 2024"),
+        T(15, 50, "Kód", size=8),
+        T(50, 50, "Popis", size=8),
+        T(120, 50, "Množství", right=True, size=8),
+        T(130, 50, "MJ", size=8),
+        T(160, 50, "Cena/MJ", right=True, size=8),
+        T(195, 50, "Celkem", right=True, size=8),
+    ]
+    first += row(57, "8592593763346", "Ležák, sud 30 l", "26", "2 460,97", "63 985,22")
+    first += row(63, "3047013525264", "Záloha prepravka", "8", "72,52", "580,16")
+    first += [T(15, 280, "Strana 1 z 2", size=8)]
+    second = [T(15, 15, "VINOTÉKA ČERNÝ A.S. — FAKTURA 2024-0117", size=16)]
+    second += row(30, "8526071348299", "Prosecco DOC extra dry 0,75 l", "27", "200,63", "5 417,01")
+    second += row(36, "8763523814319", "Zrnková káva espresso, 1 kg", "15", "421,44", "6 321,60")
+    second += [T(130, 50, "K úhradě", size=8), T(195, 50, "76 303,99", right=True, size=8)]
+    items = _read(_pdf(first, second)).invoice.line_items
+
+    assert [(i.description, i.quantity, i.unit_price) for i in items] == [
+        ("Ležák, sud 30 l", Decimal(26), Decimal("2460.97")),
+        ("Záloha prepravka", Decimal(8), Decimal("72.52")),
+        ("Prosecco DOC extra dry 0,75 l", Decimal(27), Decimal("200.63")),
+        ("Zrnková káva espresso, 1 kg", Decimal(15), Decimal("421.44")),
+    ]
