@@ -104,8 +104,9 @@ TOTAL_INCL = [
     r"totale\s+(?:fattura|documento|da\s+pagare|ivato|complessivo)|importo\s+totale|netto\s+a\s+pagare"
     r"|total\s+(?:com\s+(?:iva|impostos?)|da\s+fatura)|valor\s+total|celkem\s+(?:s\s+dph|k\s+uhrade)"
     r"|k\s+uhrade|celkova\s+castka",
-    r"(?:sum\s+|totalt\s+|belop\s+)?a\s+betale|(?:summa\s+|belopp\s+)?att\s+betala|at\s+betale|slutsumma"
-    r"|totalsumma|totalbelop|fakturabelopp?|(?:sum|total|totalt|summa|i\s+alt)\s+inkl\.?\s+(?:mva|moms)",
+    # (every alternative starts with a letter: re then scans for first letters, see prefilter)
+    r"a\s+betale|att\s+betala|at\s+betale|slutsumma|totalsumma|totalbelop|fakturabelopp?"
+    r"|inkl\.?\s+(?:mva|moms)",
     # "Beitrag inklusive 19 % Versicherungsteuer", "price incl. VAT": an amount with tax in it
     r"\b(?:inkl(?:usive)?|incl(?:uding|usief|\.)?|inclus[e]?|compris[e]?|inclusa|incluido)\.?\s+"
     r"(?:(?:der|de\s+la|la|el|l.)\s+)?(?:\d+(?:[.,]\d+)?\s*%\s*)?"
@@ -133,9 +134,9 @@ TOTAL_EXCL = [
     r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
     r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
-    r"(?:mva|moms)\s*-?\s*grunnlag|momsgrundlag|grunnlag|mellansumma|delsum(?:ma)?|nettobelopp?|nettosumma"
-    r"|(?:sum|total|totalt|summa|belopp?)\s+(?:eks|ekskl|exkl|ex)\.?\s+(?:mva|moms)"
-    r"|(?:eks|ekskl|exkl)\.?\s+(?:mva|moms)",
+    r"mva\s*-?\s*grunnlag|moms\s*-?\s*grunnlag|grunnlag|momsgrundlag|mellansumma|delsum(?:ma)?|nettobelopp?"
+    r"|nettosumma|eks\.?\s+(?:mva|moms)"
+    r"|ekskl\.?\s+(?:mva|moms)|exkl\.?\s+(?:mva|moms)",
     r"\bnetto\b|\bnet\b",
 ]
 
@@ -150,7 +151,8 @@ TAX_AMOUNT = [
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+(?:iva|imposta)|imposta|importo\s+iva"
     r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
-    r"(?:sum|summa|total|totalt)\s+(?:mva|moms)|(?:mva|moms)\s*-?\s*belop[pb]?|merverdiavgift|mervardesskatt",
+    r"sum\s+(?:mva|moms)|summa\s+(?:mva|moms)|total\s+(?:mva|moms)|totalt\s+(?:mva|moms)|merverdiavgift"
+    r"|mva\s*-?\s*belop[pb]?|moms\s*-?\s*belop[pb]?|momsbelop[pb]?|mervardesskatt",
     r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|mva|moms|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
 
@@ -189,13 +191,14 @@ PO_REFERENCE = [
     r"|rif\.?\s+ordine"
     r"|nota\s+de\s+encomenda|encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
     r"bestillings?\s*-?\s*(?:nummer|nr\b\.?)|ordre\s*-?\s*(?:nummer|nr\b\.?)|order\s*-?\s*(?:nummer|nr\b\.?)"
-    r"|\b(?:deres|ert|er|jeres)\s+(?:bestilling|ordre|order)(?:\s*-?\s*(?:nummer|nr\b\.?))?"
+    r"|d(?<![a-z]d)eres\s+(?:bestilling|ordre)(?:\s*-?\s*(?:nummer|nr\b\.?))?|ert\s+order(?:nummer|nr)?"
+    r"|j(?<![a-z]j)eres\s+ordre(?:nummer|nr)?"
     r"|inkopsorder|rekvisisjon",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
-    r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|\bderes\s+ref(?:eranse)?\b\.?"
-    r"|\ber\s+referens|\bjeres\s+ref(?:erence)?\b\.?",
+    r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
+    r"|e(?<![a-z]e)r\s+referens|j(?<![a-z]j)eres\s+ref(?:erence)?\b\.?",
 ]
 
 CREDIT_NOTE = re.compile(
