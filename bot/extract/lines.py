@@ -333,6 +333,7 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
 
 
 _TIMES = re.compile(r" ?[x×*] ?")
+_DIGIT = re.compile(r"\d")
 _BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
 _BROKEN = re.compile(r"[^\W\d_]-$")
@@ -461,7 +462,10 @@ def _description(
             desc.append(cell.text)  # justified text run up to a heading ("... delivered  to")
     description = " ".join(desc).strip()
     words = _WORD.findall(code)
-    if len(words) >= 2 and max(map(len, words)) >= 4:  # "Item" over "Rinse aid 5 L": a name
+    # "Item" over "Rinse aid 5 L", or a word of a row with nothing under "Description"
+    # ("Lieferpauschale"): a name, not a code
+    named = max(map(len, words), default=0) >= 4
+    if named and (len(words) >= 2 or not description and not _DIGIT.search(code)):
         code, description = "", f"{code} {description}".strip()
     bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:

@@ -1154,3 +1154,31 @@ def test_a_table_goes_on_over_a_page_with_another_grid_of_characters() -> None:
         ("Prosecco DOC extra dry 0,75 l", Decimal(27), Decimal("200.63")),
         ("Zrnková káva espresso, 1 kg", Decimal(15), Decimal("421.44")),
     ]
+
+
+def test_a_one_word_item_name_with_nothing_under_the_description_heading() -> None:
+    """InvoicePlane heads an item's name "Artikel" beside a "Beschreibung" column that may be
+    empty: "Lieferpauschale" alone in the name column is the item's description, not a code."""
+    page = [
+        T(15, 20, "Bäckerei Sonnenhof AG"),
+        T(130, 20, "Rechnung 97565"),
+        T(130, 26, "Datum: 09.04.2025"),
+        T(15, 50, "Artikel"),
+        T(80, 50, "Beschreibung"),
+        T(140, 50, "Menge", right=True),
+        T(165, 50, "Preis", right=True),
+        T(195, 50, "Gesamt", right=True),
+    ]
+    rows = [("Orangensaft frisch, 1 l", "Lieferschein 30051", "20.00", "CHF 4.46", "CHF 89.20")]
+    rows += [("Lieferpauschale", "", "1.00", "CHF 9.90", "CHF 9.90")]
+    for n, (name, text, qty, price, total) in enumerate(rows):
+        y = 57 + 6 * n
+        page += [T(15, y, name), T(80, y, text), T(140, y, qty, right=True)]
+        page += [T(165, y, price, right=True), T(195, y, total, right=True)]
+    page += [T(140, 80, "Gesamt"), T(195, 80, "CHF 99.10", right=True)]
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [(i.description, i.product_code, i.total) for i in items] == [
+        ("Orangensaft frisch, 1 l Lieferschein 30051", None, Decimal("89.20")),
+        ("Lieferpauschale", None, Decimal("9.90")),
+    ]
