@@ -85,7 +85,7 @@ _CURRENCY_WORDS = [
     (re.compile(r"\b(?:SFr|Fr)\.\s?(?=\d)"), "CHF", "fr."),
     (re.compile(r"\bRs\.?\s?(?=\d)"), "INR", "rs"),
 ]
-# "kr" is the krone or krona of the country the seller's ids and account name ("NO 649 886 305 MVA")
+# "kr" is the crown of the country that the document's ids or IBAN name ("NO 649 886 305 MVA")
 _KRONE = re.compile(r"(?<=\d) ?kr\b|\bkr\.? ?(?=\d)")
 _KRONE_COUNTRY = re.compile(r"\b(NO|SE|DK|IS) ?\d")
 _KRONE_CODES = {"NO": "NOK", "SE": "SEK", "DK": "DKK", "IS": "ISK"}

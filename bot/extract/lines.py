@@ -244,13 +244,16 @@ def row(
     for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
         kind = _nearest(numeric, number).kind
         # a right-aligned quantity just left of a code column, or run into the code ("5 BV-394")
-        before = _BEFORE_CODE.match(text, number.end) is not None
         if kind == "code" and (
             near := [
                 c
                 for c in _figures_of(numeric)
                 if _gap(c, number) <= 2
-                or (before and c.kind == "quantity" and c.end <= number.start)
+                or (
+                    c.kind == "quantity"
+                    and c.end <= number.start
+                    and _BEFORE_CODE.match(text, number.end)
+                )
             ]
         ):
             kind = _nearest(near, number).kind
