@@ -339,6 +339,8 @@ LEGAL_FORMS = re.compile(
     r"|s\.r\.l\.(?:s\.)?|s\.r\.l|srls?"
     r"|s\.n\.c\.|s\.a\.s\.|pvt\.?\s*ltd\.?|private\s+limited|ltd\.?|limited|plc|llp|lp|inc\.?"
     r"|llc|l\.l\.c\.|corp\.?|co\.|pty(?:\s+ltd\.?)?|asa|(?-i:AS)|hb|kb|oyj"
+    # cooperatives: "Winzergenossenschaft eG", "S.Coop.", "Soc. coop.", "Coöperatie U.A.", "SCRL"
+    r"|(?-i:eG)|(?-i:e\.\s?G\.)|kgaa|s\.\s?coop\.?|soc\.\s?coop\.?|u\.a\.|cvba|scop"
     r"|gbr|ev|e\.v\.|a/s|aps|ab|oy|ltda\.?|lda\.?|spol\.\s?s\s?r\.\s?o\.|s\.\s?r\.\s?o\.|a\.\s?s\."
     r"|k\.\s?s\.|v\.\s?o\.\s?s\.|sp\.\s?z\s?o\.\s?o\.)"
     r"(?![\w])",

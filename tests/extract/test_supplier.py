@@ -57,6 +57,10 @@ def test_a_sender_line_with_wide_gaps_is_read_as_one() -> None:
         "Amsterdam Keukenverhuur V.O.F.",
         "Innsbrucker Feinkost Ges.m.b.H.",
         "Brasserie Dupont S.à r.l.",
+        # cooperatives: wine growers, dairies
+        "Winzergenossenschaft Rheinblick eG",
+        "Cantábrico Equipamiento Hostelería S.Coop.",
+        "Zuivelcoöperatie Noord U.A.",
     ],
 )
 def test_legal_forms_with_dots_make_a_name(name: str) -> None:
