@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pypdf.generic import ContentStream
 
-from bot.extract.boxes import _operations
+from bot.extract.content import _operations
 
 CASES = [
     b"BT /F1 12 Tf 72 712 Td (Hello) Tj ET",
