@@ -138,7 +138,10 @@ def _matrix(operands: list[Any], complete: bool = True) -> Matrix:
     """The matrix of ``cm``/``Tm`` operands, or of a ``Td``'s two (the last six count)."""
     if complete and len(operands) == 2:
         operands = [1.0, 0.0, 0.0, 1.0, *operands]
-    values = [_number(v, d) for v, d in zip(operands[-6:], _IDENTITY, strict=False)]
+    try:
+        values = [float(v) for v in operands[-6:]]
+    except (TypeError, ValueError):
+        values = [_number(v, d) for v, d in zip(operands[-6:], _IDENTITY, strict=False)]
     return (*values, *_IDENTITY[len(values) :])  # type: ignore[return-value]
 
 
@@ -169,6 +172,7 @@ class _TextState:
         self._widths: dict[int, _Widths] = {}
         self._effective: Matrix | None = None
         self._unknown: Font | None = None
+        self._space_tx: dict[tuple[int, float, float, float, float], float] = {}
 
     def walk(self, ops: Iterator[Op], end: bytes, shown: list[_Shown]) -> None:
         """Follow the operations to ``end`` (``ET`` or ``Q``), adding what is shown to ``shown``."""
@@ -325,9 +329,12 @@ class _TextState:
             return font, chars
         cmap = font.character_map
         text = "".join([cmap.get(x, x) for x in decoded]) if isinstance(value, bytes) else value
-        space_tx = round(self.word_tx(font, font.space_char), 3)
-        if space_tx < 1e-6:
-            space_tx = round(self.word_tx(font, "", -font.space_width), 3)
+        key = (id(font), self.font_size, self.Tc, self.Tw, self.Tz)
+        if (space_tx := self._space_tx.get(key)) is None:
+            space_tx = round(self.word_tx(font, font.space_char), 3)
+            if space_tx < 1e-6:
+                space_tx = round(self.word_tx(font, "", -font.space_width), 3)
+            self._space_tx[key] = space_tx
         shown.append(
             _Shown(
                 text,
