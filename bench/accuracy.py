@@ -241,6 +241,10 @@ async def run(args: argparse.Namespace) -> int:
             start = clock()
             try:
                 extraction = await extractor.extract(pdf)
+            except ExtractionError as exc:
+                extraction, error = None, exc
+            add(engine, since(start))  # the engine's time only, not the scoring's below
+            if extraction is not None:
                 result = extraction.invoice.model_dump(mode="json")
                 filled = [k for k in PRINTED if result.get(k) not in (None, [])]
                 placed += sum(
@@ -249,11 +253,10 @@ async def run(args: argparse.Namespace) -> int:
                     if k in extraction.positions or f"{k}.0" in extraction.positions
                 )
                 fields_found += len(filled)
-            except ExtractionError as exc:
+            else:
                 failures += 1
-                errors.append(f"{path.name}: ERROR {exc}")
+                errors.append(f"{path.name}: ERROR {error}")
                 result = {}
-            add(engine, since(start))
             add(pypdf, pypdf_seconds(pdf))
             if extractor.name == "local":
                 add(parse, local_parse_seconds(pdf))
