@@ -1,0 +1,133 @@
+"""The layout pass's own walk of the content stream gives exactly the runs pypdf's layout mode
+would: the same text state, quirks included, on streams drawn at random from text operators."""
+
+from __future__ import annotations
+
+import io
+import random
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
+from pypdf.generic import ContentStream, DictionaryObject, NameObject, StreamObject
+
+from bot.extract.content import text_runs
+
+FONT = {
+    NameObject("/Type"): NameObject("/Font"),
+    NameObject("/Subtype"): NameObject("/Type1"),
+    NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+}
+
+
+def _pdf(content: bytes) -> Any:
+    """A page drawing ``content`` with Helvetica as /F1 and Courier as /F2."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    fonts = DictionaryObject()
+    for name, base in (("/F1", "/Helvetica"), ("/F2", "/Courier")):
+        font = DictionaryObject({**FONT, NameObject("/BaseFont"): NameObject(base)})
+        fonts[NameObject(name)] = writer._add_object(font)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    stream = StreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return PdfReader(io.BytesIO(out.getvalue())).pages[0]
+
+
+def _pypdf_runs(page: Any) -> list[dict[str, Any]]:
+    """The runs as the layout pass made them through pypdf's own walk (its text state and
+    ``recurse_to_target_op``), joined as the layout pass joins them."""
+    fonts = page._layout_mode_fonts()
+    ops = iter(ContentStream(page["/Contents"], page.pdf, "bytes").operations)
+    state = fixed.TextStateManager()
+    groups: list[dict[str, Any]] = []
+    for operands, op in ops:
+        if op in (b"BT", b"q"):
+            end = b"ET" if op == b"BT" else b"Q"
+            _, shown = fixed.recurse_to_target_op(ops, state, end, fonts)  # type: ignore[arg-type]
+            groups.extend(_joined(shown))
+        elif op == b"Tf":
+            fixed.set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
+
+
+def _joined(shown: list[Any]) -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = []
+    last: Any = None
+    for tj in shown:
+        if tj.rotated or not tj.font.interpretable:
+            continue
+        space = tj.space_tx * abs(tj.transform[0])
+        gap = round(tj.tx - last.displaced_tx, 3) if last is not None else 0.0
+        spaces = round(gap / space) if gap > 0 and space else 0
+        if (
+            last is None
+            or abs(tj.ty - last.ty) > tj.font_height
+            or last.displaced_tx - tj.tx > tj.space_tx * 5
+            or spaces >= 2
+        ):
+            runs.append(dict(fixed.bt_group(tj, tj.text, tj.displaced_tx)))
+        else:
+            runs[-1].update(text=runs[-1]["text"] + " " * spaces + tj.text)
+            runs[-1].update(displaced_tx=tj.displaced_tx)
+        last = tj
+    return [r for r in runs if r["text"].strip()]
+
+
+def _stream(rng: random.Random) -> bytes:
+    """A content stream of text objects, states and transforms in random order (balanced or
+    not), with words, kerned arrays, rotated and mirrored matrices and an unknown font."""
+    words = [b"(Invoice)", b"(No. 1234)", b"(  12,50 EUR)", b"(Total)", b"()", b"(a b  c)"]
+    n = lambda: rng.choice(["0", "1", "-1", "2.5", "12", "-300", "0.5", "100"])  # noqa: E731
+    parts = [b"BT /F1 10 Tf 72 700 Td (start) Tj ET"]
+    for _ in range(rng.randint(5, 40)):
+        kind = rng.randrange(16)
+        if kind == 0:
+            parts.append(b"BT")
+        elif kind == 1:
+            parts.append(b"ET")
+        elif kind == 2:
+            parts.append(rng.choice([b"q", b"Q"]))
+        elif kind == 3:
+            m = rng.choice(["1 0 0 1", "0 1 -1 0", "-1 0 0 -1", "1 0 0 -1", "2 0 0 2", "0.5 0 0 1"])
+            parts.append(f"{m} {rng.randint(0, 500)} {rng.randint(0, 800)} cm".encode())
+        elif kind == 4:
+            m = rng.choice(["1 0 0 1", "0 1 -1 0", "10 0 0 10", "1 0 0 -1", "1 0.2 0 1"])
+            parts.append(f"{m} {rng.randint(0, 500)} {rng.randint(0, 800)} Tm".encode())
+        elif kind in (5, 6):
+            op = rng.choice(["Td", "TD"])
+            parts.append(f"{rng.randint(-50, 200)} {rng.randint(-40, 40)} {op}".encode())
+        elif kind == 7:
+            parts.append(rng.choice([b"T*", b"(next) '", f'{n()} {n()} (quoted) "'.encode()]))
+        elif kind == 8:
+            op = rng.choice(["Tc", "Tw", "Tz", "TL", "Ts"])
+            parts.append(f"{n()} {op}".encode())
+        elif kind == 9:
+            font = rng.choice(["/F1", "/F2", "/F9"])
+            parts.append(f"{font} {rng.choice(['1', '9', '12', '0'])} Tf".encode())
+        elif kind in (10, 11, 12):
+            parts.append(rng.choice(words) + b" Tj")
+        else:
+            items = [rng.choice([*words, *(n().encode() for _ in range(3))]) for _ in range(5)]
+            parts.append(b"[" + b" ".join(items) + b"] TJ")
+    return b"\n".join(parts)
+
+
+def test_random_text_streams_give_pypdfs_runs() -> None:
+    rng = random.Random(25)
+    for _ in range(400):
+        page = _pdf(_stream(rng))
+        try:
+            want: Any = _pypdf_runs(page)
+        except Exception as exc:  # noqa: BLE001 - a failure of pypdf's must be ours too
+            want = type(exc).__name__
+        try:
+            got: Any = text_runs(page)
+        except Exception as exc:  # noqa: BLE001
+            got = type(exc).__name__
+        assert got == want, page["/Contents"].get_object().get_data()
