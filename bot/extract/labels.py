@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o|\.)|#|number|nummer|numero|num)(?![a-z])\.?)"
+_NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o|\.[°º]|\.)|#|number|nummer|numero|num)(?![a-z])\.?)"
 
 INVOICE_NUMBER = [
     r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
@@ -27,7 +27,7 @@ INVOICE_NUMBER = [
     r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
     r"|danovy\s+doklad\s*(?:c\.|cislo)|faktura\s*-?\s*(?:nummer|nr\b\.?)|fakturanr\b\.?",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
-    r"|kreditnota|kreditfaktura"
+    r"|kreditnota|kreditfaktura|rectificativa"
     r"|nota\s+di\s+credito)\s*-?"
     + _NO
     + r"|(?:n\.?[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
@@ -186,8 +186,8 @@ PO_REFERENCE = [
     r"|uw\s+referentie|po\s*-?\s*nummer|uw\s+bestelling",
     r"orden\s+de\s+compra|(?:numero|n\.?[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n\.?[°º]|no)|su\s+pedido"
     r"|pedido\s+(?:del\s+)?cliente",
-    r"ordine\s+(?:di\s+acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine"
-    r"|vostro\s+ordine(?:\s+n[°º.]?)?"
+    r"ordine\s+(?:di\s+acquisto|d.acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine"
+    r"|vostro\s+ordine(?:\s+d.acquisto)?(?:\s+n[°º.]?)?"
     r"|rif\.?\s+ordine"
     r"|nota\s+de\s+encomenda|encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
     r"bestillings?\s*-?\s*(?:nummer|nr\b\.?)|ordre\s*-?\s*(?:nummer|nr\b\.?)|order\s*-?\s*(?:nummer|nr\b\.?)"

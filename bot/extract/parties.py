@@ -121,7 +121,7 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
             # label's may share the line: "Provider        Date: 11 Mar 2026")
         text, folded = line.text[:cut], (line.folded[:cut] if i in labelled else "")
         for label, bonus in ((_HOLDER.search(folded), 2.0), (_seller_label(folded), 9.0)):
-            if label:  # "Sold by: ACME Ltd", "Kontoinhaber: ACME GmbH"
+            if label and not _among_field_headings(line.cells, folded, label):  # "Sold by: ACME"
                 party = text[label.end() :].strip(" :").split("  ")[0]
                 at = label.end()
                 col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
@@ -145,6 +145,17 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
                 if _plausible(name := part.strip()):
                     out.append((i, cell.start + max(0, cell.text.find(part)), _clean(name), sender))
     return [c for c in out if _plausible(c[2], c[3] >= 9)]  # the names as cleaned
+
+
+def _among_field_headings(cells: list[Cell], folded: str, label: re.Match[str]) -> bool:
+    """The label heads a column of a row of field headings ("Verkäufer  Auftrag  Fällig am",
+    "Salesperson  Job  Due date"): a salesperson's column, the value under it no company."""
+    rest = [fold(c.text) for c in cells if c.start >= label.end()]
+    return (
+        folded[label.end() : label.end() + 1] != ":"
+        and len(cells) >= 3
+        and any(_FIELD_WORDS.search(text) for text in rest)
+    )
 
 
 def _before_figures(doc: Doc, cells: list[Cell], line_text: str) -> int | None:
@@ -266,7 +277,9 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
             continue
         if not doc.touching(i - 1, i) and line.row < doc.pages[line.page - 1].count("\n") / 2:
             start = line.cells[0].start
-            for j in (j for j in range(i + 1, i + 7) if doc.touching(i + 1, j)):  # (no gap)
+            # (a row alone under it is the return address's own end, wrapped: the block after)
+            first = i + 1 if doc.touching(i + 1, i + 2) else i + 2
+            for j in (j for j in range(i + 1, first + 6) if doc.touching(first, j) or j == i + 1):
                 zone.update((j, c.start // 4) for c in doc.lines[j].cells if c.start <= start + 6)
     return zone
 
