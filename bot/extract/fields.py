@@ -297,10 +297,13 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     buyer = doc.derived(buyer_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
-            before = line.folded[max(0, vat.start - 30) : vat.start]
+            cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
+            start = max(0, vat.start - 30)
+            if cell is not None and cell.start == vat.start:  # its label: the cell before it
+                start = min([start] + [c.start for c in line.cells if c.end <= cell.start][-1:])
+            before = line.folded[start : vat.start]
             if labels.CUSTOMER.search(before) and not labels.SUPPLIER.search(before):
                 continue
-            cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
             if cell is not None and (i, cell.start // 4) in buyer:
                 continue  # printed in the customer's address block (reverse charge)
             # a VAT label counts double, the seller's own label ("USt-ID Lieferant", "VAT no.

@@ -231,10 +231,10 @@ CUSTOMER = re.compile(
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
-    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel|kupujici|prijemce|ontvanger|recipient"
+    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel[eiu]?|kupujici(?:ho)?|prijemce|ontvanger|recipient"
     r"|kund|kjoper|kopare|kober|mottaker|mottagare|fakturaadressen?|leveringsadresse|leveransadress"
     r"|your|ihre?|uw|votre"
-    r"|vostr[oa]|su)\b"
+    r"|vostr[oa]|vs(?=\.)|su)\b"
 )
 
 #: Labels that introduce the seller.
@@ -242,8 +242,8 @@ _SELLER_WORDS = (
     r"from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
-    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel"
-    r"|poskytovatel|prodavajici|leverandor|leverantor|selger|saljare|saelger|avsender|avsandare"
+    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel[eiu]?"
+    r"|poskytovatel|prodavajici(?:ho)?|leverandor|leverantor|selger|saljare|saelger|avsender|avsandare"
 )
 SUPPLIER = re.compile(rf"\b(?:{_SELLER_WORDS})\b")
 #: a seller's heading, also a short "from" standing alone ("Von", "De", "Od" over the block)

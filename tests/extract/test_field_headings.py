@@ -110,3 +110,40 @@ def test_the_vat_id_under_a_return_address_wrapped_over_two_rows_is_the_addresse
     invoice = _read(_pdf(page)).invoice
 
     assert invoice.supplier_tax_id == "DE301847449"
+
+
+def test_a_czech_buyers_vat_id_labelled_in_the_genitive() -> None:
+    """ "DIČ odběratele" (the buyer's VAT id: "odběratel" declined) is no seller's id."""
+    page = _rows(
+        (15, [(15, "Gastro Novák s.r.o. · Nádražní 133 · 170 00 Praha 7")]),
+        (25, [(15, "Restaurace U Zlatého lva a.s."), (110, "Číslo faktury"), (165, "2025001227")]),
+        (31, [(15, "Průmyslová 36"), (110, "Datum vystavení"), (165, "6. 8. 2025")]),
+        (37, [(15, "702 00 Ostrava"), (110, "DIČ kupujícího"), (165, "CZ50032712")]),
+        (55, [(15, "Popis"), (110, "Množství"), (140, "Cena"), (170, "Celkem")]),
+        (61, [(15, "Kuchařský nůž 24 cm"), (110, "4"), (140, "1 504,15"), (170, "6 016,60")]),
+        (71, [(130, "Základ daně"), (170, "6 016,60")]),
+        (77, [(130, "DPH 21 %"), (170, "1 263,49")]),
+        (83, [(130, "K úhradě"), (170, "7 280,09")]),
+        (120, [(15, "Gastro Novák s.r.o."), (140, "DIČ: CZ65835000")]),
+    )
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.supplier_tax_id == "CZ65835000"
+
+
+def test_an_italian_buyers_vat_id_labelled_vs_p_iva() -> None:
+    """ "Vs. P.IVA" (vostra: yours) labels the buyer's id, its value across a wide gap."""
+    page = _rows(
+        (20, [(15, "Torrefazione Colombo S.r.l.s."), (110, "Fattura n."), (165, "F-2025-118")]),
+        (26, [(15, "Trattoria da Mario"), (110, "Data"), (165, "03/06/2025")]),
+        (32, [(15, "Via Roma 12, Torino"), (110, "Vs. P.IVA"), (165, "IT69470430963")]),
+        (55, [(15, "Descrizione"), (110, "Quantità"), (140, "Prezzo"), (170, "Importo")]),
+        (61, [(15, "Caffè in grani 1 kg"), (110, "6"), (140, "12,28"), (170, "73,68")]),
+        (71, [(130, "Imponibile"), (170, "73,68")]),
+        (77, [(130, "IVA 22%"), (170, "16,21")]),
+        (83, [(130, "Totale"), (170, "89,89")]),
+        (120, [(15, "Torrefazione Colombo S.r.l.s."), (140, "P.IVA IT34037650107")]),
+    )
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.supplier_tax_id == "IT34037650107"
