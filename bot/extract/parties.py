@@ -467,7 +467,8 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
     """A letterhead name set on two lines ("MVM Musterhafter" / "Versicherungsverein a.G."),
-    the top of its column; in large type a row of smaller text beside it may come between."""
+    the top of its column, aligned left or right; in large type a row of smaller text beside it
+    may come between."""
     if not 0 < i < 4 or not labels.LEGAL_FORMS.search(name):
         return name
     line = doc.lines[i]
@@ -485,8 +486,19 @@ def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
         cells = (c for k in range(j) for c in doc.lines[k].cells)
         first = not any(c.start < end and c.end > start for c in cells)
         heading = labels.SELLER_HEADING.fullmatch(fold(cell.text).rstrip(": "))  # "Od", "From"
-        if first and abs(cell.start - start) <= 2 and _plausible(cell.text) and not heading:
+        aligned = abs(cell.start - start) <= 2 or _right_aligned(doc, (i, start, end), (j, cell))
+        if first and aligned and _plausible(cell.text) and not heading:
             if not labels.LEGAL_FORMS.search(cell.text) and len(cell.text.split()) <= 5:
                 return f"{cell.text} {name}"
         return name
     return name
+
+
+def _right_aligned(doc: Doc, at: tuple[int, int, int], other: tuple[int, Cell]) -> bool:
+    """Characters ``start..end`` of line ``i`` end where the cell of line ``j`` ends, on paper
+    (a column's grid of average character widths puts right-aligned ends columns apart)."""
+    (i, start, end), (j, cell) = at, other
+    a, b = doc.box(i, start, end), doc.box(j, cell.start, cell.end)
+    if a is None or b is None:
+        return abs(cell.end - end) <= 2
+    return abs(a[1][2] - b[1][2]) <= 0.3 * (a[1][3] - a[1][1])

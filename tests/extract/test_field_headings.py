@@ -147,3 +147,30 @@ def test_an_italian_buyers_vat_id_labelled_vs_p_iva() -> None:
     invoice = _read(_pdf(page)).invoice
 
     assert invoice.supplier_tax_id == "IT34037650107"
+
+
+def test_a_right_aligned_letterhead_name_over_two_rows() -> None:
+    """The seller's block set flush right, its name wrapped ("Lombardi Attrezzature" /
+    "Ristorazione S.n.c."): the two rows end together on paper, not in the same column of
+    characters (the grid is of average widths)."""
+    right = [
+        (20, "Lombardi Attrezzature"),
+        (25, "Ristorazione S.n.c."),
+        (30, "P.IVA: IT54279269416"),
+        (35, "Via Roma, 153"),
+        (40, "24709 Bologna"),
+    ]
+    page = [T(195, y, text, right=True) for y, text in right] + _rows(
+        (20, [(15, "Albergo Centrale")]),
+        (25, [(15, "Viale dell'Industria, 92")]),
+        (30, [(15, "34533 Bologna")]),
+        (60, [(15, "Fattura 34899"), (140, "Data fattura: 14/02/2023")]),
+        (75, [(15, "Descrizione"), (110, "Q.tà"), (140, "Prezzo"), (170, "Totale")]),
+        (81, [(15, "Coltello da chef 24 cm"), (110, "1,00"), (140, "72,75"), (170, "72,75")]),
+        (91, [(140, "Subtotale"), (170, "72,75")]),
+        (97, [(140, "IVA (22%)"), (170, "16,01")]),
+        (103, [(140, "Totale"), (170, "88,76")]),
+    )
+    invoice = _read(_pdf(page)).invoice
+
+    assert invoice.supplier_name == "Lombardi Attrezzature Ristorazione S.n.c."
