@@ -566,6 +566,16 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
     return starts and within
 
 
+def _code_tail(line: Line, cols: list[Column], item: LineItem) -> str | None:
+    """The end of the item's code, wrapped in its narrow column after a hyphen or slash: one
+    word alone on the next line, in the code column."""
+    code = next((c for c in cols if c.kind == "code"), None)
+    cell = line.cells[0] if len(line.cells) == 1 else None
+    if code is None or cell is None or not (item.product_code or "").endswith(("-", "/")):
+        return None
+    return cell.text if code.start - 2 <= cell.start <= code.end and " " not in cell.text else None
+
+
 def another_heading(line: Line) -> bool:
     """A row of column names under the items ("Steuersatz  Netto  USt  Brutto" over a VAT
     summary) heads another table: it continues no description."""
@@ -658,6 +668,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
                 pending = False
                 gap, continuation = 0, 1
+                last_used = i
+            elif (
+                text and items and gap == 0 and (tail := _code_tail(doc.lines[i], cols, items[-1]))
+            ):
+                code = f"{items[-1].product_code}{tail}"  # "EQ-370-" / "F": wrapped at its hyphen
+                items[-1] = items[-1].model_copy(update={"product_code": code})
                 last_used = i
             elif (
                 text

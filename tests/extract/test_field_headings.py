@@ -174,3 +174,51 @@ def test_a_right_aligned_letterhead_name_over_two_rows() -> None:
     invoice = _read(_pdf(page)).invoice
 
     assert invoice.supplier_name == "Lombardi Attrezzature Ristorazione S.n.c."
+
+
+def test_an_article_code_wrapped_at_its_hyphen_in_a_narrow_column() -> None:
+    """A browser breaks "EQ-370-F" after its hyphen in a narrow code column: the "F" alone on
+    the next line, under the code, ends the code."""
+    page = _rows(
+        (20, [(15, "Fresh Greens BV"), (130, "Invoice number: INV-4471")]),
+        (26, [(15, "Market Street 4, Amsterdam"), (130, "Invoice date: 14.03.2024")]),
+        (50, [(15, "Item"), (35, "Description"), (120, "Qty"), (145, "Price"), (175, "Total")]),
+        (
+            56,
+            [
+                (15, "EQ25721"),
+                (35, "Chef's knife 20 cm"),
+                (120, "1.00"),
+                (145, "72.75"),
+                (175, "72.75"),
+            ],
+        ),
+        (
+            62,
+            [
+                (15, "EQ-370-"),
+                (35, "Chef's knife 24 cm"),
+                (120, "2.00"),
+                (145, "48.00"),
+                (175, "96.00"),
+            ],
+        ),
+        (66, [(15, "F")]),
+        (
+            72,
+            [
+                (15, "SV60524"),
+                (35, "Technician labour"),
+                (120, "2.00"),
+                (145, "75.50"),
+                (175, "151.00"),
+            ],
+        ),
+        (82, [(145, "Subtotal"), (175, "319.75")]),
+        (88, [(145, "VAT 21%"), (175, "67.15")]),
+        (94, [(145, "Total"), (175, "386.90")]),
+    )
+    items = _read(_pdf(page)).invoice.line_items
+
+    assert [i.product_code for i in items] == ["EQ25721", "EQ-370-F", "SV60524"]
+    assert [i.description for i in items][1:] == ["Chef's knife 24 cm", "Technician labour"]
