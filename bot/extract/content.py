@@ -54,7 +54,7 @@ def text_runs(page: Any) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for operands, op in ops:
         if op in (b"BT", b"q"):
-            shown: list[_Shown] = []
+            shown: list[Shown] = []
             state.walk(ops, b"ET" if op == b"BT" else b"Q", shown)
             groups.extend(_runs(shown))
         elif op == b"Tf":
@@ -64,22 +64,12 @@ def text_runs(page: Any) -> list[dict[str, Any]]:
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
 
 
-class _Shown(NamedTuple):
-    """One text operation's text and where it stands (its origin, end, baseline, the width of a
-    space, font size and height); a tuple, as thousands are made per page."""
-
-    text: str
-    tx: float
-    ty: float
-    displaced_tx: float
-    space_tx: float
-    space_on_page: float
-    font_size: float
-    font_height: float
-    flip_sort: int
+#: one text operation: its text, origin, end, baseline, font size and height (the keys of a run,
+#: as pypdf's layout mode names them), and the width of a space in text space and on the page
+Shown = dict[str, Any]
 
 
-def _runs(shown: list[_Shown]) -> list[dict[str, Any]]:
+def _runs(shown: list[Shown]) -> list[dict[str, Any]]:
     """The text operations as runs, as pypdf's layout mode joins them (one run a line of a text
     object, gaps as spaces of the font), but a gap of two spaces or more starts a run of its
     own: such a gap is a column's, and a run keeps its place only where it starts (a table row
@@ -87,29 +77,19 @@ def _runs(shown: list[_Shown]) -> list[dict[str, Any]]:
     runs: list[dict[str, Any]] = []
     last: Any = None
     for tj in shown:
-        space = tj.space_on_page
-        gap = round(tj.tx - last.displaced_tx, 3) if last is not None else 0.0
+        space, space_tx = tj.pop("space_on_page"), tj.pop("space_tx")
+        gap = round(tj["tx"] - last["displaced_tx"], 3) if last is not None else 0.0
         spaces = round(gap / space) if gap > 0 and space else 0
         if (
             last is None
-            or abs(tj.ty - last.ty) > tj.font_height
-            or last.displaced_tx - tj.tx > tj.space_tx * _BACK_SPACES
+            or abs(tj["ty"] - last["ty"]) > tj["font_height"]
+            or last["displaced_tx"] - tj["tx"] > space_tx * _BACK_SPACES
             or spaces >= 2
         ):
-            runs.append(
-                {
-                    "tx": tj.tx,
-                    "ty": tj.ty,
-                    "font_size": tj.font_size,
-                    "font_height": tj.font_height,
-                    "text": tj.text,
-                    "displaced_tx": tj.displaced_tx,
-                    "flip_sort": tj.flip_sort,
-                }
-            )
+            runs.append(tj)
         else:
-            text = runs[-1]["text"] + " " * spaces + tj.text
-            runs[-1].update(text=text, displaced_tx=tj.displaced_tx)
+            text = runs[-1]["text"] + " " * spaces + tj["text"]
+            runs[-1].update(text=text, displaced_tx=tj["displaced_tx"])
         last = tj
     return [r for r in runs if r["text"].strip()]
 
@@ -174,7 +154,7 @@ class _TextState:
         self._unknown: Font | None = None
         self._space_tx: dict[tuple[int, float, float, float, float], float] = {}
 
-    def walk(self, ops: Iterator[Op], end: bytes, shown: list[_Shown]) -> None:
+    def walk(self, ops: Iterator[Op], end: bytes, shown: list[Shown]) -> None:
         """Follow the operations to ``end`` (``ET`` or ``Q``), adding what is shown to ``shown``."""
         if end == b"Q":
             self.font_stack.append((self.font, self.font_size))
@@ -301,7 +281,7 @@ class _TextState:
             + chars.count(widths.space) * self.Tw
         ) * (self.Tz / 100.0)
 
-    def show(self, value: str | bytes, shown: list[_Shown] | None) -> tuple[Font, str]:
+    def show(self, value: str | bytes, shown: list[Shown] | None) -> tuple[Font, str]:
         """A text operation: what it shows goes to ``shown`` unless rotated or unreadable; the
         font and characters are returned for the ``TJ`` shifts that follow it."""
         font = self.font
@@ -336,19 +316,20 @@ class _TextState:
                 space_tx = round(self.word_tx(font, "", -font.space_width), 3)
             self._space_tx[key] = space_tx
         shown.append(
-            _Shown(
-                text,
-                t[4],
-                0.0 * t[1] + self.Ts * t[3] + t[5],
-                self.word_tx(font, chars if isinstance(value, bytes) else value) * t[0]
+            {
+                "text": text,
+                "tx": t[4],
+                "ty": 0.0 * t[1] + self.Ts * t[3] + t[5],
+                "displaced_tx": self.word_tx(font, chars if isinstance(value, bytes) else value)
+                * t[0]
                 + 0.0 * t[2]
                 + t[4],
-                space_tx,
-                space_tx * abs(t[0]),
-                self.font_size,
-                self.font_size * math.sqrt(t[1] ** 2 + t[3] ** 2),
-                -1 if t[3] < -1e-6 else 1,
-            )
+                "font_size": self.font_size,
+                "font_height": self.font_size * math.sqrt(t[1] ** 2 + t[3] ** 2),
+                "flip_sort": -1 if t[3] < -1e-6 else 1,
+                "space_tx": space_tx,
+                "space_on_page": space_tx * abs(t[0]),
+            }
         )
         return font, chars if isinstance(value, bytes) else value
 
