@@ -190,7 +190,7 @@ class Doc:
     def touching(self, i: int, j: int) -> bool:
         """Line ``j`` is printed ``j - i`` rows from line ``i`` on its page: no blank row between
         (a value wrapped over rows; a wider gap starts another block)."""
-        if not 0 <= j < len(self.lines):
+        if not (0 <= i < len(self.lines) and 0 <= j < len(self.lines)):
             return False
         a, b = self.lines[i], self.lines[j]
         return a.page == b.page and b.row - a.row == j - i

@@ -3,6 +3,7 @@ the whole local parser."""
 
 from __future__ import annotations
 
+from bot.extract.parse import parse_pages
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -222,3 +223,12 @@ def test_an_article_code_wrapped_at_its_hyphen_in_a_narrow_column() -> None:
 
     assert [i.product_code for i in items] == ["EQ25721", "EQ-370-F", "SV60524"]
     assert [i.description for i in items][1:] == ["Chef's knife 24 cm", "Technician labour"]
+
+
+def test_a_return_address_on_the_second_last_line_breaks_nothing() -> None:
+    """The addressee block looked for under a return address may run past the last line."""
+    result = parse_pages(
+        ["Rechnung 123\n\nACME GmbH • Hauptstr. 1 • 12345 Köln\nHotel Post" + "\n" * 20]
+    )
+
+    assert result.invoice.invoice_number == "123"
