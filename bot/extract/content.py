@@ -180,15 +180,19 @@ class _TextState:
             elif op == b"BT":
                 self.reset_tm()
             elif op == b"Tj" and operands and isinstance(operands[0], (str, bytes)):
-                self.show(operands[0], shown)
+                self.advance(self.show(operands[0], shown))
             elif op == b"TJ" and operands and isinstance(operands[0], ArrayObject):
-                moved = self.show("", None)
+                moved, ahead = self.show("", None), False
                 for item in operands[0]:
                     if isinstance(item, bytes):
-                        moved = self.show(item, shown)
+                        if ahead:
+                            self.advance(moved)
+                        moved, ahead = self.show(item, shown), True
                     elif isinstance(item, (int, float)):
-                        shift = (1.0, 0.0, 0.0, 1.0, self.word_tx(*moved, item), 0.0)
-                        self._set([*self.stack, (shift, True, True)])
+                        self.advance(moved, item)
+                        ahead = False
+                if ahead:
+                    self.advance(moved)
             elif op in (b"'", b"Td", b"Tm", b"TD", b"T*") or (op == b'"' and len(operands) >= 3):
                 self.reset_trm()
                 if op == b"Tm":
@@ -203,13 +207,21 @@ class _TextState:
                     index = {b"'": 0, b'"': 2}.get(op)
                     if index is not None and index < len(operands):
                         if isinstance(operands[index], (str, bytes)):
-                            self.show(operands[index], shown)
+                            self.advance(self.show(operands[index], shown))
                 else:
                     self.add_tm(operands)
             elif op == b"Tf":
                 self.set_font(operands)
             else:
                 self.set_param(op, operands)
+
+    def advance(self, moved: tuple[Font, str], offset: float = 0.0) -> None:
+        """Move the pen past the characters shown (less a ``TJ`` number's ``offset``): the
+        next text starts where they end, as the PDF specification says. (pypdf's layout mode
+        moves it only for a number in a ``TJ`` array: text shown after a ``Tj`` with no
+        ``Td`` between overlapped it, "INVOICE" "In" "voice" read as "INVOICEIn   voice".)"""
+        shift = (1.0, 0.0, 0.0, 1.0, self.word_tx(*moved, offset), 0.0)
+        self._set([*self.stack, (shift, True, True)])
 
     def set_param(self, op: bytes, operands: list[Any]) -> None:
         """``Tc``, ``Tw``, ``Tz``, ``TL`` or ``Ts`` (a malformed operand changes nothing)."""

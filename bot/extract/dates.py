@@ -44,6 +44,8 @@ _MONTH_DAY = re.compile(
     rf"(?<![\w])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)"
 )
 
+#: "05-Mar-24", "05.MAR.24": an ERP's short form, with a two-digit year
+_DAY_MON_YY = re.compile(rf"(\d(?<!\w\d)\d?)([-./])({_MONTH_RE})\2(\d\d)(?![\d\w])")
 _MONTH_DIGITS = re.compile(rf"(?:{_MONTH_RE})\.?,?[\s\-/]*(?:de\s+)?\d")  # in both long forms
 _DIGIT = re.compile(r"\d")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -146,6 +148,8 @@ def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
             add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
         for m in _MONTH_DAY.finditer(folded) if months else ():
             add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
+    for m in _DAY_MON_YY.finditer(folded, pos):
+        add(_make(_year(m.group(4)), MONTHS[m.group(3)], int(m.group(1))), m.start(), m.end())
     for m in _NUMERIC.finditer(folded, pos):
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         first_is_month = (order == "mdy" and a <= 12) or b > 12

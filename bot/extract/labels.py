@@ -36,6 +36,9 @@ INVOICE_NUMBER = [
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
     r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n\.?[°º]|numero)\s+(?:de\s+)?piece"
+    # an ERP's abbreviations: "Rech.-Nr.", "RE.-NR.", "Fact. n°", "Fatt. n.", "Nº Fra.", "Memo No."
+    r"|(?:rech|re|fact|fra|fatt|fakt|fac)\.\s*-?\s*(?:n\.?[°º]|nr\b\.?|no\b\.?|num\b\.?|n\.|#)"
+    r"|(?:n\.?[°º]|no\.?|nr\.?|num\.?)\s*(?:fra|fact|fatt|fac)\.|memo\s*(?:no\b\.?|number|#)"
     r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     # hotels and travel: the booking's number is the document's number on receipts
@@ -57,6 +60,8 @@ INVOICE_DATE = [
     r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d.emission)",
     r"factuur\s*-?\s*datum|factuurdatum",
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
+    # an ERP's abbreviations: "Re.-Datum", "Rech.-Datum", "F. factura", "Fecha fra.", "Fact. date"
+    r"(?:rech|re|fact|fatt)\.\s*-?\s*(?:datum|date|data)|f\.\s*(?:factura|fra\.)|fecha\s+fra\.",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
     r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|faktura\s*-?\s*dat(?:o|um)",
     r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em",
@@ -72,8 +77,8 @@ DUE_DATE = [
     r"(?:\s+netto)?\s+bis",
     r"date\s+d.echeance|echeance|date\s+limite\s+de\s+(?:paiement|reglement)|a\s+payer\s+avant",
     r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
-    r"fecha\s+(?:de\s+)?vencimiento|vencimiento|pagar\s+antes",
-    r"data\s+(?:di\s+)?scadenza|scadenza|pagamento\s+entro|da\s+pagare\s+entro",
+    r"fecha\s+(?:de\s+)?vencimiento|vencimiento|venc\.|vto\.|pagar\s+antes",
+    r"data\s+(?:di\s+)?scadenza|scadenza|scad\.|pagamento\s+entro|da\s+pagare\s+entro",
     r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del"
     r"|data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
     r"forfalls?\s*-?\s*dat(?:o|um)|forfallodat(?:um|o)|forfallodag|forfaldsdato|forfaldsdag|forfall"

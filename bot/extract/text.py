@@ -44,11 +44,26 @@ def is_empty(pages: list[str]) -> bool:
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+#: a rule of a table drawn in text ("+-----+-----+", "=======", "----------  ---------")
+_RULE = re.compile(r"[\s|+=_\-\u2500-\u257f]*[-=_\u2500-\u257f]{3}[\s|+=_\-\u2500-\u257f]*")
+#: a row of such a table ("| N° facture | Le | Folio |"): its bars are no text
+_BAR = re.compile(r"(?:^|(?<= ))[|\u2502\u2503\u2551](?= |$)")
+_BARRED = re.compile(r"\s*[|\u2502\u2503\u2551].*[|\u2502\u2503\u2551]\s*")
+
+
 def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
-    """(page number, line number in the page, line) without trailing spaces or blank lines."""
+    """(page number, line number in the page, line) without trailing spaces or blank lines; the
+    rules and bars of a table drawn with characters are blanks (the columns stay where they are)."""
     return [
         (number, row, line.rstrip())
         for number, page in enumerate(pages, start=1)
-        for row, line in enumerate(_OTHER_BREAKS.sub(" ", page).replace("\t", "    ").split("\n"))
+        for row, line in enumerate(map(_unruled, _OTHER_BREAKS.sub(" ", page).split("\n")))
         if line.strip()
     ]
+
+
+def _unruled(line: str) -> str:
+    line = line.replace("\t", "    ")
+    if _RULE.fullmatch(line):
+        return ""
+    return _BAR.sub(" ", line) if _BARRED.fullmatch(line) else line

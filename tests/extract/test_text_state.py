@@ -1,5 +1,7 @@
 """The layout pass's own walk of the content stream gives exactly the runs pypdf's layout mode
-would: the same text state, quirks included, on streams drawn at random from text operators."""
+would: the same text state, quirks included, on streams drawn at random from text operators;
+except that text shown after other text starts where that ends, as the PDF specification says
+(pypdf's layout mode moves the pen only for a number in a ``TJ`` array)."""
 
 from __future__ import annotations
 
@@ -81,7 +83,8 @@ def _joined(shown: list[Any]) -> list[dict[str, Any]]:
 
 def _stream(rng: random.Random) -> bytes:
     """A content stream of text objects, states and transforms in random order (balanced or
-    not), with words, kerned arrays, rotated and mirrored matrices and an unknown font."""
+    not), with words, kerned arrays, rotated and mirrored matrices and an unknown font; each
+    text shown is followed by a ``Td`` (the pen's advance after it is where the two differ)."""
     words = [b"(Invoice)", b"(No. 1234)", b"(  12,50 EUR)", b"(Total)", b"()", b"(a b  c)"]
     n = lambda: rng.choice(["0", "1", "-1", "2.5", "12", "-300", "0.5", "100"])  # noqa: E731
     parts = [b"BT /F1 10 Tf 72 700 Td (start) Tj ET"]
@@ -103,7 +106,9 @@ def _stream(rng: random.Random) -> bytes:
             op = rng.choice(["Td", "TD"])
             parts.append(f"{rng.randint(-50, 200)} {rng.randint(-40, 40)} {op}".encode())
         elif kind == 7:
-            parts.append(rng.choice([b"T*", b"(next) '", f'{n()} {n()} (quoted) "'.encode()]))
+            parts.append(
+                rng.choice([b"T*", b"(next) ' 0 0 Td", f'{n()} {n()} (quoted) " 0 0 Td'.encode()])
+            )
         elif kind == 8:
             op = rng.choice(["Tc", "Tw", "Tz", "TL", "Ts"])
             parts.append(f"{n()} {op}".encode())
@@ -111,10 +116,10 @@ def _stream(rng: random.Random) -> bytes:
             font = rng.choice(["/F1", "/F2", "/F9"])
             parts.append(f"{font} {rng.choice(['1', '9', '12', '0'])} Tf".encode())
         elif kind in (10, 11, 12):
-            parts.append(rng.choice(words) + b" Tj")
-        else:
-            items = [rng.choice([*words, *(n().encode() for _ in range(3))]) for _ in range(5)]
-            parts.append(b"[" + b" ".join(items) + b"] TJ")
+            parts.append(rng.choice(words) + b" Tj 0 0 Td")
+        else:  # strings and kerning numbers in turn
+            items = [rng.choice(words) if k % 2 == 0 else n().encode() for k in range(5)]
+            parts.append(b"[" + b" ".join(items) + b"] TJ 0 0 Td")
     return b"\n".join(parts)
 
 
@@ -131,3 +136,17 @@ def test_random_text_streams_give_pypdfs_runs() -> None:
         except Exception as exc:  # noqa: BLE001
             got = type(exc).__name__
         assert got == want, page["/Contents"].get_object().get_data()
+
+
+def _texts(content: bytes) -> list[str]:
+    return [run["text"] for run in text_runs(_pdf(content))]
+
+
+def test_text_shown_after_text_starts_where_it_ends() -> None:
+    """gropdf sets "INVOICE" as "(INV) Tj 26.82 0 Td (OICE) Tj" and the next word after it
+    without a Td; a TJ's last string moves the pen as well."""
+    assert _texts(b"BT /F1 15 Tf 70 700 Td (INV) Tj (OICE) Tj ET") == ["INVOICE"]
+    assert _texts(b"BT /F1 11 Tf 70 700 Td [(Invoice) -278 (No.)] TJ [( 5)] TJ ET") == [
+        "Invoice No. 5"
+    ]
+    assert _texts(b"BT /F1 11 Tf 70 700 Td [(Total)(:)] TJ ET") == ["Total:"]

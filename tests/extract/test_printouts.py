@@ -1,0 +1,84 @@
+"""Invoices printed as fixed-width text, the way ERPs and line printers print them (issue 12):
+tables drawn with characters, abbreviated labels, two-digit years after a month's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.extract.parse import parse_pages
+
+_ITEMS = """
+Pos. Artikelnr. Bezeichnung                  Menge ME  Einzelpreis G-Preis (EUR)
+--------------------------------------------------------------------------------
+  10 51747      Klarspüler 5 l                  50 STK      19,411        970,55
+  20 45360      Kochmesser 26 cm                 4 STK     100,388        401,55
+--------------------------------------------------------------------------------
+                                                    Summe netto          1.372,10
+                                                    MwSt. 19 %             260,70
+                                                    Gesamtbetrag         1.632,80
+"""
+
+
+def test_headings_over_a_rule_of_dashes_with_abbreviated_labels() -> None:
+    """ "Rech.-Nr." and "Re.-Datum" head columns, a rule of dashes between them and the values."""
+    page = (
+        """Küchentechnik Schröder KG                                   RECHNUNG
+Frankfurter Straße 201, 63067 Offenbach
+
+Restaurant Lindenhof KG
+20097 Hamburg
+
+Rech.-Nr.     Re.-Datum    Kundennummer   Fällig am
+------------  -----------  -------------  -----------
+25-05-71818   25.05.2025   K2211          24.06.2025
+"""
+        + _ITEMS
+    )
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.invoice_number == "25-05-71818"
+    assert invoice.invoice_date == dt.date(2025, 5, 25)
+    assert invoice.due_date == dt.date(2025, 6, 24)
+    assert invoice.total_incl_tax is not None and str(invoice.total_incl_tax) == "1632.80"
+
+
+def test_a_table_of_fields_drawn_with_bars_and_corners() -> None:
+    """ "| Fact. n° | Date facture | Code client |" between "+----+" rules: the bars are no
+    text, so each heading stands over its value."""
+    page = """Maes Boissons NV                                                FACTURE
+Rue de la Loi 42, 1040 Bruxelles
+
++-----------+--------------+-------------+------------------+
+| N° facture | Le           | Code client | Bon de livraison |
+| 202537903 | 23/03/2025   | K6028       | 962816           |
++-----------+--------------+-------------+------------------+
+
+N°  Libellé                                 Qté       PU HT       Montant HT
+ 1  Eau minérale plate 24 x 50 cl          12,00       5,79            69,48
+                                                   Total HT            69,48
+                                                   TVA 21 %            14,59
+                                                   Total TTC           84,07
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.invoice_number == "202537903"
+    assert invoice.invoice_date == dt.date(2025, 3, 23)
+
+
+def test_a_month_name_with_a_two_digit_year_and_abbreviated_due_and_number_labels() -> None:
+    """ "05-Mar-24" (an ERP's short form), "Scad." for the due date, "Nº Fra." for the number."""
+    page = """Distribuciones Gómez S.L.                       Nº Fra.: 7029232
+Calle Mayor 24, 28013 Madrid                      Fecha: 05-Mar-24
+                                                  Scad.: 04-Apr-24
+
+Descripción                         Cant.      Precio      Importe
+Aceite de oliva 5 l                    2        30,00        60,00
+                                          Base imponible     60,00
+                                          IVA 21 %           12,60
+                                          Total              72,60
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.invoice_number == "7029232"
+    assert invoice.invoice_date == dt.date(2024, 3, 5)
+    assert invoice.due_date == dt.date(2024, 4, 4)
