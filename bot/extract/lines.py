@@ -143,8 +143,46 @@ _RUN_TOGETHER = re.compile(r"(?:(?<=[^\W\d_A-Z])|(?<=[.%)]))(?=[A-Z])")
 
 
 def _names_column(text: str) -> bool:
-    folded = fold(text).strip(" .:")
-    return any(p.fullmatch(folded) for p in (*_TYPES.values(), *_CELL_TYPES.values()))
+    return _kind(text) is not None
+
+
+def _kind(text: str) -> str | None:
+    """The column a heading names by itself, if it does."""
+    folded = _MONEY_MARK.sub("", fold(text)).strip(" .:")
+    found = (k for k, p in (*_TYPES.items(), *_CELL_TYPES.items()) if p.fullmatch(folded))
+    return next(found, None)
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _heading_words(cell: Cell) -> list[Cell]:
+    """A printout's headings set one space apart ("Pos. Artikelnr. Bezeichnung", "N° Libellé"):
+    the cell split where its words, taken three, two or one at a time, each name a column; a
+    heading of several words stays one ("Prix U.", "Montant HT", "Einzelpreis EUR": a net or
+    currency word qualifies the heading before it). Else the cell as it is."""
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(cell.text)]
+    parts: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(words):
+        for n in (3, 2, 1):
+            s, e = words[k][0], words[min(k + n, len(words)) - 1][1]
+            if k + n <= len(words) and (kind := _kind(cell.text[s:e])) is not None:
+                qualifier = _QUALIFIER.fullmatch(fold(cell.text[s:e]).strip(" .:()"))
+                if parts and (parts[-1][2] == kind or qualifier):
+                    s, _, kind = parts.pop()
+                parts.append((s, e, kind))
+                k += n
+                break
+        else:
+            return [cell]
+    if len(parts) < 2:
+        return [cell]
+    return [Cell(cell.start + s, cell.start + e, cell.text[s:e]) for s, e, _ in parts]
+
+
+#: words that qualify a price or amount heading: "HT", "netto", "EUR"
+_QUALIFIER = re.compile(labels.COLUMN_CELLS["total"] + r"|ttc|brutto|incl|excl|€|\$|£")
 
 
 def _unglued_headings(cells: list[Cell]) -> list[Cell]:
@@ -158,7 +196,7 @@ def _unglued_headings(cells: list[Cell]) -> list[Cell]:
             if _names_column(head) and (_names_column(rest) or _ANY_COLUMN.search(fold(rest))):
                 out.append(Cell(cell.start + start, cell.start + m.start(), head))
                 start = m.start()
-        out.append(Cell(cell.start + start, cell.end, cell.text[start:]))
+        out.extend(_heading_words(Cell(cell.start + start, cell.end, cell.text[start:])))
     return out
 
 
@@ -209,6 +247,20 @@ def _gap(col: Column, number: Number) -> int:
 
 def _figures_of(cols: list[Column]) -> list[Column]:
     return [c for c in cols if c.kind in _FIGURES]
+
+
+def _by_columns(cell: Cell, cols: list[Column]) -> list[Cell]:
+    """A printout's row set one space apart ("10 51747 Klarspüler 5 l"): a leading word in a
+    position or code column, one space before the next column's heading, is a cell of its own."""
+    out = []
+    while ([c for c in cols if c.start <= cell.start] or cols[:1])[-1].kind in ("code", "other"):
+        at = (c.start - cell.start for c in cols if cell.start < c.start < cell.end)
+        cut = next((k for k in at if cell.text[k - 1] == " " != cell.text[k]), None)
+        if cut is None or " " in cell.text[: cut - 1]:
+            break
+        out.append(Cell(cell.start, cell.start + cut - 1, cell.text[: cut - 1]))
+        cell = Cell(cell.start + cut, cell.end, cell.text[cut:])
+    return [*out, cell]
 
 
 def _text_column(cols: list[Column], start: int) -> Column:
@@ -429,7 +481,7 @@ def _description(
     desc: list[str] = []
     code = unit = ""
     desc_col: Column | None = None
-    cells = cells_of(blanked)
+    cells = [part for cell in cells_of(blanked) for part in _by_columns(cell, cols)]
     lettered = [bool(_LETTER.search(_CURRENCY.sub("", c.text))) for c in cells]
     # a figure after a word of the description, set apart by justified spacing ("Burro  dolce
     # 82%,  blocco  10" / "kg"), and none of the row's values, is the description's
@@ -454,6 +506,8 @@ def _description(
             unit = cell.text
         elif col.kind == "code" and not code:
             code = cell.text
+        elif col.kind == "code" and _DIGIT.search(cell.text) and " " not in cell.text:
+            continue  # a second article number ("Unsere Art.Nr.  Ihre Art.Nr."): the buyer's
         elif col.kind in ("description", "code", "other") and (
             _LETTER.search(cell.text) or cell in figures
         ):

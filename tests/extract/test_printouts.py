@@ -82,3 +82,44 @@ Aceite de oliva 5 l                    2        30,00        60,00
     assert invoice.invoice_number == "7029232"
     assert invoice.invoice_date == dt.date(2024, 3, 5)
     assert invoice.due_date == dt.date(2024, 4, 4)
+
+
+def test_headings_and_values_one_space_apart_in_a_printout() -> None:
+    """ "Pos. Artikelnr. Bezeichnung" heads three columns, one space apart, and "  10 51747
+    Klarspüler 5 l" fills them: the position, the article number, the description."""
+    page = (
+        """Küchentechnik Schröder KG                                   RECHNUNG
+Frankfurter Straße 201, 63067 Offenbach                     Rechnungsnr. 4711
+                                                            Datum 25.05.2025
+"""
+        + _ITEMS
+    )
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.product_code, i.description) for i in items] == [
+        ("51747", "Klarspüler 5 l"),
+        ("45360", "Kochmesser 26 cm"),
+    ]
+
+
+def test_a_position_number_one_space_left_of_the_description() -> None:
+    """ " N° Libellé" over " 10 Penne rigate 3 kg": the row's number is no part of the
+    description; "Prix U." and "Montant HT" stay one heading each."""
+    page = """Épicerie Fine Dupont SARL                                    FACTURE
+12 rue des Halles, 75001 Paris                       Facture n° F-2024-118
+                                                     Date : 12/03/2024
+
+ N° Libellé                                  Qté   Un.    Prix U.  Montant HT
+________________________________________________________________________________
+ 10 Penne rigate 3 kg                          5   lot       4,58       22,90
+ 20 Huile d’olive vierge extra 5 l            60   pce       9,25      555,00
+                                                          Total HT     577,90
+                                                          TVA 5,5 %     31,78
+                                                          Total TTC    609,68
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.description, str(i.unit_price), str(i.total)) for i in items] == [
+        ("Penne rigate 3 kg", "4.58", "22.90"),
+        ("Huile d’olive vierge extra 5 l", "9.25", "555.00"),
+    ]
