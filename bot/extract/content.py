@@ -37,6 +37,8 @@ _FORM_DEPTH = 4
 #: a text operation starting this many spaces left of where the last one ended starts a run
 _BACK_SPACES = 5
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+#: a string's text between runs of eight spaces or more (fewer: justified or letter-spaced text)
+_PIECE = re.compile(r"[^ ]+(?: {1,7}[^ ]+)*")
 _STATE_PARAMS = {b"Tc": "Tc", b"Tz": "Tz", b"Tw": "Tw", b"TL": "TL", b"Ts": "Ts"}
 
 
@@ -61,7 +63,32 @@ def text_runs(page: Any) -> list[dict[str, Any]]:
             state.set_font(operands)
         else:
             state.set_param(op, operands)
+    groups = _unoverlapped(groups)
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
+
+
+def _piece(run: Shown) -> Shown:
+    return {"text": run["text"], "tx": run["tx"], "displaced_tx": run["displaced_tx"]}
+
+
+def _unoverlapped(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A run holding a long gap of spaces is split into its pieces where another run on its
+    line starts inside it: troff prints a table row's figures as one string, columns apart by
+    spaces, and draws the description into the gap afterwards."""
+    out: list[dict[str, Any]] = []
+    for run in runs:
+        pieces = run.pop("pieces", None)
+        inside = (
+            abs(other["ty"] - run["ty"]) < run["font_height"]
+            and run["tx"] < other["tx"] < run["displaced_tx"]
+            for other in runs
+            if other is not run
+        )
+        if pieces and any(inside):
+            out.extend({**run, **piece} for piece in pieces)
+        else:
+            out.append(run)
+    return out
 
 
 #: one text operation: its text, origin, end, baseline, font size and height (the keys of a run,
@@ -88,6 +115,10 @@ def _runs(shown: list[Shown]) -> list[dict[str, Any]]:
         ):
             runs.append(tj)
         else:
+            if "pieces" in runs[-1] or "pieces" in tj:  # (each part where it stands)
+                runs[-1]["pieces"] = runs[-1].get("pieces", [_piece(runs[-1])]) + tj.get(
+                    "pieces", [_piece(tj)]
+                )
             text = runs[-1]["text"] + " " * spaces + tj["text"]
             runs[-1].update(text=text, displaced_tx=tj["displaced_tx"])
         last = tj
@@ -327,23 +358,32 @@ class _TextState:
             if space_tx < 1e-6:
                 space_tx = round(self.word_tx(font, "", -font.space_width), 3)
             self._space_tx[key] = space_tx
-        shown.append(
-            {
-                "text": text,
-                "tx": t[4],
-                "ty": 0.0 * t[1] + self.Ts * t[3] + t[5],
-                "displaced_tx": self.word_tx(font, chars if isinstance(value, bytes) else value)
-                * t[0]
-                + 0.0 * t[2]
-                + t[4],
-                "font_size": self.font_size,
-                "font_height": self.font_size * math.sqrt(t[1] ** 2 + t[3] ** 2),
-                "flip_sort": -1 if t[3] < -1e-6 else 1,
-                "space_tx": space_tx,
-                "space_on_page": space_tx * abs(t[0]),
-            }
-        )
-        return font, chars if isinstance(value, bytes) else value
+        raw = chars if isinstance(value, bytes) else value
+        common = {
+            "ty": 0.0 * t[1] + self.Ts * t[3] + t[5],
+            "font_size": self.font_size,
+            "font_height": self.font_size * math.sqrt(t[1] ** 2 + t[3] ** 2),
+            "flip_sort": -1 if t[3] < -1e-6 else 1,
+            "space_tx": space_tx,
+            "space_on_page": space_tx * abs(t[0]),
+        }
+        end = self.word_tx(font, raw) * t[0] + 0.0 * t[2] + t[4]
+        run: Shown = {"text": text, "tx": t[4], "displaced_tx": end, **common}
+        if " " * 8 in decoded and len(raw) == len(decoded):
+            # columns set apart by spaces inside one string (troff's tables): each piece where
+            # it stands, should text drawn later fall between them (see _unoverlapped)
+            run["pieces"] = [
+                {
+                    "text": "".join([cmap.get(x, x) for x in m[0]])
+                    if isinstance(value, bytes)
+                    else m[0],
+                    "tx": self.word_tx(font, raw[: m.start()]) * t[0] + t[4],
+                    "displaced_tx": self.word_tx(font, raw[: m.end()]) * t[0] + t[4],
+                }
+                for m in _PIECE.finditer(decoded)
+            ]
+        shown.append(run)
+        return font, raw
 
 
 def _with_forms(

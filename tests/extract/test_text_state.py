@@ -150,3 +150,18 @@ def test_text_shown_after_text_starts_where_it_ends() -> None:
         "Invoice No. 5"
     ]
     assert _texts(b"BT /F1 11 Tf 70 700 Td [(Total)(:)] TJ ET") == ["Total:"]
+
+
+def test_text_drawn_into_a_gap_of_spaces_stands_in_it() -> None:
+    """troff prints a table row's figures as one string, its columns apart by spaces, then draws
+    the description into the gap: the string is split there, each piece where it stands."""
+    gap = b" " * 40
+    content = (
+        b"BT /F1 10 Tf 1 0 0 1 60 700 Tm [(36-390" + gap + b") -39 (5 pz" + gap + b"32,00)] TJ "
+        b"1 0 0 1 110 700 Tm [(Piatto piano 27 cm)] TJ ET"
+    )
+    assert _texts(content) == ["36-390", "Piatto piano 27 cm", "5 pz", "32,00"]
+    # a gap nothing is drawn into stays in its run
+    assert _texts(b"BT /F1 10 Tf 60 700 Td (36-390" + gap + b"5 pz) Tj ET") == [
+        "36-390" + " " * 40 + "5 pz"
+    ]
