@@ -318,7 +318,7 @@ COLUMN_CELLS: dict[str, str] = {
     # beside a "Description" column too; "Activity" is the LaTeX invoice package's
     "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|aktivitat|attivita"
     r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?|aktivitet|vare|varer"
-    r"|onkosten|spese|gastos|despesas|vydaje?|utlagg|utlegg",
+    r"|onkosten|spese|gastos|despesas|vydaje?|utlagg|utlegg|text|texte|tekst|testo|texto",
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
@@ -327,7 +327,7 @@ COLUMN_CELLS: dict[str, str] = {
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
-    "other": r"pos\.?|position|line|regel|ligne|zeile|lfd\.?\s*nr\.?",  # "RegelProduct"
+    "other": r"pos\.?|position|line|regel|ligne|lig|zeile|lfd\.?\s*nr\.?|ln|lin",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo"
     r"|cod\.?(?:\s*art\.?)?"

@@ -123,3 +123,22 @@ ________________________________________________________________________________
         ("Penne rigate 3 kg", "4.58", "22.90"),
         ("Huile d’olive vierge extra 5 l", "9.25", "555.00"),
     ]
+
+
+def test_a_text_column_after_a_row_number_headed_nr() -> None:
+    """ "Nr. Text" (SAP's and other ERPs' description heading is "Text") over "  1 Klarspueler
+    5 l": the row number stays out of the description."""
+    page = """Gastro Hofmann GmbH                                  Rechnung Nr. 2024-118
+Industriestr. 5, 90402 Nürnberg                      Datum 12.03.2024
+
+Nr. Text                                   Menge   Einh.   Einzelpreis    Gesamt
+--------------------------------------------------------------------------------
+  1 Klarspueler 5 l                           48   Stck          22,55  1.082,40
+  2 Muellsaecke 120 l extra stark            100   Pkg           19,33  1.933,00
+                                                   Summe netto          3.015,40
+                                                   MwSt. 19 %             572,93
+                                                   Gesamtbetrag         3.588,33
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [i.description for i in items] == ["Klarspueler 5 l", "Muellsaecke 120 l extra stark"]
