@@ -76,6 +76,18 @@ def layout_page(page: Any) -> Page:
     return Page(page.extract_text())
 
 
+def _monospace(runs: list[dict[str, Any]]) -> float | None:
+    """The width of a character where the page is set in one fixed-width font (a printout:
+    its lines are long runs whose characters are all as wide): then the grid is those
+    characters, and text placed apart on the line (word spacing stretched to columns) lines up
+    with the columns of the text printed in one run. Elsewhere pypdf's grid (0.8 of the average
+    width, so that runs apart on the page stay apart in the text)."""
+    widths = [(r["displaced_tx"] - r["tx"]) / len(r["text"]) for r in runs if len(r["text"]) >= 20]
+    if len(widths) < 3 or min(widths) <= 0 or max(widths) > 1.01 * min(widths):
+        return None
+    return sorted(widths)[len(widths) // 2]
+
+
 def _render(runs: list[dict[str, Any]], height: float) -> Page:
     """Fixed-width text of the runs, as pypdf's layout mode writes it, with every run's span;
     but two runs apart on the page stay apart in the text (a column gap as two spaces, a word
@@ -83,7 +95,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
     value ran into the next ("12,00" and "19" as "12,0019")."""
     left = min(r["tx"] for r in runs)
     shifted = [dict(r, tx=r["tx"] - left, displaced_tx=r["displaced_tx"] - left) for r in runs]
-    char = fixed.fixed_char_width(shifted)  # type: ignore[arg-type]
+    char = _monospace(shifted) or fixed.fixed_char_width(shifted)  # type: ignore[arg-type]
     lines: list[str] = []
     spans: list[list[Span]] = []
     last_y = 0

@@ -39,6 +39,7 @@ _BACK_SPACES = 5
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: a string's text between runs of eight spaces or more (fewer: justified or letter-spaced text)
 _PIECE = re.compile(r"[^ ]+(?: {1,7}[^ ]+)*")
+_WORDS = re.compile(r"[^ ]+")
 _STATE_PARAMS = {b"Tc": "Tc", b"Tz": "Tz", b"Tw": "Tw", b"TL": "TL", b"Ts": "Ts"}
 
 
@@ -367,6 +368,24 @@ class _TextState:
             "space_tx": space_tx,
             "space_on_page": space_tx * abs(t[0]),
         }
+        stretch = self.Tw * self.Tz / 100  # what word spacing adds to a space
+        natural = space_tx - stretch
+        if (
+            stretch > max(5 * natural, 2 * self.font_size)
+            and natural > 0
+            and len(raw) == len(decoded)
+        ):
+            # spaces stretched to columns by word spacing ("222.3 Tw [(TEXT MENGE) ...] TJ"):
+            # each word where it stands, gaps measured in the font's own spaces
+            common.update(space_tx=natural, space_on_page=natural * t[0])
+            for m in _WORDS.finditer(decoded):
+                piece = (
+                    "".join([cmap.get(x, x) for x in m[0]]) if isinstance(value, bytes) else m[0]
+                )
+                start = self.word_tx(font, raw[: m.start()]) * t[0] + t[4]
+                end = self.word_tx(font, raw[: m.end()]) * t[0] + t[4]
+                shown.append({"text": piece, "tx": start, "displaced_tx": end, **common})
+            return font, raw
         end = self.word_tx(font, raw) * t[0] + 0.0 * t[2] + t[4]
         run: Shown = {"text": text, "tx": t[4], "displaced_tx": end, **common}
         if " " * 8 in decoded and len(raw) == len(decoded):

@@ -251,15 +251,18 @@ def _figures_of(cols: list[Column]) -> list[Column]:
 
 def _by_columns(cell: Cell, cols: list[Column]) -> list[Cell]:
     """A printout's row set one space apart ("10 51747 Klarspüler 5 l"): a leading word in a
-    position or code column, one space before the next column's heading, is a cell of its own."""
+    position or code column, one space before (or about where) the next column's heading
+    starts, is a cell of its own."""
     out = []
     while ([c for c in cols if c.start <= cell.start] or cols[:1])[-1].kind in ("code", "other"):
-        at = (c.start - cell.start for c in cols if cell.start < c.start < cell.end)
-        cut = next((k for k in at if cell.text[k - 1] == " " != cell.text[k]), None)
-        if cut is None or " " in cell.text[: cut - 1]:
+        heads = [c.start - cell.start for c in cols if cell.start < c.start - 1 < cell.end]
+        first = cell.text.find(" ")
+        if first < 0 or not any(abs(first + 1 - k) <= 2 for k in heads):
             break
-        out.append(Cell(cell.start, cell.start + cut - 1, cell.text[: cut - 1]))
-        cell = Cell(cell.start + cut, cell.end, cell.text[cut:])
+        if not _DIGIT.search(cell.text[:first]):
+            break  # a word (a name left of a centred heading): not a number or a code
+        out.append(Cell(cell.start, cell.start + first, cell.text[:first]))
+        cell = Cell(cell.start + first + 1, cell.end, cell.text[first + 1 :])
     return [*out, cell]
 
 

@@ -142,3 +142,23 @@ Nr. Text                                   Menge   Einh.   Einzelpreis    Gesamt
     items = parse_pages([page]).invoice.line_items
 
     assert [i.description for i in items] == ["Klarspueler 5 l", "Muellsaecke 120 l extra stark"]
+
+
+def test_a_row_number_one_column_left_of_its_heading() -> None:
+    """ "No. Description" over " 1 Rinse aid 5 l": the number right-aligned under "No.", its
+    description a column left of the heading's start."""
+    page = """Carter Cleaning Supplies Ltd                           INVOICE
+12 Mill Lane, Leeds LS1 4AB                            Invoice No. 118-2024
+                                                       Date: 12/03/2024
+
+No. Description                                  Qty  U/M       Price Net Amount
+________________________________________________________________________________
+ 1 Rinse aid 5 l                                 36  pc        24.03     865.08
+ 2 Hand soap refill 1 l                          24  pc        23.11     554.64
+                                                          Net total    1,419.72
+                                                          VAT 20%        283.94
+                                                          Total        1,703.66
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [i.description for i in items] == ["Rinse aid 5 l", "Hand soap refill 1 l"]

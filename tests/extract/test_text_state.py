@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
 from pypdf.generic import ContentStream, DictionaryObject, NameObject, StreamObject
 
+from bot.extract.boxes import layout_page
 from bot.extract.content import text_runs
 
 FONT = {
@@ -107,11 +108,19 @@ def _stream(rng: random.Random) -> bytes:
             parts.append(f"{rng.randint(-50, 200)} {rng.randint(-40, 40)} {op}".encode())
         elif kind == 7:
             parts.append(
-                rng.choice([b"T*", b"(next) ' 0 0 Td", f'{n()} {n()} (quoted) " 0 0 Td'.encode()])
+                rng.choice(
+                    [
+                        b"T*",
+                        b"(next) ' 0 0 Td",
+                        f'{rng.choice(["0", "1"])} {n()} (quoted) " 0 0 Td'.encode(),
+                    ]
+                )
             )
         elif kind == 8:
             op = rng.choice(["Tc", "Tw", "Tz", "TL", "Ts"])
-            parts.append(f"{n()} {op}".encode())
+            # (word spacing of columns' width splits a string where pypdf does not: not drawn)
+            value = rng.choice(["0", "0.5", "1", "-1"]) if op == "Tw" else n()
+            parts.append(f"{value} {op}".encode())
         elif kind == 9:
             font = rng.choice(["/F1", "/F2", "/F9"])
             parts.append(f"{font} {rng.choice(['1', '9', '12', '0'])} Tf".encode())
@@ -165,3 +174,26 @@ def test_text_drawn_into_a_gap_of_spaces_stands_in_it() -> None:
     assert _texts(b"BT /F1 10 Tf 60 700 Td (36-390" + gap + b"5 pz) Tj ET") == [
         "36-390" + " " * 40 + "5 pz"
     ]
+
+
+def test_spaces_stretched_to_columns_by_word_spacing() -> None:
+    """ "222.3 Tw [(TEXT MENGE) -10200 (PREIS/ME)] TJ": the space after TEXT is 222 points
+    wide; each word stands where it is drawn, its gaps counted in the font's own spaces."""
+    content = b"BT /F2 6.5 Tf 1 0 0 1 22 680 Tm 222.3 Tw [(TEXT MENGE) -10200 (PREIS/ME)] TJ ET"
+    assert _texts(content) == ["TEXT", "MENGE", "PREIS/ME"]
+
+
+def test_a_page_in_one_fixed_width_font_keeps_its_columns_on_the_characters_grid() -> None:
+    """A printout's lines are long runs of Courier; a heading whose words are drawn apart
+    lines up with the columns of the lines, as on paper (one column a character)."""
+    lines = [
+        b"Rinse aid 5 l                 15 pc       29,00",
+        b"Hand soap refill 1 l           6 pc        2,16",
+    ]
+    lines.append(b"Microfibre cloth blue          8 pc        3,10")
+    content = b"BT /F2 10 Tf 1 0 0 1 22 700 Tm (Text) Tj 1 0 0 1 202 700 Tm (Qty) Tj ET "
+    for n, line in enumerate(lines):
+        content += b"BT /F2 10 Tf 1 0 0 1 22 %d Tm (%s) Tj ET " % (688 - 12 * n, line)
+    page = layout_page(_pdf(content))
+    heading, first = page.text.split("\n")[0], page.text.split("\n")[1]
+    assert heading.index("Qty") == first.index("15") == 30
