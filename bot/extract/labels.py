@@ -184,7 +184,8 @@ PO_REFERENCE = [
     r"purchase\s+order(?:\s*(?:number|no\.?|#|ref\.?))?|p\.?\s?o\.?\s*(?:number|no\.?|#|ref\.?)"
     r"|\bpo\b(?![-/]?\d)|your\s+order(?:\s*(?:number|no\.?|ref(?:erence)?\.?))?|order\s+ref(?:erence)?"
     r"|order\s+(?:number|no\b\.?)|customer\s+order",
-    r"bestell\s*-?\s*(?:nummer|nr\.?|referenz)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung",
+    r"bestell\s*-?\s*(?:nummer|nr\.?|referenz)|bestellung\s*(?:nr\.?|nummer)|ihre\s+bestellung"
+    r"|ihr\s+auftrag(?:\s*-?\s*(?:nummer|nr\b\.?))?",
     r"bon\s+de\s+commande|(?:n\.?[°º]|numero)\s+(?:de\s+)?commande|commande\s*(?:n\.?[°º]|no)"
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
@@ -202,6 +203,7 @@ PO_REFERENCE = [
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
+    r"|v\s?/\s?ref\b\.?|y\s?/\s?ref\b\.?"
     r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
     r"|e(?<![a-z]e)r\s+referens|j(?<![a-z]j)eres\s+ref(?:erence)?\b\.?",
 ]

@@ -162,3 +162,16 @@ ________________________________________________________________________________
     items = parse_pages([page]).invoice.line_items
 
     assert [i.description for i in items] == ["Rinse aid 5 l", "Hand soap refill 1 l"]
+
+
+def test_order_references_labelled_ihr_auftrag_and_v_ref() -> None:
+    """ "Ihr Auftrag:" (your order) and "V/Réf." (votre référence) name the buyer's order."""
+    for label in ("Ihr Auftrag:", "V/Réf.:"):
+        page = (
+            f"""Küchentechnik Schröder KG                       Rechnung Nr. 4711
+Frankfurter Straße 201, 63067 Offenbach         Datum 25.05.2025
+{label} K-95209
+"""
+            + _ITEMS
+        )
+        assert parse_pages([page]).invoice.po_references == ["K-95209"], label
