@@ -31,6 +31,8 @@ from pypdf.generic._data_structures import IndirectPattern
 from pypdf.generic._font import Font
 
 Op = tuple[list[Any], bytes]
+#: what a text operation showed: its font, its characters and how far they move the pen
+Moved = tuple[Font, str, float | None]
 Matrix = tuple[float, float, float, float, float, float]
 #: forms drawn inside forms are followed this deep
 _FORM_DEPTH = 4
@@ -76,6 +78,8 @@ def _unoverlapped(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A run holding a long gap of spaces is split into its pieces where another run on its
     line starts inside it: troff prints a table row's figures as one string, columns apart by
     spaces, and draws the description into the gap afterwards."""
+    if not any("pieces" in run for run in runs):
+        return runs
     out: list[dict[str, Any]] = []
     for run in runs:
         pieces = run.pop("pieces", None)
@@ -247,13 +251,15 @@ class _TextState:
             else:
                 self.set_param(op, operands)
 
-    def advance(self, moved: tuple[Font, str], offset: float = 0.0) -> None:
+    def advance(self, moved: Moved, offset: float = 0.0) -> None:
         """Move the pen past the characters shown (less a ``TJ`` number's ``offset``): the
         next text starts where they end, as the PDF specification says. (pypdf's layout mode
         moves it only for a number in a ``TJ`` array: text shown after a ``Tj`` with no
         ``Td`` between overlapped it, "INVOICE" "In" "voice" read as "INVOICEIn   voice".)"""
-        shift = (1.0, 0.0, 0.0, 1.0, self.word_tx(*moved, offset), 0.0)
-        self._set([*self.stack, (shift, True, True)])
+        font, chars, width = moved
+        if width is None or offset:
+            width = self.word_tx(font, chars, offset)
+        self._set([*self.stack, ((1.0, 0.0, 0.0, 1.0, width, 0.0), True, True)])
 
     def set_param(self, op: bytes, operands: list[Any]) -> None:
         """``Tc``, ``Tw``, ``Tz``, ``TL`` or ``Ts`` (a malformed operand changes nothing)."""
@@ -325,14 +331,14 @@ class _TextState:
             + chars.count(widths.space) * self.Tw
         ) * (self.Tz / 100.0)
 
-    def show(self, value: str | bytes, shown: list[Shown] | None) -> tuple[Font, str]:
+    def show(self, value: str | bytes, shown: list[Shown] | None) -> Moved:
         """A text operation: what it shows goes to ``shown`` unless rotated or unreadable; the
         font and characters are returned for the ``TJ`` shifts that follow it."""
         font = self.font
         if not isinstance(font, Font):
             raise PdfReadError("font not set: is PDF missing a Tf operator?")
         if shown is None:
-            return font, ""
+            return font, "", None
         self.shows += 1
         if isinstance(value, bytes):
             encoding = font.encoding
@@ -350,7 +356,7 @@ class _TextState:
         t = self.effective()
         rotated = not (t[3] > 1e-6 or t[3] < -1e-6) or (t[3] < -1e-6 and t[0] < -1e-6)
         if rotated or not font.interpretable:
-            return font, chars
+            return font, chars, None
         cmap = font.character_map
         text = "".join([cmap.get(x, x) for x in decoded]) if isinstance(value, bytes) else value
         key = (id(font), self.font_size, self.Tc, self.Tw, self.Tz)
@@ -385,8 +391,9 @@ class _TextState:
                 start = self.word_tx(font, raw[: m.start()]) * t[0] + t[4]
                 end = self.word_tx(font, raw[: m.end()]) * t[0] + t[4]
                 shown.append({"text": piece, "tx": start, "displaced_tx": end, **common})
-            return font, raw
-        end = self.word_tx(font, raw) * t[0] + 0.0 * t[2] + t[4]
+            return font, raw, None
+        width = self.word_tx(font, raw)
+        end = width * t[0] + 0.0 * t[2] + t[4]
         run: Shown = {"text": text, "tx": t[4], "displaced_tx": end, **common}
         if " " * 8 in decoded and len(raw) == len(decoded):
             # columns set apart by spaces inside one string (troff's tables): each piece where
@@ -402,7 +409,7 @@ class _TextState:
                 for m in _PIECE.finditer(decoded)
             ]
         shown.append(run)
-        return font, raw
+        return font, raw, width
 
 
 def _with_forms(

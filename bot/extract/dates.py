@@ -46,6 +46,7 @@ _MONTH_DAY = re.compile(
 
 #: "05-Mar-24", "05.MAR.24": an ERP's short form, with a two-digit year
 _DAY_MON_YY = re.compile(rf"(\d(?<!\w\d)\d?)([-./])({_MONTH_RE})\2(\d\d)(?![\d\w])")
+_SHORT_MONTH = re.compile(r"\d[-./][a-z]{3}")  # (a cheap test for the form above)
 _MONTH_DIGITS = re.compile(rf"(?:{_MONTH_RE})\.?,?[\s\-/]*(?:de\s+)?\d")  # in both long forms
 _DIGIT = re.compile(r"\d")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -148,7 +149,7 @@ def find_dates(text: str, order: str | None = None) -> tuple[FoundDate, ...]:
             add(_make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), m.start(), m.end())
         for m in _MONTH_DAY.finditer(folded) if months else ():
             add(_make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), m.start(), m.end())
-    for m in _DAY_MON_YY.finditer(folded, pos):
+    for m in _DAY_MON_YY.finditer(folded, pos) if _SHORT_MONTH.search(folded, pos) else ():
         add(_make(_year(m.group(4)), MONTHS[m.group(3)], int(m.group(1))), m.start(), m.end())
     for m in _NUMERIC.finditer(folded, pos):
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))

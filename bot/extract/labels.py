@@ -37,7 +37,7 @@ INVOICE_NUMBER = [
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
     r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n\.?[°º]|numero)\s+(?:de\s+)?piece"
     # an ERP's abbreviations: "Rech.-Nr.", "RE.-NR.", "Fact. n°", "Fatt. n.", "Nº Fra.", "Memo No."
-    r"|(?:rech|re|fact|fra|fatt|fakt|fac)\.\s*-?\s*(?:n\.?[°º]|nr\b\.?|no\b\.?|num\b\.?|n\.|#)"
+    r"|(?:rech\.|re\.|fact\.|fra\.|fatt\.|fakt\.|fac\.)\s*-?\s*(?:n\.?[°º]|nr\b\.?|no\b\.?|num\b\.?|n\.|#)"
     r"|(?:n\.?[°º]|no\.?|nr\.?|num\.?)\s*(?:fra|fact|fatt|fac)\.|memo\s*(?:no\b\.?|number|#)"
     r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
@@ -61,7 +61,7 @@ INVOICE_DATE = [
     r"factuur\s*-?\s*datum|factuurdatum",
     r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
     # an ERP's abbreviations: "Re.-Datum", "Rech.-Datum", "F. factura", "Fecha fra.", "Fact. date"
-    r"(?:rech|re|fact|fatt)\.\s*-?\s*(?:datum|date|data)|f\.\s*(?:factura|fra\.)|fecha\s+fra\.",
+    r"(?:rech\.|re\.|fact\.|fatt\.)\s*-?\s*(?:datum|date|data)|f\.\s*(?:factura|fra\.)|fecha\s+fra\.",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
     r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|faktura\s*-?\s*dat(?:o|um)",
     r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em",

@@ -161,6 +161,8 @@ def _heading_words(cell: Cell) -> list[Cell]:
     the cell split where its words, taken three, two or one at a time, each name a column; a
     heading of several words stays one ("Prix U.", "Montant HT", "Einzelpreis EUR": a net or
     currency word qualifies the heading before it). Else the cell as it is."""
+    if " " not in cell.text:
+        return [cell]
     words = [(m.start(), m.end()) for m in _WORDS.finditer(cell.text)]
     parts: list[tuple[int, int, str]] = []
     k = 0

@@ -64,6 +64,11 @@ def split_lines(pages: list[str]) -> list[tuple[int, int, str]]:
 
 def _unruled(line: str) -> str:
     line = line.replace("\t", "    ")
+    if not _BOX_CHARS.search(line):
+        return line  # (most lines: one scan for the characters rules are drawn with)
     if _RULE.fullmatch(line):
         return ""
     return _BAR.sub(" ", line) if _BARRED.fullmatch(line) else line
+
+
+_BOX_CHARS = re.compile(r"---|===|___|[|\u2500-\u257f]")
