@@ -77,7 +77,7 @@ DUE_DATE = [
     r"(?:\s+netto)?\s+bis",
     r"date\s+d.echeance|echeance|date\s+limite\s+de\s+(?:paiement|reglement)|a\s+payer\s+avant",
     r"vervaldatum|vervaldag|uiterste\s+betaaldatum|te\s+betalen\s+voor|betalen\s+voor",
-    r"fecha\s+(?:de\s+)?vencimiento|vencimiento|venc\.|vto\.|pagar\s+antes",
+    r"fecha\s+(?:de\s+)?vencimiento|vencimiento|venc\.|vto\.|pagar\s+antes|fecha\s+limite\s+de\s+pago",
     r"data\s+(?:di\s+)?scadenza|scadenza|scad\.|pagamento\s+entro|da\s+pagare\s+entro",
     r"a\s+regler\s+avant|payable\s+avant|pagadero\s+antes|pagar\s+antes\s+del"
     r"|data\s+de\s+vencimento|vencimento|pagar\s+ate|datum\s+splatnosti|splatnost|splatno\s+do",
@@ -136,7 +136,7 @@ TOTAL_EXCL = [
     r"|(?:total\s+)?valeur\s+nette|montant\s+net|net\s+ht",
     r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag"
     r"|(?:totaal\s+)?netto\s*waarde",
-    r"base\s+imponible|subtotal|total\s+sin\s+iva|importe\s+neto",
+    r"base\s+imponible|total\s+base(?:\s+imponible)?|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
     r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
     r"mva\s*-?\s*grunnlag|moms\s*-?\s*grunnlag|grunnlag|momsgrundlag|mellansumma|delsum(?:ma)?|nettobelopp?"

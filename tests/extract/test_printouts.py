@@ -175,3 +175,31 @@ Frankfurter Straße 201, 63067 Offenbach         Datum 25.05.2025
             + _ITEMS
         )
         assert parse_pages([page]).invoice.po_references == ["K-95209"], label
+
+
+def test_a_spanish_vat_table_with_a_total_base_and_a_payment_deadline() -> None:
+    """ "Cuadro de IVA" with three rates, then "Total base" (the net) and "Total factura";
+    "Fecha límite de pago" is the due date."""
+    page = """Distribuciones Gómez S.L.                           Factura nº 2025-0311
+Calle Mayor 24, 28013 Madrid                        Fecha: 24-02-2025
+
+Concepto                                 Cant.      Precio        Total (EUR)
+Aceite de oliva virgen extra 5 l         10,00      51,289             512,89
+Arroz bomba 5 kg                         20,00     136,886           2.737,71
+Pan de payés 800 g                      100,00       3,368             336,82
+
+Cuadro de IVA
+ Tipo            Base           Cuota
+  21%            512,89         107,71
+  10%         2.737,71          273,77
+   4%            336,82          13,47
+                                                   Total base         3.587,42
+                                                   Total factura     €3.982,37
+
+Fecha límite de pago: 17-03-2025
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert str(invoice.total_excl_tax) == "3587.42"
+    assert str(invoice.total_incl_tax) == "3982.37"
+    assert invoice.due_date == dt.date(2025, 3, 17)
