@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 
 from bot.extract import labels
-from bot.extract.dates import find_dates
+from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Doc, Hit
 from bot.extract.lines import another_heading
 from bot.extract.parties import buyer_zone
@@ -318,6 +318,8 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             votes[vat.value] += weight
             if vat.national:
                 national.add(vat.value)
+        for ein in _headed_eins(doc, i):
+            votes[ein] += 2
     votes = +votes  # drop ids seen only as register numbers
     if any(v not in national for v in votes):  # a Steuernummer beside the VAT id is no VAT id
         votes = Counter({v: n for v, n in votes.items() if v not in national})
@@ -325,6 +327,27 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
         return None, 0.0
     best, _ = votes.most_common(1)[0]
     return best, 0.9 if len(votes) == 1 else 0.7
+
+
+_EIN_VALUE = re.compile(r"(?<![\w-])\d{2}-\d{7}(?![\w-])")
+_EIN_HEADING = re.compile(
+    r"(?:fed(?:eral)?\.?\s+)?(?:tax|employer)\s+id(?:entification)?(?:\s+(?:no|number|#)\.?)?"
+    r"|f?ein|tin|federal\s+id"
+)
+
+
+def _headed_eins(doc: Doc, i: int) -> list[str]:
+    """US EINs ("47-0561817") under a heading that names them ("FED. TAX ID" over its column
+    of a row of details): read beside their label elsewhere, by :func:`find_vat_ids`."""
+    line = doc.lines[i]
+    if "-" not in line.text or not doc.touching(i - 1, i):
+        return []
+    found = []
+    for m in _EIN_VALUE.finditer(line.text):
+        above = (c for c in doc.lines[i - 1].cells if c.start <= m.end() and m.start() <= c.end)
+        if any(_EIN_HEADING.fullmatch(fold(c.text).strip(" .:#")) for c in above):
+            found.append(m[0])
+    return found
 
 
 def vat_spot(doc: Doc, tax_id: str | None) -> tuple[int, int] | None:

@@ -203,3 +203,25 @@ Fecha límite de pago: 17-03-2025
     assert str(invoice.total_excl_tax) == "3587.42"
     assert str(invoice.total_incl_tax) == "3982.37"
     assert invoice.due_date == dt.date(2025, 3, 17)
+
+
+def test_a_us_ein_under_a_fed_tax_id_heading() -> None:
+    """A row of details drawn as a box: "FED. TAX ID" over "47-0561817", the supplier's EIN."""
+    page = """Lone Star Linen Services LLC                                   INVOICE
+5100 Commerce Dr, Austin, TX 78744
+
++------------+------------------+------------+-------------+
+| INV. NO.   | DATE             | CUSTOMER # | FED. TAX ID |
+| 2024/57711 | January 30, 2024 | 85874      | 47-0561817  |
++------------+------------------+------------+-------------+
+
+Description                              Qty      Price        Amount
+Table linen rental, weekly                 4      25.00        100.00
+                                                Subtotal       100.00
+                                                Sales tax        8.25
+                                                Total          108.25
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.supplier_tax_id == "47-0561817"
+    assert invoice.invoice_number == "2024/57711"
