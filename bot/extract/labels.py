@@ -331,7 +331,8 @@ COLUMN_CELLS: dict[str, str] = {
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|lig|zeile|lfd\.?\s*nr\.?|ln|lin",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
-    r"|(?:item|product|article)\s*(?:no\.?|#|code)|code(?:\s+(?:article|produit))?|codice|codigo"
+    r"|(?:item|product|article|part)\s*(?:no\.?|nr\.?|number|#|code)|p/n"
+    r"|code(?:\s+(?:article|produit))?|codice|codigo"
     r"|cod\.?(?:\s*art\.?)?"
     r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate

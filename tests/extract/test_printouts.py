@@ -225,3 +225,35 @@ Table linen rental, weekly                 4      25.00        100.00
 
     assert invoice.supplier_tax_id == "47-0561817"
     assert invoice.invoice_number == "2024/57711"
+
+
+def test_a_carried_forward_subtotal_ends_no_table_and_part_no_heads_the_code() -> None:
+    """ "Continued on next page - carried forward  1,454.00" sums the items so far: the table
+    goes on after it on the next page. "Part No." heads the article numbers."""
+    page1 = """KINGSLEY BEVERAGES LTD                                         INVOICE
+Unit 4, Riverside Trading Estate, Leeds LS11 5QN        Inv. No. RE2496962
+                                                        Date: 17 April 2024
+
+No.  Part No.  Description                          Qty        Rate      Net Amount GBP
+--------------------------------------------------------------------------------------
+  1  C33903    Cola 24 x 0.33 l cans              40 CS       25.10            1,004.00
+  2  T41981    Prosecco DOC extra dry 0.75 l      12 BTL      37.50              450.00
+                        Continued on next page - carried forward               1,454.00
+                                                                      PAGE 1 OF 2
+"""
+    page2 = """KINGSLEY BEVERAGES LTD       Inv. No. RE2496962                      17 April 2024
+--------------------------------------------------------------------------------------
+                                                      Brought forward          1,454.00
+  3  H75344    London dry gin 0.7 l              100 BTL      30.77            3,077.00
+                                                           Net total           4,531.00
+                                                           VAT 20%               906.20
+                                                           Total GBP           5,437.20
+                                                                      PAGE 2 OF 2
+"""
+    items = parse_pages([page1, page2]).invoice.line_items
+
+    assert [(i.product_code, str(i.total)) for i in items] == [
+        ("C33903", "1004.00"),
+        ("T41981", "450.00"),
+        ("H75344", "3077.00"),
+    ]
