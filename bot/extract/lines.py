@@ -173,7 +173,8 @@ def _heading_words(cell: Cell) -> list[Cell]:
             s, e = words[k][0], words[min(k + n, len(words)) - 1][1]
             if k + n <= len(words) and (kind := _kind(cell.text[s:e])) is not None:
                 qualifier = _QUALIFIER.fullmatch(fold(cell.text[s:e]).strip(" .:()"))
-                if parts and (parts[-1][2] == kind or qualifier):
+                same = parts and parts[-1][2] == kind != "code"  # ("Nr. Code": row, article)
+                if parts and (same or qualifier):
                     s, _, kind = parts.pop()
                 parts.append((s, e, kind))
                 k += n

@@ -44,8 +44,8 @@ def is_empty(pages: list[str]) -> bool:
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-#: a rule of a table drawn in text ("+-----+-----+", "=======", "----------  ---------")
-_RULE = re.compile(r"[\s|+=_\-\u2500-\u257f]*[-=_\u2500-\u257f]{3}[\s|+=_\-\u2500-\u257f]*")
+#: a rule of a table drawn in text ("+-----+-----+", "=======", "----------  ---------", "****")
+_RULE = re.compile(r"[\s|+=_*\-\u2500-\u257f]*[-=_*\u2500-\u257f]{3}[\s|+=_*\-\u2500-\u257f]*")
 #: a row of such a table ("| N° facture | Le | Folio |"): its bars are no text
 _BAR = re.compile(r"(?:^|(?<= ))[|\u2502\u2503\u2551](?= |$)")
 _BARRED = re.compile(r"\s*[|\u2502\u2503\u2551].*[|\u2502\u2503\u2551]\s*")
@@ -71,4 +71,4 @@ def _unruled(line: str) -> str:
     return _BAR.sub(" ", line) if _BARRED.fullmatch(line) else line
 
 
-_BOX_CHARS = re.compile(r"---|===|___|[|\u2500-\u257f]")
+_BOX_CHARS = re.compile(r"---|===|___|\*\*\*|[|\u2500-\u257f]")

@@ -257,3 +257,33 @@ No.  Part No.  Description                          Qty        Rate      Net Amo
         ("T41981", "450.00"),
         ("H75344", "3077.00"),
     ]
+
+
+def test_a_credit_note_with_trailing_minus_signs_and_a_row_number_beside_the_code() -> None:
+    """ERPs print credits with the minus after the amount ("376,55-"); "Nr. Code" heads the
+    row number and the article code; a rule of asterisks is no description."""
+    page = """De Vries Onderhoud B.V.                                      CREDITNOTA
+Havenstraat 12, 1011 AB Amsterdam
+
+Nummer       Fact.datum   Debiteurnr.
+-----------  -----------  ------------
+2025-C6043   2025-08-08   K2595
+
+Nr. Code   Omschrijving                Aantal   Eenheid   Prijs p/e   Bedrag EUR
+--------------------------------------------------------------------------------
+ 10 10-433 Arbeidsloon monteur              7   u           53,7922      376,55-
+ 20 56-338 Voorrijkosten                    2   stk        109,1839      218,37-
+--------------------------------------------------------------------------------
+                                               Subtotaal excl. btw       594,92-
+                                               Btw 21,00%                124,93-
+                                               *********************************
+                                               Totaal creditnota         719,85-
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.document_type == "credit_note"
+    assert [str(invoice.total_excl_tax), str(invoice.total_incl_tax)] == ["594.92", "719.85"]
+    assert [(i.product_code, i.description, str(i.total)) for i in invoice.line_items] == [
+        ("10-433", "Arbeidsloon monteur", "376.55"),
+        ("56-338", "Voorrijkosten", "218.37"),
+    ]
