@@ -39,6 +39,7 @@ INVOICE_NUMBER = [
     # an ERP's abbreviations: "Rech.-Nr.", "RE.-NR.", "Fact. n°", "Fatt. n.", "Nº Fra.", "Memo No."
     r"|(?:rech\.|re\.|fact\.|fra\.|fatt\.|fakt\.|fac\.)\s*-?\s*(?:n\.?[°º]|nr\b\.?|no\b\.?|num\b\.?|n\.|#)"
     r"|(?:n\.?[°º]|no\.?|nr\.?|num\.?)\s*(?:fra|fact|fatt|fac)\.|memo\s*(?:no\b\.?|number|#)"
+    r"|num\.\s*doc\b\.?"
     r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     # hotels and travel: the booking's number is the document's number on receipts
@@ -205,6 +206,7 @@ PO_REFERENCE = [
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
     r"|v\s?/\s?ref\b\.?|y\s?/\s?ref\b\.?"
     r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
+    r"|vs\.\s*rif\b\.?|customer\s+po\b"
     r"|e(?<![a-z]e)r\s+referens|j(?<![a-z]j)eres\s+ref(?:erence)?\b\.?",
 ]
 

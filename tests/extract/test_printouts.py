@@ -287,3 +287,22 @@ Nr. Code   Omschrijving                Aantal   Eenheid   Prijs p/e   Bedrag EUR
         ("10-433", "Arbeidsloon monteur", "376.55"),
         ("56-338", "Voorrijkosten", "218.37"),
     ]
+
+
+def test_italian_abbreviations_num_doc_and_vs_rif() -> None:
+    """ "Num. doc.:" numbers the document, "Vs. rif.:" (vostro riferimento) is the order."""
+    page = """Forniture Alberghiere Conti S.r.l.                          FATTURA
+Viale dei Mercati 7, 40127 Bologna (BO)
+Num. doc.: 5061609                                   Data: 03/06/2024
+Vs. rif.: REST-46126
+
+Descrizione                              Quantità      Prezzo      Importo
+Tovaglia 130 x 130 cm                          10        4,50        45,00
+                                                    Imponibile        45,00
+                                                    IVA 22%            9,90
+                                                    Totale            54,90
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.invoice_number == "5061609"
+    assert invoice.po_references == ["REST-46126"]
