@@ -43,7 +43,7 @@ CARRIED = re.compile(
     r"|(?:a\s+)?report(?:er|e)?|a\s+transporter|transport|over\s+te\s+brengen|overgebracht"
     r"|van\s+vorige\s+pagina|riporto|suma\s+y\s+sigue)\b"
     # anywhere on the line: "Continued on next page - carried forward  5,035.28"
-    r"|\b(?:carried|brought|carry)\s+forward\b|\bsuma\s+y\s+sigue\b|\ba\s+reporter\b"
+    r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b"
 )
 DISCOUNT = re.compile(
     r"rabatt|discount|remise|korting|sconto|descuento|nachlass|reduction|ristourne|bonus"

@@ -46,7 +46,9 @@ class Number:
     def money_like(self) -> bool:
         """Two decimals: how amounts of money are printed (a trailing minus, "376,55-", as
         ERPs print credits, is the sign)."""
-        raw = self.raw[:-1] if self.raw.endswith("-") and self.raw[-2:-1].isdecimal() else self.raw
+        raw = self.raw
+        if raw[-1] == "-" and raw[-2:-1].isdecimal():
+            raw = raw[:-1]
         cents = raw[-3:-2] in (".", ",") and raw[-2:].isdecimal()
         return (cents or self.raw.endswith((",-", ",\u2013"))) and not self.percent
 
