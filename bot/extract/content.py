@@ -172,8 +172,9 @@ class _Widths(NamedTuple):
 class _TextState:
     """The graphics and text state of pypdf's layout mode: a stack of matrices (newest last),
     each ``cm`` (``is_text`` False), text matrix or text-rendering shift; the font and the text
-    parameters. The quirks are pypdf's, kept so that the text is what it was (``Tj`` does not
-    move the pen, a ``cm`` drops the text matrices, an empty text object keeps them)."""
+    parameters. The quirks are pypdf's, kept so that the text is what it was (a ``cm`` drops
+    the text matrices, an empty text object keeps them), but for one: text shown moves the pen
+    (see :meth:`advance`)."""
 
     def __init__(self, fonts: dict[str, Font]) -> None:
         self.fonts = fonts
@@ -333,7 +334,7 @@ class _TextState:
 
     def show(self, value: str | bytes, shown: list[Shown] | None) -> Moved:
         """A text operation: what it shows goes to ``shown`` unless rotated or unreadable; the
-        font and characters are returned for the ``TJ`` shifts that follow it."""
+        font, characters and their width (when measured) are returned for the pen's advance."""
         font = self.font
         if not isinstance(font, Font):
             raise PdfReadError("font not set: is PDF missing a Tf operator?")
@@ -384,13 +385,8 @@ class _TextState:
             # spaces stretched to columns by word spacing ("222.3 Tw [(TEXT MENGE) ...] TJ"):
             # each word where it stands, gaps measured in the font's own spaces
             common.update(space_tx=natural, space_on_page=natural * t[0])
-            for m in _WORDS.finditer(decoded):
-                piece = (
-                    "".join([cmap.get(x, x) for x in m[0]]) if isinstance(value, bytes) else m[0]
-                )
-                start = self.word_tx(font, raw[: m.start()]) * t[0] + t[4]
-                end = self.word_tx(font, raw[: m.end()]) * t[0] + t[4]
-                shown.append({"text": piece, "tx": start, "displaced_tx": end, **common})
+            for piece in self._pieces(_WORDS, font, value, raw, decoded, t):
+                shown.append({**piece, **common})
             return font, raw, None
         width = self.word_tx(font, raw)
         end = width * t[0] + 0.0 * t[2] + t[4]
@@ -398,18 +394,32 @@ class _TextState:
         if " " * 8 in decoded and len(raw) == len(decoded):
             # columns set apart by spaces inside one string (troff's tables): each piece where
             # it stands, should text drawn later fall between them (see _unoverlapped)
-            run["pieces"] = [
-                {
-                    "text": "".join([cmap.get(x, x) for x in m[0]])
-                    if isinstance(value, bytes)
-                    else m[0],
-                    "tx": self.word_tx(font, raw[: m.start()]) * t[0] + t[4],
-                    "displaced_tx": self.word_tx(font, raw[: m.end()]) * t[0] + t[4],
-                }
-                for m in _PIECE.finditer(decoded)
-            ]
+            run["pieces"] = self._pieces(_PIECE, font, value, raw, decoded, t)
         shown.append(run)
         return font, raw, width
+
+    def _pieces(
+        self,
+        pattern: re.Pattern[str],
+        font: Font,
+        value: str | bytes,
+        raw: str,
+        decoded: str,
+        t: Matrix,
+    ) -> list[Shown]:
+        """The parts of a string that ``pattern`` finds, each with where it starts and ends on
+        the page (its characters measured from the string's start)."""
+        cmap = font.character_map
+        return [
+            {
+                "text": "".join([cmap.get(x, x) for x in m[0]])
+                if isinstance(value, bytes)
+                else m[0],
+                "tx": self.word_tx(font, raw[: m.start()]) * t[0] + t[4],
+                "displaced_tx": self.word_tx(font, raw[: m.end()]) * t[0] + t[4],
+            }
+            for m in pattern.finditer(decoded)
+        ]
 
 
 def _with_forms(
