@@ -377,6 +377,10 @@ class _TextState:
         }
         stretch = self.Tw * self.Tz / 100  # what word spacing adds to a space
         natural = space_tx - stretch
+        if stretch > 0 < natural:
+            # a gap between two strings is no space character: word spacing does not widen it
+            # ("4.9 Tw [(Café) -250 (en)] TJ" is two words)
+            common.update(space_tx=natural, space_on_page=natural * abs(t[0]))
         if (
             stretch > max(5 * natural, 2 * self.font_size)
             and natural > 0

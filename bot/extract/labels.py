@@ -267,7 +267,7 @@ UNIT = re.compile(
     r"|lot|bund|bunch|tray|trays|portion|port\.?|nights?|rooms?|days?|tage?|jours?|dagen"
     r"|months?|mo\.|mon\.|monat|monate|mois|mnd|maand|maanden|weeks?|wochen?|semaines?|weken"
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
-    r"|pakken|paquets?|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
+    r"|pakken|paquets?|pq|pqt|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
     r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire|can|kan|kanister|bidons?|blik|blikken"
     r"|tins?|jars?|glas|gl[aä]ser|pots?|potten|bocaux|bocal|briques?|zak)$",
     re.I,
@@ -281,7 +281,7 @@ SUMMARY = re.compile(
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
     r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|dph|resumo|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
-    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|summa|mva|moms\w*"
+    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|a\s+trasladar|suma\s+anterior|summa|mva|moms\w*"
     r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
     + "|".join(TOTAL_EXCL[:-1] + TOTAL_INCL[:-3] + TAX_AMOUNT[:-1] + ALREADY_PAID)
     + ")"

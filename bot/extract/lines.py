@@ -41,7 +41,8 @@ _SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total
 CARRIED = re.compile(
     r"^\s*(?:(?:seiten)?ubertrag|vortrag|carried\s+forward|brought\s+forward|carry\s+forward"
     r"|(?:a\s+)?report(?:er|e)?|a\s+transporter|transport|over\s+te\s+brengen|overgebracht"
-    r"|van\s+vorige\s+pagina|riporto|suma\s+y\s+sigue)\b"
+    r"|van\s+vorige\s+pagina|riporto|a\s+riportare|suma\s+y\s+sigue|a\s+trasladar|suma\s+anterior"
+    r"|a\s+transportar|transporte)\b"
     # anywhere on the line: "Continued on next page - carried forward  5,035.28"
     r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b"
 )
@@ -174,6 +175,8 @@ def _heading_words(cell: Cell) -> list[Cell]:
             if k + n <= len(words) and (kind := _kind(cell.text[s:e])) is not None:
                 qualifier = _QUALIFIER.fullmatch(fold(cell.text[s:e]).strip(" .:()"))
                 same = parts and parts[-1][2] == kind != "code"  # ("Nr. Code": row, article)
+                if same and kind == "description":  # "Artikel Bezeichnung": an article's code
+                    same = _strong(cell.text, *parts[-1][:2]) or not _strong(cell.text, s, e)
                 if parts and (same or qualifier):
                     s, _, kind = parts.pop()
                 parts.append((s, e, kind))
@@ -184,6 +187,10 @@ def _heading_words(cell: Cell) -> list[Cell]:
     if len(parts) < 2:
         return [cell]
     return [Cell(cell.start + s, cell.start + e, cell.text[s:e]) for s, e, _ in parts]
+
+
+def _strong(text: str, start: int, end: int) -> bool:
+    return bool(_STRONG_DESC.search(fold(text[start:end])))
 
 
 #: words that qualify a price or amount heading: "HT", "netto", "EUR"
@@ -271,13 +278,17 @@ def _by_columns(cell: Cell, cols: list[Column]) -> list[Cell]:
     return [*out, cell]
 
 
-def _text_column(cols: list[Column], start: int) -> Column:
+def _text_column(cols: list[Column], start: int, end: int | None = None) -> Column:
     """The column a text cell starts in; text starting past a column of figures' heading is the
-    next text column's (its heading centred over it: "Amount  Item" over "2  Napkins ...")."""
+    next text column's (its heading centred over it: "Amount  Item" over "2  Napkins ..."), and
+    so is text past a row number's heading that runs under the next heading ("Lig.   Libellé"
+    over "1   Savon mains recharge 1 l")."""
     left = [c for c in cols if c.start <= start + 3]
     col = left[-1] if left else cols[0]
-    if col.kind in _FIGURES and start > col.end:
-        col = next((c for c in cols if c.start > col.end and c.kind not in _FIGURES), col)
+    if start > col.end and (col.kind in _FIGURES or col.kind == "other" and end is not None):
+        after = next((c for c in cols if c.start > col.end and c.kind not in _FIGURES), col)
+        if col.kind in _FIGURES or (end is not None and end > after.start):
+            col = after
     return col
 
 
@@ -301,7 +312,8 @@ def row(
     found: list[Number] = []
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
-    for number in map(lambda n: signed(text, n), find_numbers(text, decimal)):
+    row_numbers = [signed(text, n) for n in find_numbers(text, decimal)]
+    for k, number in enumerate(row_numbers):
         kind = _nearest(numeric, number).kind
         # a right-aligned quantity just left of a code column, or run into the code ("5 BV-394")
         if kind == "code" and (
@@ -325,6 +337,16 @@ def row(
             figures = min((c.start for c in _figures_of(cols)), default=0)
             left = not _has(cols, "tax_rate") and number.end < figures
             kind = "description" if left else "tax_rate"
+        if not number.percent and (
+            kind in ("other", "unit")
+            or (
+                kind == "description"
+                and text[number.start - 2 : number.start] == "  "
+                and k + 1 < len(row_numbers)
+                and _SET_APART.fullmatch(text, number.end, row_numbers[k + 1].start)
+            )
+        ):
+            found.append(number)  # a figure drawn off its heading's place: the arithmetic's
         if kind in ("description", "code", "other", "unit", "discount"):
             continue
         found.append(number)
@@ -396,6 +418,9 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
 
 
 _TIMES = re.compile(r" ?[x×*] ?")
+#: between a number set apart from the text before it and the row's next figure, a unit at
+#: most: the number is no word of the description ("Pain de campagne 500 g   24,000 pce   1,03")
+_SET_APART = re.compile(r" *(?:[^\W\d_]{1,4}\.? +)?")
 _DIGIT = re.compile(r"\d")
 _BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
@@ -487,6 +512,7 @@ def _description(
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     has_desc = _has(cols, "description")
     desc: list[str] = []
+    spare: list[str] = []
     code = unit = ""
     desc_col: Column | None = None
     cells = [part for cell in cells_of(blanked) for part in _by_columns(cell, cols)]
@@ -497,7 +523,7 @@ def _description(
         c
         for n, c in enumerate(cells)
         if any(lettered[:n])
-        and _text_column(cols, c.start).kind == "description"
+        and _text_column(cols, c.start, c.end).kind == "description"
         and any(ch.isdigit() for ch in c.text)  # (not a currency left of its amount)
     }
     texts = [
@@ -509,7 +535,7 @@ def _description(
     ]
     first = min((start for start, _ in taken), default=len(text))  # the row's first value
     for n, cell in enumerate(texts):
-        col = _text_column(cols, cell.start)
+        col = _text_column(cols, cell.start, cell.end)
         if not unit and _is_unit(cell, col, taken, not desc and n + 1 < len(texts)):
             unit = cell.text
         elif col.kind == "code" and not code:
@@ -520,12 +546,15 @@ def _description(
             _LETTER.search(cell.text) or cell in figures
         ):
             if col.kind == "other" and (has_desc or desc_col not in (None, col)):
-                continue  # (justified text set apart in one column is one text)
+                spare.append(cell.text)  # (justified text set apart in one column is one text)
+                continue
             desc.append(cell.text)
             desc_col = col
         elif desc and col.kind in _FIGURES and cell.end < first and _LETTER.search(cell.text):
             desc.append(cell.text)  # justified text run up to a heading ("... delivered  to")
-    description = " ".join(desc).strip()
+    # or text left of a centred description heading, under a row number's ("Lig.    Libellé"
+    # over "1    Beurre doux")
+    description = " ".join(desc or spare[:1]).strip()
     words = _WORD.findall(code)
     # "Item" over "Rinse aid 5 L", or a word of a row with nothing under "Description"
     # ("Lieferpauschale"): a name, not a code

@@ -306,3 +306,115 @@ Tovaglia 130 x 130 cm                          10        4,50        45,00
 
     assert invoice.invoice_number == "5061609"
     assert invoice.po_references == ["REST-46126"]
+
+
+def test_figures_drawn_off_their_headings_place_are_read_by_their_arithmetic() -> None:
+    """troff's tables in a proportional font: a row's figures stand a few characters left of
+    their headings, the price under "Ud." (a column of units), the amount under "Precio". The
+    numbers of the row that make quantity x price = amount are those three; and a package unit
+    ("PQ", "PQT") is no text of the description."""
+    page = """Distribuciones Alimentarias Navarro S.L.U.
+Calle Mayor 24, 28013 Madrid                    Número 2521459   Fecha 24-02-2025
+
+Nº       Código                      Concepto                       Cant.         Ud.        Precio          Total (EUR)
+ 1      28231        Guantes de nitrilo talla L, caja 100      15,00      PQT        8,640           129,60
+ 2      70504        Solomillo de ternera centro                 11,72      kg        34,711           406,81
+
+                                                                    Total base              536,41
+                                                                    IVA 10%                  53,64
+                                                                    Total factura           590,05
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.product_code, str(i.quantity), str(i.unit_price), str(i.total)) for i in items] == [
+        ("28231", "15.00", "8.640", "129.60"),
+        ("70504", "11.72", "34.711", "406.81"),
+    ]
+    assert items[0].description == "Guantes de nitrilo talla L, caja 100"
+
+
+def test_an_article_heading_beside_a_description_heading_heads_the_codes() -> None:
+    """ "Artikel Artikelbezeichnung", one space apart: the first is the article's number."""
+    page = """Wäscherei Becker GmbH                                                   Rechnung
+Hauptstraße 12, 80331 München                     Rech.-Nr. FV-2023/93161
+
+Artikel Artikelbezeichnung                               Anz. Einzelpreis Betrag
+--------------------------------------------------------------------------------
+74-391  Kochjacke Mietservice, wöchentlich         60,000 Stk        2,00 120,00
+11-638  Tischdecke 130 x 130 cm weiß, gewaschen     2,000 Stk        3,46   6,92
+--------------------------------------------------------------------------------
+                                               Nettobetrag              126,92
+                                               MwSt. 19 %                24,11
+                                               Rechnungsbetrag          151,03
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.product_code, i.description) for i in items] == [
+        ("74-391", "Kochjacke Mietservice, wöchentlich"),
+        ("11-638", "Tischdecke 130 x 130 cm weiß, gewaschen"),
+    ]
+
+
+def test_descriptions_left_of_a_centred_heading_after_a_row_number() -> None:
+    """ "Lig.   Libellé" with the heading centred over its column: a short description ends
+    before the heading starts, a long one runs under it; both are the row's description. A
+    quantity set apart after the description, left of its heading, still counts."""
+    page = """Restauration Service Maes SRL                            Fact. n°     202565904
+Kortrijksesteenweg 120, 9000 Gent                        Date facture 28/08/2025
+
+ Lig.                        Libellé                              Qté            PU HT        TVA      Total HT
+     1     Savon mains recharge 1 l                    12,000 pce           15,50      21,00%            186,00
+     2     Gants nitrile taille L, boîte de             4,000 PQT            4,25      21,00%              17,00
+           100
+     3     Beurre doux                                  23,000 KG        13,00        6,00%        299,00
+   10      Pain de campagne 500 g              24,000 pce          1,03        6,00%          24,72
+
+                                                                      Total net HT               526,72
+                                                                      Montant TVA                 62,45
+                                                                      Net à payer       EUR 589,17
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [
+        (" ".join((i.description or "").split()), str(i.quantity), str(i.total)) for i in items
+    ] == [
+        ("Savon mains recharge 1 l", "12.000", "186.00"),
+        ("Gants nitrile taille L, boîte de 100", "4.000", "17.00"),
+        ("Beurre doux", "23.000", "299.00"),
+        ("Pain de campagne 500 g", "24.000", "24.72"),
+    ]
+
+
+def test_a_spanish_table_carried_to_the_next_page() -> None:
+    """ "A trasladar" at the foot of a page and "Suma anterior" at the head of the next: the
+    table goes on under them."""
+    page1 = """Equipamiento Hostelero Navarro S.L.                                  FACTURA
+Num. factura A-68760       Fecha emision 12-09-2023
+
+Lin. Concepto                        Uds. Unidad Precio ud.    IVA Importe (EUR)
+--------------------------------------------------------------------------------
+   1 Plato llano 27 cm porcelana   20,000 ud          11,97 21,00%        239,40
+
+   2 Spray desinfectante          120,000 ud          17,55 21,00%      2.106,00
+     superficies 750 ml
+
+                                                     A trasladar        2.345,40
+                                                                   Pagina 1 de 2
+"""
+    page2 = """Equipamiento Hostelero Navarro S.L.   Num. factura A-68760            12-09-2023
+--------------------------------------------------------------------------------
+
+                                                   Suma anterior        2.345,40
+   3 Copa de vino 35 cl            12,000 ud           3,79 21,00%         45,48
+
+                                                  Base imponible        2.390,88
+                                                  IVA 21%                 502,08
+                                                  Total factura         2.892,96
+"""
+    items = parse_pages([page1, page2]).invoice.line_items
+
+    assert [(" ".join((i.description or "").split()), str(i.total)) for i in items] == [
+        ("Plato llano 27 cm porcelana", "239.40"),
+        ("Spray desinfectante superficies 750 ml", "2106.00"),
+        ("Copa de vino 35 cl", "45.48"),
+    ]

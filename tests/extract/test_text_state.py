@@ -65,13 +65,16 @@ def _joined(shown: list[Any]) -> list[dict[str, Any]]:
     for tj in shown:
         if tj.rotated or not tj.font.interpretable:
             continue
-        space = tj.space_tx * abs(tj.transform[0])
+        # (the one deliberate difference: a gap is measured in spaces without word spacing)
+        stretch = tj.Tw * tj.Tz / 100
+        space_tx = tj.space_tx - stretch if stretch > 0 < tj.space_tx - stretch else tj.space_tx
+        space = space_tx * abs(tj.transform[0])
         gap = round(tj.tx - last.displaced_tx, 3) if last is not None else 0.0
         spaces = round(gap / space) if gap > 0 and space else 0
         if (
             last is None
             or abs(tj.ty - last.ty) > tj.font_height
-            or last.displaced_tx - tj.tx > tj.space_tx * 5
+            or last.displaced_tx - tj.tx > space_tx * 5
             or spaces >= 2
         ):
             runs.append(dict(fixed.bt_group(tj, tj.text, tj.displaced_tx)))
@@ -197,3 +200,11 @@ def test_a_page_in_one_fixed_width_font_keeps_its_columns_on_the_characters_grid
     page = layout_page(_pdf(content))
     heading, first = page.text.split("\n")[0], page.text.split("\n")[1]
     assert heading.index("Qty") == first.index("15") == 30
+
+
+def test_word_spacing_does_not_widen_a_gap_between_strings() -> None:
+    """groff justifies with "4.9 Tw [(Café) -250 (en) -250 (grano)] TJ": the words are apart by
+    a quarter of an em and word spacing, which widens space characters only, is not in that
+    gap: they are three words, not "Caféengrano"."""
+    content = b"BT /F1 11 Tf 1 0 0 1 60 700 Tm 4.884 Tw [(Caf\xe9) -250 (en) -250 (grano)] TJ ET"
+    assert _texts(content) == ["Café en grano"]
