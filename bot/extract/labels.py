@@ -289,7 +289,8 @@ SUMMARY = re.compile(
 
 #: Line-item table column headings by the column they name (each alternative starts with a letter).
 COLUMNS: dict[str, str] = {
-    "description": r"description|desc\.|item|posten|article|product|produkt|artikel|bezeichnung"
+    "description": r"(?:item|product|article|service)\s+description|description|desc\.|item"
+    r"|posten|article|product|produkt|artikel|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
     r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
     r"|title|service|dienst"

@@ -559,7 +559,9 @@ def _description(
     # "Item" over "Rinse aid 5 L", or a word of a row with nothing under "Description"
     # ("Lieferpauschale"): a name, not a code
     named = max(map(len, words), default=0) >= 4
-    if named and (len(words) >= 2 or not description and not _DIGIT.search(code)):
+    if named and (
+        len(words) >= 2 or not description and not _DIGIT.search(code) or DISCOUNT.match(fold(code))
+    ):  # (a discount's label is no code: "Rabatt 2 %")
         code, description = "", f"{code} {description}".strip()
     bracket = _BRACKETED_CODE.match(description)
     if bracket and not code:

@@ -418,3 +418,49 @@ Lin. Concepto                        Uds. Unidad Precio ud.    IVA Importe (EUR)
         ("Spray desinfectante superficies 750 ml", "2106.00"),
         ("Copa de vino 35 cl", "45.48"),
     ]
+
+
+def test_a_discount_row_left_of_a_centred_description_heading() -> None:
+    """ "Rabatt 2 %" where the descriptions start, under the article heading's span: an item
+    with a negative amount, its label no article code."""
+    page = """Wagner Gastrotechnik KG                                  Rechnungsnummer    INV-001402
+Hauptstraße 12, 80331 München                            Re.-Datum          2025-04-30
+
+Artikel                        Bezeichnung                              Menge         ME         Preis/ME      Betrag (EUR)
+24393          Speiseteller 27 cm Porzellan                                15         St.              4,574                 68,61
+71071          Weinglas 35 cl                                               10          St.               3,298                 32,98
+               Rabatt 2 %                                                                                                            -2,03
+
+                                                                  Nettobetrag              99,56
+                                                                  USt. 19 %                18,92
+                                                                  Gesamtbetrag            118,48
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.product_code, i.description, str(i.total)) for i in items] == [
+        ("24393", "Speiseteller 27 cm Porzellan", "68.61"),
+        ("71071", "Weinglas 35 cl", "32.98"),
+        (None, "Rabatt 2 %", "-2.03"),
+    ]
+
+
+def test_a_product_heading_before_an_item_description_heading_heads_the_codes() -> None:
+    """ "No. Product Item Description", one space apart: "Product" heads the article codes,
+    "Item Description" the text, each code one space left of its description."""
+    page = """Kavanagh Textile Rental Ltd                                    SALES INVOICE
+14 Quay Street, Galway H91 K2F0                 Inv. No.: F25/89500
+
+No. Product Item Description                           Qty U/M Unit Price  Value
+________________________________________________________________________________
+  1 LIN4328 Laundry by weight, mixed linen            4.06 kg        1.55   6.29
+  2 LIN1007 Laundry service: napkin 50 x 50 cm           4 EA        0.99   3.96
+                                                   Goods Value             10.25
+                                                   VAT 23.00%               2.36
+                                                   Total incl. VAT        €12.61
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.product_code, i.description) for i in items] == [
+        ("LIN4328", "Laundry by weight, mixed linen"),
+        ("LIN1007", "Laundry service: napkin 50 x 50 cm"),
+    ]
