@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import reduce
 from itertools import permutations
 
 from bot.extract import labels
@@ -675,6 +676,37 @@ def another_heading(line: Line) -> bool:
     return len(line.cells) >= 3 and sum(_names_column(c.text) for c in line.cells) >= 2
 
 
+def _text_parts(
+    line: Line, cols: list[Column], description: str | None
+) -> dict[Column, list[str]] | None:
+    """A description read from two text columns or more ("Artículo  Descripción"), each
+    column's text: lines wrapped in each column are then joined column by column, not row by
+    row. None for a description in one column (however many gaps justified text has)."""
+    by: dict[Column, list[str]] = {}
+    for cell in line.cells:
+        if _LETTER.search(cell.text) and cell.text in (description or ""):
+            by.setdefault(_text_column(cols, cell.start, cell.end), []).append(cell.text)
+    if len(by) < 2 or " ".join(t for texts in by.values() for t in texts) != description:
+        return None
+    return {col: [" ".join(texts)] for col, texts in by.items()}
+
+
+def _spread(
+    line: Line, cols: list[Column], parts: dict[Column, list[str]] | None
+) -> dict[Column, list[str]] | None:
+    """``parts`` with a wrapped line's text added to the columns it stands in; None where a
+    piece of it stands in another column."""
+    if parts is None:
+        return None
+    more = {col: list(texts) for col, texts in parts.items()}
+    for cell in line.cells:
+        col = _text_column(cols, cell.start, cell.end)
+        if col not in more:
+            return None
+        more[col].append(cell.text)
+    return more
+
+
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
@@ -696,6 +728,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         i += span
         gap = continuation = 0
         at = 999  # where the last item's description starts
+        parts: dict[Column, list[str]] | None = None  # its text per text column, if several
         subtotal = False
         while i < len(doc.lines) and gap <= _MAX_GAP and headers[i] is None:
             if doc.lines[i].page != page:
@@ -749,6 +782,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
                 items.append(item)
+                parts = _text_parts(doc.lines[i], cols, item.description)
                 at = doc.lines[i].text.find((item.description or "?").split()[0])
                 at = 999 if at < 0 or item.description == "?" else at
                 gap = continuation = 0
@@ -759,7 +793,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 text = _in_description_column(doc.lines[i].text, desc_col) or text
                 code = last.product_code or (None if last.description == "?" else last.description)
                 items[-1] = last.model_copy(update={"description": text, "product_code": code})
-                pending = False
+                pending, parts = False, None
                 gap, continuation = 0, 1
                 last_used = i
             elif (
@@ -785,7 +819,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     # "• 15 x 3,26" under an item of 48,90
                     items[-1] = last.model_copy(update=pair)
                 elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
-                    desc = wrapped(last.description or "", text)
+                    parts = _spread(doc.lines[i], cols, parts)
+                    desc = (
+                        wrapped(last.description or "", text)
+                        if parts is None
+                        else " ".join(reduce(wrapped, texts) for texts in parts.values())
+                    )
                     items[-1] = last.model_copy(update={"description": desc})
                 continuation += 1
                 last_used = i

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from bot.extract.parse import parse_pages
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -288,3 +289,31 @@ def test_a_small_date_inside_a_large_lines_span_and_an_item_table_with_dates() -
     invoice = _read(_pdf(cells)).invoice
 
     assert (invoice.invoice_number, invoice.invoice_date) == ("4427", date(2024, 3, 2))
+
+
+def test_two_text_columns_wrapped_are_read_column_by_column() -> None:
+    """InvoicePlane: "Artículo" and "Descripción" side by side, each wrapped over two lines:
+    the item's name is its first column's lines, then the second column's, not the lines
+    taken row by row."""
+    page = """Cantábrico Equipamiento Hostelería S.Coop.          NIF/CIF: ESB55631383
+Avenida de la Constitución, 144, 17505 Valencia     Factura   AV250182
+                                                    Fecha     7 de mayo de 2025
+
+  Artículo                                    Descripción          Cant.   Precio      Total
+
+  Copas de vino 47 cl, caja de 6 – 6          Albarán 63497, 6 de  40,00    27,31   1.092,40
+  de mayo de 2025                             mayo de 2025
+
+  Horno mixto 10 x GN 1/1,                                          1,00 6.064,77   6.064,77
+  eléctrico, instalación incluida
+
+                                                           Subtotal          7.157,17 EUR
+                                                          IVA (21%)          1.503,01 EUR
+                                                              Total          8.660,18 EUR
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [" ".join((i.description or "").split()) for i in items] == [
+        "Copas de vino 47 cl, caja de 6 – 6 de mayo de 2025 Albarán 63497, 6 de mayo de 2025",
+        "Horno mixto 10 x GN 1/1, eléctrico, instalación incluida",
+    ]
