@@ -10,6 +10,57 @@ from __future__ import annotations
 
 import re
 
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out: list[str] = []
+    depth, start, k, in_class = 0, 0, 0, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            k += (
+                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
+            )
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*out, pattern[start:]]
+
+
+def by_first_letter(pattern: str) -> str:
+    """The same expression with its alternatives grouped by the letter they start with.
+
+    Python's regular expressions try every alternative at every position of the text: a list of
+    a hundred headings cost a millisecond a page. Grouped, a position whose letter starts none
+    of them fails at once. What matches is the same: alternatives that can match at a position
+    all start with its letter (or with no plain letter: those are left where they are, and no
+    group reaches across one), and keep their order.
+    """
+    groups: list[tuple[str, list[str]]] = []
+    open_groups: dict[str, list[str]] = {}
+    for alt in _alternatives(pattern):
+        first = alt[:1]
+        if first.isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
+            if first not in open_groups:
+                open_groups[first] = []
+                groups.append((first, open_groups[first]))
+            open_groups[first].append(alt[1:])
+        else:
+            groups.append(("", [alt]))
+            open_groups = {}
+    return "|".join(
+        rest[0] if not first else f"{first}(?:{'|'.join(rest)})" for first, rest in groups
+    )
+
+
 _NO = r"(?:\s*(?:n(?:o|r|um|°|º|\.o|\.[°º]|\.)|#|number|nummer|numero|num)(?![a-z])\.?)"
 
 INVOICE_NUMBER = [
@@ -275,15 +326,26 @@ UNIT = re.compile(
 
 #: The start of a line that ends a line-item table or is a summary line, never an item: a
 #: totals, tax, payment, discount or carried-forward label.
-SUMMARY = re.compile(
-    r"^\s*(?:(?:sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
+_SUMMARY_WORDS = (
+    r"sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
     r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
     r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|dph|resumo|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
-    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|a\s+trasladar|suma\s+anterior|summa|mva|moms\w*"
-    r"|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax))\b|"
-    + "|".join(TOTAL_EXCL[:-1] + TOTAL_INCL[:-3] + TAX_AMOUNT[:-1] + ALREADY_PAID)
+    r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|a\s+trasladar"
+    r"|suma\s+anterior|summa|mva|moms\w*|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax)"
+)
+SUMMARY = re.compile(
+    r"^\s*(?:"
+    + by_first_letter(
+        "|".join(
+            [rf"{word}\b" for word in _alternatives(_SUMMARY_WORDS)]
+            + TOTAL_EXCL[:-1]
+            + TOTAL_INCL[:-3]
+            + TAX_AMOUNT[:-1]
+            + ALREADY_PAID
+        )
+    )
     + ")"
 )
 
@@ -358,56 +420,6 @@ LEGAL_FORMS = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression."""
-    out: list[str] = []
-    depth, start, k, in_class = 0, 0, 0, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            k += (
-                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
-            )
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    return [*out, pattern[start:]]
-
-
-def by_first_letter(pattern: str) -> str:
-    """The same expression with its alternatives grouped by the letter they start with.
-
-    Python's regular expressions try every alternative at every position of the text: a list of
-    a hundred headings cost a millisecond a page. Grouped, a position whose letter starts none
-    of them fails at once. What matches is the same: alternatives that can match at a position
-    all start with its letter (or with no plain letter: those are left where they are, and no
-    group reaches across one), and keep their order.
-    """
-    groups: list[tuple[str, list[str]]] = []
-    open_groups: dict[str, list[str]] = {}
-    for alt in _alternatives(pattern):
-        first = alt[:1]
-        if first.isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
-            if first not in open_groups:
-                open_groups[first] = []
-                groups.append((first, open_groups[first]))
-            open_groups[first].append(alt[1:])
-        else:
-            groups.append(("", [alt]))
-            open_groups = {}
-    return "|".join(
-        rest[0] if not first else f"{first}(?:{'|'.join(rest)})" for first, rest in groups
-    )
 
 
 def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:

@@ -34,3 +34,24 @@ def test_the_column_headings_match_the_same_grouped() -> None:
     texts = [" ".join(rng.choice(words) for _ in range(8)) for _ in range(300)]
     for kind in _TYPE_ORDER:
         _same_matches(rf"(?P<w>{labels.COLUMNS[kind]})", texts)
+
+
+def test_the_summary_labels_match_the_same_grouped() -> None:
+    """The summary vocabulary, each word with its word boundary and grouped, against the plain
+    alternation it was written as."""
+    plain = re.compile(
+        rf"^\s*(?:(?:{labels._SUMMARY_WORDS})\b|"
+        + "|".join(
+            labels.TOTAL_EXCL[:-1]
+            + labels.TOTAL_INCL[:-3]
+            + labels.TAX_AMOUNT[:-1]
+            + labels.ALREADY_PAID
+        )
+        + ")"
+    )
+    words = re.findall(r"[a-z]+", plain.pattern) + ["19", "%", "7,5", "  "]
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    for text in texts:
+        want, got = plain.search(text), labels.SUMMARY.search(text)
+        assert (got and got.span()) == (want and want.span()), text
