@@ -24,7 +24,8 @@ T = TypeVar("T")
 
 _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as in "1\u00a0176,03"
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
-_LEAD = re.compile(r"^[\s:#.\-–=]*(?:\([^)]{1,30}\)[\s:#.\-–=]*)?")
+# (a "#" glued to the value is the value's: "#98656")
+_LEAD = re.compile(r"^(?:[\s:.\-–=]|#(?!\w))*(?:\([^)]{1,30}\)(?:[\s:.\-–=]|#(?!\w))*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # a value wrapped in a narrow box goes on below: "30-06-" / "2024", "14 agosto" / "2025"
 _BROKEN = re.compile(r"\d[-/.]$|\b\d{1,2}\.? [^\W\d]{3,}$")

@@ -109,6 +109,13 @@ def _token(text: str) -> str | None:
     return token
 
 
+def _number(text: str) -> str | None:
+    """An invoice number: a "#" glued before it is part of it, as printed ("N° de facture:
+    #98656", a web shop's "#1001"); one set apart from it is the label's ("Invoice # 123")."""
+    token = _token(text)
+    return f"#{token}" if token and text.lstrip(": ").startswith(f"#{token}") else token
+
+
 def _title_token(text: str) -> str | None:
     """After a title ("Factura rectificativa FA-12"): the first id within three words."""
     words = text.split("  ")[0].split()
@@ -136,7 +143,7 @@ def invoice_number(doc: Doc) -> tuple[str | None, float]:
             # beside the title, or under it as under a column heading ("Factuur" over its value)
             value = doc.read(hit, _title_token, depth=1)
         else:
-            value = doc.read(hit, _token)
+            value = doc.read(hit, _number)
         if value is None:
             continue
         found.append((-1 if credit and hit.rank in _CREDIT_RANKS else hit.rank, hit.line, value))

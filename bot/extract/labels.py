@@ -90,7 +90,7 @@ INVOICE_NUMBER = [
     # an ERP's abbreviations: "Rech.-Nr.", "RE.-NR.", "Fact. n°", "Fatt. n.", "Nº Fra.", "Memo No."
     r"|(?:rech\.|re\.|fact\.|fra\.|fatt\.|fakt\.|fac\.)\s*-?\s*(?:n\.?[°º]|nr\b\.?|no\b\.?|num\b\.?|n\.|#)"
     r"|(?:n\.?[°º]|no\.?|nr\.?|num\.?)\s*(?:fra|fact|fatt|fac)\.|memo\s*(?:no\b\.?|number|#)"
-    r"|num\.\s*doc\b\.?"
+    r"|num\.\s*doc\b\.?|(?:numero|n[°º.]|nr\.?|num\.?)\s*(?:del\s+)?documento"
     r"|documentnummer|documentnr\b\.?|beleg\s*-?\s*nr\b\.?",
     r"\binv(?:\.\s*(?:no\b\.?|nr\b\.?|#)?|\s*(?:no\b\.?|nr\b\.?|#))",
     # hotels and travel: the booking's number is the document's number on receipts
@@ -356,6 +356,7 @@ COLUMNS: dict[str, str] = {
     r"|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
     r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
+    r"|oznaceni"
     r"|title|service|dienst"
     r"|details?|particulars"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
@@ -391,7 +392,7 @@ COLUMN_CELLS: dict[str, str] = {
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
-    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|qte|count"
+    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|uds|qte|count"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
@@ -400,6 +401,7 @@ COLUMN_CELLS: dict[str, str] = {
     r"|(?:item|product|article|part)\s*(?:no\.?|nr\.?|number|#|code)|p/n"
     r"|code(?:\s+(?:article|produit))?|codice|codigo"
     r"|cod\.?(?:\s*art\.?)?"
+    r"|kat\.?\s*c\.?|katalogove\s+cislo"  # Czech "Kat. č."
     r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",

@@ -34,7 +34,7 @@ _CELL_TYPES = {k: re.compile(p) for k, p in labels.COLUMN_CELLS.items()}
 # not bracketed one by one, grouped by first letter: 100x faster than the plain alternation
 _ANY_COLUMN = re.compile(labels.by_first_letter("|".join(labels.COLUMNS[k] for k in _TYPE_ORDER)))
 _STRONG_DESC = re.compile(
-    r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung|popis|beskriv"
+    r"descr|beschreibung|bezeichnung|omschrijving|designation|libelle|concepto|title|leistung|popis|beskriv|oznaceni"
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
     r"|details?|particulars"
 )
@@ -98,6 +98,15 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
     second_desc = False
     for col in extra:
         clash = [c for c in cols if c.start < col.end + 2 and col.start < c.end + 2]
+        if len(clash) == 1 and (
+            both := _kind(f"{_text(line, clash[0])} {_text(doc.lines[i + 1], col)}")
+        ):
+            # one heading over two lines: "Item" over "code", "Unit" over "price"
+            if both != clash[0].kind:
+                cols[cols.index(clash[0])] = Column(
+                    both, min(col.start, clash[0].start), max(col.end, clash[0].end)
+                )
+            continue
         if all(c.kind == "other" for c in clash):
             cols = [c for c in cols if c not in clash]
             cols.append(col)
@@ -105,6 +114,10 @@ def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
                 second_desc = True
     cols.sort(key=lambda c: c.start)  # (typed() gives them in order: only added ones move)
     return _resolve(cols), 2 if extra else 1, second_desc
+
+
+def _text(line: Line, col: Column) -> str:
+    return line.text[col.start : col.end]
 
 
 def typed(cells: list[Cell]) -> list[Column]:
