@@ -18,15 +18,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import (
-    CARRIED,
-    DISCOUNT,
-    POSITION,
-    product_pair,
-    repair,
-    signed,
-    wrapped,
-)
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed, wrapped
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 

@@ -47,10 +47,8 @@ def locate(doc: Doc, invoice: ExtractedInvoice, near: dict[str, int]) -> dict[st
         spots[f"line_items.{n}"] = spot
     out = {}
     for name, spot in spots.items():
-        found = doc.box(*spot) if spot is not None else None
-        if found is not None:
-            page, box = found
-            out[name] = Position(page=page, box=tuple(round(v, 1) for v in box))  # type: ignore[arg-type]
+        if spot is not None and (found := doc.box(*spot)) is not None:
+            out[name] = Position(page=found[0], box=tuple(round(v, 1) for v in found[1]))  # type: ignore[arg-type]
     return out
 
 
