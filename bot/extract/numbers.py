@@ -75,7 +75,7 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     elif s.endswith("-"):
         negative, s = True, s[:-1].strip()
     s = _GROUPING.sub("", s)
-    if not s or not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
+    if not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
         return None
     if (plain := _normalise(s, hint)) is None:  # else digits with one "." at most: a Decimal
         return None

@@ -19,7 +19,7 @@ _TERM = re.compile(
     # "net 30", "netto 30 Tage", "30 days net", "within 30 days", "innerhalb von 14 Tagen"
     rf"\bnet(?:to)?\s+(\d{{1,3}})\b(?!\s*[%,.]\d)"
     rf"|\b{_DAYS}\s*(?:net(?:to)?|netto\s+kasse|ohne\s+abzug|from|after|nach|date|de\s+date)"
-    rf"|\b(?:within|innerhalb(?:\s+von)?|binnen|a|à|entro|sous|in|payable\s+at|zahlbar\s+in)"
+    rf"|\b(?:within|innerhalb(?:\s+von)?|binnen|a|entro|sous|in|payable\s+at|zahlbar\s+in)"
     rf"\s+{_DAYS}"
 )
 _CONTEXT = re.compile(

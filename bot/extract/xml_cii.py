@@ -39,12 +39,10 @@ def _date(el: etree._Element | None) -> date | None:
     A ``YYYY-MM-DD`` value (written by some tools despite format 102, and by the CBFBUY drafts)
     is just as unambiguous, so it is read too.
     """
-    if el is None:
-        return None
     inner = xml.find(el, "DateTimeString")
     holder = inner if inner is not None else el
     raw = xml.text_of(holder)
-    if raw is None or holder.get("format") not in (None, "102"):
+    if holder is None or raw is None or holder.get("format") not in (None, "102"):
         return None
     if len(raw) != 8 or not raw.isdigit():
         return xml.parse_iso_date(raw) if len(raw) >= 10 and raw[4] == "-" else None
