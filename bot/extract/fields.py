@@ -54,10 +54,10 @@ _NOT_A_TITLE = re.compile(
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
 )
 _VAT_LABEL = re.compile(
-    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|ust-?id\w*|uid-?nr\.?\s*mwst)"
+    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|uid-?nr\.?\s*mwst)"
 )
 _REGISTER_LABEL = re.compile(
-    r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|number|reg)|kvk|siret|siren|rcs|registered)"
+    r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|reg)|kvk|siret|siren|rcs|registered)"
 )
 _LIST_SEPARATOR = re.compile(r"\s*[,;&+]\s*|\s+/\s+|\s+(?:and|und|et|en|y|e)\s+")
 # a number series' letters may stand apart: "FT 8685/2025", "NC 3689/2026"

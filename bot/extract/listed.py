@@ -64,7 +64,6 @@ class _Run:
     wrapped: int = 0
     items: list[LineItem] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
-
     discounts: int = 0  # discount lines closing the run
     number_end: int | None = None  # right edge of the number opening the first row
 

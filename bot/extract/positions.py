@@ -56,9 +56,7 @@ def _order(doc: Doc, line: int | None, backwards: bool = False) -> list[int]:
     """Lines to search: the label's line and the few under it first, then the whole document
     (from the end for amounts: totals stand low)."""
     every = list(range(len(doc.lines)))[:: -1 if backwards else 1]
-    if line is None:
-        return every
-    first = list(range(line, min(line + 8, len(doc.lines))))
+    first = [] if line is None else list(range(line, min(line + 8, len(doc.lines))))
     return first + [i for i in every if i not in first]
 
 

@@ -70,9 +70,8 @@ class VatId:
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
     suffix = next((s for s in SUFFIXES.get(prefix, ()) if compact.endswith(s)), "")
-    core = compact.removesuffix(suffix)
     # "CHE123456789MWST": the suffix makes a UID a VAT number
-    return core + suffix if _FULL[prefix].fullmatch(core) else None
+    return compact if _FULL[prefix].fullmatch(compact.removesuffix(suffix)) else None
 
 
 def find_vat_ids(line: str) -> list[VatId]:
