@@ -17,9 +17,9 @@ TOLERANCE = Decimal("0.02")
 _FIELD_WORDS = {"total_incl_tax": "total including tax"}  # the others read as their names
 
 
-def adds_up(a: Decimal, b: Decimal, total: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
+def adds_up(a: Decimal, b: Decimal, total: Decimal) -> bool:
     """True when ``a + b`` equals ``total`` within rounding."""
-    return abs(a + b - total) <= tolerance
+    return abs(a + b - total) <= TOLERANCE
 
 
 def items_sum(items: list[LineItem]) -> Decimal | None:

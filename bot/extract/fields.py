@@ -54,17 +54,14 @@ _NOT_A_TITLE = re.compile(
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
 )
 _VAT_LABEL = re.compile(
-    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|ust-?id\w*|uid-?nr\.?\s*mwst)"
+    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|uid-?nr\.?\s*mwst)"
 )
 _REGISTER_LABEL = re.compile(
-    r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|number|reg)|kvk|siret|siren|rcs|registered)"
+    r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|reg)|kvk|siret|siren|rcs|registered)"
 )
 _LIST_SEPARATOR = re.compile(r"\s*[,;&+]\s*|\s+/\s+|\s+(?:and|und|et|en|y|e)\s+")
 # a number series' letters may stand apart: "FT 8685/2025", "NC 3689/2026"
 _TOKEN = re.compile(r"(?:[A-Z]{1,4} (?=\d))?[A-Za-z0-9][A-Za-z0-9/\-_.]*[A-Za-z0-9]|[0-9]")
-_NOT_NUMBER_WORDS = re.compile(
-    r"^(?:date|datum|no|nr|number|nummer|page|seite|of|du|vom|van|del|dated|fecha|data)$", re.I
-)
 _CURRENCY_CODES = (
     "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CAD AUD NZD INR CNY HKD SGD ZAR TRY BRL"
 ).split()
@@ -101,7 +98,7 @@ def _token(text: str) -> str | None:
     if not m:
         return None
     token = m.group(0).rstrip(".-/")
-    if not _DIGIT.search(token) or len(token) > 40 or _NOT_NUMBER_WORDS.match(token):
+    if not _DIGIT.search(token) or len(token) > 40:
         return None
     dates = find_dates(token)
     if (dates and dates[0].end - dates[0].start == len(token)) or _AMOUNT_LIKE.fullmatch(token):

@@ -18,15 +18,7 @@ from bot.extract import labels
 from bot.extract.checks import adds_up, items_sum
 from bot.extract.dates import find_dates
 from bot.extract.doc import Cell, Doc, Line, is_labelish
-from bot.extract.lines import (
-    CARRIED,
-    DISCOUNT,
-    POSITION,
-    product_pair,
-    repair,
-    signed,
-    wrapped,
-)
+from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed, wrapped
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
 
@@ -72,7 +64,6 @@ class _Run:
     wrapped: int = 0
     items: list[LineItem] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
-
     discounts: int = 0  # discount lines closing the run
     number_end: int | None = None  # right edge of the number opening the first row
 

@@ -75,7 +75,7 @@ def parse_amount(raw: str, hint: str | None = None) -> Decimal | None:
     elif s.endswith("-"):
         negative, s = True, s[:-1].strip()
     s = _GROUPING.sub("", s)
-    if not s or not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
+    if not _MARKED_DIGITS.fullmatch(s) or not s[0].isdigit():
         return None
     if (plain := _normalise(s, hint)) is None:  # else digits with one "." at most: a Decimal
         return None
@@ -97,10 +97,8 @@ def _normalise(s: str, hint: str | None) -> str | None:
     if s.count(sep) > 1:
         return s.replace(sep, "")
     whole, frac = s.split(sep)
-    if len(frac) != 3 or whole == "0":
-        return f"{whole}.{frac}"
     # "1.234" / "1,234": a group of thousands unless the document uses this mark for decimals
-    if hint == sep:
+    if len(frac) != 3 or whole == "0" or hint == sep:
         return f"{whole}.{frac}"
     return whole + frac
 

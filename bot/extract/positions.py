@@ -47,10 +47,8 @@ def locate(doc: Doc, invoice: ExtractedInvoice, near: dict[str, int]) -> dict[st
         spots[f"line_items.{n}"] = spot
     out = {}
     for name, spot in spots.items():
-        found = doc.box(*spot) if spot is not None else None
-        if found is not None:
-            page, box = found
-            out[name] = Position(page=page, box=tuple(round(v, 1) for v in box))  # type: ignore[arg-type]
+        if spot is not None and (found := doc.box(*spot)) is not None:
+            out[name] = Position(page=found[0], box=tuple(round(v, 1) for v in found[1]))  # type: ignore[arg-type]
     return out
 
 
@@ -58,9 +56,7 @@ def _order(doc: Doc, line: int | None, backwards: bool = False) -> list[int]:
     """Lines to search: the label's line and the few under it first, then the whole document
     (from the end for amounts: totals stand low)."""
     every = list(range(len(doc.lines)))[:: -1 if backwards else 1]
-    if line is None:
-        return every
-    first = list(range(line, min(line + 8, len(doc.lines))))
+    first = [] if line is None else list(range(line, min(line + 8, len(doc.lines))))
     return first + [i for i in every if i not in first]
 
 

@@ -19,12 +19,12 @@ _TERM = re.compile(
     # "net 30", "netto 30 Tage", "30 days net", "within 30 days", "innerhalb von 14 Tagen"
     rf"\bnet(?:to)?\s+(\d{{1,3}})\b(?!\s*[%,.]\d)"
     rf"|\b{_DAYS}\s*(?:net(?:to)?|netto\s+kasse|ohne\s+abzug|from|after|nach|date|de\s+date)"
-    rf"|\b(?:within|innerhalb(?:\s+von)?|binnen|a|à|entro|sous|in|payable\s+at|zahlbar\s+in)"
+    rf"|\b(?:within|innerhalb(?:\s+von)?|binnen|a|entro|sous|in|payable\s+at|zahlbar\s+in)"
     rf"\s+{_DAYS}"
 )
 _CONTEXT = re.compile(
-    r"\b(?:pay(?:ment|able)?|terms?|due|zahl\w*|fallig\w*|zahlungsziel|paiement|reglement"
-    r"|payable|echeance|betaling\w*|betaal\w*|pago|pagamento|condiciones|condizioni|netto|net)\b"
+    r"\b(?:pay(?:ment|able)?|terms?|due|zahl\w*|fallig\w*|paiement|reglement|echeance"
+    r"|betaling\w*|betaal\w*|pago|pagamento|condiciones|condizioni|netto|net)\b"
 )
 _END_OF_MONTH = re.compile(r"^\W*(?:fin\s+de\s+mois|end\s+of\s+(?:the\s+)?month|eom\b|monatsende)")
 _NOT_TERMS = re.compile(r"\b(?:delivery|lieferung|livraison|levering|return|retour|ruckgabe)")
@@ -60,7 +60,7 @@ def due_from_terms(folded_lines: list[str], issued: date | None) -> date | None:
 
 
 _DEBIT = re.compile(
-    r"\b(?:abgebucht|eingezogen|abbuch\w*|buchen|lastschrift\w*|debit(?:ed)?|direct\s+debit"
+    r"\b(?:abgebucht|eingezogen|abbuch\w*|buchen|lastschrift\w*|debit(?:ed)?"
     r"|collect(?:ed)?|prelev\w*|geincasseerd|afgeschreven|schrijven|incasso|domicilie\w*"
     r"|addebit\w*|domiciliacion|cargad[oa])\b"
 )
@@ -68,9 +68,8 @@ _ON = re.compile(r"\b(?:am|on|le|op|il|el|vom|zum)\s+$")
 #: A request to pay by a date, in prose: "Please transfer the amount by 16/08/2024".
 _PAY = re.compile(
     r"\b(?:pay|paid|transf\w*|remit|settle|regler|payer|virer|vers(?:er|e|ement|are)|reglement"
-    r"|paiement|zahl\w*"
-    r"|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|(?:over\s+te\s+)?maken|voldo\w*|pag\w*"
-    r"|sald(?:are|ate))\b"
+    r"|paiement|zahl\w*|uberw(?:eis|ies)\w*|begleich\w*|betal\w*|overmak\w*|maken|voldo\w*"
+    r"|pag\w*|sald(?:are|ate))\b"
 )
 _BY = re.compile(
     r"\b(?:before|by|until|no\s+later\s+than|avant(?:\s+le)?|au\s+plus\s+tard\s+le|jusqu.au"

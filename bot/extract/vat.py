@@ -11,41 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: country prefix -> the id without separators
-PATTERNS: dict[str, str] = {
-    "AT": r"ATU\d{8}",
-    "BE": r"BE[01]\d{9}",
-    "BG": r"BG\d{9,10}",
-    "CY": r"CY\d{8}[A-Z]",
-    "CZ": r"CZ\d{8,10}",
-    "DE": r"DE\d{9}",
-    "DK": r"DK\d{8}",
-    "EE": r"EE\d{9}",
-    "EL": r"EL\d{9}",
-    "ES": r"ES[A-Z0-9]\d{7}[A-Z0-9]",
-    "FI": r"FI\d{8}",
-    "FR": r"FR[A-HJ-NP-Z0-9]{2}\d{9}",
-    "HR": r"HR\d{11}",
-    "HU": r"HU\d{8}",
-    "IE": r"IE\d[A-Z0-9+*]\d{5}[A-Z]{1,2}",
-    "IT": r"IT\d{11}",
-    "LT": r"LT(?:\d{9}|\d{12})",
-    "LU": r"LU\d{8}",
-    "LV": r"LV\d{11}",
-    "MT": r"MT\d{8}",
-    "NL": r"NL\d{9}B\d{2}",
-    "PL": r"PL\d{10}",
-    "PT": r"PT\d{9}",
-    "RO": r"RO\d{2,10}",
-    "SE": r"SE\d{12}",
-    "SI": r"SI\d{8}",
-    "SK": r"SK\d{10}",
-    "GB": r"GB(?:\d{9}|\d{12}|GD\d{3}|HA\d{3})",
-    "XI": r"XI(?:\d{9}|\d{12})",
-    "CHE": r"CHE\d{9}",
-    "NO": r"NO\d{9}",
-}
-_FULL = {k: re.compile(v) for k, v in PATTERNS.items()}
+#: country prefix -> what follows it in an id without separators
+PATTERNS: dict[str, str] = dict(
+    entry.split("=")
+    for entry in (
+        r"AT=U\d{8} BE=[01]\d{9} BG=\d{9,10} CY=\d{8}[A-Z] CZ=\d{8,10} DE=\d{9} DK=\d{8} "
+        r"EE=\d{9} EL=\d{9} ES=[A-Z0-9]\d{7}[A-Z0-9] FI=\d{8} FR=[A-HJ-NP-Z0-9]{2}\d{9} "
+        r"HR=\d{11} HU=\d{8} IE=\d[A-Z0-9+*]\d{5}[A-Z]{1,2} IT=\d{11} LT=(?:\d{9}|\d{12}) "
+        r"LU=\d{8} LV=\d{11} MT=\d{8} NL=\d{9}B\d{2} PL=\d{10} PT=\d{9} RO=\d{2,10} SE=\d{12} "
+        r"SI=\d{8} SK=\d{10} GB=(?:\d{9}|\d{12}|GD\d{3}|HA\d{3}) XI=(?:\d{9}|\d{12}) CHE=\d{9} "
+        r"NO=\d{9}"
+    ).split()
+)
+_FULL = {k: re.compile(k + v) for k, v in PATTERNS.items()}
 # A prefix not inside a word (the look-behind after its first letter, as in fields._CODES: in
 # front, re would try every position), then letters/digits in groups joined by one space, dot
 # or dash.
@@ -92,9 +70,8 @@ class VatId:
 def _valid(prefix: str, compact: str) -> str | None:
     """The id when ``compact`` is exactly one valid id (Swiss ids may add a suffix)."""
     suffix = next((s for s in SUFFIXES.get(prefix, ()) if compact.endswith(s)), "")
-    core = compact.removesuffix(suffix)
     # "CHE123456789MWST": the suffix makes a UID a VAT number
-    return core + suffix if _FULL[prefix].fullmatch(core) else None
+    return compact if _FULL[prefix].fullmatch(compact.removesuffix(suffix)) else None
 
 
 def find_vat_ids(line: str) -> list[VatId]:
