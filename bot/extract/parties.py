@@ -33,18 +33,24 @@ _ADDRESS = re.compile(
     re.I,
 )
 _FIELD_WORDS = re.compile(
-    "|".join(
-        labels.INVOICE_NUMBER[:-2]
-        + labels.INVOICE_DATE[:-1]
-        + labels.DUE_DATE
-        + labels.TOTAL_INCL[:-2]
-        + labels.TOTAL_EXCL[:-1]
-        + labels.PO_REFERENCE
+    labels.by_first_letter(
+        "|".join(
+            labels.INVOICE_NUMBER[:-2]
+            + labels.INVOICE_DATE[:-1]
+            + labels.DUE_DATE
+            + labels.TOTAL_INCL[:-2]
+            + labels.TOTAL_EXCL[:-1]
+            + labels.PO_REFERENCE
+        )
     )
-    + r"|\b(?:date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|dph"
-    r"|impostos?|page|seite|total|totaal|totale|summe|gesamt|celkem|importe|montant|bedrag|betrag|amount|description|qty"
-    r"|price|subtotal|netto|brutto"
-    r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte)\b"
+    + r"|\b(?:"
+    + labels.by_first_letter(
+        r"date|datum|fecha|data|paid|bezahlt|betaald|pagado|vat|ust|mwst|tva|btw|iva|dph"
+        r"|impostos?|page|seite|total|totaal|totale|summe|gesamt|celkem|importe|montant|bedrag"
+        r"|betrag|amount|description|qty|price|subtotal|netto|brutto"
+        r"|customer|kunde|client|klant|order|bestell|dear|sehr|geehrte|madame|monsieur|geachte"
+    )
+    + r")\b"
 )
 _HOLDER = re.compile(
     r"\b(?:account\s+holder|kontoinhaber|titulaire\s+du\s+compte|rekeninghouder|ten\s+name\s+van"

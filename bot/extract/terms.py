@@ -96,6 +96,8 @@ def _dated_sentence(
 ) -> date | None:
     """The first date right after ``before_date`` on a line whose sentence has ``verb`` in it
     (the sentence may wrap from the line before or onto the next line)."""
+    if not verb.search(" ".join(folded_lines)):
+        return None  # (each window is a part of the whole text: most documents end here)
     for i, line in enumerate(folded_lines):
         window = " ".join(folded_lines[max(0, i - 1) : i + 2])
         if not verb.search(window):
