@@ -14,7 +14,7 @@ from bot.errors import ExtractionError
 from bot.extract.isolation import Isolation, Limits
 from bot.extract.schema import ExtractionResult
 
-TARGET = "bot.extract.parse:parse_pdf"
+TARGET = "bot.extract.parse:parse_pdf_json"
 
 
 class LocalExtractor:
@@ -28,8 +28,8 @@ class LocalExtractor:
         self._isolation = isolation or Isolation()
 
     async def extract(self, pdf: bytes) -> ExtractionResult:
-        answer = await self._isolation.run(TARGET, pdf, self._options, self._limits)
-        try:
-            return ExtractionResult.model_validate(answer)
+        answer = await self._isolation.run_json(TARGET, pdf, self._options, self._limits)
+        try:  # the child is trusted with no more than the document: its answer is checked
+            return ExtractionResult.model_validate_json(answer)
         except ValidationError as exc:
             raise ExtractionError(f"the local parser returned an invalid result: {exc}") from exc

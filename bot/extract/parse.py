@@ -1,8 +1,9 @@
 """The local engine's parsing, run inside the isolated child process.
 
-:func:`parse_pdf` is the isolated child's target: PDF bytes in, a JSON-ready
-:class:`ExtractionResult` out. Pages without a text layer go through OCR; :func:`parse_pages` is
-the text-only core, also used by tests and other engines.
+:func:`parse_pdf_json` is the isolated child's target: PDF bytes in, the JSON of an
+:class:`ExtractionResult` out; :func:`parse_pdf` returns the same as a JSON-ready dict. Pages
+without a text layer go through OCR; :func:`parse_pages` is the text-only core, also used by tests
+and other engines.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bot.extract.schema import ExtractedInvoice, ExtractionResult
 from bot.extract.terms import debit_date, due_from_terms, pay_by_date
 from bot.extract.text import is_empty, pdf_pages
 from bot.extract.totals import choose
+from bot.extract.zygote import JSONText
 
 ENGINE = "local"
 _EUROPEAN = re.compile(
@@ -36,12 +38,26 @@ _EUROPEAN = re.compile(
 
 
 def parse_pdf(pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int = 200) -> dict:
-    """Read one invoice PDF; the isolated child calls this."""
+    """Read one invoice PDF into a JSON-ready dict."""
+    return read_pdf(pdf, ocr_languages, max_pages).model_dump(mode="json")
+
+
+def parse_pdf_json(
+    pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int = 200
+) -> JSONText:
+    """Read one invoice PDF into JSON; the isolated child calls this (pydantic's own JSON is
+    quicker to write than ``json.dumps`` of :func:`parse_pdf`, and to read back)."""
+    return JSONText(read_pdf(pdf, ocr_languages, max_pages).model_dump_json().encode())
+
+
+def read_pdf(
+    pdf: bytes, ocr_languages: list[str] | None = None, max_pages: int = 200
+) -> ExtractionResult:
+    """Read one invoice PDF: its text layer, or OCR when it has none."""
     pages = pdf_pages(pdf, max_pages)
     if is_empty([p.text for p in pages]):
         pages = _ocr(pdf, tuple(ocr_languages or ()))
-    result = parse_pages(pages)
-    return result.model_dump(mode="json")
+    return parse_pages(pages)
 
 
 def _ocr(pdf: bytes, languages: tuple[str, ...]) -> list[Page]:

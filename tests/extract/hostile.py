@@ -59,3 +59,13 @@ def filled_then_crash(pdf: bytes) -> None:
             chunks.append(bytearray(8 * 1024 * 1024))  # zero-filled: resident, not just reserved
     except MemoryError:
         os.abort()
+
+
+def deaf_spin(pdf: bytes) -> None:
+    """Never returns and blocks its alarm signal, like C code that masks signals: only the parent's
+    kill after the grace stops it."""
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    while True:
+        pass

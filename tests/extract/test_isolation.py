@@ -116,6 +116,21 @@ async def test_a_child_killed_for_its_time_is_not_reused(isolation: Isolation) -
     assert await isolation.run("tests.extract.hostile:pid", b"") != first
 
 
+async def test_a_child_that_outlives_its_alarm_is_killed_by_the_parent(
+    isolation: Isolation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.extract.isolation._GRACE_S", 0.5)
+    first = await isolation.run("tests.extract.hostile:pid", b"")
+    with pytest.raises(ExtractionError, match="longer than"):
+        await isolation.run("tests.extract.hostile:deaf_spin", b"", None, Limits(timeout_s=0.5))
+    assert await isolation.run("tests.extract.hostile:pid", b"") != first
+    for _ in range(100):  # the zygote reaps it
+        if len(_children(_zygote_pid(isolation))) <= 1:
+            break
+        await asyncio.sleep(0.05)
+    assert len(_children(_zygote_pid(isolation))) == 1
+
+
 async def test_the_zygote_belongs_to_its_owner_and_ends_with_it() -> None:
     first, second = Isolation(), Isolation()
     try:
