@@ -46,10 +46,11 @@ def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> str:
 
 def proc_file(pid: int, name: str) -> bytes:
     """/proc/PID/NAME, or nothing for a process that has ended: one can be reaped between being
-    listed (or checked) and read, so a missing entry means "gone", not an error."""
+    listed (or checked) and read, so a missing entry means "gone", not an error (read while the
+    process is being torn down, the kernel answers ESRCH)."""
     try:
         return Path(f"/proc/{pid}/{name}").read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return b""
 
 

@@ -22,7 +22,8 @@ from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
 from bot.extract.content import text_runs
 
 BoxT = tuple[float, float, float, float]
-_CONTROL = re.compile("[\x0e-\x1f]")  # blanked (str.translate looks every character up)
+# blanked (str.translate looks every character up); Qt's PDF engine shows a tab between words
+_CONTROL = re.compile("[\t\x0e-\x1f]")
 
 
 class Span(NamedTuple):

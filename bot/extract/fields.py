@@ -259,16 +259,17 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def po_references(doc: Doc) -> list[str]:
+def po_references(doc: Doc, number: str | None = None) -> list[str]:
     """Purchase-order numbers named by a PO label; the buyer's own reference ("Your ref.",
-    "Ihr Zeichen") only where no order label names one."""
+    "Ihr Zeichen") only where no order label names one. The invoice's own ``number`` is no
+    order's, whatever its label ("Reference: RE-2024-2702" to quote with the payment)."""
     refs: list[str] = []
     hits = sorted(doc.hits(_PO_PATTERNS), key=lambda h: (h.rank == _BUYER_REFERENCE, h.line))
     for hit in hits:
         if hit.rank == _BUYER_REFERENCE and refs:
             break
         for value in doc.read(hit, _tokens) or []:
-            if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3:
+            if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3 or value == number:
                 continue
             if not any(value in ref for ref in refs):
                 refs = [ref for ref in refs if ref not in value]

@@ -97,7 +97,7 @@ INVOICE_NUMBER = [
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
-    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num)\.?(?= ?:|  | ?$)",
+    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
@@ -175,18 +175,19 @@ TOTAL_INCL = [
 TOTAL_EXCL = [
     r"total\s*(?:amount\s*)?(?:excl\.?|exkl\.?|excluding|ex\.?|before|without|ohne)\s*"
     r"(?:vat|tax|gst|mwst|ust)"
-    r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+amount"
+    r"|net\s*(?:total|amount)|total\s+net|subtotal|sub\s*-\s*total|taxable\s+(?:amount|subtotal)"
+    r"|untaxed\s+amount"
     r"|goods\s+(?:total|value)|total\s+goods|amount\s+before\s+tax|(?:total\s+)?net\s+value",
     r"nettobetrag|summe\s+netto|netto\s*summe|rechnungssumme\s+netto|gesamt\s+netto|total\s+netto"
     r"|(?:(?:rechnungs|gesamt)?summe|(?:gesamt|rechnungs)betrag)\s+(?:ohne|exkl\.?|zzgl\.?)\s+"
     r"(?:der\s+)?(?:ust|mwst|umsatzsteuer|mehrwertsteuer)|gesamtsumme\s+netto"
     r"|summe\s+(?:der\s+|aller\s+)?positionen(?:\s+netto)?|summe\s+nettobetrage"
-    r"|(?:rechnungs|gesamt)(?:betrag|summe)\s*\(netto\)|nettosumme|zwischensumme|warenwert\s+netto"
+    r"|(?:rechnungs|gesamt)(?:betrag|summe)\s*\(?netto\)?|nettosumme|zwischensumme|warenwert\s+netto"
     r"|netto\s*betrag|gesamtbeitrag|nettobeitrag"
     r"|(?:gesamt\s*)?nettowert|summe\s+nettowert",
-    r"total\s+ht|montant\s+ht|sous\s*-?\s*total|total\s+hors\s+taxes?|base\s+ht"
+    r"total\s+ht|montant\s+ht|sous\s*-?\s*total|(?:total|montant)\s+hors\s+taxes?|base\s+ht"
     r"|(?:total\s+)?valeur\s+nette|montant\s+net|net\s+ht",
-    r"totaal\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag"
+    r"(?:totaal|bedrag)\s*(?:excl\.?|exclusief)|exclusief\s+btw|excl\.?\s+btw|subtotaal|netto\s*bedrag"
     r"|(?:totaal\s+)?netto\s*waarde",
     r"base\s+imponible|total\s+base(?:\s+imponible)?|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
@@ -228,7 +229,9 @@ ALREADY_PAID = [
     r"gezahlter\s+betrag|vorauszahlung(?:sbetrag)?|vorausbezahlt|(?:amount|already)\s+paid|paid\s+(?:to\s+date|amount)|payments?\s+received|less\s+paid"
     r"|deposit\s+paid|bereits\s+(?:bezahlt|gezahlt|geleistet)|anzahlung|geleistete\s+zahlung"
     r"|acompte(?:\s+verse)?|deja\s+(?:paye|regle)|reeds\s+betaald|aanbetaling|vooruitbetaald"
-    r"|ya\s+pagado|anticipo|gia\s+pagato|acconto",
+    r"|ya\s+pagado|anticipo|gia\s+pagato|acconto"
+    # Odoo's payments under the total: "Paid on 08/10/2025"
+    r"|paid\s+on|bezahlt\s+am|paye\s+le|betaald\s+op|pagado\s+el|pagato\s+il",
 ]
 
 
@@ -257,7 +260,11 @@ PO_REFERENCE = [
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
     r"|v\s?/\s?ref\b\.?|y\s?/\s?ref\b\.?"
     r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
-    r"|vs\.\s*rif\b\.?|customer\s+po\b"
+    r"|vs\.\s*rif\b\.?|customer\s+po\b|customer\s+ref(?:erence)?\b\.?|kundenreferenz"
+    r"|ref(?:erence)?\.?\s+client\b|referencia\s+(?:del\s+)?cliente|riferimento\s+cliente"
+    r"|klantreferentie|pedido\b"
+    # Odoo's "Reference:" over the customer's reference, in its languages
+    r"|^\s*(?:reference|referentie|riferimento|referencia|referenz)(?= ?:)"
     r"|e(?<![a-z]e)r\s+referens|j(?<![a-z]j)eres\s+ref(?:erence)?\b\.?",
 ]
 
@@ -291,7 +298,7 @@ CUSTOMER = re.compile(
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
-    r"|cliente|destinatario|spett\.?le|facturar\s+a|odberatel[eiu]?|kupujici(?:ho)?|prijemce|ontvanger|recipient"
+    r"|cliente|destinatario|spett\.?le|facturar\s+a|enviar\s+a|odberatel[eiu]?|kupujici(?:ho)?|prijemce|ontvanger|recipient"
     r"|kund|kjoper|kopare|kober|mottaker|mottagare|fakturaadressen?|leveringsadresse|leveransadress"
     r"|your|ihre?|uw|votre"
     r"|vostr[oa]|vs(?=\.)|su)\b"
@@ -330,7 +337,8 @@ _SUMMARY_WORDS = (
     r"sub\s*-?\s*total|total|totaal|totale|summe|gesamt|netto|brutto|rechnungssumme"
     r"|montant|exclusief|vat|tax|mwst|ust|tva|btw|iva|zuzugl|zzgl|abzgl|balance|grand|importe"
     r"|somme|rabatt|discount|remise|korting|sconto|descuento|shipping|versand|paid|pagado"
-    r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|dph|resumo|impostos?"
+    r"|breakdown|aufschlusselung|celkem|mezisoucet|rozpis|rekapitulace|recapitulatif|dph|resumo"
+    r"|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
     r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|a\s+trasladar"
     r"|suma\s+anterior|summa|mva|moms\w*|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax)"
@@ -374,11 +382,12 @@ COLUMNS: dict[str, str] = {
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
     r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
     r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena|a\s*-?\s*pris|pris",
-    "total": r"amount|total|line\s+total|betrag|gesamtbetrag|gesamtpreis|gesamt|summe|zeilenbetrag"
+    "total": r"amount|total|line\s+total|base\s+imp(?:\.|onible)|betrag|gesamtbetrag|gesamtpreis"
+    r"|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
     r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka|ammontare|belop[pb]?|summa|totalt",
     "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
-    r"|btw|iva|steuersatz|taux|impostos?|aliquota|dph|sazba|mva|moms|momssats",
+    r"|btw|iva|steuersatz|steuern|taux|impostos?|impuestos?|aliquota|dph|sazba|mva|moms|momssats",
 }
 
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
@@ -388,11 +397,12 @@ COLUMN_CELLS: dict[str, str] = {
     "description": r"(?:item\s+|product\s+)?name|nom|naam|activit(?:y|eit|e)|aktivitat|attivita"
     r"|actividad|tatigkeit|auslagen?|expenses?|spesen|debours|depenses?|aktivitet|vare|varer"
     r"|onkosten|spese|gastos|despesas|vydaje?|utlagg|utlegg|text|texte|tekst|testo|texto",
-    "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe",
+    "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe|mj",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
+    r"|u\.\s?p\.(?:\s*\((?:net|ht|netto)\))?"  # Dolibarr's "U.P. (net)"
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
-    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|uds|qte|count"
+    "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|uds|qte|count|mnoz\.?"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
     # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
@@ -404,7 +414,8 @@ COLUMN_CELLS: dict[str, str] = {
     r"|kat\.?\s*c\.?|katalogove\s+cislo"  # Czech "Kat. č."
     r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
-    "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto",
+    "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto"
+    r"|(?:rem|kort|desc|dto|rab)\.?\s*%|dto\.?",  # "Rem.%", "Kort.%", "Desc.%" (Odoo's)
 }
 
 LEGAL_FORMS = re.compile(

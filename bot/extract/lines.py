@@ -353,7 +353,7 @@ def row(
             left = not _has(cols, "tax_rate") and number.end < figures
             kind = "description" if left else "tax_rate"
         if not number.percent and (
-            kind in ("other", "unit")
+            kind in ("other", "unit", "discount")
             or (
                 kind == "description"
                 and text[number.start - 2 : number.start] == "  "
@@ -422,8 +422,24 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
         or order.index("quantity") < order.index("unit_price")
     )
     plain = [n for n in numbers if not n.percent]
+    # a discount column's per cent, printed without its sign, among the row's figures
+    column = next((c for c in cols if c.kind == "discount"), None)
+    discounts = sorted(
+        (n for n in numbers if n.value > 0 and column is not None),
+        key=lambda n: _gap(column, n) if column is not None else 0,
+    )  # the one under the discount heading first
     for t in sorted(plain, key=lambda n: -n.start):
-        if pair := product_pair([n for n in plain if n.start < t.start], t.value, q_first, vat):
+        before = [n for n in plain if n.start < t.start]
+        pair = None
+        for d in (d for d in discounts if d.start < t.start):  # in per cent, or an amount off
+            rest = [n for n in before if n is not d]
+            pair = product_pair(rest, t.value, q_first, None, d.value) or product_pair(
+                rest, t.value + d.value, q_first
+            )
+            if pair:
+                break
+        pair = pair or product_pair(before, t.value, q_first, vat)
+        if pair:
             for kind in [k for k, n in values.items() if n in (*pair, t)]:
                 del values[kind]
             values.update(quantity=pair[0], unit_price=pair[1], total=t)
@@ -479,7 +495,11 @@ def _described(figures: LineItem | None, description: str) -> LineItem | None:
 
 
 def product_pair(
-    numbers: list[Number], total: Decimal, quantity_first: bool = True, vat: Decimal | None = None
+    numbers: list[Number],
+    total: Decimal,
+    quantity_first: bool = True,
+    vat: Decimal | None = None,
+    discount: Decimal | None = None,
 ) -> tuple[Number, Number] | None:
     """The quantity and the price among ``numbers``: the two whose product is ``total``, the
     quantity left of the price (right of it, where the headings say so)."""
@@ -487,19 +507,27 @@ def product_pair(
         if (
             (q.start < p.start) == quantity_first
             and q.value
-            and times(q.value, p.value, total, vat)
+            and times(q.value, p.value, total, vat, discount)
         ):
             return q, p
     return None
 
 
-def times(quantity: Decimal, price: Decimal, total: Decimal, vat: Decimal | None = None) -> bool:
+def times(
+    quantity: Decimal,
+    price: Decimal,
+    total: Decimal,
+    vat: Decimal | None = None,
+    discount: Decimal | None = None,
+) -> bool:
     """quantity x price = total, rounded either way, and either sign (credit lines are negative);
     or, given the row's VAT rate, that with the VAT added (a line total printed gross, each
-    product rounded: a cent and a half)."""
+    product rounded: a cent and a half); or, given a discount in per cent, that less it."""
     net, total = abs(quantity * price), abs(total)
+    if discount is not None:
+        net = net * (1 - discount / 100)
     gross = vat is not None and abs(net * (1 + vat / 100) - total) <= Decimal("0.015")
-    return abs(net - total) <= Decimal("0.01") or gross
+    return abs(net - total) <= Decimal("0.01") + (discount is not None) * Decimal("0.005") or gross
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -646,6 +674,16 @@ def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
     columns of figures: the totals block (or a tax breakdown) beside the table's last lines,
     not an item."""
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
+    # a tax's name under the taxes heading ("TVA 20%", "IVA 21% (Bienes)") is the row's rate
+    rates = [c for c in cols if c.kind == "tax_rate"]
+    texts = [
+        c
+        for c in texts
+        if not (
+            _RATE_CELL.search(fold(c.text))
+            and any(r.start - 3 < c.end and c.start < r.end + 3 for r in rates)
+        )
+    ]
     right = _figures_start(cols, desc) or 999
     # "Rabatt: -0,03 €" with its colon is a note on the item, the table goes on
     return any(
@@ -653,6 +691,10 @@ def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
         for n, c in enumerate(texts)
         if n or c.start >= right
     )
+
+
+#: a tax rate's name in a taxes column ("TVA 20%", "21% G", "TVA" wrapped over its rate)
+_RATE_CELL = re.compile(r"%|^(?:tva|vat|iva|btw|mwst|ust|tax|gst|moms|mva|dph)$")
 
 
 def _figures_start(cols: list[Column], desc: Column) -> int | None:

@@ -136,7 +136,7 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
         total_incl_tax=totals.gross,
         supplier_name=supplier,
         supplier_tax_id=tax_id,
-        po_references=fields.po_references(doc),
+        po_references=fields.po_references(doc, number),
         line_items=items,
     )
     if invoice.document_type == "credit_note":

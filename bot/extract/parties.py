@@ -443,11 +443,21 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     if not name or (at := _spelled(name).search(line.text)) is None:
         return name
     cell = Cell(at.start(), at.end(), at.group())
+
+    def with_form(form: Cell) -> str:
+        """A letterhead's name in large type and its form wrapped (at a hyphen: "Ver-" / "meer")."""
+        broken = hyphenated(line.text[: at.end() + 1], form.text)
+        return f"{name}{'' if broken else ' '}{form.text}"
+
+    if doc.touching(i, i + 1) and (form := _in_same_type(doc, (i, cell), i + 1)):
+        return with_form(form)
     j = i + 1  # the next row in the name's column: a smaller line right of both is passed over
     if doc.touching(i, j + 1) and all(c.start > cell.end for c in doc.lines[j].cells):
         j += 1
     if not doc.touching(i, j):
         return name
+    if form := _in_same_type(doc, (i, cell), j):
+        return with_form(form)
     below = doc.lines[j]
     more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
     if more is None or len(more.text.split()) > 3:
@@ -469,6 +479,38 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     if not (begun and len(name) < end == len(joined)):
         return name
     return f"{name}{more.text}" if broken else f"{name} {more.text}"
+
+
+def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
+    """The end of a name on row ``j`` (a legal form, after two words at most), under a name set
+    in large type and in the same type, within its width on paper (left, centred or right):
+    "Kessler Frischdienst" / "GmbH", "Bianchi Forniture" / "Alberghiere S.r.l."."""
+    i, cell = name
+    at = doc.box(i, cell.start, cell.end)
+    if at is None or not _large(doc, at[1]):
+        return None
+    x0, y0, x1, y1 = at[1]
+    for other in doc.lines[j].cells:
+        box = doc.box(j, other.start, other.end)
+        forms = list(labels.LEGAL_FORMS.finditer(other.text))
+        if (
+            box is None
+            or not forms
+            or forms[-1].end() < len(other.text)
+            or len(other.text.split()) > 3
+        ):
+            continue
+        a0, b0, a1, b1 = box[1]
+        if x0 - 1 <= a0 and a1 <= x1 + 1 and abs((b1 - b0) - (y1 - y0)) <= 0.1 * (y1 - y0):
+            return other
+    return None
+
+
+def _large(doc: Doc, box: tuple[float, float, float, float]) -> bool:
+    """Type half as tall again as most of the page's text."""
+    page = doc.layout[0]
+    heights = sorted(s.box[3] - s.box[1] for row in page.spans for s in row)
+    return bool(heights) and box[3] - box[1] >= 1.5 * heights[len(heights) // 2]
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
@@ -493,11 +535,24 @@ def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
         first = not any(c.start < end and c.end > start for c in cells)
         heading = labels.SELLER_HEADING.fullmatch(fold(cell.text).rstrip(": "))  # "Od", "From"
         aligned = abs(cell.start - start) <= 2 or _right_aligned(doc, (i, start, end), (j, cell))
-        if first and aligned and _plausible(cell.text) and not heading:
+        if (
+            first
+            and aligned
+            and _plausible(cell.text)
+            and not heading
+            and not _monogram(cell.text, name)
+        ):
             if not labels.LEGAL_FORMS.search(cell.text) and len(cell.text.split()) <= 5:
                 return f"{cell.text} {name}"
         return name
     return name
+
+
+def _monogram(text: str, name: str) -> bool:
+    """A logo's letters over the name they abbreviate ("HF" over "Henderson Foodservice LLC")."""
+    letters = text.replace(" ", "")
+    initials = "".join(word[0] for word in name.split()).upper()
+    return letters.isupper() and len(letters) <= 4 and initials.startswith(letters)
 
 
 def _right_aligned(doc: Doc, at: tuple[int, int, int], other: tuple[int, Cell]) -> bool:

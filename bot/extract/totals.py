@@ -138,7 +138,8 @@ def _is_amount_due(
     this invoice's total.
     """
     diffs = [g.value - other.value for other in gross if other is not g]
-    return any(diff in previous or -diff in paid for diff in diffs)
+    # (several payments: "Paid on 08/10/2025  1,054.25", "Paid on 08/18/2025  878.54")
+    return any(diff in previous or -diff in paid or -diff == sum(paid) for diff in diffs)
 
 
 def choose(
