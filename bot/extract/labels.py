@@ -359,8 +359,9 @@ SUMMARY = re.compile(
 
 #: Line-item table column headings by the column they name (each alternative starts with a letter).
 COLUMNS: dict[str, str] = {
-    "description": r"item\s+description|product\s+description|article\s+description"
-    r"|service\s+description|description|desc\.|item|posten|article|product|produkt|artikel"
+    # ("Product Description" stays two headings: a printout's "PRODUCT" heads the codes)
+    "description": r"item\s+description|service\s+description|description|desc\.|item|posten"
+    r"|article|product|produkt|artikel"
     r"|bezeichnung"
     r"|artikelbezeichnung|beschreibung|leistung|designation|libelle|omschrijving|descripcion"
     r"|concepto|descrizione|articolo|articulo|artigo|prodotto|descricao|produto|popis|polozka|nazev"
