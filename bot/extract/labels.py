@@ -35,6 +35,48 @@ def _alternatives(pattern: str) -> list[str]:
     return [*out, pattern[start:]]
 
 
+def _group_end(pattern: str, start: int) -> int:
+    """The index of the ")" that closes the group opened at ``start``."""
+    depth, k, in_class = 0, start, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            k += (
+                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
+            )
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
+
+
+_CAPTURING = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
+
+
+def _spelled_out(alt: str, depth: int = 0) -> list[str]:
+    """An alternative that opens with a group, as the alternatives it stands for, in the order
+    they are tried: "(?:a|b)X" is "aX|bX", and "(?:a)?X" is "aX|X" (greedy: with it first)."""
+    end = _group_end(alt, 0) if alt.startswith("(?:") and depth < 4 else -1
+    if end < 0 or _CAPTURING.search(alt):  # (a group copied would be numbered twice)
+        return [alt]
+    inner, rest = alt[3:end], alt[end + 1 :]
+    optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+    if rest[:1] in ("*", "+", "{") or (rest[:1] == "?" and not optional):
+        return [alt]
+    rest = rest[1:] if optional else rest
+    out = [x for a in _alternatives(inner) for x in _spelled_out(a + rest, depth + 1)]
+    return out + (_spelled_out(rest, depth + 1) if optional else [])
+
+
 def by_first_letter(pattern: str) -> str:
     """The same expression with its alternatives grouped by the letter they start with.
 
@@ -46,7 +88,7 @@ def by_first_letter(pattern: str) -> str:
     """
     groups: list[tuple[str, list[str]]] = []
     open_groups: dict[str, list[str]] = {}
-    for alt in _alternatives(pattern):
+    for alt in (x for a in _alternatives(pattern) for x in _spelled_out(a)):
         first = alt[:1]
         if first.isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
             if first not in open_groups:
@@ -443,7 +485,7 @@ def compile_all(patterns: list[str]) -> list[re.Pattern[str]]:
     space, and ``^`` means the start of a cell rather than of the line.
     """
     out = []
-    for p in patterns:
+    for p in map(by_first_letter, patterns):
         p = p.replace(r"^\s*", r"(?:^ ?|(?<=  ))")
         p = p.replace(r"\s+", " ").replace(r"\s*", " ?").replace(r"\s?", " ?")
         out.append(re.compile(p, re.MULTILINE))

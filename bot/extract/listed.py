@@ -25,14 +25,16 @@ from bot.extract.schema import LineItem
 _BULLET = re.compile(r"^\s*[-–•·*†]")
 #: labels of the invoice's header fields and totals: their lines are never items
 _FIELD_LABELS = re.compile(
-    "|".join(
-        labels.TOTAL_INCL[:-2]
-        + labels.TOTAL_EXCL[:-1]
-        + labels.TAX_AMOUNT[:-1]
-        + labels.INVOICE_NUMBER[:-3]
-        + labels.DUE_DATE
-        + labels.PREVIOUS_BALANCE
-        + labels.ALREADY_PAID
+    labels.by_first_letter(
+        "|".join(
+            labels.TOTAL_INCL[:-2]
+            + labels.TOTAL_EXCL[:-1]
+            + labels.TAX_AMOUNT[:-1]
+            + labels.INVOICE_NUMBER[:-3]
+            + labels.DUE_DATE
+            + labels.PREVIOUS_BALANCE
+            + labels.ALREADY_PAID
+        )
     )
 )
 _NUMERIC_CELL = re.compile(

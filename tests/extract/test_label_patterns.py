@@ -22,9 +22,12 @@ def test_alternatives_grouped_by_first_letter_match_the_same() -> None:
     an alternative starting with no plain letter keeps its place among them."""
     pattern = r"ab|a|abc|(?:x\s+)?ad|a?z|b[c-d]+|\d+|ac|br(?:ut|ief)|[^\W\d_]q|u(?<![a-z]u)m\b"
     rng = random.Random(7)
-    alphabet = "abcdqrtuxzm 12"
+    alphabet = "abcdqrstuxyzm 12"
     texts = ["".join(rng.choice(alphabet) for _ in range(30)) for _ in range(400)]
     _same_matches(pattern, [*texts, "ab abc x ad az brut um aum", "bcd brief 12 aq"])
+    # alternatives that open with a group are spelled out first ("(?:a|b)X" is "aX|bX")
+    grouped = r"(?:ab|b)c|(?:a)?bd|(?:q|r)+s|(?:z\s+)?(?:m|u)(?:x|y)?t|(?:d)??a|(?:a|c)(b)\1"
+    _same_matches(grouped, [*texts, "abc bc abd bd qrs z mt uxt ut da cbc"])
     assert labels.by_first_letter(r"ab|a|\d|ac") == r"a(?:b|)|\d|a(?:c)"
 
 
