@@ -9,54 +9,40 @@ candidate's score, so "Rechnungsnummer" beats a bare "Nr.".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a regular expression outside escapes and character classes, with the
+    depth of the groups it stands in (a bracket's own: the depth outside it)."""
+    depth, k, in_class = 0, 0, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            k += (
+                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
+            )
+        else:
+            depth -= c == ")"
+            yield k, c, depth
+            depth += c == "("
+        k += 1
 
 
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regular expression."""
-    out: list[str] = []
-    depth, start, k, in_class = 0, 0, 0, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            k += (
-                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
-            )
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    return [*out, pattern[start:]]
+    cuts = [k for k, c, depth in _scan(pattern) if c == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """The index of the ")" that closes the group opened at ``start``."""
-    depth, k, in_class = 0, start, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            k += (
-                2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
-            )
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k
-        k += 1
-    return -1
+def _group_end(pattern: str) -> int:
+    """The index of the ")" that closes the group the pattern opens with, or -1."""
+    return next((k for k, c, depth in _scan(pattern) if c == ")" and depth == 0), -1)
 
 
 _CAPTURING = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
@@ -65,7 +51,7 @@ _CAPTURING = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
 def _spelled_out(alt: str, depth: int = 0) -> list[str]:
     """An alternative that opens with a group, as the alternatives it stands for, in the order
     they are tried: "(?:a|b)X" is "aX|bX", and "(?:a)?X" is "aX|X" (greedy: with it first)."""
-    end = _group_end(alt, 0) if alt.startswith("(?:") and depth < 4 else -1
+    end = _group_end(alt) if alt.startswith("(?:") and depth < 4 else -1
     if end < 0 or _CAPTURING.search(alt):  # (a group copied would be numbered twice)
         return [alt]
     inner, rest = alt[3:end], alt[end + 1 :]
