@@ -422,12 +422,14 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
         or order.index("quantity") < order.index("unit_price")
     )
     plain = [n for n in numbers if not n.percent]
-    # a discount column's per cent, printed without its sign, among the row's figures
+    # with a discount column, each figure may be the discount (in per cent or an amount off),
+    # the one under its heading first
     column = next((c for c in cols if c.kind == "discount"), None)
-    discounts = sorted(
-        (n for n in numbers if n.value > 0 and column is not None),
-        key=lambda n: _gap(column, n) if column is not None else 0,
-    )  # the one under the discount heading first
+    discounts = (
+        sorted((n for n in numbers if n.value > 0), key=lambda n: _gap(column, n))
+        if column is not None
+        else []
+    )
     for t in sorted(plain, key=lambda n: -n.start):
         before = [n for n in plain if n.start < t.start]
         pair = None
@@ -524,10 +526,11 @@ def times(
     or, given the row's VAT rate, that with the VAT added (a line total printed gross, each
     product rounded: a cent and a half); or, given a discount in per cent, that less it."""
     net, total = abs(quantity * price), abs(total)
-    if discount is not None:
-        net = net * (1 - discount / 100)
+    tolerance = Decimal("0.01")
+    if discount is not None:  # (rounded once more)
+        net, tolerance = net * (1 - discount / 100), Decimal("0.015")
     gross = vat is not None and abs(net * (1 + vat / 100) - total) <= Decimal("0.015")
-    return abs(net - total) <= Decimal("0.01") + (discount is not None) * Decimal("0.005") or gross
+    return abs(net - total) <= tolerance or gross
 
 
 _WORD = re.compile(r"[^\W\d_]+")
