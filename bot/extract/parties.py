@@ -14,6 +14,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from bot.extract import labels
+from bot.extract.boxes import Page
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc
 from bot.extract.lines import hyphenated
@@ -456,7 +457,7 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
         j += 1
     if not doc.touching(i, j):
         return name
-    if form := _in_same_type(doc, (i, cell), j):
+    if j > i + 1 and (form := _in_same_type(doc, (i, cell), j)):  # (row i + 1 is asked above)
         return with_form(form)
     below = doc.lines[j]
     more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
@@ -487,7 +488,7 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
     "Kessler Frischdienst" / "GmbH", "Bianchi Forniture" / "Alberghiere S.r.l."."""
     i, cell = name
     at = doc.box(i, cell.start, cell.end)
-    if at is None or not _large(doc, at[1]):
+    if at is None or not _large(doc.layout[at[0] - 1], at[1]):
         return None
     x0, y0, x1, y1 = at[1]
     for other in doc.lines[j].cells:
@@ -506,9 +507,8 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
     return None
 
 
-def _large(doc: Doc, box: tuple[float, float, float, float]) -> bool:
+def _large(page: Page, box: tuple[float, float, float, float]) -> bool:
     """Type half as tall again as most of the page's text."""
-    page = doc.layout[0]
     heights = sorted(s.box[3] - s.box[1] for row in page.spans for s in row)
     return bool(heights) and box[3] - box[1] >= 1.5 * heights[len(heights) // 2]
 
