@@ -171,6 +171,30 @@ public class Render {
         return w;
     }
 
+    /** Column widths in points for a table `avail` wide: the relative widths, each numeric/code column widened to
+     *  its longest cell and longest head word (so that no number wraps), the description taking the rest. */
+    float[] fitted(List<String> k, boolean wide, float avail) {
+        float[] rel = relWidths(k, wide);
+        float sum = 0;
+        for (float x : rel) sum += x;
+        List<List<String>> rs = items();
+        List<String> hd = head();
+        float[] w = new float[k.size()];
+        float others = 0;
+        for (int i = 0; i < k.size(); i++) {
+            w[i] = rel[i] / sum * avail;
+            if (k.get(i).equals("desc")) continue;
+            float need = 0;
+            for (String word : hd.get(i).split(" ")) need = Math.max(need, bfb.getWidthPoint(word, size));
+            for (List<String> r : rs) need = Math.max(need, bf.getWidthPoint(r.get(i), size));
+            w[i] = Math.max(w[i], need + 8);
+            others += w[i];
+        }
+        int di = k.indexOf("desc");
+        if (di >= 0) w[di] = Math.max(80, avail - others);
+        return w;
+    }
+
     // ------------------------------------------------------------------ page footer / header event
     class Pager extends PdfPageEventHelper {
         PdfTemplate total;
@@ -439,7 +463,7 @@ public class Render {
             d.add(para(String.join(" · ", strs(sup.get("legal"))), f(size - 1, BaseColor.DARK_GRAY), 4));
         }
         // items
-        PdfPTable it = new PdfPTable(relWidths(k, false));
+        PdfPTable it = new PdfPTable(fitted(k, false, d.right() - d.left()));
         it.setWidthPercentage(100);
         it.setSpacingBefore(12);
         String grid = optS("grid");
@@ -573,20 +597,18 @@ public class Render {
         List<String> al = aligns();
         List<String> hd = head();
         List<List<String>> rs = items();
-        float[] w = relWidths(k, false);
-        float sum = 0;
-        for (float x : w) sum += x;
+        float[] w = fitted(k, false, R - L);
         float[] x0 = new float[w.length], x1 = new float[w.length];
         float cx = L;
         for (int i = 0; i < w.length; i++) {
             x0[i] = cx;
-            cx += w[i] / sum * (R - L);
+            cx += w[i];
             x1[i] = cx;
         }
         float[] after = new float[w.length];
         boolean dec = opt("decimal");
         for (int i = 0; i < w.length; i++)
-            if (dec && al.get(i).equals("right") && !k.get(i).equals("pos")) after[i] = maxAfter(rs, i, bf, size);
+            if (dec && (k.get(i).equals("price") || k.get(i).equals("qty") || k.get(i).equals("total"))) after[i] = maxAfter(rs, i, bf, size);
         y = columnHeader(cb, y, k, al, hd, x0, x1);
         int page = 1;
         for (List<String> r : rs) {
@@ -784,7 +806,7 @@ public class Render {
         List<List<String>> rs = items();
         int si = k.indexOf("sku");
         if (si >= 0 && !rs.isEmpty() && rs.get(0).get(si).length() >= 13) wide = true;
-        PdfPTable it = new PdfPTable(relWidths(k, wide));
+        PdfPTable it = new PdfPTable(fitted(k, wide, d.right() - d.left()));
         it.setWidthPercentage(100);
         it.setSpacingBefore(8);
         List<String> al = aligns();
@@ -949,7 +971,7 @@ public class Render {
         List<String> al = aligns();
         List<String> hd = head();
         List<List<String>> rs = items();
-        PdfPTable it = new PdfPTable(relWidths(k, false));
+        PdfPTable it = new PdfPTable(fitted(k, false, d.right() - d.left()));
         it.setWidthPercentage(100);
         it.setSpacingBefore(8);
         String ha = optS("head_align");
