@@ -33,7 +33,7 @@ VENV_PY = HERE / ".venv" / "bin" / "python"
 try:
     import pypdf  # noqa: F401
 except ImportError:  # re-run with the set's own venv
-    if VENV_PY.exists() and Path(sys.executable).resolve() != VENV_PY.resolve():
+    if VENV_PY.exists() and Path(sys.prefix).resolve() != VENV_PY.parent.parent.resolve():
         os.execv(str(VENV_PY), [str(VENV_PY), __file__, *sys.argv[1:]])
     raise
 
