@@ -108,6 +108,9 @@ GX = {
                ref=["Reference", "Ref."], legend="{c} = DPH {r}", order_total="Celkem objednávka",
                signature="Podpis zákazníka", hours_note="Hodiny dle podepsaných výkazů práce."),
 }
+PO_SENTENCE = dict(en="Re: your order {p} dated {d}", de="Ihre Bestellung {p} vom {d}", fr="Votre commande {p} du {d}",
+                   nl="Uw bestelling {p} van {d}", es="Su pedido {p} del {d}", it="Vs. ordine {p} del {d}",
+                   cs="Vaše objednávka {p} ze dne {d}")
 SHIPPING_WEB = dict(en="Shipping", de="Versand", fr="Livraison", nl="Verzending", es="Envío", it="Spedizione", cs="Doprava")
 
 
@@ -517,7 +520,7 @@ def layout_opts(rng, doc):
                                 [91, 44, 111], [14, 102, 85], [192, 57, 43], [230, 126, 34]]))
     if f == "gig-boxes":
         o.update(head_align=rng.choice(["center", "left"]), repeat_head=rng.random() < 0.7, box_fill=rng.random() < 0.75,
-                 title_right=rng.random() < 0.7, zebra=rng.random() < 0.4,
+                 title_right=rng.random() < 0.7, zebra=rng.random() < 0.4, multicell=rng.random() < 0.5,
                  cols=rng.choice([["desc", "price", "qty", "total"], ["sku", "desc", "price", "qty", "total"],
                                   ["desc", "qty", "unit", "price", "total"], ["desc", "price", "qty", "unit", "total"]]))
     elif f == "wholesale-grid":
@@ -528,6 +531,7 @@ def layout_opts(rng, doc):
                                   ["sku", "qty", "desc", "price", "vcode", "total"]]))
     elif f == "band-erp":
         o.update(sku_sub=rng.random() < 0.5, dec_align=rng.random() < 0.7, carry=rng.random() < 0.6,
+                 po_sentence=bool(doc["pos"]) and rng.random() < 0.5,
                  repeat_head=rng.random() < 0.5, band_full=rng.random() < 0.6, meta_right=rng.random() < 0.75,
                  cols=rng.choice([["pos", "desc", "qty", "unit", "price", "total"], ["pos", "desc", "qty", "price", "total"],
                                   ["desc", "qty", "unit", "price", "total"], ["pos", "qty", "unit", "desc", "price", "total"]]))
@@ -576,7 +580,10 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
         a, b = doc["period"]
         meta.append([X["period"], f"{fmt_date(a, doc)} – {fmt_date(b, doc)}"])
     meta.append([X["cust"], c["number"]])
-    if doc["pos"]:
+    po_line = ""
+    if doc["pos"] and o.get("po_sentence"):
+        po_line = PO_SENTENCE[doc["lang"]].format(p=", ".join(doc["pos"]), d=fmt_date(doc["order_date"], doc))
+    elif doc["pos"]:
         meta.append([X["po"], ", ".join(doc["pos"])])
     tax_line = f"{s['tax_label']}: {s['tax_id']}" if s.get("tax_id") else None
     sup_lines = [s["street"], s["city"]]
@@ -703,7 +710,7 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
         from_label=X["from_"], to_label=X["to"], mentions=mentions, dp=doc["sep"][1],
         tech=f"{X['tech']}: {lr.choice(W.STAFF)}" if fam == "service-log" else "",
         signature=X["signature"], payment=[X["payment"], payment] if payment else None,
-        sender_line=sep.join([s["name"], s["street"], s["city"]]),
+        sender_line=sep.join([s["name"], s["street"], s["city"]]), po_line=po_line,
     )
     return job
 
@@ -737,7 +744,7 @@ def job_strings(job: dict):
     for k in ("notes", "terms", "bank", "footer"):
         yield from job[k]
     for k in ("terms_label", "bank_label", "thanks", "notes_label", "page_fmt", "cont", "mentions", "carried", "brought",
-              "from_label", "to_label", "tech", "signature", "sender_line"):
+              "from_label", "to_label", "tech", "signature", "sender_line", "po_line"):
         if job.get(k):
             yield job[k]
     if job["payment"]:

@@ -97,6 +97,7 @@ type Job struct {
 	Signature  string     `json:"signature"`
 	Payment    []string   `json:"payment"`
 	SenderLine string     `json:"sender_line"`
+	PoLine     string     `json:"po_line"`
 }
 
 // R wraps a gofpdf document with the job's font and its text encoding (cp1252 for the core fonts).
@@ -213,6 +214,7 @@ type TStyle struct {
 	SubSize          float64
 	HeadBold         bool
 	MinDesc          float64
+	MultiCellDesc    bool // the description drawn by MultiCell (its own wrapping) instead of line by line
 }
 
 type colw struct {
@@ -423,9 +425,14 @@ func (r *R) drawItems(st *TStyle, x0, tw float64) {
 				} else {
 					r.font("", st.Size)
 				}
-				for k, l := range lines {
-					p.SetXY(x, y+st.PadY+float64(k)*st.LH)
-					p.CellFormat(w, st.LH, l, "", 0, "L", false, 0, "")
+				if st.MultiCellDesc {
+					p.SetXY(x, y+st.PadY)
+					p.MultiCell(w, st.LH, r.enc(v), "", "L", false)
+				} else {
+					for k, l := range lines {
+						p.SetXY(x, y+st.PadY+float64(k)*st.LH)
+						p.CellFormat(w, st.LH, l, "", 0, "L", false, 0, "")
+					}
 				}
 				if sub != "" {
 					r.font("", st.SubSize)
@@ -741,7 +748,7 @@ func gigBoxes(r *R) {
 	p.SetXY(10, y+3)
 	st := &TStyle{Size: 9, LH: 4.6, PadY: 1.3, HeadFill: []int{a[0], a[1], a[2]}, HeadText: []int{255, 255, 255},
 		HeadAlign: r.os("head_align"), HeadBold: true, RepeatHead: r.ob("repeat_head"), ContLine: !r.ob("repeat_head"),
-		MinDesc: 50}
+		MinDesc: 50, MultiCellDesc: r.ob("multicell")}
 	if r.ob("zebra") {
 		st.Zebra = []int{245, 245, 245}
 	} else {
@@ -1010,6 +1017,10 @@ func bandErp(r *R) {
 	p.SetXY(lm, y+2)
 	r.font("B", 14)
 	r.cell(cw, 7, j.Title+" "+j.Number, "", 1, "L", false)
+	if j.PoLine != "" {
+		r.font("", 9.5)
+		r.cell(cw, 5, j.PoLine, "", 1, "L", false)
+	}
 	if !r.ob("meta_right") {
 		p.Ln(1)
 		x := lm
@@ -1245,7 +1256,7 @@ func serviceLog(r *R) {
 	p.SetXY(m, y+3)
 	st := &TStyle{Size: 9, LH: 4.4, PadY: 1.2, HeadAlign: r.os("head_align"), HeadRules: true, HeadBold: true,
 		HeadFill: []int{238, 238, 238}, Rules: true, RuleGrey: 200, RepeatHead: r.ob("repeat_head"),
-		ContLine: !r.ob("repeat_head"), MinDesc: 50}
+		ContLine: !r.ob("repeat_head"), MinDesc: 50, MultiCellDesc: true}
 	r.drawItems(st, m, cw)
 	p.Ln(4)
 	r.totalsBlock(j.Totals, m+cw-95, 95, KV{Size: 9.5, LH: 5.2, Leaders: r.ob("leaders"), RuleBeforeBig: true})
