@@ -198,16 +198,26 @@ class Doc:
 
     def _below(self, hit: Hit, depth: int) -> Iterator[str]:
         lo, hi = hit.start, max(hit.end, hit.start + 10)
+        label = self.box(hit.line, hit.start, hit.end)
         for i in self.under(hit.line, depth):
             cells = self.lines[i].cells
             # a cell right of a label of its own ("Rechnungsart:  380") is that label's value
             overlapping = [
                 c
                 for n, c in enumerate(cells)
-                if c.start < hi + 3 and c.end > lo - 3 and not (n and cells[n - 1].text[-1] == ":")
+                if (c.start < hi + 3 and c.end > lo - 3 or self._on_paper(label, i, c))
+                and not (n and cells[n - 1].text[-1] == ":")
             ]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
             yield from (cell.text for cell in overlapping)
+
+    def _on_paper(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> bool:
+        """The cell overlaps the label on paper: a value in larger type under a label, both
+        aligned right, ends left of the label's start on the grid of characters."""
+        box = self.box(i, cell.start, cell.end)
+        if label is None or box is None:
+            return False
+        return box[1][0] < label[1][2] and label[1][0] < box[1][2]
 
     def amounts_right(self, hit: Hit) -> list[Number]:
         """Amounts after a label, up to the next cell that holds another label."""

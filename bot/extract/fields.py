@@ -21,7 +21,7 @@ _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
 _DATE_PATTERNS = labels.compile_all(labels.INVOICE_DATE)
 _DUE_PATTERNS = labels.compile_all(labels.DUE_DATE)
 _PO_PATTERNS = labels.compile_all(labels.PO_REFERENCE)
-_BUYER_REFERENCE = len(labels.PO_REFERENCE) - 1
+_BUYER = len(labels.PO_REFERENCE) - 1
 _TYPE_CODE = labels.compile_all(labels.TYPE_CODE)
 _CODE = re.compile(r"(\d{3})\b")
 #: UNTDID 1001 codes of credit notes (a credit note, a factored credit note)
@@ -230,8 +230,9 @@ def number_line(doc: Doc, number: str | None) -> int | None:
     return next(found, None)
 
 
-def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
-    """ISO code from codes, symbols and words; amounts' neighbours count double."""
+def currency(doc: Doc, home: str | None) -> tuple[str | None, float]:
+    """ISO code from codes, symbols and words; amounts' neighbours count double; else ``home``,
+    the seller's country's (:func:`home_currency`)."""
     text = doc.text
     votes: Counter[str] = Counter()
     for m in _CODES.finditer(text):
@@ -245,18 +246,40 @@ def currency(doc: Doc, european: bool) -> tuple[str | None, float]:
             votes[code] += 2 * count
     lower = text.lower()
     for pattern, code, gate in _CURRENCY_WORDS:
-        # "+= 0" still adds the code to the votes, as the search did
-        votes[code] += len(pattern.findall(text)) if gate in lower else 0
+        if gate in lower:
+            votes[code] += len(pattern.findall(text))
     if "kr" in text and not any(votes.values()) and (krone := _KRONE.findall(text)):
         country = _KRONE_COUNTRY.search(text)
         if country:
             votes[_KRONE_CODES[country.group(1)]] += len(krone)
-    if votes:
+    if votes := +votes:
         code, _ = votes.most_common(1)[0]
         return code, 0.95 if len(votes) == 1 else 0.8
-    if european:
-        return "EUR", 0.4
-    return None, 0.0
+    return (home, 0.4) if home else (None, 0.0)
+
+
+#: currencies of the countries outside the euro area whose VAT ids the parser reads
+_HOME = {"GB": "GBP", "XI": "GBP", "CH": "CHF", "CZ": "CZK", "PL": "PLN", "DK": "DKK", "SE": "SEK"}
+_HOME |= {"NO": "NOK", "HU": "HUF", "RO": "RON", "BG": "BGN"}
+
+
+def home_currency(tax_id: str | None, european: bool) -> str | None:
+    """The currency of a page that prints none: its seller's country's, by the VAT id's prefix
+    (a US EIN: dollars), else the euro where the page is written in a European language."""
+    if tax_id and tax_id[:2].isalpha():
+        return _HOME.get(tax_id[:2], "EUR")
+    if tax_id and _EIN_VALUE.fullmatch(tax_id):
+        return "USD"
+    return "EUR" if european else None
+
+
+#: an order label that says whose: the buyer's ("Your order", "Vs. ordine"), a purchase's
+_YOURS = re.compile(r"(?:your|ihre?|votre|uw|vs\.?|vostro|su|vase|d?eres|ert)\b")
+_PURCHASE = re.compile(r"purchase|p\.?\s?o\b|achat|acquisto|compra|inkoo?p|customer|client|kunde")
+
+
+def _buyers(label: str) -> bool:
+    return bool(_YOURS.match(label) or _PURCHASE.search(label))
 
 
 def po_references(doc: Doc, number: str | None = None) -> list[str]:
@@ -264,12 +287,17 @@ def po_references(doc: Doc, number: str | None = None) -> list[str]:
     "Ihr Zeichen") only where no order label names one. The invoice's own ``number`` is no
     order's, whatever its label ("Reference: RE-2024-2702" to quote with the payment)."""
     refs: list[str] = []
-    hits = sorted(doc.hits(_PO_PATTERNS), key=lambda h: (h.rank == _BUYER_REFERENCE, h.line))
-    for hit in hits:
-        if hit.rank == _BUYER_REFERENCE and refs:
+    hits = sorted(doc.hits(_PO_PATTERNS), key=lambda h: (h.rank == _BUYER, h.line))
+    values = [doc.read(hit, _tokens) or [] for hit in hits]
+    buyers = [_buyers(doc.lines[h.line].folded[h.start : h.end]) for h in hits]
+    named = any(b and v for h, b, v in zip(hits, buyers, values, strict=True) if h.rank != _BUYER)
+    for hit, buyers_, found in zip(hits, buyers, values, strict=True):
+        if hit.rank == _BUYER and refs:
             break
-        for value in doc.read(hit, _tokens) or []:
-            if hit.rank == _BUYER_REFERENCE and len(_DIGIT.findall(value)) < 3 or value == number:
+        if named and not buyers_:
+            continue  # "Order No." beside "Your order", "PO #": the seller's own (a web shop's)
+        for value in found:
+            if hit.rank == _BUYER and len(_DIGIT.findall(value)) < 3 or value == number:
                 continue
             if not any(value in ref for ref in refs):
                 refs = [ref for ref in refs if ref not in value]
@@ -299,6 +327,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     national id printed without its prefix only where no VAT id is."""
     votes: Counter[str] = Counter()  # in the order first seen, which breaks ties
     national: set[str] = set()
+    registers: list[str] = []
     buyer = doc.derived(buyer_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
@@ -312,13 +341,14 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             if cell is not None and (i, cell.start // 4) in buyer:
                 continue  # printed in the customer's address block (reverse charge)
             # a VAT label counts double, the seller's own label ("USt-ID Lieferant", "VAT no.
-            # supplied by") more; a Swiss company number (UID, register) is no VAT id unless it
-            # carries the MWST suffix
+            # supplied by") more; a Swiss company number (UID, register) without the MWST suffix
+            # only where the page prints no VAT id
             label = before[-20:]
             weight = 2 if _VAT_LABEL.search(before) else 1
             weight += 2 * bool(labels.SUPPLIER.search(before))
             swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(SUFFIXES["CHE"])
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
+                registers.append(vat.value)  # (a VAT number is its UID and "MWST")
                 weight = 0
             votes[vat.value] += weight
             if vat.national:
@@ -329,7 +359,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     if any(v not in national for v in votes):  # a Steuernummer beside the VAT id is no VAT id
         votes = Counter({v: n for v, n in votes.items() if v not in national})
     if not votes:
-        return None, 0.0
+        return (registers[0], 0.5) if registers else (None, 0.0)
     best, _ = votes.most_common(1)[0]
     return best, 0.9 if len(votes) == 1 else 0.7
 

@@ -103,7 +103,7 @@ INVOICE_NUMBER = [
     r"(?:numero|n[°º.]|nr\.?)\s*(?:di\s+)?fattura",
     r"fattura\s*(?:n\s?[°º.]|nr\b\.?|numero|num\b\.?|#)"
     r"|fatura(?:\s+\w+){0,2}?\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)|(?:numero|n\.?[°º])\s*da\s+fatura"
-    r"|(?:faktura|doklad)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
+    r"|(?:faktura|doklad|dobropis)\s*(?:c\.|cislo)|cislo\s+(?:faktury|dokladu|dobropisu)"
     r"|danovy\s+doklad\s*(?:c\.|cislo)|faktura\s*-?\s*(?:nummer|nr\b\.?)|fakturanr\b\.?",
     r"(?:credit\s*(?:note|memo)?|gutschrifts?|korrektur|avoir|creditnota|creditfactuur|nota\s+de\s+credito"
     r"|kreditnota|kreditfaktura|rectificativa"
@@ -111,7 +111,7 @@ INVOICE_NUMBER = [
     + _NO
     + r"|(?:n\.?[°º]|numero)\s+(?:de\s+)?(?:factura\s+)?rectificativa",
     r"\bnota\s*(?:n[°º.]|nr\b\.?|no\b\.?)",
-    r"(?:numero|n[°º.]|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir"
+    r"(?:numero|n\.?[°º]|n\.|no\.?|nr\.?)\s*(?:de\s+(?:la\s+)?|d.|di\s+)?(?:nota\s+de\s+credito|avoir|abono"
     r"|nota\s+di\s+credito|credit\s*note|gutschrift|creditnota)",
     r"(?:beleg|dokument|document|bill|receipt|documento|belegnummer)\s*-?" + _NO,
     r"belegnummer|rechnungsnr|factuurnr|\brg\.?\s*-?\s*nr\b\.?|(?:n\.?[°º]|numero)\s+(?:de\s+)?piece"
@@ -143,7 +143,7 @@ INVOICE_DATE = [
     # an ERP's abbreviations: "Re.-Datum", "Rech.-Datum", "F. factura", "Fecha fra.", "Fact. date"
     r"(?:rech\.|re\.|fact\.|fatt\.)\s*-?\s*(?:datum|date|data)|f\.\s*(?:factura|fra\.)|fecha\s+fra\.",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
-    r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|faktura\s*-?\s*dat(?:o|um)",
+    r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|vystaveno|faktura\s*-?\s*dat(?:o|um)",
     r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
@@ -236,7 +236,7 @@ TAX_AMOUNT = [
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+(?:iva|imposta)|imposta|importo\s+iva"
-    r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph",
+    r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph|dph\s+celkem",
     r"sum\s+(?:mva|moms)|summa\s+(?:mva|moms)|total\s+(?:mva|moms)|totalt\s+(?:mva|moms)|merverdiavgift"
     r"|mva\s*-?\s*belop[pb]?|moms\s*-?\s*belop[pb]?|momsbelop[pb]?|mervardesskatt",
     r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|mva|moms|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
@@ -301,7 +301,9 @@ CREDIT_NOTE = re.compile(
     r"|korrekturrechnung|stornorechnung|avoir|note\s+de\s+credit"
     r"|facture\s+d.avoir|creditnota|creditfactuur|credit\s*factuur|nota\s+de\s+credito"
     r"|(?:factura\s+)?rectificativa|nota\s+di\s+credito|nota\s+credito|dobropis"
-    r"|opravny\s+danovy\s+doklad|kreditnota|kreditfaktura)\b"
+    r"|opravny\s+danovy\s+doklad|kreditnota|kreditfaktura|factura\s+de\s+abono)\b"
+    # a Spanish credit note's title or number ("Abono R-12", "N.º de abono"), not a payment
+    r"|^\s*abono\b|(?:n\.?[°º]|numero)\s*(?:de\s+)?abono\b"
 )
 #: Labels of a document's type code (UNTDID 1001: 380 invoice, 381 credit note), which
 #: renderings of e-invoices print where a letter would print a title.
@@ -321,12 +323,13 @@ CUSTOMER = re.compile(
     r"|delivery\s+address|adresse\s+de\s+(?:facturation|livraison)|rechnungsadresse|lieferadresse"
     r"|rechnung\s+an"
     r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
-    r"|buyer|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
+    r"|buyer|purchaser|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
     r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|enviar\s+a|odberatel[eiu]?|kupujici(?:ho)?|prijemce|ontvanger|recipient"
+    r"|zakaznik"
     r"|kund|kjoper|kopare|kober|mottaker|mottagare|fakturaadressen?|leveringsadresse|leveransadress"
     r"|your|ihre?|uw|votre"
     r"|vostr[oa]|vs(?=\.)|su)\b"
@@ -355,7 +358,8 @@ UNIT = re.compile(
     r"|years?|jahre?|jaar|stunden?|heures?|uur|kisten?|flaschen?|st[üu]ck|pck\.?|pkg\.?|pak"
     r"|pakken|paquets?|pq|pqt|fl\.|u\.?|rollen?|dose|dosen|eimer|beutel|sachet|bouteilles?|caisses?"
     r"|fixed|flat|pauschal|psch\.?|forfait|forfaitaire|can|kan|kanister|bidons?|blik|blikken"
-    r"|tins?|jars?|glas|gl[aä]ser|pots?|potten|bocaux|bocal|briques?|zak)$",
+    r"|tins?|jars?|glas|gl[aä]ser|pots?|potten|bocaux|bocal|briques?|zak|cartone|cartoni|pezz[io]"
+    r"|conf\.?|confezion[ei]|bottigli[ae]|cassa|casse)$",
     re.I,
 )
 
@@ -409,14 +413,14 @@ COLUMNS: dict[str, str] = {
     r"|unit\s*price|item\s+price|article\s+price|prices?|rate|einzel(?:preis|betrag)|preis|stuckpreis"
     r"|e-preis|vk-preis"
     r"|nettopreis|p\.u\.|pu\s+ht|prix|prijs\s+per\s+stuk|stukprijs|prijs"
-    r"|precio\s+unitario|precio|prezzo\s+unitario|prezzo|p\.\s*unit|preco\s+unitario|valor\s+unitario"
+    r"|(?:precio|prezzo|preco)\s+unit(?:ario|\.)?|precio|prezzo|p\.\s*unit|valor\s+unitario"
     r"|preco|cena\s+za\s+(?:jednotku|mj|ks)|jedn\.\s*cena|cena|a\s*-?\s*pris|pris",
     "total": r"amount|total|line\s+total|base\s+imp(?:\.|onible)|betrag|gesamtbetrag|gesamtpreis"
     r"|gesamt|summe|zeilenbetrag"
     r"|nettowert|entgelt|montant|total\s+ht|bedrag|totaal|importe|importo|totale|value|wert"
     r"|waarde|valeur|preco\s+total|valor|celkova\s+cena|celkem|castka|ammontare|belop[pb]?|summa|totalt",
     "tax_rate": r"vat\s*(?:rate|%)|tax\s*(?:rate|%)|vat|tax|taxes|ust\.?\s*%?|mwst\.?-?\s*%?|tva"
-    r"|btw|iva|steuersatz|steuern|taux|impostos?|impuestos?|aliquota|dph|sazba|mva|moms|momssats",
+    r"|btw|iva|steuersatz|steuern|taux|impostos?|impuestos?|aliq(?:uota|\.)|dph|sazba|mva|moms|momssats",
 }
 
 #: Short or abbreviated headings, recognised only as a whole heading cell ("ME", "U/M",
@@ -433,7 +437,6 @@ COLUMN_CELLS: dict[str, str] = {
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|uds|qte|count|mnoz\.?"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
-    # the supplier's article number (not a GTIN: the truth of an e-invoice keeps the seller's)
     "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|lig|zeile|lfd\.?\s*nr\.?|ln|lin",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
@@ -441,10 +444,11 @@ COLUMN_CELLS: dict[str, str] = {
     r"|code(?:\s+(?:article|produit))?|codice|codigo"
     r"|cod\.?(?:\s*art\.?)?"
     r"|kat\.?\s*c\.?|katalogove\s+cislo"  # Czech "Kat. č."
+    r"|ean|gtin"  # (where a shop prints no article number of its own)
     r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto"
-    r"|(?:rem|kort|desc|dto|rab)\.?\s*%|dto\.?",  # "Rem.%", "Kort.%", "Desc.%" (Odoo's)
+    r"|(?:rem|kort|desc|dto|rab|sc)\.?\s*%|dto\.?",  # "Rem.%", "Kort.%", "Desc.%" (Odoo's)
 }
 
 LEGAL_FORMS = re.compile(

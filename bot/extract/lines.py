@@ -58,6 +58,7 @@ _MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)")
 _MAX_GAP = 8
 _DETAIL_LINES = 12  # lines an item's description may wrap over (narrow columns wrap a lot)
 _FIGURES = ("quantity", "unit_price", "total", "tax_rate")
+_SHORT = (*_FIGURES, "unit")  # columns of figures or units: no text runs on under them
 _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its rows go on
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -72,7 +73,10 @@ class Column:
     end: int
 
 
-def _header_span(doc: Doc, i: int) -> tuple[list[Column], int, bool] | None:
+_Heading = tuple[list[Column], int, bool]
+
+
+def _header_span(doc: Doc, i: int) -> _Heading | None:
     """Typed columns of the heading at line ``i``, how many lines it takes, and whether the
     description is named on the heading's second line (each item then takes two lines: codes and
     numbers first, the description under them)."""
@@ -300,15 +304,18 @@ def _text_column(cols: list[Column], start: int, end: int | None = None) -> Colu
     over "1   Savon mains recharge 1 l")."""
     left = [c for c in cols if c.start <= start + 3]
     col = left[-1] if left else cols[0]
-    if start > col.end and (col.kind in _FIGURES or col.kind == "other" and end is not None):
-        after = next((c for c in cols if c.start > col.end and c.kind not in _FIGURES), col)
-        if col.kind in _FIGURES or (end is not None and end > after.start):
+    # (and past a unit's: "Qty  Unit  Description" over "35  pc  Rinse aid 5 l")
+    short = col.kind in _SHORT
+    if start > col.end and (short or col.kind == "other" and end is not None):
+        after = next((c for c in cols if c.start > col.end and c.kind not in _SHORT), col)
+        if short or (end is not None and end > after.start):
             col = after
     return col
 
 
 _CODE_LINE = re.compile(
     rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}) ?[:#]? ?(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
+    r"(?: ?[·|] ?[^\W\d]+\.?)?"  # and the unit: "Item code: SV955-L · hrs"
 )
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")
 
@@ -352,13 +359,17 @@ def row(
             figures = min((c.start for c in _figures_of(cols)), default=0)
             left = not _has(cols, "tax_rate") and number.end < figures
             kind = "description" if left else "tax_rate"
-        if not number.percent and (
-            kind in ("other", "unit", "discount")
-            or (
-                kind == "description"
-                and text[number.start - 2 : number.start] == "  "
-                and k + 1 < len(row_numbers)
-                and _SET_APART.fullmatch(text, number.end, row_numbers[k + 1].start)
+        if (
+            kind == "discount"
+            or not number.percent
+            and (
+                kind in ("other", "unit")
+                or (
+                    kind == "description"
+                    and text[number.start - 2 : number.start] == "  "
+                    and k + 1 < len(row_numbers)
+                    and _SET_APART.fullmatch(text, number.end, row_numbers[k + 1].start)
+                )
             )
         ):
             found.append(number)  # a figure drawn off its heading's place: the arithmetic's
@@ -411,7 +422,8 @@ def row(
 def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
     """quantity x price = total decides which number is which, where the columns do not."""
     q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
-    rate = next((n for n in numbers if n.percent), None)
+    rates = (n for n in numbers if n.percent and _nearest(cols, n).kind != "discount")
+    rate = values.get("tax_rate") or next(rates, None)
     vat = rate.value if rate is not None else None
     if q is not None and p is not None and t is not None and times(q.value, p.value, t.value, vat):
         return
@@ -578,11 +590,16 @@ def _description(
         if lettered[n]
         or c in figures
         or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
+        or _code_before(cols, c)
     ]
     first = min((start for start, _ in taken), default=len(text))  # the row's first value
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start, cell.end)
-        if not unit and _is_unit(cell, col, taken, not desc and n + 1 < len(texts)):
+        home = ([c for c in cols if c.start <= cell.start + 3] or cols[:1])[-1]
+        as_unit = home if home.kind == "unit" else col  # (a unit's word past its heading)
+        if code_col := _code_before(cols, cell):
+            col = code_col
+        if not unit and _is_unit(cell, as_unit, taken, not desc and n + 1 < len(texts)):
             unit = cell.text
         elif col.kind == "code" and not code:
             code = cell.text
@@ -613,6 +630,14 @@ def _description(
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]
     return description, code, unit
+
+
+def _code_before(cols: list[Column], cell: Cell) -> Column | None:
+    """The code column whose heading starts just right of a token set apart ("Chef jacket
+    LN965-C" under "Description   Code", a report's bands; "305030" right-aligned under "Kód")."""
+    right = next((c for c in cols if c.start > cell.start), None)
+    near = right is not None and right.kind == "code" and right.start - cell.end <= 8
+    return right if near and " " not in cell.text and not POSITION.fullmatch(cell.text) else None
 
 
 def _in_description_column(text: str, desc: Column | None) -> str:
@@ -664,12 +689,27 @@ def _priced(doc: Doc, i: int, cols: list[Column]) -> bool:
 
 
 def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
-    """A line with one amount, the sum of the table's items: their total ("Goods Total",
-    "Warenwert netto"), whatever its label says or where it stands."""
+    """A line with one amount, the sum of the table's (or a section's) items: their total
+    ("Goods Total", "Warenwert netto", "Section total Labour"), whatever its label says or where
+    it stands."""
     amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
-    if len(items) < 2 or len(amounts) != 1:
+    if not items or len(amounts) != 1:
         return False  # asked of every item row: the sum only for a line that could be it
     return abs(amounts[0] - (items_sum(items) or 0)) <= TOLERANCE
+
+
+def _section_sum(doc: Doc, i: int, cols: list[Column], items: list[LineItem]) -> bool:
+    """The sum of a section's items with more items after it ("Summe Abschnitt Material",
+    "Totale DDT 612538")."""
+    money = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if n.money_like]
+    if not items or not money or abs(money[-1] - (items_sum(items) or 0)) > TOLERANCE:
+        return False
+    for j in doc.under(i, 3):
+        if labels.SUMMARY.search(doc.lines[j].folded) or another_heading(doc.lines[j]):
+            return False  # (a VAT summary's heading: "Rate  Net  VAT  Gross")
+        if (item := row(doc.lines[j].text, doc.decimal, cols)[0]) is not None:
+            return item.quantity is not None
+    return False
 
 
 def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
@@ -766,12 +806,22 @@ def _spread(
     return more
 
 
+def _goes_on(doc: Doc, i: int, cols: list[Column], found: _Heading | None) -> bool:
+    """Line ``i`` goes on with the heading above it: every column it names is one of its."""
+    return (
+        found is not None
+        and doc.touching(i - 1, i)
+        and all(any(c.start < d.end and d.start < c.end for d in cols) for c in found[0])
+    )
+
+
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
     items: list[LineItem] = []
     covered: set[int] = set()
     headers = [_header_span(doc, n) for n in range(len(doc.lines))]
+    section = 0  # the first item after the last section's sum (a section may go over a page)
     i = 0
     while i < len(doc.lines):
         found = headers[i]
@@ -785,6 +835,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
+        while i < len(doc.lines) and _goes_on(doc, i, cols, headers[i]):
+            i, last_used = i + 1, i  # the heading's third line (bilingual: "Unit" / "price")
         gap = continuation = 0
         at = 999  # where the last item's description starts
         parts: dict[Column, list[str]] | None = None  # its text per text column, if several
@@ -821,14 +873,14 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if not item_row and (
                 summary
                 or (money and _totals_label(doc.lines[i], desc_col or cols[0], cols))
-                or (money and _sums_up(doc, i, items[before:]))
+                or (money and _sums_up(doc, i, items[max(before, section) :]))
             ):
                 if not money:  # "Tax: 0.2%" under an item, or the heading of a totals box
                     gap += 1
                     i += 1
                     continue
-                if _SUBTOTAL.search(folded):  # a group's subtotal: items may follow
-                    i, subtotal = i + 1, True
+                if _SUBTOTAL.search(folded) or _section_sum(doc, i, cols, items[section:]):
+                    i, subtotal, section = i + 1, True, len(items)  # a group's: items may follow
                     continue
                 break
             item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, item_row)
@@ -873,7 +925,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 last = items[-1]
                 if (ref := _CODE_LINE.fullmatch(fold(text))) and not last.product_code:
                     # "Ref. A17244", "Art.-Nr.: 4711" under the description: the item's code
-                    items[-1] = last.model_copy(update={"product_code": text[ref.start("c") :]})
+                    code = text[ref.start("c") : ref.end("c")]
+                    items[-1] = last.model_copy(update={"product_code": code})
                 elif (pair := _times_line(text, doc.decimal, last)) is not None:
                     # "• 15 x 3,26" under an item of 48,90
                     items[-1] = last.model_copy(update=pair)

@@ -112,8 +112,8 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
     if due is None:
         due, confidence["due_date"] = _due_from_text(doc, issued)
     tax_id, confidence["supplier_tax_id"] = fields.supplier_tax_id(doc)
-    european = bool(_EUROPEAN.search(doc.text.lower())) or bool(tax_id and tax_id[:2] != "GB")
-    currency, confidence["currency"] = fields.currency(doc, european)
+    home = fields.home_currency(tax_id, bool(_EUROPEAN.search(doc.text.lower())))
+    currency, confidence["currency"] = fields.currency(doc, home)
     items, table_lines = tables(doc)
     if not items:
         items, table_lines = card_items(doc)

@@ -130,6 +130,8 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
         for label, bonus in ((_HOLDER.search(folded), 2.0), (_seller_label(folded), 9.0)):
             if label and not _among_field_headings(line.cells, folded, label):  # "Sold by: ACME"
                 party = text[label.end() :].strip(" :").split("  ")[0]
+                if labels.CUSTOMER.fullmatch(fold(party)):
+                    party = ""  # the buyer's heading beside it: "Provider        Purchaser"
                 at = label.end()
                 col = next((c.start for c in line.cells if c.start < label.start() <= c.end), -9)
                 row = i

@@ -1,0 +1,375 @@
+"""Invoices laid out with the PDF libraries of Ruby (Prawn), Java (iText) and Go (gofpdf): party
+headings side by side, bilingual headings, sections with their own sums, codes and units in
+columns of their own, a value in large type under its label, pages that print no currency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.extract.doc import Doc
+from bot.extract.lines import tables
+from bot.extract.parse import parse_pages
+from tests.extract.test_unseen_layouts import T, _pdf, _read
+
+_BOXES = """Invoice                                                                         Invoice number:
+                                                                                  INV2505-651
+
+ Provider                                                    Purchaser
+ Carver Linen Co., Inc.                                      Blue Heron Bistro LLC
+ 901 E 5th Street, Suite 110                                 74 Commercial Street
+ Austin, TX 78702                                            Brooklyn, NY 11222
+ Tax ID: 48-5738375
+
+ Invoice date           May 15, 2025
+ PO Number              4500807416
+
+ Item                                                Qty    Unit       Price    Amount
+ Induction hob 3.5 kW, countertop                      3  pc       342.79     1,028.37
+ Rinse aid 5 l                                        39   pc        18.90       737.10
+
+                                          Subtotal                        1,765.47
+                                          Sales Tax (8.875%)                156.69
+                                          Total                           1,922.16
+"""
+
+
+def test_a_seller_heading_beside_the_buyer_heading_heads_the_block_under_it() -> None:
+    """ "Provider" and "Purchaser" on one row: the buyer's heading is no seller's name, the name
+    under "Provider" is; a page with no currency sign is in its seller's (a US EIN: dollars)."""
+    invoice = parse_pages([_BOXES]).invoice
+
+    assert invoice.supplier_name == "Carver Linen Co., Inc."
+    assert invoice.currency == "USD"
+
+
+def test_a_page_without_a_currency_is_in_its_sellers() -> None:
+    """No sign or code anywhere: the seller's VAT id says the country (Czech crowns, Swiss
+    francs, pounds); without an id nor a European word, no currency is claimed."""
+    body = "\n Description         Qty    Price     Amount\n Rinse aid 5 l        2     10.00      20.00\n"
+    for tax_id, code in (("DIČ: CZ16575831", "CZK"), ("MWST-Nr. CHE-116.281.710 MWST", "CHF")):
+        page = f"Novák Gastro\n{tax_id}\nInvoice No. 2024-7\nDate 12.03.2024\n{body}"
+        assert parse_pages([page]).invoice.currency == code
+    page = f"Novák Gastro\nInvoice No. 2024-7\nDate 12.03.2024\n{body}"
+    assert parse_pages([page]).invoice.currency is None
+
+
+def test_a_value_in_large_type_under_its_right_aligned_label() -> None:
+    """A label and its value both set flush right, the value in larger type: on the grid of
+    characters the value ends left of where the label starts; on paper they overlap."""
+    page = [
+        T(15, 20, "Zürcher Hotelbedarf GmbH", size=14),
+        T(195, 20, "Re.-Nr.:", right=True, size=8),
+        T(195, 27, "RE-2025-6779", right=True, size=16),
+        T(15, 40, "Datum: 31.05.2025"),
+        T(15, 55, "Bezeichnung"),
+        T(150, 55, "Menge", right=True),
+        T(195, 55, "Betrag", right=True),
+        T(15, 62, "Kochmesser 21 cm"),
+        T(150, 62, "6", right=True),
+        T(195, 62, "571,56", right=True),
+        T(150, 75, "Gesamtbetrag", right=True),
+        T(195, 75, "571,56", right=True),
+    ]
+    assert _read(_pdf(page)).invoice.invoice_number == "RE-2025-6779"
+
+
+def test_a_swiss_uid_is_the_tax_id_where_the_page_prints_no_vat_number() -> None:
+    """The VAT number is the UID with "MWST": a UID alone is the seller's id, but beside a VAT
+    number it is the company's register number."""
+    head = "Zürcher Hotelbedarf GmbH\nSpitalgasse 40, 3011 Bern\n{ids}\nRechnung Nr. RE-1\n"
+    alone = parse_pages([head.format(ids="UID-Nr.: CHE-959.471.039")]).invoice
+    both = parse_pages(
+        [head.format(ids="UID: CHE-959.471.039 · MWST-Nr. CHE-116.281.710 MWST")]
+    ).invoice
+
+    assert alone.supplier_tax_id == "CHE959471039"
+    assert both.supplier_tax_id == "CHE116281710MWST"
+
+
+def test_a_bilingual_heading_over_three_rows_is_one_heading() -> None:
+    """ "Preis" / "Unit" / "price": the third row goes on with the heading above it rather than
+    heading a table of its own."""
+    page = """Kessler Getränke GmbH & Co. KG                                Re.-Nr. / Invoice No.: RE/2024/273
+ Datum / Issue date: 08.08.2024
+
+ Bezeichnung                                        Menge      ME         Preis      USt.   Gesamtpreis
+ Description                                        Quantity   Unit       Unit       VAT    (EUR)
+                                                                          price             Amount
+ Flächendesinfektion Spray 1 l                         10   Stk.           8,48   19%         84,80
+ Klarspüler 5 l                                        19   Stk.          11,22   19%        213,18
+
+                                                       Gesamtbetrag                         355,09
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.quantity, i.unit_price, i.total) for i in items] == [
+        (Decimal("10"), Decimal("8.48"), Decimal("84.80")),
+        (Decimal("19"), Decimal("11.22"), Decimal("213.18")),
+    ]
+
+
+def test_sections_with_their_own_sums_are_one_table() -> None:
+    """A sum of a section's items with more items after it ("Section total Labour", "Totale DDT
+    612538") is no item and ends no table, even for a section of one item."""
+    page = """Thames Facilities Ltd                                          Invoice No. INV-7781
+ Date: 12/03/2024
+
+ Item                                                Quantity    Unit       Price     Line total
+ Call-out and travel
+ Pest control inspection                                  10     flat     141.49      1,414.90
+                                              Section total Call-out and travel       1,414.90
+ Labour
+ HACCP staff training                                    0.5     hrs       70.09         35.05
+ Linen rental weekly service                               2     week     231.91        463.82
+                                              Section total Labour                      498.87
+
+                                              Subtotal                                1,913.77
+                                              VAT 20%                                   382.75
+                                              Total                                   2,296.52
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [i.total for i in items] == [Decimal("1414.90"), Decimal("35.05"), Decimal("463.82")]
+
+
+def test_a_delivery_notes_section_goes_on_over_the_page() -> None:
+    """A collective invoice's delivery note starts on one page and sums on the next, under a
+    repeated heading: its sum is the section's (not the second page's items alone)."""
+    head = "Codice     Descrizione                                  Q.tà      Prezzo unit.      Importo\n"
+    first = (
+        "Rossi Distribuzione S.p.A.                          Fattura n. 69673/24\n"
+        "Data documento 19/10/2024\n\n" + head + "DDT n. 612538 del 26/09/2024\n"
+        "LN-34715   Giacca da cuoco bianca, tg. 52                  7             20,16       141,12\n"
+        "LN-5931    Telo bagno 70 x 140 cm                        400              0,93       372,00\n"
+    )
+    second = (
+        "Rossi Distribuzione S.p.A. · Fattura 69673/24\n\n" + head + "LN-60155   Noleggio "
+        "tovaglia 130 x 130 cm                  8              2,46        19,68\n"
+        "                                                    Totale DDT 612538           532,80\n"
+        "DDT n. 612815 del 28/09/2024\n"
+        "LN-61409   Set biancheria letto                           38              2,48        94,24\n"
+        "                                                    Totale DDT 612815            94,24\n"
+        "                                               Totale imponibile              627,04\n"
+        "                                               IVA 22%                        137,95\n"
+        "                                               Totale fattura                 764,99\n"
+    )
+    items = parse_pages([first, second]).invoice.line_items
+
+    assert [i.product_code for i in items] == ["LN-34715", "LN-5931", "LN-60155", "LN-61409"]
+
+
+def _at(*cells: tuple[int, str]) -> str:
+    """A row of cells, each starting at its column."""
+    row = ""
+    for column, text in cells:
+        row = row.ljust(column) + text
+    return row
+
+
+def test_text_past_a_units_heading_is_the_description() -> None:
+    """ "Qty  Unit  Description" with the description's heading centred over a wide column:
+    "Rinse aid 5 l" starts past the unit's heading, under no heading of its own."""
+    rows = [
+        _at(
+            (2, "Qty"),
+            (11, "Unit"),
+            (73, "Description"),
+            (146, "Unit"),
+            (156, "Line total"),
+            (172, "VAT"),
+        ),
+        _at((145, "price"), (172, "code")),
+        _at(
+            (5, "35"),
+            (11, "pc"),
+            (19, "Rinse aid 5 l"),
+            (147, "$8.29"),
+            (159, "$290.15"),
+            (174, "T"),
+        ),
+        _at(
+            (5, "40"),
+            (11, "case"),
+            (19, "Sparkling water"),
+            (146, "$15.69"),
+            (159, "$627.60"),
+            (174, "T"),
+        ),
+        "",
+        _at((120, "Subtotal"), (159, "$917.75")),
+        _at((120, "Shipping"), (161, "$21.49")),
+        _at((120, "Total due"), (159, "$939.24")),
+    ]
+    page = "Delgado Foodservice LLC\nInvoice number  INV/2024/699\n\n" + "\n".join(rows)
+    items, _ = tables(Doc([page]))  # (the table's reading, not the fallback of listed items)
+
+    assert [(i.description, i.unit, i.quantity) for i in items] == [
+        ("Rinse aid 5 l", "pc", Decimal("35")),
+        ("Sparkling water", "case", Decimal("40")),
+    ]
+
+
+def test_a_spanish_abono_is_a_credit_note_with_its_own_number() -> None:
+    """ "Abono" titles a credit note and "N.º de abono" labels its number, not the invoice it
+    corrects."""
+    page = """Lavandería Romero S.L.                                N.º de abono      R-2024-6133
+ Restaurante La Bodega S.L.                           Fecha de factura    13/3/2024
+Abono R-2024-6133
+ Cant.   Descripción                                Precio unit.      Importe
+   40    Abrillantador 5 l                                  6,54      -261,60
+                                              Subtotal              -261,60 €
+                                              Cuota IVA              -54,94 €
+                                              Total                 -316,54 €
+Rectifica la factura F-001788 de 1/3/2024
+Forma de pago: abono en cuenta
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.document_type == "credit_note"
+    assert invoice.invoice_number == "R-2024-6133"
+    assert invoice.total_incl_tax == Decimal("316.54")
+
+
+def test_a_web_shops_order_number_beside_the_buyers_order() -> None:
+    """ "Order No." beside "PO #" or "Vs. ordine" is the shop's own order: the buyer's is the
+    PO; alone it is the order."""
+    page = """Delgado Beverage Distributors Inc.                      Invoice number      INV/2025/598
+                                                          Order No.           28-917397
+                                                          {label}{value}
+"""
+    both = parse_pages([page.format(label="PO #                ", value="48091")]).invoice
+    alone = parse_pages([page.format(label="", value="")]).invoice
+
+    assert both.po_references == ["48091"]
+    assert alone.po_references == ["28-917397"]
+
+
+def test_czech_and_italian_column_and_field_labels() -> None:
+    """ "EAN" heads product codes, "Prezzo unit." is one heading, "Sc. %" a discount;
+    "Vystaveno" is the issue date, "DPH celkem" the VAT; "Dodavatel" / "Zákazník" head the
+    parties, "Dobropis č." the credit note's number."""
+    page = """                                                        DOBROPIS
+                                                        Dobropis č.: DB-2024-1120
+                                                        Vystaveno: 22. 4. 2024
+                                                        Datum zdan. plnění: 18. 4. 2024
+ DODAVATEL                                 ZÁKAZNÍK
+ Prádelna Novák s.r.o.                     Hotel U Zlaté studně s.r.o.
+ DIČ: CZ16575831
+
+EAN                Descrizione                     Prezzo unit.     Q.tà    Sc. %     Totale
+4332620992967      Pronájem ubrusu 130 x 130 cm           59,93        9       3%     523,19
+
+                                                   Celkem bez DPH                  523,19 Kč
+                                                   DPH celkem                      109,87 Kč
+                                                   Celkem s DPH                    633,06 Kč
+"""
+    invoice = parse_pages([page]).invoice
+
+    assert invoice.document_type == "credit_note"
+    assert invoice.invoice_number == "DB-2024-1120"
+    assert invoice.invoice_date is not None and invoice.invoice_date.day == 22
+    assert invoice.supplier_name == "Prádelna Novák s.r.o."
+    assert invoice.tax_amount == Decimal("109.87")
+    [item] = invoice.line_items
+    assert (item.product_code, item.unit_price, item.total) == (
+        "4332620992967",
+        Decimal("59.93"),
+        Decimal("523.19"),
+    )
+
+
+def test_a_code_line_under_the_item_names_its_unit_too() -> None:
+    """ "Item code: SV955-L · hrs" under the description: the code, without the unit."""
+    page = """Harbour Supplies Ltd                                  Invoice number   INV-88
+ Date: 12/03/2024
+
+ Qty  Product                                                  Price    VAT       Total
+  12  Maintenance of combi steamer                            103.18    20%    1,238.16
+      Item code: SV955-L · hrs
+   9  Call-out charge, technician                             112.69    20%    1,014.21
+      Item code: 419684
+
+                                                       Total                  2,252.37
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [i.product_code for i in items] == ["SV955-L", "419684"]
+
+
+def test_a_code_set_apart_just_left_of_its_heading() -> None:
+    """A report's bands: the code stands left of its heading, nearer it than the text's
+    centred heading; so does a number-like code right-aligned under "Kód"."""
+    rows = [
+        _at(
+            (2, "#"),
+            (35, "Description"),
+            (84, "Code"),
+            (102, "Qty"),
+            (120, "Rate"),
+            (140, "Line total"),
+        ),
+        _at(
+            (2, "3"),
+            (7, "Chef jacket, white, size 52"),
+            (77, "LN965-C"),
+            (110, "4"),
+            (122, "$24.70"),
+            (149, "$98.80"),
+        ),
+        _at(
+            (2, "4"),
+            (7, "Table cloth rental 130 x 130 cm"),
+            (77, "305030"),
+            (110, "3"),
+            (123, "$2.49"),
+            (150, "$7.47"),
+        ),
+    ]
+    items, _ = tables(Doc(["Delgado Linen Inc.\nInvoice No. 2024-7\n\n" + "\n".join(rows)]))
+
+    assert [(i.description, i.product_code) for i in items] == [
+        ("Chef jacket, white, size 52", "LN965-C"),
+        ("Table cloth rental 130 x 130 cm", "305030"),
+    ]
+
+
+def test_a_percentage_under_the_discount_heading_is_the_discount() -> None:
+    """ "Prezzo" left-aligned over right-aligned prices, nearer the "Sc. %" heading on the grid:
+    the discount's 2% makes 7 x 11,19 = 76,76; 22% under "Aliq." is the VAT rate."""
+    rows = [
+        _at(
+            (0, "N."),
+            (8, "Descrizione"),
+            (81, "Q.tà"),
+            (97, "U.M."),
+            (112, "Prezzo"),
+            (136, "Sc. %"),
+            (149, "Aliq."),
+            (163, "Importo"),
+        ),
+        _at(
+            (0, "4"),
+            (8, "Disinfettante superfici 1 l"),
+            (93, "7"),
+            (97, "pz"),
+            (127, "11,19"),
+            (143, "2%"),
+            (155, "22%"),
+            (179, "76,76"),
+        ),
+        _at(
+            (0, "5"),
+            (8, "Succo d'arancia 6 x 1 l"),
+            (93, "2"),
+            (97, "cartone"),
+            (127, "13,46"),
+            (155, "10%"),
+            (179, "26,92"),
+        ),
+    ]
+    items, _ = tables(Doc(["Rossi S.p.A.\nFattura n. 2024-7\n\n" + "\n".join(rows)]))
+
+    assert [(i.quantity, i.unit, i.unit_price, i.total, i.tax_rate) for i in items] == [
+        (Decimal("7"), "pz", Decimal("11.19"), Decimal("76.76"), Decimal("22")),
+        (Decimal("2"), "cartone", Decimal("13.46"), Decimal("26.92"), Decimal("10")),
+    ]
