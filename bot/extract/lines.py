@@ -38,7 +38,6 @@ _STRONG_DESC = re.compile(
     r"|delivery\s+note|lieferschein|bon\s+de\s+livraison|pakbon|leverbon"
     r"|details?|particulars"
 )
-_SUBTOTAL = re.compile(r"^\s*(?:sub\s*-?\s*total|zwischensumme|sous\s*-?\s*total|subtota)")
 # a running total between the pages of one table, at the foot of one page and the head of the next
 CARRIED = re.compile(
     r"^\s*(?:(?:seiten)?ubertrag|vortrag|carried\s+forward|brought\s+forward|carry\s+forward"
@@ -63,6 +62,7 @@ _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
+_NO_CODE = re.compile(r"\d{1,3}\.?|\d{1,2}[./-]\d{1,2}\.?(?:[./-]\d{2,4})?")  # a position, a date
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -422,18 +422,10 @@ def row(
 def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Column]) -> None:
     """quantity x price = total decides which number is which, where the columns do not."""
     q, p, t = (values.get(k) for k in ("quantity", "unit_price", "total"))
-    rates = (n for n in numbers if n.percent and _nearest(cols, n).kind != "discount")
-    rate = values.get("tax_rate") or next(rates, None)
+    given = (values.get("tax_rate"), *numbers)  # (a rate, not the discount in per cent)
+    rates = (n for n in given if n and n.percent and _nearest(cols, n).kind != "discount")
+    rate = next(rates, None)
     vat = rate.value if rate is not None else None
-    if q is not None and p is not None and t is not None and times(q.value, p.value, t.value, vat):
-        return
-    order = [c.kind for c in cols]
-    q_first = (
-        "quantity" not in order
-        or "unit_price" not in order
-        or order.index("quantity") < order.index("unit_price")
-    )
-    plain = [n for n in numbers if not n.percent]
     # with a discount column, each figure may be the discount (in per cent or an amount off),
     # the one under its heading first
     column = next((c for c in cols if c.kind == "discount"), None)
@@ -442,6 +434,21 @@ def _arithmetic(values: dict[str, Number], numbers: list[Number], cols: list[Col
         if column is not None
         else []
     )
+    if q is not None and p is not None and t is not None:
+        off = discounts[0].value if discounts and discounts[0].percent else None
+        if (
+            times(q.value, p.value, t.value, vat)
+            or off
+            and times(q.value, p.value, t.value, None, off)
+        ):
+            return  # the columns' own reading
+    order = [c.kind for c in cols]
+    q_first = (
+        "quantity" not in order
+        or "unit_price" not in order
+        or order.index("quantity") < order.index("unit_price")
+    )
+    plain = [n for n in numbers if not n.percent]
     for t in sorted(plain, key=lambda n: -n.start):
         before = [n for n in plain if n.start < t.start]
         pair = None
@@ -637,7 +644,8 @@ def _code_before(cols: list[Column], cell: Cell) -> Column | None:
     LN965-C" under "Description   Code", a report's bands; "305030" right-aligned under "Kód")."""
     right = next((c for c in cols if c.start > cell.start), None)
     near = right is not None and right.kind == "code" and right.start - cell.end <= 8
-    return right if near and " " not in cell.text and not POSITION.fullmatch(cell.text) else None
+    token = " " not in cell.text and _DIGIT.search(cell.text)
+    return right if near and token and not _NO_CODE.fullmatch(cell.text) else None
 
 
 def _in_description_column(text: str, desc: Column | None) -> str:
@@ -879,7 +887,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     gap += 1
                     i += 1
                     continue
-                if _SUBTOTAL.search(folded) or _section_sum(doc, i, cols, items[section:]):
+                if _section_sum(doc, i, cols, items[section:]):
                     i, subtotal, section = i + 1, True, len(items)  # a group's: items may follow
                     continue
                 break

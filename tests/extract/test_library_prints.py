@@ -373,3 +373,81 @@ def test_a_percentage_under_the_discount_heading_is_the_discount() -> None:
         (Decimal("7"), "pz", Decimal("11.19"), Decimal("76.76"), Decimal("22")),
         (Decimal("2"), "cartone", Decimal("13.46"), Decimal("26.92"), Decimal("10")),
     ]
+
+
+def test_the_columns_reading_stands_where_the_discount_makes_it_add_up() -> None:
+    """Row number 2 and quantity 2: with 3% off, 2 x 7,59 = 14,72 either way; the quantity
+    under its heading is the one, so the unit beside it stays the unit."""
+    rows = [
+        _at(
+            (1, "Pos."),
+            (9, "Art.-Nr."),
+            (26, "Bezeichnung"),
+            (86, "Menge"),
+            (95, "Preis"),
+            (105, "Rabatt"),
+            (117, "Gesamt"),
+        ),
+        _at(
+            (3, "2"),
+            (9, "CL-66211"),
+            (26, "Nitrilhandschuhe Gr. L"),
+            (87, "2 Pack"),
+            (96, "7,59"),
+            (106, "3%"),
+            (119, "14,72"),
+        ),
+    ]
+    [item], _ = tables(Doc(["Moser GmbH\nRechnung Nr. 2024-7\n\n" + "\n".join(rows)]))
+
+    assert (item.quantity, item.unit, item.unit_price, item.total) == (
+        Decimal("2"),
+        "Pack",
+        Decimal("7.59"),
+        Decimal("14.72"),
+    )
+
+
+def test_a_service_date_before_the_code_is_no_code() -> None:
+    """A date on every line ("28/12") just left of the code's heading is the service's date."""
+    rows = [
+        _at(
+            (0, "Date"),
+            (12, "Code"),
+            (24, "Description"),
+            (80, "Qty"),
+            (90, "Price"),
+            (104, "Amount"),
+        ),
+        _at(
+            (0, "28/12"),
+            (12, "CL-18391"),
+            (24, "Deep cleaning of hood"),
+            (81, "2"),
+            (90, "75.81"),
+            (104, "151.62"),
+        ),
+    ]
+    [item], _ = tables(Doc(["Harbour Ltd\nInvoice No. 2024-7\n\n" + "\n".join(rows)]))
+
+    assert item.product_code == "CL-18391"
+
+
+def test_a_sections_heading_after_its_subtotal_is_no_description() -> None:
+    """ "Subtotal" ends a section; the next section's name under it ("Network costs and levies")
+    belongs to no item of the one before."""
+    page = """Brightwave Energy Ltd                                  Invoice No. 2024-7
+ Energy
+ Description                                Qty     Unit       Unit price £       Amount £
+ Day units                                4,682      kWh             0.3049       1,427.54
+ Standing charge                             28     days             0.6737          18.86
+                                                              Subtotal            1,446.40
+ Network costs and levies
+ Description                                Qty     Unit       Unit price £       Amount £
+ Metering charge                             28     days             0.0516           1.44
+                                                              Subtotal                1.44
+                                                              Net total           1,447.84
+"""
+    items = parse_pages([page]).invoice.line_items
+
+    assert [i.description for i in items] == ["Day units", "Standing charge", "Metering charge"]
