@@ -12,11 +12,9 @@ Then pypdf extracts the text of every PDF and the printed truth values are looke
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import html
-import json
 import os
 import random
 import re
@@ -24,23 +22,31 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VENV_PY = HERE / ".venv" / "bin" / "python"
-try:
-    import pypdf  # noqa: F401
-except ImportError:  # re-run with the set's own venv
-    if VENV_PY.exists() and Path(sys.prefix).resolve() != VENV_PY.parent.parent.resolve():
-        os.execv(str(VENV_PY), [str(VENV_PY), __file__, *sys.argv[1:]])
-    raise
+sys.path.insert(0, str(HERE.parent))  # bench/external: the modules in common/
+sys.path.insert(1, str(HERE))
+import labels as LB  # noqa: E402  (common/labels.py and this set's own)
+from common import ids  # noqa: E402
+from common import scaffold as G  # noqa: E402
+from common import world as W  # noqa: E402
+from common.scaffold import (  # noqa: E402
+    C2,
+    city_line,
+    dec_str,
+    fmt_date,
+    fmt_qty,
+    money,
+    pct,
+    phone,
+    pick,
+    r2,
+    slug,
+)
 
-sys.path.insert(0, str(HERE))
-import ids  # noqa: E402
-import labels as LB  # noqa: E402
-import world as W  # noqa: E402
+G.use_set_venv(HERE, __file__)
 
 SET_NAME = "itext"
 #: family -> the iText API it is drawn with
@@ -51,127 +57,18 @@ FAMILIES = {
     "xmlworker-shop": "XMLWorker (XHTML + CSS)",
     "grouped-delivery": "PdfPTable in ColumnText",
 }
-C2 = Decimal("0.01")
 FX = {"CZK": 25, "GBP": 0.86, "USD": 1.08, "CHF": 0.95}
 JARS = ["/usr/share/java/itext5.jar", "/usr/share/java/itext5-xmlworker.jar", "/usr/share/java/gson.jar"]
 
 
-def r2(x: Decimal) -> Decimal:
-    return x.quantize(C2, rounding=ROUND_HALF_UP)
-
-
-def dec_str(x: Decimal, places: int | None = None) -> str:
-    if places is not None:
-        x = x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return format(x, "f")
-
-
-def pick(rng, v):
-    return rng.choice(v) if isinstance(v, list) else v
-
-
-# --------------------------------------------------------------------------- formats
-def fmt_num(x: Decimal, places: int, doc: dict) -> str:
-    th, dp = doc["sep"]
-    q = x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    neg = q < 0
-    ip, _, fp = format(abs(q), "f").partition(".")
-    if len(ip) > 4 or (len(ip) == 4 and not doc["min_group2"]):
-        groups = []
-        while len(ip) > 3:
-            groups.insert(0, ip[-3:])
-            ip = ip[:-3]
-        groups.insert(0, ip)
-        ip = th.join(groups)
-    return ("-" if neg else "") + ip + (dp + fp if places else "")
-
-
-def fmt_qty(q: Decimal, doc: dict) -> str:
-    places = max(0, -q.normalize().as_tuple().exponent)
-    if doc["qty_fixed"]:
-        places = max(places, doc["qty_fixed"])
-    return fmt_num(q, places, doc)
-
-
-def money(x: Decimal, doc: dict, sym: bool = True, places: int = 2) -> str:
-    n = fmt_num(abs(x), places, doc)
-    sign = "-" if x < 0 else ""
-    if not sym:
-        return sign + n
-    code, s, _ = doc["cur"]
-    style = doc["cur_fmt"]
-    if style == "pre":
-        return f"{sign}{s}{n}"
-    if style == "pre_sp":
-        return f"{s} {sign}{n}"
-    if style == "post_sp":
-        return f"{sign}{n} {s}"
-    if style == "code_pre":
-        return f"{code} {sign}{n}"
-    return f"{sign}{n} {code}"
-
-
-def pct(rate, doc: dict) -> str:
-    r = Decimal(str(rate)).normalize()
-    s = format(r, "f").replace(".", doc["sep"][1])
-    return s + doc["pct_sep"] + "%"
-
-
-def fmt_date(d: dt.date, doc: dict) -> str:
-    months = W.MONTHS[doc["months"]]
-    month = months[d.month - 1]
-    mon = month[:3] + ("." if doc["lang"] in ("fr", "nl", "de") and len(month) > 4 else "")
-    if doc["lang"] == "en":
-        mon = month[:3]
-    return doc["date_fmt"].format(d=d.day, dd=f"{d.day:02d}", m=d.month, mm=f"{d.month:02d}", yyyy=d.year,
-                                  yy=f"{d.year % 100:02d}", month=month, mon=mon)
-
-
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def winansi_ok(s: str) -> bool:
-    try:
-        s.encode("cp1252")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
 # --------------------------------------------------------------------------- parties
-def city_line(country, city, pc):
-    if country == "US":
-        return city
-    if country == "GB":
-        return f"{city} {pc}"
-    return f"{pc} {city}"
-
-
-def phone(rng, country):
-    n = lambda k: "".join(str(rng.randint(0, 9)) for _ in range(k))  # noqa: E731
-    return {
-        "GB": f"0113 {n(3)} {n(4)}", "US": f"({n(3)}) {n(3)}-{n(4)}", "DE": f"+49 40 {n(6)}",
-        "FR": f"01 {n(2)} {n(2)} {n(2)} {n(2)}", "NL": f"020 {n(3)} {n(4)}", "IT": f"02 {n(8)}",
-        "ES": f"91 {n(3)} {n(2)} {n(2)}", "CZ": f"+420 {n(3)} {n(3)} {n(3)}", "AT": f"+43 1 {n(3)} {n(2)} {n(2)}",
-        "CH": f"+41 44 {n(3)} {n(2)} {n(2)}",
-    }[country]
-
-
-def slug(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.lower().replace("ß", "ss"))
-    return re.sub(r"[^a-z]", "", s) or "info"
-
-
 def make_supplier(rng, doc):
     country = doc["country"]
     s = rng.choice(W.SURNAMES[country])
     city, pc, street = rng.choice(W.PLACES[country])
     name = rng.choice(W.SUPPLIER_PATTERNS[country]).format(s=s, c=city.split(",")[0])
     tld = {"GB": "co.uk", "US": "com"}.get(country, country.lower())
-    sup = dict(name=name, street=street, city=city_line(country, city, pc), phone=phone(rng, country),
+    sup = dict(name=name, street=street, city=city_line(country, city, pc), phone=phone(rng, country, alpine=True),
                email=rng.choice(["invoices", "billing", "accounts", "info", "buchhaltung" if doc["lang"] == "de" else "office"])
                + f"@{slug(s)}.{tld}", web=f"www.{slug(s)}.{tld}")
     extra = []
@@ -789,33 +686,14 @@ def job_strings(job: dict):
 
 # --------------------------------------------------------------------------- truth and check
 def truth_of(doc: dict) -> dict:
-    t = {
-        "document_type": "credit_note" if doc["credit"] else "invoice",
-        "invoice_number": doc["number"],
-        "invoice_date": doc["date"].isoformat(),
-        "due_date": doc["due"].isoformat() if doc["due"] else None,
-        "currency": doc["cur"][0],
-        "total_excl_tax": dec_str(doc["net"], 2),
-        "tax_amount": dec_str(doc["tax"], 2) if tax_total_printed(doc) else None,
-        "total_incl_tax": dec_str(doc["gross"], 2),
-        "supplier_name": doc["supplier"]["name"],
-        "supplier_tax_id": doc["supplier"].get("tax_id"),
-    }
-    if doc["pos"]:
-        t["po_references"] = list(doc["pos"])
-    items = []
-    show_codes = "sku" in doc["opts"]["cols"]
-    for it in doc["items"]:
-        d = {"description": it["desc"]}
-        if show_codes:
-            d["product_code"] = it["code"]
-        d.update(quantity=dec_str(it["qty"]), unit_price=dec_str(it["price"], it["pdec"]), total=dec_str(it["total"], 2))
-        items.append(d)
-    t["line_items"] = items
-    t = {k: v for k, v in t.items() if v is not None}
+    return G.truth_of(doc, SET_NAME, style=style_of(doc))
+
+
+def style_of(doc: dict) -> dict:
+    """_style of the truth: common's, with the iText API instead of the library, the currency in the totals and
+    the delivery notes."""
     o = doc["opts"]
-    t["_source"] = f"{SET_NAME} seed {doc['seed']}"
-    t["_style"] = {
+    return {
         "family": doc["family"], "api": doc["api"], "locale": doc["loc"], "font": doc["font"]["name"],
         "font_kind": doc["font"]["kind"], "paper": doc["paper"], "columns": o["cols"],
         "layout": {k: v for k, v in o.items() if k not in ("cols", "accent")},
@@ -830,62 +708,12 @@ def truth_of(doc: dict) -> dict:
         "delivery_notes": len(doc["dnotes"]) or None,
         "credit_printed_negative": doc["neg"], "items": len(doc["items"]),
     }
-    return t
-
-
-def tax_total_printed(doc: dict) -> bool:
-    """The total VAT is printed unless a multi-rate document prints only its per-rate VAT lines."""
-    return not doc["vat_lines_only"]
-
-
-def expected_strings(doc: dict, job: dict) -> list[tuple[str, str]]:
-    sg = -1 if doc["neg"] else 1
-    m = lambda x: money(sg * x, doc, doc["tot_sym"])  # noqa: E731
-    out = [("invoice_number", doc["number"]), ("supplier_name", doc["supplier"]["name"]),
-           ("invoice_date", fmt_date(doc["date"], doc)), ("total_excl_tax", m(doc["net"])),
-           ("total_incl_tax", m(doc["gross"]))]
-    if tax_total_printed(doc):
-        out.append(("tax_amount", m(doc["tax"])))
-    if doc["due"]:
-        out.append(("due_date", fmt_date(doc["due"], doc)))
-    if doc["supplier"].get("tax_id"):
-        out.append(("supplier_tax_id", doc["supplier"]["tax_id"]))
-    for p in doc["pos"]:
-        out.append(("po", p))
-    cols = doc["opts"]["cols"]
-    for i, (it, row) in enumerate(zip(doc["items"], job["table"]["rows"])):
-        out.append((f"item{i}.desc", " ".join(it["desc"].split()[:3])))
-        for k in ("qty", "price", "total", "sku"):
-            if k in cols:
-                out.append((f"item{i}.{k}", row[cols.index(k)]))
-    return out
 
 
 def check_doc(doc: dict, job: dict, pdf: Path) -> list[str]:
-    from pypdf import PdfReader
-
-    problems = []
-    reader = PdfReader(str(pdf))
-    pages = [p.extract_text() or "" for p in reader.pages]
-    text = norm(" ".join(pages))
-    for key, s in expected_strings(doc, job):
-        if norm(s) not in text:
-            problems.append(f"{key}: {s!r} not found")
-    if sum((it["total"] for it in doc["items"]), Decimal(0)) != doc["subtotal"]:
-        problems.append("items do not sum to the subtotal")
-    if doc["subtotal"] - doc["disc_amt"] + doc["shipping"] != doc["net"]:
-        problems.append("subtotal - discount + shipping != net")
-    if sum((g[1] for g in doc["groups"]), Decimal(0)) != doc["net"]:
-        problems.append("VAT bases do not sum to the net")
-    if doc["net"] + doc["tax"] != doc["gross"]:
-        problems.append("net + tax != gross")
-    for it in doc["items"]:
-        g = it["qty"] * it["price"]
-        if it["disc"] is None and r2(g) != it["total"]:
-            problems.append(f"qty x price != total for {it['desc']!r}")
+    problems = G.check_doc(doc, job, pdf)
     if doc["dnotes"] and sum((d["sum"] for d in doc["dnotes"]), Decimal(0)) != doc["subtotal"]:
         problems.append("delivery notes do not sum to the subtotal")
-    doc["_pages"] = len(reader.pages)
     return problems
 
 
@@ -925,37 +753,15 @@ def compile_render(tmp: Path) -> Path:
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("outdir")
-    ap.add_argument("--count", type=int, default=40)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--only", choices=list(FAMILIES), help="write only the documents of this family")
-    ap.add_argument("--keep-jobs", action="store_true", help="keep the JSON jobs in OUTDIR/jobs.json")
-    ap.add_argument("--no-check", action="store_true")
-    args = ap.parse_args(argv)
+    args = G.parse_args(argv, __doc__, FAMILIES)
     missing = [j for j in JARS if not Path(j).exists()]
     if missing or not shutil.which("javac"):
         raise SystemExit("javac or the jars missing: apt-get install -y openjdk-17-jdk-headless libitext5-java libgoogle-gson-java")
-    out = Path(args.outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    docs, jobs = [], []
-    for i in range(1, args.count + 1):
-        doc = make_doc(args.seed, i)
-        if args.only and doc["family"] != args.only:
-            continue
-        doc["stem"] = f"{i:03d}_{doc['family']}"
-        job = build_job(doc, out / f"{doc['stem']}.pdf")
-        if doc["font"]["kind"] == "std":
-            bad = [x for x in job_strings(job) if not winansi_ok(x)]
-            if bad:
-                raise SystemExit(f"{doc['stem']}: not WinAnsi with a standard font: {bad[:3]}")
-        docs.append(doc)
-        jobs.append(job)
+    out, docs, jobs = G.draw_docs(args, make_doc, build_job, job_strings)
     tmp = Path(tempfile.mkdtemp(prefix="itext_"))
     try:
         classes = compile_render(tmp)
-        jobs_file = (out / "jobs.json") if args.keep_jobs else (tmp / "jobs.json")
-        jobs_file.write_text(json.dumps(jobs, ensure_ascii=False, indent=1))
+        jobs_file = G.write_jobs(jobs, out, tmp, args.keep_jobs)
         env = dict(os.environ, TZ="UTC")
         res = subprocess.run(["java", "-Xmx1g", "-Djava.awt.headless=true", "-cp", ":".join([str(classes)] + JARS),
                               "Render", str(jobs_file)], capture_output=True, text=True, env=env, timeout=1800)
@@ -966,20 +772,8 @@ def main(argv=None):
         raise SystemExit("Render failed")
     if res.stderr.strip():
         print("Render warnings:\n" + res.stderr.strip()[:2000], file=sys.stderr)
-    bad = 0
-    for d, job in zip(docs, jobs):
-        pdf = out / f"{d['stem']}.pdf"
-        pin_pdf(pdf, d["stem"], d["date"])
-        problems = [] if args.no_check else check_doc(d, job, pdf)
-        t = truth_of(d)
-        if "_pages" in d:
-            t["_style"]["pages"] = d["_pages"]
-        (out / f"{d['stem']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=1) + "\n")
-        print(f"{d['stem']} {d['loc']} {d['font']['name']} items={len(d['items'])} pages={d.get('_pages', '?')}"
-              + (" FAIL: " + "; ".join(problems) if problems else ""))
-        bad += bool(problems)
-    print(f"{len(docs)} documents in {out}, {bad} failed the check")
-    return 1 if bad else 0
+    return G.write_truths(out, docs, jobs, args.no_check, truth_of, check_doc,
+                          before_check=lambda pdf, d: pin_pdf(pdf, d["stem"], d["date"]))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""World data for the "php" set (copied from the "jspdf" set, itself taken from "calc"): months, VAT rates, units, catalogue, parties.
+"""World data shared by the "jspdf", "php", "prawn", "itext" and "gofpdf" sets: months, VAT rates, units,
+catalogue, parties.
 
 Taken from the "calc" set's world.py (same hospitality world, same seven languages); the locale
-formats and the labels of this set are in labels.py. gen.py draws from it with a seeded random.Random.
+formats and the labels are in labels.py. gen.py draws from it with a seeded random.Random.
 """
 
 MONTHS = {

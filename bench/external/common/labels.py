@@ -1,9 +1,10 @@
-"""Locales (number, date and currency conventions) and labels for the "gofpdf" set (copied from the "php" set; gen.py adds de_AT and the labels of its own layouts).
+"""Locales (number, date and currency conventions) and labels shared by the "jspdf", "php", "prawn", "itext" and
+"gofpdf" sets (written for "jspdf"; DOLI, LETTER, FR_MENTIONS and FR_FORMS added by "php").
 
 A label given as a list is drawn once per document (rng.choice); a string is fixed.
 """
 
-# sep: (thousands, decimal); min_group2: es-ES as ICU (PHP NumberFormatter) prints it (no separator in 1234,56);
+# sep: (thousands, decimal); min_group2: es-ES as ICU (Intl.NumberFormat, PHP's NumberFormatter) prints it (no separator in 1234,56);
 # cur: (code, symbol, symbol placement): "pre" £1,234.56 / "pre_sp" € 1.234,56 / "post_sp" 1.234,56 €
 LOCALES = {
     "en_GB": dict(lang="en", country="GB", sep=(",", "."), cur=("GBP", "£", "pre"), paper="a4"),
