@@ -43,7 +43,7 @@ CARRIED = re.compile(
     r"^\s*(?:(?:seiten)?ubertrag|vortrag|carried\s+forward|brought\s+forward|carry\s+forward"
     r"|(?:a\s+)?report(?:er|e)?|a\s+transporter|transport|over\s+te\s+brengen|overgebracht"
     r"|van\s+vorige\s+pagina|riporto|a\s+riportare|suma\s+y\s+sigue|a\s+trasladar|suma\s+anterior"
-    r"|a\s+transportar|transporte)\b"
+    r"|a\s+transportar|transporte|prevod|prenos)\b"
     # anywhere on the line: "Continued on next page - carried forward  5,035.28"
     r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b"
 )
@@ -314,7 +314,8 @@ def _text_column(cols: list[Column], start: int, end: int | None = None) -> Colu
 
 
 _CODE_LINE = re.compile(
-    rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}) ?[:#]? ?(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
+    rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}|artikel|article) ?[:#]? ?"
+    r"(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
     r"(?: ?[·|] ?[^\W\d]+\.?)?"  # and the unit: "Item code: SV955-L · hrs"
 )
 _NOTE_LABEL = re.compile(r"[^\W\d_]{3,}[.\-]?\s?:\s")

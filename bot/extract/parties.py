@@ -452,15 +452,14 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
         broken = hyphenated(line.text[: at.end() + 1], form.text)
         return f"{name}{'' if broken else ' '}{form.text}"
 
-    if doc.touching(i, i + 1) and (form := _in_same_type(doc, (i, cell), i + 1)):
-        return with_form(form)
+    for j in doc.under(i, 2):  # the next row on paper (large type may leave a blank row)
+        if form := _in_same_type(doc, (i, cell), j):
+            return with_form(form)
     j = i + 1  # the next row in the name's column: a smaller line right of both is passed over
     if doc.touching(i, j + 1) and all(c.start > cell.end for c in doc.lines[j].cells):
         j += 1
     if not doc.touching(i, j):
         return name
-    if j > i + 1 and (form := _in_same_type(doc, (i, cell), j)):  # (row i + 1 is asked above)
-        return with_form(form)
     below = doc.lines[j]
     more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
     if more is None or len(more.text.split()) > 3:
@@ -486,7 +485,8 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
 
 def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
     """The end of a name on row ``j`` (a legal form, after two words at most), under a name set
-    in large type and in the same type, within its width on paper (left, centred or right):
+    in large type and in the same type, its next row, within its width on paper (left, centred
+    or right):
     "Kessler Frischdienst" / "GmbH", "Bianchi Forniture" / "Alberghiere S.r.l."."""
     i, cell = name
     at = doc.box(i, cell.start, cell.end)
@@ -504,7 +504,13 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
         ):
             continue
         a0, b0, a1, b1 = box[1]
-        if x0 - 1 <= a0 and a1 <= x1 + 1 and abs((b1 - b0) - (y1 - y0)) <= 0.1 * (y1 - y0):
+        under = 0 <= b0 - y1 <= y1 - y0  # the next row of the name's type, on paper
+        if (
+            x0 - 1 <= a0
+            and a1 <= x1 + 1
+            and abs((b1 - b0) - (y1 - y0)) <= 0.1 * (y1 - y0)
+            and under
+        ):
             return other
     return None
 

@@ -451,3 +451,50 @@ def test_a_sections_heading_after_its_subtotal_is_no_description() -> None:
     items = parse_pages([page]).invoice.line_items
 
     assert [i.description for i in items] == ["Day units", "Standing charge", "Metering charge"]
+
+
+def test_a_large_names_legal_form_on_its_next_row_a_grid_row_apart() -> None:
+    """The letterhead's name in large type, flush right, its form wrapped under it: the type's
+    height leaves a blank row on the grid, but on paper the form is the name's next row."""
+    page = [
+        T(15, 20, "Fattura", size=18),
+        T(195, 20, "Rossi Forniture Alberghiere", right=True, size=18),
+        T(195, 27, "S.r.l.", right=True, size=18),
+        T(15, 29, "N. documento   202489041"),
+        T(15, 35, "Data fattura   10/03/2024"),
+        T(15, 50, "Descrizione"),
+        T(150, 50, "Q.tà", right=True),
+        T(195, 50, "Importo", right=True),
+        T(15, 57, "Brillantante 5 l"),
+        T(150, 57, "1", right=True),
+        T(195, 57, "17,15", right=True),
+        T(150, 70, "Totale", right=True),
+        T(195, 70, "17,15", right=True),
+        T(60, 280, "Rossi Forniture Alberghiere S.r.l. · Via Galileo Ferraris 120 · 80143 Napoli"),
+    ]
+    assert _read(_pdf(page)).invoice.supplier_name == "Rossi Forniture Alberghiere S.r.l."
+
+
+def test_a_czech_carry_over_and_an_article_line_under_the_item() -> None:
+    """ "Převod" carries the table over the page (no heading repeated); "Artikel: 661074" under
+    a description is the item's code."""
+    first = """Prádelna Procházka s.r.o.                        Faktura 25-15589
+ Datum vystavení: 12.03.2025
+
+ Č.   Označení                                  Počet    MJ       Cena/MJ          Částka
+ 1    Údržba konvektomatu                        2,25    hod     1 947,19 Kč     4 381,18 Kč
+      Artikel: 615794
+                                                              Převod           4 381,18 Kč
+"""
+    second = """Prádelna Procházka s.r.o.                        Faktura 25-15589 - Strana 2 z 2
+                                                              Převod           4 381,18 Kč
+ 2    Pronájem ubrusu 130 x 130 cm                500      ks        12,99 Kč     6 495,00 Kč
+      Artikel: LN-98682
+                                                              Celkem bez DPH  10 876,18 Kč
+"""
+    items = parse_pages([first, second]).invoice.line_items
+
+    assert [(i.product_code, i.total) for i in items] == [
+        ("615794", Decimal("4381.18")),
+        ("LN-98682", Decimal("6495.00")),
+    ]
