@@ -18,7 +18,7 @@ from itertools import permutations
 
 from bot.extract import labels
 from bot.extract.checks import TOLERANCE, items_sum
-from bot.extract.dates import fold
+from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc, Line, cells_of
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
@@ -314,7 +314,7 @@ def _text_column(cols: list[Column], start: int, end: int | None = None) -> Colu
 
 
 _CODE_LINE = re.compile(
-    rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}|artikel|article) ?[:#]? ?"
+    rf"(?:[•·*-] +)?(?:{labels.COLUMN_CELLS['code']}|artikel|article|art\.) ?[:#]? ?"
     r"(?P<c>[a-z0-9][\w./-]*\d[\w./-]*)"
     r"(?: ?[·|] ?[^\W\d]+\.?)?"  # and the unit: "Item code: SV955-L · hrs"
 )
@@ -623,6 +623,7 @@ def _description(
             desc_col = col
         elif desc and col.kind in _FIGURES and cell.end < first and _LETTER.search(cell.text):
             desc.append(cell.text)  # justified text run up to a heading ("... delivered  to")
+    spare = [t for t in spare if not find_dates(t)]  # (a service's date: "1 April 2025")
     # or text left of a centred description heading, under a row number's ("Lig.    Libellé"
     # over "1    Beurre doux")
     description = " ".join(desc or spare[:1]).strip()

@@ -498,3 +498,36 @@ def test_a_czech_carry_over_and_an_article_line_under_the_item() -> None:
         ("615794", Decimal("4381.18")),
         ("LN-98682", Decimal("6495.00")),
     ]
+
+
+def test_a_service_log_with_a_date_column_and_art_lines() -> None:
+    """A date under "Date" is no description ("1 April 2025" left of the text, under no heading
+    of its own); "Art.: 330639" under a description is the item's code."""
+    rows = [
+        _at(
+            (1, "#"), (11, "Date"), (70, "Item"), (124, "Qty"), (131, "Unit price"), (147, "Total")
+        ),
+        _at(
+            (0, "1"),
+            (5, "1 April 2025"),
+            (24, "Table cloth rental 130 x 130 cm"),
+            (126, "35"),
+            (134, "2.09"),
+            (147, "73.15"),
+        ),
+        _at(
+            (0, "2"),
+            (5, "3 April 2025"),
+            (24, "Bed linen set, washed and ironed"),
+            (126, "21"),
+            (134, "1.11"),
+            (147, "23.31"),
+        ),
+        _at((24, "Art.: 330639")),
+    ]
+    items, _ = tables(Doc(["Harbour Services Ltd\nInvoice No. 2025-7\n\n" + "\n".join(rows)]))
+
+    assert [(i.description, i.product_code) for i in items] == [
+        ("Table cloth rental 130 x 130 cm", None),
+        ("Bed linen set, washed and ironed", "330639"),
+    ]
