@@ -62,7 +62,8 @@ _PAGE_HEAD = 15  # lines a page may print (letterhead, "page 2 of 3") before its
 _UNIT_TOKEN = re.compile(r"[^\W\d_][^\W\d_./²³]{0,11}\.?(?:\s?[^\W\d_]{1,4}\.?)?|m[23²³]")
 _LETTER = re.compile(r"[^\W\d_]")
 POSITION = re.compile(r"\d{1,3}\.?")  # a row's position number ("1", "10."): no article
-_NO_CODE = re.compile(r"\d{1,3}\.?|\d{1,2}[./-]\d{1,2}\.?(?:[./-]\d{2,4})?")  # a position, a date
+# a position or a date ("28/12"): no code
+_NO_CODE = re.compile(rf"{POSITION.pattern}|\d{{1,2}}[./-]\d{{1,2}}\.?(?:[./-]\d{{2,4}})?")
 _BRACKETED_CODE = re.compile(r"^[\[*(]([^\]*)\s]+)[\]*)]\s*")
 
 
@@ -297,13 +298,17 @@ def _by_columns(cell: Cell, cols: list[Column]) -> list[Cell]:
     return [*out, cell]
 
 
+def _starting(cols: list[Column], start: int) -> Column:
+    """The column whose heading starts last at or before ``start`` (the first column if none)."""
+    return ([c for c in cols if c.start <= start + 3] or cols[:1])[-1]
+
+
 def _text_column(cols: list[Column], start: int, end: int | None = None) -> Column:
     """The column a text cell starts in; text starting past a column of figures' heading is the
     next text column's (its heading centred over it: "Amount  Item" over "2  Napkins ..."), and
     so is text past a row number's heading that runs under the next heading ("Lig.   Libellé"
     over "1   Savon mains recharge 1 l")."""
-    left = [c for c in cols if c.start <= start + 3]
-    col = left[-1] if left else cols[0]
+    col = _starting(cols, start)
     # (and past a unit's: "Qty  Unit  Description" over "35  pc  Rinse aid 5 l")
     short = col.kind in _SHORT
     if start > col.end and (short or col.kind == "other" and end is not None):
@@ -603,7 +608,7 @@ def _description(
     first = min((start for start, _ in taken), default=len(text))  # the row's first value
     for n, cell in enumerate(texts):
         col = _text_column(cols, cell.start, cell.end)
-        home = ([c for c in cols if c.start <= cell.start + 3] or cols[:1])[-1]
+        home = _starting(cols, cell.start)
         as_unit = home if home.kind == "unit" else col  # (a unit's word past its heading)
         if code_col := _code_before(cols, cell):
             col = code_col

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.extract import labels
@@ -452,9 +453,9 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
         broken = hyphenated(line.text[: at.end() + 1], form.text)
         return f"{name}{'' if broken else ' '}{form.text}"
 
-    for j in doc.under(i, 2):  # the next row on paper (large type may leave a blank row)
-        if form := _in_same_type(doc, (i, cell), j):
-            return with_form(form)
+    # the next row on paper (large type may leave a blank row)
+    if form := _in_same_type(doc, (i, cell), doc.under(i, 2)):
+        return with_form(form)
     j = i + 1  # the next row in the name's column: a smaller line right of both is passed over
     if doc.touching(i, j + 1) and all(c.start > cell.end for c in doc.lines[j].cells):
         j += 1
@@ -483,17 +484,17 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     return f"{name}{more.text}" if broken else f"{name} {more.text}"
 
 
-def _in_same_type(doc: Doc, name: tuple[int, Cell], j: int) -> Cell | None:
-    """The end of a name on row ``j`` (a legal form, after two words at most), under a name set
-    in large type and in the same type, its next row, within its width on paper (left, centred
-    or right):
-    "Kessler Frischdienst" / "GmbH", "Bianchi Forniture" / "Alberghiere S.r.l."."""
+def _in_same_type(doc: Doc, name: tuple[int, Cell], rows: Iterable[int]) -> Cell | None:
+    """The end of a name on one of ``rows`` (a legal form, after two words at most), under a
+    name set in large type and in the same type, its next row, within its width on paper (left,
+    centred or right): "Kessler Frischdienst" / "GmbH", "Bianchi Forniture" / "Alberghiere
+    S.r.l."."""
     i, cell = name
     at = doc.box(i, cell.start, cell.end)
     if at is None or not _large(doc.layout[at[0] - 1], at[1]):
         return None
     x0, y0, x1, y1 = at[1]
-    for other in doc.lines[j].cells:
+    for j, other in ((row, c) for row in rows for c in doc.lines[row].cells):
         box = doc.box(j, other.start, other.end)
         forms = list(labels.LEGAL_FORMS.finditer(other.text))
         if (
