@@ -483,6 +483,7 @@ _DIGIT = re.compile(r"\d")
 _BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
 #: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
 _BROKEN = re.compile(r"[^\W\d_]-$")
+_BROKEN_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]$")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")
 
 
@@ -493,9 +494,12 @@ def hyphenated(first: str, text: str) -> bool:
 
 
 def wrapped(description: str, text: str) -> str:
-    """A description and its next line: a word hyphenated across the break is joined."""
+    """A description and its next line: a word hyphenated across the break is joined, and so is a
+    date broken after its separator ("21-11-" / "2023")."""
     if hyphenated(description, text):
         return description[:-1] + text
+    if _BROKEN_DATE.search(description) and text[:1].isdigit():
+        return description + text
     return f"{description}\n{text}"
 
 
@@ -830,6 +834,55 @@ def _goes_on(doc: Doc, i: int, cols: list[Column], found: _Heading | None) -> bo
     )
 
 
+def _leading(doc: Doc, i: int) -> int:
+    """How many lines from line ``i`` are the first lines of the item whose figures follow: an
+    item's figures centred on its text (a table row's "vertical-align: middle"), in a block of
+    lines set apart by blank rows, with as many lines above its one row of amounts as under it
+    (or one fewer). 0 where line ``i`` opens no such block."""
+    if doc.touching(i - 1, i):
+        return 0
+    block = [i]
+    while doc.touching(block[-1], block[-1] + 1):
+        block.append(block[-1] + 1)
+    priced = [
+        j for j in block if any(n.money_like for n in find_numbers(doc.lines[j].text, doc.decimal))
+    ]
+    if len(priced) != 1:
+        return 0
+    above, below = priced[0] - i, block[-1] - priced[0]
+    # the lines above start where the figures' line's text does (not a group's heading)
+    texts = (
+        [c.start for c in doc.lines[j].cells if _LETTER.search(c.text)][:1]
+        for j in range(i, priced[0] + 1)
+    )
+    starts = {s[0] if s else -9 for s in texts}
+    aligned = max(starts) - min(starts) <= 2
+    return above if aligned and 0 < above <= below <= above + 1 else 0
+
+
+def _led(
+    doc: Doc,
+    lead: range,
+    cols: list[Column],
+    item: LineItem,
+    parts: dict[Column, list[str]] | None,
+) -> tuple[LineItem, dict[Column, list[str]] | None]:
+    """The item with its first lines (above its figures) put before its text, column by column
+    where its text stands in several."""
+    if parts is not None:
+        above: dict[Column, list[str]] | None = {col: [] for col in parts}
+        for k in lead:
+            above = _spread(doc.lines[k], cols, above)
+        if above is not None:
+            parts = {col: above[col] + texts for col, texts in parts.items()}
+            desc = " ".join(reduce(wrapped, texts) for texts in parts.values())
+            return item.model_copy(update={"description": desc}), parts
+    text = item.description if item.description not in (None, "?") else ""
+    lines = (" ".join(doc.lines[k].text.split()) for k in lead)
+    desc = wrapped(reduce(wrapped, lines), text).strip()
+    return item.model_copy(update={"description": desc}), None
+
+
 def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
     """All items of every table, and the lines of the tables that hold items (from the heading
     to the last item line), so that other readers can leave them alone."""
@@ -847,6 +900,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         desc_col = next((c for c in cols if c.kind == "description"), None)
         pending = False
         orphan: tuple[int, str] | None = None  # a line of text no item has taken
+        leading: tuple[int, int] | None = None  # (figures' line, first line) of a centred item
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
         i += span
@@ -907,10 +961,12 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
-                items.append(item)
                 parts = _text_parts(doc.lines[i], cols, item.description)
                 at = doc.lines[i].text.find((item.description or "?").split()[0])
                 at = 999 if at < 0 or item.description == "?" else at
+                if leading is not None and leading[0] == i:  # its first lines, above its figures
+                    item, parts = _led(doc, range(leading[1], i), cols, item, parts)
+                items.append(item)
                 gap = continuation = 0
                 pending = second_desc
                 last_used = i
@@ -928,6 +984,9 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 code = f"{items[-1].product_code}{tail}"  # "EQ-370-" / "F": wrapped at its hyphen
                 items[-1] = items[-1].model_copy(update={"product_code": code})
                 last_used = i
+            elif text and (lead := _leading(doc, i)):
+                leading, i = (i + lead, i), i + lead
+                continue
             elif (
                 text
                 and items

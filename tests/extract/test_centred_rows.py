@@ -1,0 +1,49 @@
+"""Item tables printed from HTML with each row's figures centred on its text ("vertical-align:
+middle"): an item's first lines stand above its figures, set apart from the item before by the
+row's padding (a blank row)."""
+
+from __future__ import annotations
+
+from bot.extract.parse import parse_pages
+
+_CENTRED = """Invoice no. 2025-117                                        Date 12.05.2025
+
+Item                                                  Qty        Price         Total
+
+Lager beer keg 30 L                                    24        73.78      1,770.72
+
+Kitchen exhaust hood deep cleaning incl.
+grease filters and duct inspection report –             1       446.71        446.71
+19 September 2025
+
+Eggs from free-range hens, 30 pcs – 21-11-               4         9.37         37.48
+2023
+
+                                                  Subtotal                  2,254.91
+                                                  VAT 20%                     450.98
+                                                  Total                     2,705.89
+"""
+
+
+def _descriptions(page: str) -> list[str]:
+    items = parse_pages([page]).invoice.line_items
+    return [" ".join((item.description or "").split()) for item in items]
+
+
+def test_an_items_first_line_above_its_centred_figures_is_its_own() -> None:
+    """Three lines of text with the figures on the middle one: the first line opens this item,
+    it does not end the one before; a date broken after its separator is one date."""
+    assert _descriptions(_CENTRED) == [
+        "Lager beer keg 30 L",
+        "Kitchen exhaust hood deep cleaning incl. grease filters and duct inspection report –"
+        " 19 September 2025",
+        "Eggs from free-range hens, 30 pcs – 21-11-2023",
+    ]
+
+
+def test_a_group_heading_over_its_items_is_no_items_text() -> None:
+    """A line set apart above an item with nothing under the item (a delivery note's heading
+    over its rows) is not the item's first line: its figures are not centred on it."""
+    first = "Lager beer keg 30 L  "
+    page = _CENTRED.replace(first, f"Delivery note 4711 of 10.05.2025\n{first}")
+    assert _descriptions(page)[0] == "Lager beer keg 30 L"
