@@ -531,3 +531,31 @@ def test_a_service_log_with_a_date_column_and_art_lines() -> None:
         ("Table cloth rental 130 x 130 cm", None),
         ("Bed linen set, washed and ironed", "330639"),
     ]
+
+
+def test_a_letterheads_form_wrapped_in_type_a_third_larger_than_the_text() -> None:
+    """A word processor's letterhead: the name in 13 points over body text in 9, flush right,
+    its form wrapped onto the next row in the same type ("Fernández Higiene Profesional" /
+    "S.A."): the form is the name's. The street under it ("Avenida de Andalucía, 177") is no
+    name."""
+    page = [
+        T(195, 20, "Fernández Higiene Profesional", right=True, size=13),
+        T(195, 26, "S.A.", right=True, size=13),
+        T(195, 32, "Avenida de Andalucía, 177", right=True, size=9),
+        T(195, 37, "28045 Madrid", right=True, size=9),
+        T(195, 42, "NIF ESA48201602", right=True, size=9),
+        T(15, 37, "Cliente", size=9),
+        T(15, 42, "Taberna del Puerto S.L.", size=9),
+        T(15, 54, "Factura 2023-4072", size=12),
+        T(195, 54, "25/01/2023", right=True, size=9),
+        T(15, 62, "Descripción", size=9),
+        T(150, 62, "Cant.", right=True, size=9),
+        T(195, 62, "Importe", right=True, size=9),
+        T(15, 68, "Detergente lavavajillas 10 l", size=9),
+        T(150, 68, "2", right=True, size=9),
+        T(195, 68, "40,00 €", right=True, size=9),
+        T(150, 80, "Total a pagar", right=True, size=9),
+        T(195, 80, "40,00 €", right=True, size=9),
+        T(60, 280, "Fernández Higiene Profesional S.A. – NIF: ESA48201602", size=8),
+    ]
+    assert _read(_pdf(page)).invoice.supplier_name == "Fernández Higiene Profesional S.A."
