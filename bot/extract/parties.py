@@ -261,8 +261,8 @@ def _plausible(text: str, seller: bool = False) -> bool:
         return False
     if text.endswith((".", "!")) and not labels.LEGAL_FORMS.search(text):
         return False  # a sentence, not a name
-    if labels.LEGAL_FORMS.fullmatch(text.strip(" .,")):
-        return False  # "Sarl" alone is no name
+    if not _TWO_LETTERS.search(labels.LEGAL_FORMS.sub(" ", text)):
+        return False  # "Sarl", "& Co. KG" alone is no name
     return len(text.split()) <= 8
 
 
@@ -463,7 +463,16 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     if not doc.touching(i, j):
         return name
     below = doc.lines[j]
-    more = next((c for c in below.cells if abs(c.start - cell.start) <= 1), None)
+    # (aligned left, or right on paper: a block set flush right wraps its name's form flush right)
+    right = (i, cell.start, cell.end)
+    more = next(
+        (
+            c
+            for c in below.cells
+            if abs(c.start - cell.start) <= 1 or _right_aligned(doc, right, (j, c))
+        ),
+        None,
+    )
     if more is None or len(more.text.split()) > 3:
         return name
     joined = fold(f"{name} {more.text}")

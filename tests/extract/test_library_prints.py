@@ -559,3 +559,30 @@ def test_a_letterheads_form_wrapped_in_type_a_third_larger_than_the_text() -> No
         T(60, 280, "Fernández Higiene Profesional S.A. – NIF: ESA48201602", size=8),
     ]
     assert _read(_pdf(page)).invoice.supplier_name == "Fernández Higiene Profesional S.A."
+
+
+def test_a_flush_right_sellers_block_wraps_its_form_flush_right() -> None:
+    """A browser's invoice: the seller's block set flush right beside the buyer's, in the text's
+    own type, its name's form wrapped onto the next row flush right ("... GmbH" / "& Co. KG")."""
+    page = [
+        T(15, 20, "Gasthaus zur Linde", size=9),
+        T(195, 20, "Fleischerei Huber Getränke GmbH", right=True, size=9),
+        T(15, 24, "Hauptstraße 42", size=9),
+        T(195, 24, "& Co. KG", right=True, size=9),
+        T(15, 28, "74792 Leipzig", size=9),
+        T(195, 28, "USt-IdNr.: DE980133823", right=True, size=9),
+        T(195, 32, "Am Großmarkt 73", right=True, size=9),
+        T(195, 36, "90547 Stuttgart", right=True, size=9),
+        T(15, 50, "Rechnung INV-2025-3659", size=12),
+        T(195, 50, "Rechnungsdatum: 2025-03-29", right=True, size=9),
+        T(15, 62, "Artikel", size=9),
+        T(150, 62, "Menge", right=True, size=9),
+        T(195, 62, "Gesamt", right=True, size=9),
+        T(15, 68, "Orangensaft frisch gepresst, 1 l", size=9),
+        T(150, 68, "20,00", right=True, size=9),
+        T(195, 68, "64,60 €", right=True, size=9),
+        T(150, 80, "Gesamtbetrag", right=True, size=9),
+        T(195, 80, "64,60 €", right=True, size=9),
+    ]
+    invoice = _read(_pdf(page)).invoice
+    assert invoice.supplier_name == "Fleischerei Huber Getränke GmbH & Co. KG"
