@@ -236,10 +236,12 @@ TAX_AMOUNT = [
     r"btw\s*-?\s*bedrag|totaal\s+btw",
     r"cuota\s+(?:de\s+)?iva|total\s+iva|importe\s+iva",
     r"totale\s+(?:iva|imposta)|imposta|importo\s+iva"
-    r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos|(?:celkem|castka)\s+dph|dph\s+celkem",
+    r"|total\s+(?:do\s+)?iva|valor\s+(?:do\s+)?iva|impostos?|impuestos?|(?:celkem|castka)\s+dph"
+    r"|dph\s+celkem",
     r"sum\s+(?:mva|moms)|summa\s+(?:mva|moms)|total\s+(?:mva|moms)|totalt\s+(?:mva|moms)|merverdiavgift"
     r"|mva\s*-?\s*belop[pb]?|moms\s*-?\s*belop[pb]?|momsbelop[pb]?|mervardesskatt",
-    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|mva|moms|steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
+    # (and a compound: "Positionssteuer")
+    r"\b(?:vat|tax|gst|mwst|ust|tva|btw|iva|dph|mva|moms|[a-z]*steuer(?!\s*-?\s*(?:nr|nummer|id)))\b",
 ]
 
 #: An earlier balance added to this invoice's amount: the amount due is not the invoice total.

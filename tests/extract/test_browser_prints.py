@@ -1,8 +1,11 @@
-"""Item tables printed from HTML with each row's figures centred on its text ("vertical-align:
-middle"): an item's first lines stand above its figures, set apart from the item before by the
-row's padding (a blank row)."""
+"""Invoices printed by browsers from HTML templates (InvoicePlane's): each row's figures centred
+on its text ("vertical-align: middle"), so an item's first lines stand above its figures, set
+apart from the item before by the row's padding (a blank row); a tax total under a translated
+label of its own ("Positionssteuer", "Imposto artigos")."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from bot.extract.parse import parse_pages
 
@@ -47,3 +50,11 @@ def test_a_group_heading_over_its_items_is_no_items_text() -> None:
     first = "Lager beer keg 30 L  "
     page = _CENTRED.replace(first, f"Delivery note 4711 of 10.05.2025\n{first}")
     assert _descriptions(page)[0] == "Lager beer keg 30 L"
+
+
+def test_a_tax_total_under_a_translated_item_tax_label() -> None:
+    """ "Item Tax" as InvoicePlane's German and Portuguese print it: a compound of "Steuer", and
+    Portuguese "imposto" in the singular."""
+    for label in ("Positionssteuer", "Imposto artigos"):
+        page = _CENTRED.replace("VAT 20%", label.ljust(7))
+        assert parse_pages([page]).invoice.tax_amount == Decimal("450.98")
