@@ -112,7 +112,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                 spans.append([])
         parts: list[str] = []
         own: list[Span] = []
-        length, last_end, last_ty = 0, 0.0, 0.0
+        length, last_end, last_ty, last_size = 0, 0.0, 0.0, 0.0
         for run in line:
             tx = run["tx"]
             size = run["font_height"] or run["font_size"]
@@ -124,8 +124,10 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                     pad = max(pad, 2 - ends_blank)  # a column gap stays one
                 elif tx - last_end >= 0.15 * size and not ends_blank:
                     pad = max(pad, 1)  # so does a space between words
-                elif last_end - tx > size and abs(run["ty"] - last_ty) > 0.3 * size:
-                    pad = max(pad, 2 - ends_blank)  # within a taller run's span, on another row
+                elif last_end - tx > size and (
+                    abs(run["ty"] - last_ty) > 0.3 * size or abs(size - last_size) > 0.3 * size
+                ):  # within another run's span, on another row or in another type size
+                    pad = max(pad, 2 - ends_blank)
             if pad > 0:
                 pad = min(pad, fixed.WHITESPACE_LIMIT)
                 parts.append(" " * pad)
@@ -136,7 +138,7 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
             own.append(Span(length, length + len(text), box))
             parts.append(text)
             length += len(text)
-            last_end, last_ty = run["displaced_tx"], run["ty"]
+            last_end, last_ty, last_size = run["displaced_tx"], run["ty"], size
         text = "".join(parts).rstrip()
         if text.strip() or lines:
             lines.append(text)

@@ -173,8 +173,8 @@ class _TextState:
     """The graphics and text state of pypdf's layout mode: a stack of matrices (newest last),
     each ``cm`` (``is_text`` False), text matrix or text-rendering shift; the font and the text
     parameters. The quirks are pypdf's, kept so that the text is what it was (a ``cm`` drops
-    the text matrices, an empty text object keeps them), but for one: text shown moves the pen
-    (see :meth:`advance`)."""
+    the text matrices), but for two: text shown moves the pen (see :meth:`advance`), and an
+    empty text object ("BT 449.1 480.9 Td ET", an empty cell) does not move the next."""
 
     def __init__(self, fonts: dict[str, Font]) -> None:
         self.fonts = fonts
@@ -196,7 +196,6 @@ class _TextState:
         if end == b"Q":
             self.font_stack.append((self.font, self.font_size))
             self.q_depth.append(len(self.q_depth))
-        first = self.shows
         for operands, op in ops:
             if op == end:
                 if op == b"Q":
@@ -204,8 +203,8 @@ class _TextState:
                     self.reset_tm()
                     drop = self.q_counts.pop(self.q_depth.pop(), 0)
                     self._set(self.stack[: max(0, len(self.stack) - drop)])
-                elif self.shows != first:  # an ET
-                    self.reset_tm()
+                else:  # an ET: the next text object starts from the identity, as the
+                    self.reset_tm()  # specification says (pypdf's keeps an empty one's Td)
                 return
             if op == b"q" or (op == b"BT" and end == b"Q"):
                 self.walk(ops, b"ET" if op == b"BT" else b"Q", shown)

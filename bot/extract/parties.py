@@ -148,6 +148,9 @@ def _candidate_cells(doc: Doc, skip: set[int]) -> list[tuple[int, int, str, floa
         for cell in _joined_cells(line.cells):
             if _under_a_street(doc, i, cell):
                 continue  # "88 Mill Lane" / "Edinburgh": the town line of an address block
+            if whole := _wrapped_name(doc, i, cell):
+                out.append(whole)  # the name with the end it wraps, in place of the end
+                continue
             parts = _SPLIT.split(cell.text)
             address = len(parts) >= 2 and any(_DIGIT.search(p) for p in parts[1:])
             sender = 2.0 if address and len(parts) >= 3 else 0.0
@@ -232,6 +235,21 @@ def _joined_cells(cells: list[Cell]) -> list[Cell]:
         else:
             runs.append([cell])
     return [Cell(r[0].start, r[-1].end, " ".join(c.text for c in r)) for r in runs]
+
+
+def _wrapped_name(doc: Doc, i: int, cell: Cell) -> tuple[int, int, str, float] | None:
+    """The candidate of a large-type name whose end is the cell, on one of the rows above
+    ("Suministros Hosteleros" / "López S.L."): the end is no name of its own."""
+    if not labels.LEGAL_FORMS.search(cell.text) or len(cell.text.split()) > 3:
+        return None
+    for k in range(max(0, i - 2), i):
+        if doc.lines[k].page == doc.lines[i].page:
+            for c in _joined_cells(doc.lines[k].cells):  # (a name's words may stand apart)
+                if _in_same_type(doc, (k, c), [i]) == cell:
+                    broken = hyphenated(c.text, cell.text)  # ("Ver-" / "meer V.O.F.")
+                    whole = c.text[:-1] + cell.text if broken else f"{c.text} {cell.text}"
+                    return k, c.start, _clean(whole), 0.0
+    return None
 
 
 def _under_a_street(doc: Doc, i: int, cell: Cell) -> bool:
@@ -397,6 +415,7 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
     """
     joined = _NOT_ALNUM.sub("", fold(name))
     word = _NOT_ALNUM.sub("", fold(name.split()[0]))
+    words = {_NOT_ALNUM.sub("", w) for w in fold(name).split() if len(w) >= 4}
     best = 0.0
     for d in domains:
         if not d:
@@ -406,6 +425,8 @@ def _domain_bonus(name: str, domains: set[str]) -> float:
             best = max(best, 3.0)
         elif len(word) >= 3 and d.startswith(word):
             best = max(best, 3.0 if common == len(joined) and len(joined) >= 0.6 * len(d) else 1.5)
+        elif d in words:  # a later word: "Suministros Hosteleros López S.L." at lopez.es
+            best = max(best, 1.5)
     return best
 
 

@@ -586,3 +586,31 @@ def test_a_flush_right_sellers_block_wraps_its_form_flush_right() -> None:
     ]
     invoice = _read(_pdf(page)).invoice
     assert invoice.supplier_name == "Fleischerei Huber Getränke GmbH & Co. KG"
+
+
+def test_a_large_names_wrapped_end_drawn_over_the_address_beside_it() -> None:
+    """Prawn's ERP letter: the name in 15 points wraps its end ("López S.L.") onto a row whose
+    baseline is 2 points from the 7-point address line it overprints. The two stay apart in
+    the text, and the end is read with its name (not as a name of its own, though it spells the
+    mail domain)."""
+    page = [
+        T(195, 14, "Suministros Hosteleros", right=True, size=15),
+        T(195, 20, "López S.L.", right=True, size=15),
+        T(195, 19.3, "Carrer de la Mare de Déu de Port 5", right=True, size=7),
+        T(195, 23, "08038 Barcelona", right=True, size=7),
+        T(195, 26, "info@lopez.es", right=True, size=7),
+        T(15, 36, "Cliente:", size=9),
+        T(15, 40, "Hotel Mirador S.L.", size=9),
+        T(15, 44, "Calle de Embajadores 219, 28012 Madrid", size=9),
+        T(15, 56, "Factura 2024-118", size=12),
+        T(195, 56, "Fecha: 12/03/2024", right=True, size=9),
+        T(15, 66, "Descripción", size=9),
+        T(150, 66, "Cant.", right=True, size=9),
+        T(195, 66, "Importe", right=True, size=9),
+        T(15, 72, "Detergente lavavajillas 10 l", size=9),
+        T(150, 72, "2", right=True, size=9),
+        T(195, 72, "40,00 €", right=True, size=9),
+        T(150, 84, "Total", right=True, size=9),
+        T(195, 84, "40,00 €", right=True, size=9),
+    ]
+    assert _read(_pdf(page)).invoice.supplier_name == "Suministros Hosteleros López S.L."

@@ -1,7 +1,8 @@
 """The layout pass's own walk of the content stream gives exactly the runs pypdf's layout mode
 would: the same text state, quirks included, on streams drawn at random from text operators;
 except that text shown after other text starts where that ends, as the PDF specification says
-(pypdf's layout mode moves the pen only for a number in a ``TJ`` array)."""
+(pypdf's layout mode moves the pen only for a number in a ``TJ`` array), and that a text object
+starts from the identity matrix even after an empty one (pypdf's keeps the empty one's ``Td``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,19 @@ def _pdf(content: bytes) -> Any:
     return PdfReader(io.BytesIO(out.getvalue())).pages[0]
 
 
+_RECURSE = fixed.recurse_to_target_op
+
+
+def _recurse(ops: Any, state: Any, end: Any, fonts: Any, *args: Any) -> Any:
+    """pypdf's walk, but an empty text object's ``Td`` does not move the next one (the second
+    deliberate difference: "BT 449 480 Td ET", an empty table cell, moved the next cell's text
+    by its offset)."""
+    found = _RECURSE(ops, state, end, fonts, *args)
+    if end == b"ET":
+        state.reset_tm()
+    return found
+
+
 def _pypdf_runs(page: Any) -> list[dict[str, Any]]:
     """The runs as the layout pass made them through pypdf's own walk (its text state and
     ``recurse_to_target_op``), joined as the layout pass joins them."""
@@ -47,15 +61,19 @@ def _pypdf_runs(page: Any) -> list[dict[str, Any]]:
     ops = iter(ContentStream(page["/Contents"], page.pdf, "bytes").operations)
     state = fixed.TextStateManager()
     groups: list[dict[str, Any]] = []
-    for operands, op in ops:
-        if op in (b"BT", b"q"):
-            end = b"ET" if op == b"BT" else b"Q"
-            _, shown = fixed.recurse_to_target_op(ops, state, end, fonts)  # type: ignore[arg-type]
-            groups.extend(_joined(shown))
-        elif op == b"Tf":
-            fixed.set_font_operation(state, fonts, operands)
-        else:
-            state.set_state_param(op, operands)
+    fixed.recurse_to_target_op = _recurse  # (the walk calls itself by this name)
+    try:
+        for operands, op in ops:
+            if op in (b"BT", b"q"):
+                end = b"ET" if op == b"BT" else b"Q"
+                _, shown = fixed.recurse_to_target_op(ops, state, end, fonts)  # type: ignore[arg-type]
+                groups.extend(_joined(shown))
+            elif op == b"Tf":
+                fixed.set_font_operation(state, fonts, operands)
+            else:
+                state.set_state_param(op, operands)
+    finally:
+        fixed.recurse_to_target_op = _RECURSE
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
 
 
@@ -208,3 +226,11 @@ def test_word_spacing_does_not_widen_a_gap_between_strings() -> None:
     gap: they are three words, not "Caféengrano"."""
     content = b"BT /F1 11 Tf 1 0 0 1 60 700 Tm 4.884 Tw [(Caf\xe9) -250 (en) -250 (grano)] TJ ET"
     assert _texts(content) == ["Café en grano"]
+
+
+def test_an_empty_text_object_does_not_move_the_next() -> None:
+    """An empty table cell printed as "BT 449.1 480.9 Td ET": the next cell's text stands where
+    its own Td puts it, not at the sum of both (Prawn's tables)."""
+    content = b"BT 449.1 480.9 Td ET BT 491.2 480.9 Td /F1 8 Tf (19.10) Tj ET"
+    (run,) = text_runs(_pdf(content))
+    assert (run["text"], run["tx"], run["ty"]) == ("19.10", 491.2, 480.9)
