@@ -533,6 +533,23 @@ def test_a_service_log_with_a_date_column_and_art_lines() -> None:
     ]
 
 
+def _one_item(
+    y: float, headings: tuple[str, str, str], item: tuple[str, str, str], total: str
+) -> list[T]:
+    """A table of one item in 9 points at ``y`` mm: headings, the item's row, the total under it."""
+    (desc, qty, amount), (text, n, value) = headings, item
+    return [
+        T(15, y, desc, size=9),
+        T(150, y, qty, right=True, size=9),
+        T(195, y, amount, right=True, size=9),
+        T(15, y + 6, text, size=9),
+        T(150, y + 6, n, right=True, size=9),
+        T(195, y + 6, value, right=True, size=9),
+        T(150, y + 18, total, right=True, size=9),
+        T(195, y + 18, value, right=True, size=9),
+    ]
+
+
 def test_a_letterheads_form_wrapped_in_type_a_third_larger_than_the_text() -> None:
     """A word processor's letterhead: the name in 13 points over body text in 9, flush right,
     its form wrapped onto the next row in the same type ("Fernández Higiene Profesional" /
@@ -548,14 +565,12 @@ def test_a_letterheads_form_wrapped_in_type_a_third_larger_than_the_text() -> No
         T(15, 42, "Taberna del Puerto S.L.", size=9),
         T(15, 54, "Factura 2023-4072", size=12),
         T(195, 54, "25/01/2023", right=True, size=9),
-        T(15, 62, "Descripción", size=9),
-        T(150, 62, "Cant.", right=True, size=9),
-        T(195, 62, "Importe", right=True, size=9),
-        T(15, 68, "Detergente lavavajillas 10 l", size=9),
-        T(150, 68, "2", right=True, size=9),
-        T(195, 68, "40,00 €", right=True, size=9),
-        T(150, 80, "Total a pagar", right=True, size=9),
-        T(195, 80, "40,00 €", right=True, size=9),
+        *_one_item(
+            62,
+            ("Descripción", "Cant.", "Importe"),
+            ("Detergente lavavajillas 10 l", "2", "40,00 €"),
+            "Total a pagar",
+        ),
         T(60, 280, "Fernández Higiene Profesional S.A. – NIF: ESA48201602", size=8),
     ]
     assert _read(_pdf(page)).invoice.supplier_name == "Fernández Higiene Profesional S.A."
@@ -575,14 +590,12 @@ def test_a_flush_right_sellers_block_wraps_its_form_flush_right() -> None:
         T(195, 36, "90547 Stuttgart", right=True, size=9),
         T(15, 50, "Rechnung INV-2025-3659", size=12),
         T(195, 50, "Rechnungsdatum: 2025-03-29", right=True, size=9),
-        T(15, 62, "Artikel", size=9),
-        T(150, 62, "Menge", right=True, size=9),
-        T(195, 62, "Gesamt", right=True, size=9),
-        T(15, 68, "Orangensaft frisch gepresst, 1 l", size=9),
-        T(150, 68, "20,00", right=True, size=9),
-        T(195, 68, "64,60 €", right=True, size=9),
-        T(150, 80, "Gesamtbetrag", right=True, size=9),
-        T(195, 80, "64,60 €", right=True, size=9),
+        *_one_item(
+            62,
+            ("Artikel", "Menge", "Gesamt"),
+            ("Orangensaft frisch gepresst, 1 l", "20,00", "64,60 €"),
+            "Gesamtbetrag",
+        ),
     ]
     invoice = _read(_pdf(page)).invoice
     assert invoice.supplier_name == "Fleischerei Huber Getränke GmbH & Co. KG"
@@ -604,13 +617,11 @@ def test_a_large_names_wrapped_end_drawn_over_the_address_beside_it() -> None:
         T(15, 44, "Calle de Embajadores 219, 28012 Madrid", size=9),
         T(15, 56, "Factura 2024-118", size=12),
         T(195, 56, "Fecha: 12/03/2024", right=True, size=9),
-        T(15, 66, "Descripción", size=9),
-        T(150, 66, "Cant.", right=True, size=9),
-        T(195, 66, "Importe", right=True, size=9),
-        T(15, 72, "Detergente lavavajillas 10 l", size=9),
-        T(150, 72, "2", right=True, size=9),
-        T(195, 72, "40,00 €", right=True, size=9),
-        T(150, 84, "Total", right=True, size=9),
-        T(195, 84, "40,00 €", right=True, size=9),
+        *_one_item(
+            66,
+            ("Descripción", "Cant.", "Importe"),
+            ("Detergente lavavajillas 10 l", "2", "40,00 €"),
+            "Total",
+        ),
     ]
     assert _read(_pdf(page)).invoice.supplier_name == "Suministros Hosteleros López S.L."
