@@ -185,7 +185,6 @@ class _TextState:
         self.font_stack: list[tuple[Font | None, float]] = []
         self.font: Font | None = None
         self.font_size: float = 0
-        self.shows = 0
         self._widths: dict[int, _Widths] = {}
         self._effective: Matrix | None = None
         self._unknown: Font | None = None
@@ -339,7 +338,6 @@ class _TextState:
             raise PdfReadError("font not set: is PDF missing a Tf operator?")
         if shown is None:
             return font, "", None
-        self.shows += 1
         if isinstance(value, bytes):
             encoding = font.encoding
             if isinstance(encoding, str):
