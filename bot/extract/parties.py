@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.extract import labels
-from bot.extract.boxes import Page
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc
 from bot.extract.lines import hyphenated
@@ -522,7 +521,7 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], rows: Iterable[int]) -> Cell
     S.r.l."."""
     i, cell = name
     at = doc.box(i, cell.start, cell.end)
-    if at is None or not _large(doc.layout[at[0] - 1], at[1]):
+    if at is None or not _large(doc, at[0], at[1]):
         return None
     x0, y0, x1, y1 = at[1]
     for j, other in ((row, c) for row in rows for c in doc.lines[row].cells):
@@ -547,11 +546,21 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], rows: Iterable[int]) -> Cell
     return None
 
 
-def _large(page: Page, box: tuple[float, float, float, float]) -> bool:
+def _large(doc: Doc, page: int, box: tuple[float, float, float, float]) -> bool:
     """Type a quarter taller than most of the page's text (a letterhead: a word processor sets
     13 points over 9)."""
-    heights = sorted(s.box[3] - s.box[1] for row in page.spans for s in row)
-    return bool(heights) and box[3] - box[1] >= 1.25 * heights[len(heights) // 2]
+    median = doc.derived(_type_heights)[page - 1]
+    return median is not None and box[3] - box[1] >= 1.25 * median
+
+
+def _type_heights(doc: Doc) -> list[float | None]:
+    """Each page's median height of type (None without boxes), worked out once per document:
+    every cell that could wrap a name asks."""
+    out: list[float | None] = []
+    for page in doc.layout:
+        heights = sorted(s.box[3] - s.box[1] for row in page.spans for s in row)
+        out.append(heights[len(heights) // 2] if heights else None)
+    return out
 
 
 def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
