@@ -209,7 +209,11 @@ class Doc:
                 and not (n and cells[n - 1].text[-1] == ":")
             ]
             overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
-            yield from (cell.text for cell in overlapping)
+            for cell in overlapping:
+                yield cell.text
+                # and with its end wrapped in its box, under it ("November 17," / "2025")
+                below = self.lines[i + 1].cells if self.touching(i, i + 1) else []
+                yield from (f"{cell.text} {c.text}" for c in below if abs(c.start - cell.start) < 2)
 
     def _on_paper(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> bool:
         """The cell overlaps the label on paper: a value in larger type under a label, both

@@ -39,9 +39,10 @@ _OF_OTHER = re.compile(
 #: Words before a number label that make it another document's number ("zu Rechnung Nr.").
 _REFERENCE = re.compile(
     r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
-    r"|original|correction\s+(?:of|to)|correctie\s+(?:op|van)|storno\s+(?:zu|der)|sur|op|van)"
+    r"|original|correction\s+(?:of|to)|correctie\s+(?:op|van)|storno(?:\s+(?:zu|der|della|di|of))?"
+    r"|annule(?:\s+et\s+remplace)?|anula|rectifica|rettifica(?:\s+della)?|sur|op|van)"
     r"\s*:?\s*(?:(?:de\s+)?la\s+|the\s+|der\s+|de\s+|die\s+|our\s+|unsere[rn]?\s+)?"
-    r"|ursprungs|ursprung|original|storno|referenz)$"
+    r"|ursprungs|ursprung|referenz)$"
 )
 #: Label ranks that name a credit note's own number (see ``labels.INVOICE_NUMBER``).
 _CREDIT_RANKS = {
@@ -308,6 +309,8 @@ def po_references(doc: Doc, number: str | None = None) -> list[str]:
 def _tokens(text: str) -> list[str] | None:
     """Ids of a list ("PO-49621, PO-49622", "4711 / 4712 und 4713"), or None without one."""
     cell = text.split("  ")[0]
+    if cell.endswith(","):
+        return None  # a list wrapped in its box: read with its end, on the line under it
     found = []
     for part in _LIST_SEPARATOR.split(cell):
         value = _token(part.strip())

@@ -95,7 +95,7 @@ INVOICE_NUMBER = [
     r"invoice\s*(?:number|no\b\.?|nr\b\.?|num\b\.?|#|id\b)",
     r"rechnungs?\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
     r"rechnung\s*(?:nr\b\.?|#|no\b\.?)",
-    r"(?:numero|n\.?[°º]|no\.?|num\.?)\s*(?:de\s+)?(?:la\s+)?facture",
+    r"(?:numero|n\.?[°º]|no\.?|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:d.auto)?facture",
     r"facture\s*(?:n\.?\s?[°º]|no\b\.?|numero|num\b\.?|#)",
     r"factuur\s*-?\s*(?:nummer|nr\b\.?|no\b\.?)",
     r"(?:numero|n\.?[°º]|no\.?|num\.?)\s*(?:de\s+)?factura",
@@ -125,7 +125,7 @@ INVOICE_NUMBER = [
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
-    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$)",
+    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$| #)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
@@ -227,7 +227,7 @@ TOTAL_EXCL = [
 ]
 
 TAX_AMOUNT = [
-    r"total\s+(?:vat|tax)|vat\s+amount|tax\s+amount|sales\s+tax",
+    r"total\s+(?:vat|tax|mwst|ust)|vat\s+amount|tax\s+amount|sales\s+tax",
     r"summe\s+(?:umsatzsteuer|mwst|ust)|mwst\.?\s*-?\s*betrag|ust\.?\s*-?\s*betrag|ust\.?\s+gesamt"
     r"|umsatzsteuer|mehrwertsteuer|versicherungs?steuer|zzgl\.?\s+(?:ust|mwst)|zuzugl\.?\s+ust"
     r"|(?:gesamt)?steuerbetrag|steuer\s+gesamt|summe\s+(?:der\s+)?(?:umsatz)?steuer(?:betrage)?"
@@ -275,19 +275,20 @@ PO_REFERENCE = [
     r"|votre\s+commande|ref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande|commande\s+client",
     r"inkoop\s*(?:order\s*)?(?:nummer|nr\.?)|inkooporder|bestel\s*(?:nummer|nr\.?)|uw\s+order\s*(?:nummer|nr\.?)?"
     r"|uw\s+referentie|po\s*-?\s*nummer|uw\s+bestelling",
-    r"orden\s+de\s+compra|(?:numero|n\.?[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n\.?[°º]|no)|su\s+pedido"
+    r"orden\s+de\s+compra|(?:numero|n\.?[°º])\s+(?:de\s+)?pedido|pedido\s*(?:n\.?[°º]|no)|su\s+pedido(?:\s*n\.?[°º])?"
     r"|pedido\s+(?:del\s+)?cliente",
     r"ordine\s+(?:di\s+acquisto|d.acquisto|n[°º.]?)|(?:numero|n[°º.])\s+ordine|vs\.?\s+ordine"
     r"|vostro\s+ordine(?:\s+d.acquisto)?(?:\s+n[°º.]?)?"
     r"|rif\.?\s+ordine"
-    r"|nota\s+de\s+encomenda|encomenda|vase\s+objednavka|cislo\s+objednavky|objednavka\s*c\.",
+    r"|nota\s+de\s+encomenda|encomenda|vase\s+obj(?:ednavka|\.)|cislo\s+objednavky|objednavka\s*c\.",
     r"bestillings?\s*-?\s*(?:nummer|nr\b\.?)|ordre\s*-?\s*(?:nummer|nr\b\.?)|order\s*-?\s*(?:nummer|nr\b\.?)"
     r"|d(?<![a-z]d)eres\s+(?:bestilling|ordre)(?:\s*-?\s*(?:nummer|nr\b\.?))?|ert\s+order(?:nummer|nr)?"
     r"|j(?<![a-z]j)eres\s+ordre(?:nummer|nr)?"
     r"|inkopsorder|rekvisisjon",
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
-    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|bestellung\b|ihr\s+zeichen|uw\s+kenmerk"
+    r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|vos\s+ref(?:erences)?\b\.?|bestellung\b"
+    r"|ihr\s+zeichen|uw\s+kenmerk|vase\s+znacka"
     r"|v\s?/\s?ref\b\.?|y\s?/\s?ref\b\.?"
     r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
     r"|vs\.\s*rif\b\.?|customer\s+po\b|customer\s+ref(?:erence)?\b\.?|kundenreferenz"
@@ -315,8 +316,9 @@ TYPE_CODE = [
 ]
 #: A self-billed invoice (the buyer writes it: "Gutschrift" in German law) is an invoice.
 SELF_BILLED = re.compile(
-    r"selbst\s*-?\s*ausgestellte\s+rechnung|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"
-    r"|zelf\s*-?\s*facturering|autofactura|autofattura|gutschriftsverfahren|abrechnungsgutschrift"
+    r"selbst\s*-?\s*ausgestellte|self\s*-?\s*bill(?:ed|ing)|auto\s*-?\s*facturation"
+    r"|zelf\s*-?\s*facturering|autofactura|autofattura|gutschrifts?verfahren|abrechnungsgutschrift"
+    r"|selbstfakturierung"
 )
 
 #: Labels that introduce the buyer's block or the buyer's own numbers.
@@ -326,7 +328,7 @@ CUSTOMER = re.compile(
     r"|rechnung\s+an"
     r"|sold\s+to|deliver(?:ed|y)?\s+to|customer|client"
     r"|buyer|purchaser|attn|rechnungsempfanger|empfanger|kaufer|kunde|kunden|warenempfanger|lieferanschrift"
-    r"|herrn|frau|destinataire|facture\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"
+    r"|herrn|frau|destinataire|facture[er]?\s+a|factureren\s+aan|gefactureerd\s+aan|geleverd\s+aan"
     r"|factuuradres|facturatieadres|factuur\s+aan|afleveradres|leveradres|klant|zu\s+handen"
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"

@@ -45,7 +45,8 @@ CARRIED = re.compile(
     r"|van\s+vorige\s+pagina|riporto|a\s+riportare|suma\s+y\s+sigue|a\s+trasladar|suma\s+anterior"
     r"|a\s+transportar|transporte|prevod|prenos)\b"
     # anywhere on the line: "Continued on next page - carried forward  5,035.28"
-    r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b"
+    r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b|a\s+riportare\b"
+    r"|te\s+transporteren\b"
 )
 DISCOUNT = re.compile(
     r"rabatt|discount|remise|korting|sconto|descuento|nachlass|reduction|ristourne|bonus"
@@ -900,6 +901,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         desc_col = next((c for c in cols if c.kind == "description"), None)
         pending = False
         orphan: tuple[int, str] | None = None  # a line of text no item has taken
+        stacked = False  # the items' descriptions stand above their figures
         leading: tuple[int, int] | None = None  # (figures' line, first line) of a centred item
         page = doc.lines[i].page
         first, last_used, before = i, i + span - 1, len(items)
@@ -958,6 +960,8 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 # "•  20 × 45,90    918,00"), when quantity x price make its total
                 item, _ = row(doc.lines[i].text, doc.decimal, cols, True, item_row)
                 item = _described(item, orphan[1])
+                bare = all(len(w) < 5 for w in _WORD.findall(doc.lines[i].text))  # (units)
+                stacked = item is not None and bare and not pending
             if item is not None and subtotal and item.quantity is None and _has(cols, "quantity"):
                 break  # after a subtotal, a row with no quantity is the summary's
             if item is not None:
@@ -990,6 +994,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
             elif (
                 text
                 and items
+                and not stacked
                 and continuation < _DETAIL_LINES
                 and gap == 0  # (detail lines follow their item, and count as no gap)
                 and _under_description(doc.lines[i], desc_col, cols, at)
@@ -1020,6 +1025,13 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 if text and len(cells) > 1 and POSITION.fullmatch(cells[0].text):
                     # an item's number and its description, its figures to come
                     orphan = (i, _in_description_column(doc.lines[i].text, desc_col) or text)
+                elif stacked or len(items) == before:
+                    # a description over its figures, where the first item's stands there (a
+                    # receipt's narrow column: "Burro 250 g" / "16  4,43  70,88 A"), in lines;
+                    # its numbers are text ("Acqua frizzante 24 x 0,33 l")
+                    text = text or " ".join(doc.lines[i].text.split())
+                    above = orphan[1] if orphan is not None and orphan[0] == i - 1 else None
+                    orphan = (i, text if above is None else wrapped(above, text))
             i += 1
         if len(items) > before:
             covered.update(range(first, last_used + 1))

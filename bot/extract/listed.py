@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from bot.extract import labels
 from bot.extract.checks import adds_up, items_sum
-from bot.extract.dates import find_dates
+from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc, Line, is_labelish
 from bot.extract.lines import CARRIED, DISCOUNT, POSITION, product_pair, repair, signed, wrapped
 from bot.extract.numbers import Number, find_numbers
@@ -37,6 +37,7 @@ _FIELD_LABELS = re.compile(
         )
     )
 )
+_SUMS = labels.compile_all(labels.TOTAL_EXCL[:-1])
 _NUMERIC_CELL = re.compile(
     r"[-\u2212(]?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d[\d.,' \u00a0\u202f]*\s*%?\s*"
     r"(?:[€$£]|EUR|USD|GBP|CHF|[^\W\d_]{1,6}\.?)?\)?",
@@ -48,6 +49,10 @@ _TAIL = re.compile(
 _VAT_DIGIT = re.compile(r" {1,3}\d\s*")
 _CURRENCY_TAIL = re.compile(r"\s*(?:[€$£]|EUR|USD|GBP|CHF|Rs\.?)\s*$")
 _MAX_TEXT_LINES = 3
+_COUNT = re.compile(
+    r"\d+ (?:items?|positions?|positionen|articles?|artikel|artikelen|posizioni|articoli"
+    r"|articulos|polozek|polozky|pos\.)"
+)
 _NUMBER_START = re.compile(r"\d")
 _PAGE_EDGE = 8  # lines of a page's foot or head (footer, letterhead, repeated title)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -84,6 +89,8 @@ def listed_items(
     # a discount on the whole bill among the totals ("DISCOUNT 3%  -62.00" under "GOODS
     # TOTAL"): the items add up to the net before it
     wanted[1:1] = [wanted[0] + d for d in _bill_discounts(doc, skip)]
+    # or to a subtotal printed before a discount or carriage ("Subtotal", "Zwischensumme")
+    wanted += [a.value for a in _printed_sums(doc, skip) if a.value not in wanted]
     runs = _runs(doc, skip)
     for target in wanted:
         found = [
@@ -173,6 +180,12 @@ def _bill_discounts(doc: Doc, skip: set[int]) -> list[Decimal]:
     return [-a.value for a in amounts if a is not None and a.value < 0]
 
 
+def _printed_sums(doc: Doc, skip: set[int]) -> list[Number]:
+    """The amounts of the lines labelled as a sum before tax, outside tables."""
+    lines = sorted({h.line for h in doc.hits(_SUMS)} - skip)
+    return [a for i in lines if (a := _amount_at_end(doc, i)) is not None and a.value > 0]
+
+
 def _aligned(run: _Run, line: Line) -> bool:
     """Rows that open with a number (a quantity, right-aligned) start a few columns apart;
     they belong to a run of such rows when the number's right edge is near the run's."""
@@ -206,6 +219,8 @@ def _discount(doc: Doc, i: int) -> LineItem | None:
 def _continue_description(run: _Run, text: str) -> None:
     """Detail lines belong to the item above them (kept short: three lines at most)."""
     last = run.items[-1]
+    if _COUNT.fullmatch(fold(text)):
+        return  # "10 items", "6 Positionen" under the list: how many there are
     if last.description and last.description.count("\n") < _MAX_TEXT_LINES - 1:
         run.items[-1] = last.model_copy(update={"description": wrapped(last.description, text)})
 
@@ -278,7 +293,7 @@ def _leading_code(cells: list[Cell]) -> str | None:
 # "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
 # cents: "1 l x 6" is a pack size)
 _TIMES = re.compile(
-    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?(-?\d[\d.,]*[.,]\d\d))?"
+    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?[€$£]? ?(-?\d[\d.,]*[.,]\d\d))?"
 )
 
 
