@@ -19,11 +19,24 @@ from typing import Any, NamedTuple
 
 from pypdf._text_extraction._layout_mode import _fixed_width_page as fixed
 
-from bot.extract.content import text_runs
+from bot.extract.content import split_cells, text_runs
 
 BoxT = tuple[float, float, float, float]
 # blanked (str.translate looks every character up); Qt's PDF engine shows a tab between words
 _CONTROL = re.compile("[\t\x0e-\x1f]")
+#: typographic ligatures as their letters (cairo, LaTeX: "Caseiﬁcio" is "Caseificio")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 
 
 class Span(NamedTuple):
@@ -68,7 +81,7 @@ def layout_page(page: Any) -> Page:
     fails or sees no text (text inside form XObjects), its plain text without boxes, which is
     still read far better than by OCR."""
     try:
-        runs = text_runs(page)
+        runs = split_cells(text_runs(page))
         rendered = _render(runs, float(page.mediabox.top)) if runs else None
     except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError, AttributeError):
         rendered = None
@@ -133,6 +146,8 @@ def _render(runs: list[dict[str, Any]], height: float) -> Page:
                 parts.append(" " * pad)
                 length += pad
             text = _CONTROL.sub(" ", run["text"])
+            if _LIGATURE.search(text):
+                text = text.translate(_LIGATURES)
             base = height - run["ty"] * run["flip_sort"]
             box = (tx + left, base - 0.8 * size, run["displaced_tx"] + left, base + 0.2 * size)
             own.append(Span(length, length + len(text), box))

@@ -70,6 +70,28 @@ def text_runs(page: Any) -> list[dict[str, Any]]:
     return sorted(groups, key=lambda g: (g["ty"] * g["flip_sort"], -g["tx"]), reverse=True)
 
 
+def split_cells(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs cut where a text object of their own starts exactly where another line's run
+    starts: a table drawn a text object a cell, its cells one space apart in a narrow column
+    ("EQ-58333" "Inductiekookplaat 3,5 kW"), has them apart where its columns start on paper
+    (under "Omschrijving")."""
+    if not any("cuts" in run for run in runs):
+        return runs
+    starts: dict[int, list[float]] = {}  # where runs and cells start, to a quarter point
+    for run in runs:
+        for tx in (run["tx"], *(cut[1] for cut in run.get("cuts", ()))):
+            starts.setdefault(round(tx * 4), []).append(run["ty"])
+    out: list[dict[str, Any]] = []
+    for run in runs:
+        for at, tx, end in reversed(run.pop("cuts", [])):
+            near = (ty for d in (-1, 0, 1) for ty in starts.get(round(tx * 4) + d, ()))
+            if any(abs(ty - run["ty"]) > run["font_height"] for ty in near):
+                out.append({**run, "text": run["text"][at:], "tx": tx})
+                run = {**run, "text": run["text"][:at].rstrip(), "displaced_tx": end}
+        out.append(run)
+    return out
+
+
 def _piece(run: Shown) -> Shown:
     return {"text": run["text"], "tx": run["tx"], "displaced_tx": run["displaced_tx"]}
 
@@ -105,13 +127,27 @@ def _runs(shown: list[Shown]) -> list[dict[str, Any]]:
     """The text operations as runs, as pypdf's layout mode joins them (one run a line of a text
     object, gaps as spaces of the font), but a gap of two spaces or more starts a run of its
     own: such a gap is a column's, and a run keeps its place only where it starts (a table row
-    drawn as one text object had its columns set by the font's space, not where they stand)."""
+    drawn as one text object had its columns set by the font's space, not where they stand).
+    Where the type size changes, the gap is measured in the larger type's spaces: a word set in
+    small capitals of two sizes ("C" "REDIT") is apart only by its letters' spacing; so are
+    capitals drawn one by one, unless apart by most of a space (not a figure and its unit, set
+    a thin space apart by TeX: "5 l")."""
     runs: list[dict[str, Any]] = []
     last: Any = None
+    last_space = 0.0
     for tj in shown:
         space, space_tx = tj.pop("space_on_page"), tj.pop("space_tx")
+        space, last_space = max(space, last_space), space
         gap = round(tj["tx"] - last["displaced_tx"], 3) if last is not None else 0.0
         spaces = round(gap / space) if gap > 0 and space else 0
+        if (
+            spaces == 1
+            and gap < 0.8 * space
+            and (tj["text"] + last["text"]).isalpha()
+            and (tj["text"] + last["text"]).isupper()
+            and len(tj["text"] + last["text"]) == 2
+        ):
+            spaces = 0  # capitals drawn one by one, spaced out: one word
         if (
             last is None
             or abs(tj["ty"] - last["ty"]) > tj["font_height"]
@@ -120,6 +156,9 @@ def _runs(shown: list[Shown]) -> list[dict[str, Any]]:
         ):
             runs.append(tj)
         else:
+            if tj.pop("object", False) and spaces:  # a text object of its own, apart
+                cut = (len(runs[-1]["text"]) + spaces, tj["tx"], last["displaced_tx"])
+                runs[-1]["cuts"] = [*runs[-1].get("cuts", []), cut]
             if "pieces" in runs[-1] or "pieces" in tj:  # (each part where it stands)
                 runs[-1]["pieces"] = runs[-1].get("pieces", [_piece(runs[-1])]) + tj.get(
                     "pieces", [_piece(tj)]
@@ -127,6 +166,8 @@ def _runs(shown: list[Shown]) -> list[dict[str, Any]]:
             text = runs[-1]["text"] + " " * spaces + tj["text"]
             runs[-1].update(text=text, displaced_tx=tj["displaced_tx"])
         last = tj
+    for run in runs:
+        run.pop("object", None)
     return [r for r in runs if r["text"].strip()]
 
 
@@ -189,12 +230,15 @@ class _TextState:
         self._effective: Matrix | None = None
         self._unknown: Font | None = None
         self._space_tx: dict[tuple[int, float, float, float, float], float] = {}
+        self.fresh = False  # a text object has begun and shown nothing yet
 
     def walk(self, ops: Iterator[Op], end: bytes, shown: list[Shown]) -> None:
         """Follow the operations to ``end`` (``ET`` or ``Q``), adding what is shown to ``shown``."""
         if end == b"Q":
             self.font_stack.append((self.font, self.font_size))
             self.q_depth.append(len(self.q_depth))
+        else:
+            self.fresh = True
         for operands, op in ops:
             if op == end:
                 if op == b"Q":
@@ -388,6 +432,7 @@ class _TextState:
             common.update(space_tx=natural, space_on_page=natural * t[0])
             for piece in self._pieces(_WORDS, font, value, raw, decoded, t):
                 shown.append({**piece, **common})
+            self.fresh = False
             return font, raw, None
         width = self.word_tx(font, raw)
         end = width * t[0] + 0.0 * t[2] + t[4]
@@ -396,6 +441,8 @@ class _TextState:
             # columns set apart by spaces inside one string (troff's tables): each piece where
             # it stands, should text drawn later fall between them (see _unoverlapped)
             run["pieces"] = self._pieces(_PIECE, font, value, raw, decoded, t)
+        if self.fresh:  # (where a cell of a table drawn one text object a cell may start)
+            run["object"], self.fresh = True, False
         shown.append(run)
         return font, raw, width
 

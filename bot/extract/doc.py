@@ -22,6 +22,8 @@ from bot.extract.text import split_lines
 
 T = TypeVar("T")
 
+#: a label ending its sentence: a full stop, then the next sentence's first word or nothing
+_SENTENCE_END = re.compile(r"\s*\.(?: [^\W\d_][^\W\d_A-Z]|\s*$)")
 _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as in "1\u00a0176,03"
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 # (a "#" glued to the value is the value's: "#98656")
@@ -171,8 +173,8 @@ class Doc:
         the cells under it on the next ``depth`` lines, best overlap first per line; nothing
         where the label ends a sentence ("quoting the invoice number.")."""
         rest = self.lines[hit.line].text[hit.end :]
-        if rest.strip() == ".":
-            return None
+        if _SENTENCE_END.match(rest):
+            return None  # ("within 10 days of the invoice date. Please pay by 10/05/2024.")
         right = _LEAD.sub("", rest)
         if _BROKEN.search(cut := right.rstrip()) and self.touching(hit.line, hit.line + 1):
             end = hit.end + len(rest.rstrip())  # its last word, on the next row, under it or right
@@ -208,12 +210,26 @@ class Doc:
                 if (c.start < hi + 3 and c.end > lo - 3 or self._on_paper(label, i, c))
                 and not (n and cells[n - 1].text[-1] == ":")
             ]
-            overlapping.sort(key=lambda c: -(min(c.end, hi) - max(c.start, lo)))
+            # the most under the label on paper first (a line of small type before it pushes the
+            # labels right on the grid of characters), then on the grid
+            overlapping.sort(
+                key=lambda c: (
+                    -self._paper_overlap(label, i, c),
+                    -(min(c.end, hi) - max(c.start, lo)),
+                )
+            )
             for cell in overlapping:
                 yield cell.text
                 # and with its end wrapped in its box, under it ("November 17," / "2025")
                 below = self.lines[i + 1].cells if self.touching(i, i + 1) else []
                 yield from (f"{cell.text} {c.text}" for c in below if abs(c.start - cell.start) < 2)
+
+    def _paper_overlap(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> float:
+        """How far the cell lies under the label on paper, in points (0 without boxes)."""
+        box = None if label is None else self.box(i, cell.start, cell.end)
+        if label is None or box is None:
+            return 0.0
+        return max(0.0, min(box[1][2], label[1][2]) - max(box[1][0], label[1][0]))
 
     def _on_paper(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> bool:
         """The cell overlaps the label on paper: a value in larger type under a label, both

@@ -125,7 +125,7 @@ INVOICE_NUMBER = [
     r"booking\s*(?:id|ref(?:erence)?|no\b\.?|number)|reservation\s*(?:id|no\b\.?|number)"
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
-    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$| #)",
+    r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$| #| \d)",
     r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota"
     r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"

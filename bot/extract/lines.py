@@ -46,7 +46,7 @@ CARRIED = re.compile(
     r"|a\s+transportar|transporte|prevod|prenos)\b"
     # anywhere on the line: "Continued on next page - carried forward  5,035.28"
     r"|(?:carried|brought|carry)\s+forward\b|suma\s+y\s+sigue\b|a\s+reporter\b|a\s+riportare\b"
-    r"|te\s+transporteren\b"
+    r"|te\s+transporteren\b|\bubertrag\b"
 )
 DISCOUNT = re.compile(
     r"rabatt|discount|remise|korting|sconto|descuento|nachlass|reduction|ristourne|bonus"
@@ -97,6 +97,7 @@ def _header_span(doc: Doc, i: int) -> _Heading | None:
         or len(kinds & {"description", "weak_description", "quantity", "unit_price", "total"}) < 2
     ):
         return None
+    cols = _stacked_above(doc, i, cols)
     # a second heading line (e.g. "Preis/" over "Einheit") adds columns it alone names
     extra: list[Column] = []
     if i + 1 < len(doc.lines) and not find_numbers(doc.lines[i + 1].text, doc.decimal):
@@ -120,6 +121,26 @@ def _header_span(doc: Doc, i: int) -> _Heading | None:
                 second_desc = True
     cols.sort(key=lambda c: c.start)  # (typed() gives them in order: only added ones move)
     return _resolve(cols), 2 if extra else 1, second_desc
+
+
+def _stacked_above(doc: Doc, i: int, cols: list[Column]) -> list[Column]:
+    """Headings wrapped upwards, set on the heading row's baseline ("Prix" / "unitaire" / "HT",
+    "Rem." / "%"): the words of up to two lines right above, each over one column, name it
+    together with its word below."""
+    words = {c: _text(doc.lines[i], c) for c in cols}
+    for j in (i - 1, i - 2):
+        above = doc.lines[j].cells if j >= 0 and doc.touching(j, i) else []
+        over = [[c for c in cols if c.start < a.end + 2 and a.start < c.end + 2] for a in above]
+        if not above or any(len(o) != 1 for o in over) or find_numbers(doc.lines[j].text):
+            break
+        for cell, (col,) in zip(above, over, strict=True):
+            words[col] = f"{cell.text} {words[col]}"
+    out = []
+    for col in cols:
+        kinds = {c.kind for c in typed([Cell(0, len(words[col]), words[col])])}
+        kind = kinds.pop() if len(kinds) == 1 else "other"
+        out.append(col if kind in ("other", col.kind) else replace(col, kind=kind))
+    return out
 
 
 def _text(line: Line, col: Column) -> str:
@@ -912,6 +933,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
         at = 999  # where the last item's description starts
         parts: dict[Column, list[str]] | None = None  # its text per text column, if several
         subtotal = False
+        rows_on = 0  # the page of the table's last row
         while i < len(doc.lines) and gap <= _MAX_GAP and headers[i] is None:
             if doc.lines[i].page != page:
                 if len(items) == before:
@@ -934,6 +956,9 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 break  # the heading of another table ("Warenwert  Nettobetrag  MwSt-Betrag")
             if CARRIED.search(folded) and len(find_numbers(doc.lines[i].text, doc.decimal)) <= 1:
                 i += 1  # "Übertrag 5.133,67", "Report": the table goes on after it
+                if rows_on == page:  # under this page's rows: the page's foot follows
+                    while i < len(doc.lines) and doc.lines[i].page == page:
+                        i += 1
                 continue
             summary = labels.SUMMARY.search(folded) is not None
             # an item though it reads like a summary: a discount row, or a row priced like an item
@@ -973,7 +998,7 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 items.append(item)
                 gap = continuation = 0
                 pending = second_desc
-                last_used = i
+                last_used, rows_on = i, page
             elif text and items and pending:
                 last = items[-1]
                 text = _in_description_column(doc.lines[i].text, desc_col) or text

@@ -293,7 +293,7 @@ def _leading_code(cells: list[Cell]) -> str | None:
 # "Filet (Déstockage) 18,328 x", "4711573052737 20 Kan x 45,92": quantity (unit) x price (in
 # cents: "1 l x 6" is a pack size)
 _TIMES = re.compile(
-    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?[€$£]? ?(-?\d[\d.,]*[.,]\d\d))?"
+    r"(?:(.*?) )?(-?\d[\d.,]*(?: ?[^\W\d_]{1,8}\.?)?) ?[x×](?: ?[€$£]? ?(-?\d[\d.,]*[.,]\d{2,4}))?"
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from pydantic import BaseModel
 
@@ -18,19 +19,20 @@ from bot.errors import ExtractionError
 from bot.extract import fields
 from bot.extract.boxes import Page
 from bot.extract.cards import card_items
-from bot.extract.checks import assess, items_sum
+from bot.extract.checks import adds_up, assess, items_sum
 from bot.extract.doc import Doc
 from bot.extract.lines import tables
 from bot.extract.listed import listed_items
 from bot.extract.parties import supplier_name
 from bot.extract.positions import locate
-from bot.extract.schema import ExtractedInvoice, ExtractionResult
+from bot.extract.schema import ExtractedInvoice, ExtractionResult, LineItem
 from bot.extract.terms import debit_date, due_from_terms, pay_by_date
 from bot.extract.text import is_empty, pdf_pages
 from bot.extract.totals import choose
 from bot.extract.zygote import JSONText
 
 ENGINE = "local"
+ZERO = Decimal(0)
 _EUROPEAN = re.compile(
     r"\b(?:rechnung|mwst|ust|facture|tva|factuur|btw|factura|iva|fattura|fatura|faktura|dph|betrag"
     r"|montant|bedrag)\b"
@@ -90,6 +92,12 @@ def _absolute(model: BaseModel, *names: str) -> dict[str, object]:
     return {k: abs(v) for k in names if (v := getattr(model, k)) is not None}
 
 
+def _adds_up(items: list[LineItem], *totals: Decimal | None) -> bool:
+    """The items' totals add up to one of ``totals``."""
+    found = items_sum(items)
+    return found is not None and any(t is not None and adds_up(found, ZERO, t) for t in totals)
+
+
 def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:
     """A due date no label names: a direct debit's date, a "please pay by" date, else the issue
     date plus the payment terms (a guess from the terms is the least sure)."""
@@ -118,9 +126,12 @@ def parse_pages(pages: Sequence[str | Page]) -> ExtractionResult:
     if not items:
         items, table_lines = card_items(doc)
     totals = choose(doc, table_lines, items_sum(items))
-    if not items:
-        items, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)
-        table_lines |= listed_lines
+    if len(items) < 2 or not _adds_up(items, totals.net, totals.gross):
+        # (a list that adds up and holds more items than a table's one or those of a table that
+        # does not: the table was another's, a VAT summary's last row under a receipt's list)
+        listed, listed_lines = listed_items(doc, [totals.net, totals.gross], table_lines)
+        if listed and (not items or len(listed) > max(2, len(items))):
+            items, table_lines = listed, table_lines | listed_lines
     confidence.update(totals.confidence)
     vat = fields.vat_spot(doc, tax_id)
     supplier, confidence["supplier_name"] = supplier_name(doc, table_lines, vat)

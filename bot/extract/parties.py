@@ -486,11 +486,7 @@ def _with_next_line(doc: Doc, name: str, i: int) -> str:
     # (aligned left, or right on paper: a block set flush right wraps its name's form flush right)
     right = (i, cell.start, cell.end)
     more = next(
-        (
-            c
-            for c in below.cells
-            if abs(c.start - cell.start) <= 1 or _right_aligned(doc, right, (j, c))
-        ),
+        (c for c in below.cells if abs(c.start - cell.start) <= 1 or _lined_up(doc, right, (j, c))),
         None,
     )
     if more is None or len(more.text.split()) > 3:
@@ -584,7 +580,7 @@ def _with_first_line(doc: Doc, name: str, i: int, table_lines: set[int]) -> str:
         cells = (c for k in range(j) for c in doc.lines[k].cells)
         first = not any(c.start < end and c.end > start for c in cells)
         heading = labels.SELLER_HEADING.fullmatch(fold(cell.text).rstrip(": "))  # "Od", "From"
-        aligned = abs(cell.start - start) <= 2 or _right_aligned(doc, (i, start, end), (j, cell))
+        aligned = abs(cell.start - start) <= 2 or _lined_up(doc, (i, start, end), (j, cell))
         if (
             first
             and aligned
@@ -605,11 +601,15 @@ def _monogram(text: str, name: str) -> bool:
     return letters.isupper() and len(letters) <= 4 and initials.startswith(letters)
 
 
-def _right_aligned(doc: Doc, at: tuple[int, int, int], other: tuple[int, Cell]) -> bool:
+def _lined_up(doc: Doc, at: tuple[int, int, int], other: tuple[int, Cell]) -> bool:
     """Characters ``start..end`` of line ``i`` end where the cell of line ``j`` ends, on paper
-    (a column's grid of average character widths puts right-aligned ends columns apart)."""
+    (a column's grid of average character widths puts right-aligned ends columns apart), or
+    both are centred on one axis."""
     (i, start, end), (j, cell) = at, other
     a, b = doc.box(i, start, end), doc.box(j, cell.start, cell.end)
     if a is None or b is None:
         return abs(cell.end - end) <= 2
-    return abs(a[1][2] - b[1][2]) <= 0.3 * (a[1][3] - a[1][1])
+    tolerance = 0.3 * (a[1][3] - a[1][1])
+    # or centred under it (a letterhead set centred: "Brooks Beverage Distributors" / "Inc.")
+    centred = abs(a[1][0] + a[1][2] - b[1][0] - b[1][2]) <= 2 * tolerance and b[1][0] > a[1][0]
+    return abs(a[1][2] - b[1][2]) <= tolerance or centred

@@ -9,8 +9,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from bot.extract.boxes import layout_page
+from bot.extract.content import text_runs
 from bot.extract.parse import parse_pages
 from bot.extract.schema import ExtractedInvoice
+from tests.extract.test_text_state import _pdf
 
 
 def _read(page: str) -> ExtractedInvoice:
@@ -196,3 +199,120 @@ def test_a_table_goes_on_after_a_carried_total_in_italian_and_dutch() -> None:
         second += "\n                                       Totale        127,93\n"
         items = parse_pages([first, second]).invoice.line_items
         assert [i.total for i in items] == [Decimal("83.33"), Decimal("43.60")], carried
+
+
+def test_a_label_ending_a_sentence_names_no_value_after_it() -> None:
+    """ "… of the invoice date. Please pay by 10/05/2024." is no issue date: the label ends its
+    sentence; the date under the "Date" heading is."""
+    page = """Pemberton Linen Services Ltd
+              Invoice No.        Date             Due date
+INVOICE       2024-3891          30/04/2024       10/05/2024
+
+Total                                          284,77
+Payment within 10 days of the invoice date. Please pay by 10/05/2024.
+"""
+    assert _read(page).invoice_date == date(2024, 4, 30)
+    # an abbreviated label's full stop is no sentence's end ("Order ref.    4500484323")
+    page = "Invoice INV-1\nDate 07/06/2025\nOrder ref.    4500484323\n\nTotal   10.00\n"
+    assert _read(page).po_references == ["4500484323"]
+
+
+def test_a_bare_number_label_one_space_before_its_value() -> None:
+    """ "Numéro 202424820" under the title "FACTURE"."""
+    page = "Les Halles Rousseau SARL                          FACTURE\nEURL au capital de 5 000 €\n"
+    page += "45 quai des Chartrons                             Numéro 202424820\n\nTotal  10,00\n"
+    assert _read(page).invoice_number == "202424820"
+
+
+def test_headings_wrapped_upwards_name_their_columns_together() -> None:
+    """FOP sets a table's headings on the row's baseline, wrapped upwards: "Prix" / "unitaire"
+    / "HT" is the unit price, "Rem." / "%" the discount, "Montant" / "HT" the line total."""
+    page = """Facture F-2025-0012                                   Date 10/01/2025
+
+                                                                  Prix
+                                                              unitaire     Rem.    Montant
+             Désignation                      Quantité   U.         HT     TVA %      %         HT
+Vin rouge de la maison, 0,75 l                      20   pce      18,89     20 %   15 %     321,13
+Café en grains espresso 1 kg                         7   kg       25,78     20 %            180,46
+
+                                                                        Total HT         501,59
+"""
+    assert [(i.quantity, i.unit_price, i.total) for i in _read(page).line_items] == [
+        (Decimal(20), Decimal("18.89"), Decimal("321.13")),
+        (Decimal(7), Decimal("25.78"), Decimal("180.46")),
+    ]
+
+
+def test_a_carried_total_ends_its_pages_rows_before_the_footer() -> None:
+    """ "Zwischensumme Übertrag: CHF 5'002.81" closes the page's rows: the footer under it
+    (figures in a company line) is no item, and the rows go on on the next page."""
+    first = """Rechnung RE-2025-7103                       Datum 01.03.2025
+
+Pos.   Bezeichnung                               Menge   Einheit       Preis       Betrag
+1      Klarspüler 5 l                               14   Stk.          11.17       156.38
+
+                                        Zwischensumme Übertrag: CHF 156.38
+
+          Colombo AG · Via Ripamonti 88 · 20139 Milano · REA MI-2152782 · Cap. soc. 50.000,00
+"""
+    second = """                                                    Übertrag: CHF 156.38
+
+2      Kochmesser 21 cm, Edelstahl                   6   Stk.          26.93       161.58
+
+                                                    Total netto               317.96
+"""
+    items = parse_pages([first, second]).invoice.line_items
+    assert [i.total for i in items] == [Decimal("156.38"), Decimal("161.58")]
+    # a page that repeats the heading and the carried total over its rows keeps them
+    repeated = first.splitlines()[2] + "\n"
+    items = parse_pages([first, repeated + second]).invoice.line_items
+    assert [i.total for i in items] == [Decimal("156.38"), Decimal("161.58")]
+
+
+def test_a_receipts_list_over_a_vat_summarys_one_row() -> None:
+    """A receipt's items with no heading (a price with four decimals among them) add up to the
+    net; the VAT summary under them, read as a table, gives one row ("Betrag") that happens to
+    add up as well: the list of twelve is the items, not the summary's one."""
+    rows = [("Lachsfilet mit Haut", "0,4 kg x 18,38", "7,35 A")]
+    rows += [("Servietten 33 x 33 cm", "100 Stk. x 0,0949", "9,49 B")]
+    rows += [("Rispentomaten", "4,25 kg x 2,77", "11,77 A")]
+    page = "Rechnung 2024-77\nDatum 12.03.2024\n\n"
+    for text, times, amount in rows:
+        page += f"{text}\n   {times:<30}{amount:>12}\n"
+    page += """                            3 Positionen
+
+Summe netto                        28,61 €
+USt. gesamt                         3,59 €
+Gesamt brutto                      32,20 €
+
+St.     Satz            Netto          USt.
+A        7 %            19,12          1,34
+B       19 %             9,49          1,80
+      Betrag            28,61          3,14
+"""
+    assert [i.total for i in _read(page).line_items] == [
+        Decimal("7.35"),
+        Decimal("9.49"),
+        Decimal("11.77"),
+    ]
+
+
+def test_a_centred_letterheads_legal_form_wrapped_under_it() -> None:
+    """A receipt's letterhead set centred in a narrow column, in the type of the text under it,
+    wraps its legal form onto the next row, centred under the name on paper ("Brooks Beverage
+    Distributors" / "Inc.")."""
+
+    def centred(text: bytes, size: int, y: int) -> bytes:
+        drawn = b"BT /F1 %d Tf 1 0 0 1 0 %d Tm (%s) Tj ET" % (size, y, text)
+        (run,) = text_runs(_pdf(drawn))  # (its width in Helvetica)
+        x = 150 - run["displaced_tx"] / 2
+        return b"BT /F1 %d Tf 1 0 0 1 %.2f %d Tm (%s) Tj ET " % (size, x, y, text)
+
+    content = centred(b"Brooks Beverage Distributors", 9, 780) + centred(b"Inc.", 9, 769)
+    content += centred(b"55 Commercial Street", 9, 758) + centred(b"Brooklyn, NY 11222", 9, 747)
+    content += (
+        b"BT /F1 9 Tf 1 0 0 1 40 700 Tm (Invoice No.) Tj 1 0 0 1 200 700 Tm (INV-2025-5584) Tj ET "
+    )
+    content += b"BT /F1 9 Tf 1 0 0 1 40 600 Tm (Invoice total) Tj 1 0 0 1 220 600 Tm (888.48) Tj ET"
+    invoice = parse_pages([layout_page(_pdf(content))]).invoice
+    assert invoice.supplier_name == "Brooks Beverage Distributors Inc."
