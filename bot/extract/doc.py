@@ -23,7 +23,7 @@ from bot.extract.text import split_lines
 T = TypeVar("T")
 
 #: a label ending its sentence: a full stop, then the next sentence's first word or nothing
-_SENTENCE_END = re.compile(r"\s*\.(?: [^\W\d_][^\W\d_A-Z]|\s*$)")
+_SENTENCE_END = re.compile(r"\s*\.(?: [^\W\d_](?:[^\W\d_A-Z]| )|\s*$)")
 _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as in "1\u00a0176,03"
 #: what may stand between a label and its value: a colon, a dash, a qualifier in brackets
 # (a "#" glued to the value is the value's: "#98656")
@@ -210,18 +210,21 @@ class Doc:
                 if (c.start < hi + 3 and c.end > lo - 3 or self._on_paper(label, i, c))
                 and not (n and cells[n - 1].text[-1] == ":")
             ]
-            # the most under the label on paper first (a line of small type before it pushes the
-            # labels right on the grid of characters), then on the grid
-            overlapping.sort(
-                key=lambda c: (
-                    -self._paper_overlap(label, i, c),
-                    -(min(c.end, hi) - max(c.start, lo)),
+            if len(overlapping) > 1:
+                # the most under the label on paper first (a line of small type before it pushes
+                # the labels right on the grid of characters), then on the grid
+                overlapping.sort(
+                    key=lambda c: (
+                        -self._paper_overlap(label, i, c),
+                        -(min(c.end, hi) - max(c.start, lo)),
+                    )
                 )
-            )
+            below: list[Cell] | None = None
             for cell in overlapping:
                 yield cell.text
                 # and with its end wrapped in its box, under it ("November 17," / "2025")
-                below = self.lines[i + 1].cells if self.touching(i, i + 1) else []
+                if below is None:
+                    below = self.lines[i + 1].cells if self.touching(i, i + 1) else []
                 yield from (f"{cell.text} {c.text}" for c in below if abs(c.start - cell.start) < 2)
 
     def _paper_overlap(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> float:

@@ -127,17 +127,18 @@ def _stacked_above(doc: Doc, i: int, cols: list[Column]) -> list[Column]:
     """Headings wrapped upwards, set on the heading row's baseline ("Prix" / "unitaire" / "HT",
     "Rem." / "%"): the words of up to two lines right above, each over one column, name it
     together with its word below."""
-    words = {c: _text(doc.lines[i], c) for c in cols}
+    words: dict[Column, str] = {}
     for j in (i - 1, i - 2):
         above = doc.lines[j].cells if j >= 0 and doc.touching(j, i) else []
         over = [[c for c in cols if c.start < a.end + 2 and a.start < c.end + 2] for a in above]
         if not above or any(len(o) != 1 for o in over) or find_numbers(doc.lines[j].text):
             break
         for cell, (col,) in zip(above, over, strict=True):
-            words[col] = f"{cell.text} {words[col]}"
+            words[col] = f"{cell.text} {words.get(col, _text(doc.lines[i], col))}"
     out = []
     for col in cols:
-        kinds = {c.kind for c in typed([Cell(0, len(words[col]), words[col])])}
+        text = words.get(col)
+        kinds = {c.kind for c in typed([Cell(0, len(text), text)])} if text else set()
         kind = kinds.pop() if len(kinds) == 1 else "other"
         out.append(col if kind in ("other", col.kind) else replace(col, kind=kind))
     return out

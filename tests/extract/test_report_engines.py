@@ -212,6 +212,8 @@ Total                                          284,77
 Payment within 10 days of the invoice date. Please pay by 10/05/2024.
 """
     assert _read(page).invoice_date == date(2024, 4, 30)
+    page = page.replace("invoice date. Please pay by", "date de facture. À régler avant le")
+    assert _read(page).invoice_date == date(2024, 4, 30)
     # an abbreviated label's full stop is no sentence's end ("Order ref.    4500484323")
     page = "Invoice INV-1\nDate 07/06/2025\nOrder ref.    4500484323\n\nTotal   10.00\n"
     assert _read(page).po_references == ["4500484323"]
