@@ -112,6 +112,7 @@ def _unoverlapped(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if other is not run
         )
         if pieces and any(inside):
+            run.pop("cuts", None)  # (each piece stands where it is drawn already)
             out.extend({**run, **piece} for piece in pieces)
         else:
             out.append(run)

@@ -32,7 +32,7 @@ from bot.extract.totals import choose
 from bot.extract.zygote import JSONText
 
 ENGINE = "local"
-ZERO = Decimal(0)
+_ZERO = Decimal(0)
 _EUROPEAN = re.compile(
     r"\b(?:rechnung|mwst|ust|facture|tva|factuur|btw|factura|iva|fattura|fatura|faktura|dph|betrag"
     r"|montant|bedrag)\b"
@@ -95,7 +95,7 @@ def _absolute(model: BaseModel, *names: str) -> dict[str, object]:
 def _adds_up(items: list[LineItem], *totals: Decimal | None) -> bool:
     """The items' totals add up to one of ``totals``."""
     found = items_sum(items)
-    return found is not None and any(t is not None and adds_up(found, ZERO, t) for t in totals)
+    return found is not None and any(t is not None and adds_up(found, _ZERO, t) for t in totals)
 
 
 def _due_from_text(doc: Doc, issued: date | None) -> tuple[date | None, float]:
