@@ -14,11 +14,9 @@ the text of every PDF and the printed truth values are looked for in it (see ``c
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import re
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,7 +25,7 @@ from common import ids  # noqa: E402
 from common import labels as LB  # noqa: E402
 from common import scaffold as G  # noqa: E402
 from common import world as W  # noqa: E402
-from common.scaffold import C2, FX, city_line, fmt_date, fmt_qty, money, pct, pick, r2  # noqa: E402
+from common.scaffold import city_line, fmt_date, money, pct, pick, r2  # noqa: E402
 
 G.use_set_venv(HERE, __file__)
 import render  # noqa: E402  (PangoCairo, from the system's python3-gi seen by the venv)
@@ -36,10 +34,8 @@ SET_NAME = "cairo"
 FAMILIES = ["gnucash", "din-letter", "justified", "wholesale", "receipt"]
 
 # --------------------------------------------------------------------------- locales (common's + de_AT)
-LOCALES = dict(LB.LOCALES)
-LOCALES["de_AT"] = dict(lang="de", country="AT", sep=(".", ","), cur=("EUR", "€", "pre_sp"), paper="a4")
-DATE_FORMATS = dict(LB.DATE_FORMATS)
-DATE_FORMATS["de_AT"] = ["{dd}.{mm}.{yyyy}", "{d}.{m}.{yyyy}", "{d}. {month} {yyyy}"]
+LOCALES = {**LB.LOCALES, "de_AT": LB.DE_AT}
+DATE_FORMATS = {**LB.DATE_FORMATS, "de_AT": ["{dd}.{mm}.{yyyy}", "{d}.{m}.{yyyy}", "{d}. {month} {yyyy}"]}
 LOCALE_ORDER = ["en_GB", "de_DE", "en_US", "fr_FR", "nl_NL", "es_ES", "it_IT", "en_US", "de_AT", "cs_CZ"]
 
 # labels of this set's layouts (the common ones come from labels.py); a list is drawn once per document
@@ -147,13 +143,10 @@ def make_customer(rng, doc, supplier):
     """common's customer; for Austria the same fields with an Austrian UID."""
     if doc["country"] != "AT":
         return G.make_customer(rng, doc, supplier)
-    places = [p for p in W.PLACES["AT"] if p[2] != supplier["street"]]
-    city, pc, street = rng.choice(places)
-    street = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(3, 40)), street, count=1)
-    cust = dict(name=rng.choice(W.CUSTOMERS["AT"]), street=street, city=city_line("AT", city, pc),
-                number=rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}"]))
+    cust = G.customer_base(rng, "AT", supplier)
+    cust["number"] = rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}"])
     if rng.random() < 0.3:
-        cust["attn"] = "z. Hd. Buchhaltung"
+        cust["attn"] = G.ATTN["de"]
     if rng.random() < 0.4:
         cust["vat_id"] = ids.at_vat(rng)
     return cust
@@ -199,62 +192,27 @@ def make_items(rng, doc):
     items, used = [], set()
     for _ in range(n):
         p = rng.choice(pool_main if rng.random() < 0.85 else pool)
-        items.append(make_item(rng, doc, p, long_p, used, std, red))
+        items.append(G.make_item(rng, doc, p, long_p, used, std, red))
     if doc["mode"] == "multi" and std != red and all(it["rate"] == std for it in items):
         food = [p for p in W.CATALOGUE if p["vat"] == "red"]  # several rates: at least one reduced-rate line
-        items[rng.randrange(len(items))] = make_item(rng, doc, rng.choice(food), long_p, used, std, red)
+        items[rng.randrange(len(items))] = G.make_item(rng, doc, rng.choice(food), long_p, used, std, red)
     return items
-
-
-def make_item(rng, doc, p, long_p, used, std, red):
-    """One line of catalogue product ``p``: price (in the currency), quantity, description, code, VAT rate."""
-    lang, fx = doc["lang"], FX.get(doc["cur"][0], 1)
-    price = Decimal(str(rng.uniform(p["lo"], p["hi"]) * fx)).quantize(Decimal(1).scaleb(-p["dec"]), ROUND_HALF_UP)
-    if p["dec"] == 2 and price > 1 and rng.random() < 0.3:
-        price = price.quantize(Decimal("0.1")) - Decimal("0.01")
-    if p["frac"]:
-        qty = (Decimal(rng.randint(1, 24)) / rng.choice([1, 2, 4, 10])).normalize()
-        if qty == qty.to_integral():
-            qty = qty.quantize(Decimal(1))
-    elif price < 1 * fx:
-        qty = Decimal(rng.choice([50, 100, 120, 150, 200, 250, 400, 500, 1000, 1500]))
-    elif price < 20 * fx:
-        qty = Decimal(rng.randint(1, 40))
-    elif price < 200 * fx:
-        qty = Decimal(rng.randint(1, 10))
-    else:
-        qty = Decimal(rng.randint(1, 3))
-    desc = p["names"][lang]
-    if rng.random() < long_p:
-        desc = f"{desc}, {rng.choice(W.LONG[lang])}"
-    code = rng.choice([f"{p['prefix']}-{rng.randint(1000, 99999)}", f"{rng.randint(100000, 999999)}",
-                       f"{p['prefix']}{rng.randint(100, 999)}-{rng.choice('ABCKLMSX')}"])
-    while code in used:
-        code = f"{p['prefix']}-{rng.randint(1000, 99999)}"
-    used.add(code)
-    rate = std if (p["vat"] == "std" or doc["mode"] == "single") else red
-    return dict(desc=desc, code=code, qty=qty, unit=W.UNITS[p["unit"]][lang], price=price, pdec=p["dec"],
-                rate=rate, disc=None)
 
 
 # --------------------------------------------------------------------------- the document
 def make_doc(seed: int, idx: int) -> dict:
     """Draw document ``idx`` of ``seed``: locale, formats, parties, items, amounts, font and layout options."""
     rng = random.Random(f"{SET_NAME}/{seed}/{idx}")
-    order = random.Random(f"{SET_NAME}/{seed}").sample(FAMILIES, len(FAMILIES))
-    family = order[idx % len(FAMILIES)]
+    family = G.family_of(SET_NAME, seed, idx, FAMILIES)
     lorder = random.Random(f"{SET_NAME}/{seed}/loc").sample(LOCALE_ORDER, len(LOCALE_ORDER))
     loc = lorder[(idx + 2 * (idx // len(FAMILIES))) % len(lorder)]  # every family meets every locale
     info = LOCALES[loc]
-    lang, country = info["lang"], info["country"]
-    doc = dict(idx=idx, seed=seed, family=family, loc=loc, lang=lang, country=country)
-    X = {k: pick(rng, v) for k, v in LB.X[lang].items()}
-    X.update({k: pick(rng, v) for k, v in CX[lang].items()})
+    doc = G.start_doc(rng, seed, idx, family, loc, LOCALES, CX)
+    lang, country, X = doc["lang"], doc["country"], doc["X"]
     if rng.random() < 0.45:  # "Your reference", "Votre référence", "Bestellung", "PO", …
         X["po"] = X["po_more"]
     if family == "gnucash" and lang == "en" and rng.random() < 0.75:
         X.update(GNUCASH_EN)
-    doc["X"] = X
     doc["sep"] = info["sep"]
     if loc == "fr_FR" and rng.random() < 0.3:
         doc["sep"] = (".", ",")
@@ -280,58 +238,20 @@ def make_doc(seed: int, idx: int) -> dict:
     if doc["credit"]:
         doc["ref_invoice"] = invoice_number(random.Random(rng.random()), dict(doc, credit=False), date.year, date.month)
         doc["ref_date"] = date - dt.timedelta(days=rng.randint(5, 60))
-    doc["terms_days"] = rng.choice([7, 10, 14, 14, 30, 30, 30, 45, 60])
-    doc["due"] = None if (doc["credit"] or rng.random() < 0.2) else date + dt.timedelta(days=doc["terms_days"])
-    doc["delivery"] = date - dt.timedelta(days=rng.randint(0, 6)) if rng.random() < 0.35 else None
-    pos = []
-    if rng.random() < 0.55:
-        for _ in range(2 if rng.random() < 0.15 else 1):
-            pos.append(rng.choice([f"PO-{rng.randint(10000, 99999)}", f"4500{rng.randint(100000, 999999)}",
-                                   f"PO{date.year}-{rng.randint(100, 999)}", f"B-{rng.randint(1000, 9999)}",
-                                   f"{rng.randint(10000, 99999)}",
-                                   f"HK/{rng.randint(100, 999)}/{date.year % 100:02d}"]))
-    doc["pos"] = pos
+    G.draw_terms_and_pos(rng, doc, date, delivery_p=0.35)
     multi_p = {"justified": 0.75, "wholesale": 0.6, "receipt": 0.5}.get(family, 0.4)
     doc["mode"] = "single" if country == "US" or rng.random() >= multi_p else "multi"
     items = make_items(rng, doc)
     doc["line_disc"] = family in ("gnucash", "din-letter", "wholesale") and rng.random() < 0.25
     if doc["line_disc"]:
-        for it in items:
-            if rng.random() < 0.4:
-                it["disc"] = Decimal(rng.choice([2, 3, 5, 10, 15, 20]))
-    for it in items:
-        g = it["qty"] * it["price"]
-        it["total"] = r2(g if it["disc"] is None else g * (100 - it["disc"]) / 100)
+        G.draw_line_discounts(rng, items)
     if family == "gnucash":  # GnuCash entries carry their own date
         days = sorted(date - dt.timedelta(days=rng.randint(0, 20)) for _ in items)
         for it, d in zip(items, days, strict=True):
             it["date"] = d
-    doc["items"] = items
-    subtotal = sum((it["total"] for it in items), Decimal(0))
-    rates = sorted({it["rate"] for it in items})
-    std = doc["sales_tax"] if country == "US" else W.VAT[country][0]
-    doc["disc_pct"] = None
-    if len(rates) == 1 and not doc["credit"] and rng.random() < 0.2:
-        doc["disc_pct"] = Decimal(rng.choice([2, 3, 5, 10]))
-    doc["disc_amt"] = r2(subtotal * doc["disc_pct"] / 100) if doc["disc_pct"] else Decimal(0)
-    doc["shipping"] = Decimal(0)
-    if not doc["credit"] and family != "justified" and rng.random() < (0.4 if family == "wholesale" else 0.2):
-        doc["shipping"] = (Decimal(rng.choice(["4.95", "7.50", "9.90", "12.50", "15.00", "19.90", "25.00", "45.00"]))
-                           * Decimal(str(FX.get(doc["cur"][0], 1)))).quantize(C2)
-    doc["subtotal"] = subtotal
-    net = subtotal - doc["disc_amt"] + doc["shipping"]
-    groups = []
-    for rate in sorted(set(rates) | ({std} if doc["shipping"] else set())):
-        base = sum((it["total"] for it in items if it["rate"] == rate), Decimal(0))
-        if rate == std:
-            base += doc["shipping"]
-        if doc["disc_pct"]:
-            base -= doc["disc_amt"]
-        groups.append((rate, base, r2(base * Decimal(str(rate)) / 100)))
-    doc["groups"] = groups
-    doc["net"] = net
-    doc["tax"] = sum((g[2] for g in groups), Decimal(0))
-    doc["gross"] = net + doc["tax"]
+    ship_p = 0 if family == "justified" else 0.4 if family == "wholesale" else 0.2
+    G.draw_amounts(rng, doc, items, disc_p=0.2, ship_p=ship_p, ship_fees=G.SHIP_FEES + ["45.00"])
+    groups = doc["groups"]
     doc["deposit"] = Decimal(0)
     if not doc["credit"] and rng.random() < 0.18:
         doc["deposit"] = r2(doc["gross"] * Decimal(rng.choice([20, 25, 30, 50])) / 100)
@@ -405,24 +325,14 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
     lr = random.Random(f"{doc['number']}/{fam}")  # drawn choices that must not shift the document's draws
     title = X["credit"] if doc["credit"] else X["invoice"]
     num_label = X["cn_no"] if doc["credit"] else X["inv_no"]
-    meta = [[num_label, doc["number"]], [X["date"], fmt_date(doc["date"], doc)]]
-    if doc["due"]:
-        meta.append([X["due"], fmt_date(doc["due"], doc)])
-    if doc["delivery"]:
-        meta.append([X["delivery"], fmt_date(doc["delivery"], doc)])
-    meta.append([X["cust"], c["number"]])
-    if doc["pos"]:
-        meta.append([X["po"], ", ".join(doc["pos"])])
+    meta = G.meta_rows(doc, num_label, [X["cust"], c["number"]])
     tax_line = f"{s['tax_label']}: {s['tax_id']}" if s.get("tax_id") else None
     legal = ([tax_line] if tax_line else []) + [f"{a} {b}" for a, b in s["extra_ids"]]
     bill = [c["name"]] + ([c["attn"]] if c.get("attn") else []) + [c["street"], c["city"]]
     cust_vat = f"{X['cust_vat']}: {c['vat_id']}" if c.get("vat_id") else None  # printed under the customer
     ship = c.get("ship")
     # item table
-    head_of = dict(pos=X["pos"], sku=X["sku"], desc=X["desc"], qty=X["qty"], unit=X["unit"], price=X["price"],
-                   disc=X["disc"], vat=X["vat"], total=X["total"], date=X["date_col"])
-    if not doc["table_sym"] and doc["rng_layout"] < 0.4:
-        head_of["total"] = f"{X['total']} ({doc['cur'][0]})"
+    head_of = G.column_heads(doc, 0.4, date=X["date_col"])
     cols = o["cols"]
     codes = {}
     if fam == "receipt" and o["code_letters"]:
@@ -433,11 +343,8 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
     rows, cums, vcodes = [], [], []
     run = Decimal(0)
     for i, it in enumerate(doc["items"], 1):
-        cell = dict(pos=str(i), sku=it["code"], desc=it["desc"], qty=fmt_qty(it["qty"], doc), unit=it["unit"],
-                    price=money(it["price"], doc, doc["table_sym"], it["pdec"]),
-                    disc=pct(it["disc"], doc) if it["disc"] else "", vat=pct(it["rate"], doc),
-                    total=money(it["total"], doc, doc["table_sym"]),
-                    date=fmt_date(it["date"], doc, short if short_dates else None) if "date" in it else "")
+        cell = G.item_cells(doc, i, it)
+        cell["date"] = fmt_date(it["date"], doc, short if short_dates else None) if "date" in it else ""
         rows.append([cell[k] for k in cols])
         vcodes.append(codes.get(it["rate"], ""))
         run += it["total"]
@@ -591,28 +498,6 @@ def check_doc(doc: dict, job: dict, pdf: Path) -> list[str]:
             + text_overlaps(job.get("_text_boxes", [])))
 
 
-def write_checked(out: Path, docs: list, jobs: list, no_check: bool) -> int:
-    """Check every PDF and write its truth JSON beside it; a PDF that fails the check is reported and
-    removed, and no truth is written for it. Returns the exit status."""
-    bad = 0
-    for d, job in zip(docs, jobs, strict=True):
-        pdf = out / f"{d['stem']}.pdf"
-        problems = [] if no_check else check_doc(d, job, pdf)
-        line = f"{d['stem']} {d['loc']} {d['font']['name']} items={len(d['items'])} pages={d.get('_pages', '?')}"
-        if problems:
-            bad += 1
-            pdf.unlink()
-            print(line + " FAIL (not written): " + "; ".join(problems))
-            continue
-        t = truth_of(d)
-        if "_pages" in d:
-            t["_style"]["pages"] = d["_pages"]
-        (out / f"{d['stem']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=1) + "\n")
-        print(line)
-    print(f"{len(docs)} documents in {out}, {bad} failed the check (not written)")
-    return 1 if bad else 0
-
-
 # --------------------------------------------------------------------------- main
 def main(argv=None):
     args = G.parse_args(argv, __doc__, FAMILIES)
@@ -621,7 +506,7 @@ def main(argv=None):
         render.render(job)
     if args.keep_jobs:
         G.write_jobs([{k: v for k, v in j.items() if k != "_text_boxes"} for j in jobs], out, out, True)
-    return write_checked(out, docs, jobs, args.no_check)
+    return G.write_truths(out, docs, jobs, args.no_check, truth_of, check_doc, drop_failed=True)
 
 
 if __name__ == "__main__":

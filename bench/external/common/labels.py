@@ -16,6 +16,8 @@ LOCALES = {
     "it_IT": dict(lang="it", country="IT", sep=(".", ","), cur=("EUR", "€", "pre_sp"), paper="a4"),
     "cs_CZ": dict(lang="cs", country="CZ", sep=("\u00a0", ","), cur=("CZK", "Kč", "post_sp"), paper="a4"),
 }
+#: Austria (not in LOCALES; cairo and fop add it)
+DE_AT = dict(lang="de", country="AT", sep=(".", ","), cur=("EUR", "€", "pre_sp"), paper="a4")
 
 # python patterns: {d} {dd} {m} {mm} {yyyy} {month} {mon}
 DATE_FORMATS = {

@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import random
 import re
 import sys
 import unicodedata
@@ -20,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from . import ids
+from . import labels as LB
 from . import world as W
 
 C2 = Decimal("0.01")
@@ -87,9 +89,11 @@ def renderer_done(res, name: str, warnings: bool = True) -> None:
         print(f"{name} warnings:\n" + res.stderr.strip()[:2000], file=sys.stderr)
 
 
-def write_truths(out: Path, docs: list, jobs: list, no_check: bool, truth, check=None, before_check=None) -> int:
+def write_truths(out: Path, docs: list, jobs: list, no_check: bool, truth, check=None, before_check=None,
+                 drop_failed: bool = False) -> int:
     """Check every PDF (``check(doc, job, pdf)``, default ``check_doc``) and write its truth JSON
-    (``truth(doc)``) beside it; ``before_check(pdf, doc)`` runs first. Returns the exit status."""
+    (``truth(doc)``) beside it; ``before_check(pdf, doc)`` runs first. With ``drop_failed`` a PDF that fails
+    the check is removed and gets no truth. Returns the exit status."""
     check = check or check_doc
     bad = 0
     for d, job in zip(docs, jobs, strict=True):
@@ -97,15 +101,38 @@ def write_truths(out: Path, docs: list, jobs: list, no_check: bool, truth, check
         if before_check:
             before_check(pdf, d)
         problems = [] if no_check else check(d, job, pdf)
+        line = f"{d['stem']} {d['loc']} {d['font']['name']} items={len(d['items'])} pages={d.get('_pages', '?')}"
+        bad += bool(problems)
+        if problems and drop_failed:
+            pdf.unlink()
+            print(line + " FAIL (not written): " + "; ".join(problems))
+            continue
         t = truth(d)
         if "_pages" in d:
             t["_style"]["pages"] = d["_pages"]
         (out / f"{d['stem']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=1) + "\n")
-        print(f"{d['stem']} {d['loc']} {d['font']['name']} items={len(d['items'])} pages={d.get('_pages', '?')}"
-              + (" FAIL: " + "; ".join(problems) if problems else ""))
-        bad += bool(problems)
-    print(f"{len(docs)} documents in {out}, {bad} failed the check")
+        print(line + (" FAIL: " + "; ".join(problems) if problems else ""))
+    print(f"{len(docs)} documents in {out}, {bad} failed the check" + (" (not written)" if drop_failed else ""))
     return 1 if bad else 0
+
+
+# --------------------------------------------------------------------------- a document's start (cairo and fop)
+def family_of(set_name: str, seed: int, idx: int, families) -> str:
+    """The family of document ``idx``: the families in an order drawn from the seed, taken in turn."""
+    fams = list(families)
+    return random.Random(f"{set_name}/{seed}").sample(fams, len(fams))[idx % len(fams)]
+
+
+def start_doc(rng, seed: int, idx: int, family: str, loc: str, locales: dict, labels: dict) -> dict:
+    """A document's first fields (idx, seed, family, loc, lang, country from ``locales``) and its labels doc["X"]:
+    labels.X of its language, then the set's ``labels[lang]``, one drawn with ``rng`` of every list."""
+    info = locales[loc]
+    lang = info["lang"]
+    doc = dict(idx=idx, seed=seed, family=family, loc=loc, lang=lang, country=info["country"])
+    X = {k: pick(rng, v) for k, v in LB.X[lang].items()}
+    X.update({k: pick(rng, v) for k, v in labels[lang].items()})
+    doc["X"] = X
+    return doc
 
 
 # --------------------------------------------------------------------------- formats
@@ -276,25 +303,38 @@ def make_supplier(rng, doc):
     return sup
 
 
+#: "for the attention of" the customer's accounts department
+ATTN = dict(en="Attn: Accounts Payable", de="z. Hd. Buchhaltung", fr="À l'attention du service comptable",
+            nl="t.a.v. crediteurenadministratie", it="c.a. Amministrazione", es="Att. Contabilidad", cs="k rukám účtárny")
+
+
+def ship_place(rng, country):
+    """A delivery address of the country: (city, postcode, street), the house number raised by 41-90."""
+    c2, pc2, st2 = rng.choice(W.PLACES[country])
+    return c2, pc2, re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(41, 90)), st2, count=1)
+
+
+def customer_base(rng, country, supplier) -> dict:
+    """The customer's name, street and city: a hotel or restaurant of the country, not in the supplier's street
+    (a street of world.PLACES, the house number raised by 3-40)."""
+    city, pc, street = rng.choice([p for p in W.PLACES[country] if p[2] != supplier["street"]])
+    street = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(3, 40)), street, count=1)
+    return dict(name=rng.choice(W.CUSTOMERS[country]), street=street, city=city_line(country, city, pc))
+
+
 def make_customer(rng, doc, supplier):
     country = doc["country"]
-    places = [p for p in W.PLACES[country] if p[2] != supplier["street"]]
-    city, pc, street = rng.choice(places)
-    street = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(3, 40)), street, count=1)
-    cust = dict(name=rng.choice(W.CUSTOMERS[country]), street=street, city=city_line(country, city, pc),
-                number=rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}",
-                                   f"C{rng.randint(1000, 9999)}", f"CUS-{rng.randint(100, 9999):04d}"]))
+    cust = customer_base(rng, country, supplier)
+    cust["number"] = rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}",
+                                 f"C{rng.randint(1000, 9999)}", f"CUS-{rng.randint(100, 9999):04d}"])
     if rng.random() < 0.3:
-        cust["attn"] = dict(en="Attn: Accounts Payable", de="z. Hd. Buchhaltung", fr="À l'attention du service comptable",
-                            nl="t.a.v. crediteurenadministratie", it="c.a. Amministrazione", es="Att. Contabilidad",
-                            cs="k rukám účtárny")[doc["lang"]]
+        cust["attn"] = ATTN[doc["lang"]]
     if country not in ("US", "GB") and rng.random() < 0.35:
         cust["vat_id"] = {"DE": lambda r: ids.de_vat(r), "NL": lambda r: ids.nl_vat(r), "FR": lambda r: ids.fr_vat(r)[0],
                           "IT": lambda r: "IT" + ids.it_vat(r), "ES": lambda r: "ES" + ids.es_cif(r),
                           "CZ": lambda r: "CZ" + ids.cz_ico(r)}[country](rng)
     if rng.random() < 0.35:
-        c2, pc2, st2 = rng.choice(W.PLACES[country])
-        st2 = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(41, 90)), st2, count=1)
+        c2, pc2, st2 = ship_place(rng, country)
         cust["ship"] = [cust["name"], rng.choice(["Goods in / Kitchen", "Loading bay", "Rear entrance"]) if doc["lang"] == "en"
                         else st2, st2 if doc["lang"] == "en" else city_line(country, c2, pc2)]
         if doc["lang"] == "en":
@@ -312,9 +352,9 @@ def invoice_number(rng, lang, credit, year, month):
                        f"{pre}-{n:06d}", f"#{n % 100000:05d}", f"{year}-{n % 10000:04d}", f"{pre}/{year}/{n % 1000:03d}"])
 
 
-# --------------------------------------------------------------------------- items (jspdf and php)
+# --------------------------------------------------------------------------- items (jspdf and php; make_item for all)
 def make_items(rng, doc):
-    lang, country = doc["lang"], doc["country"]
+    country = doc["country"]
     std, red = W.VAT[country] if country != "US" else (doc["sales_tax"], doc["sales_tax"])
     pool = W.CATALOGUE
     if doc["mode"] == "single":
@@ -330,37 +370,142 @@ def make_items(rng, doc):
     else:
         n = rng.randint(1, 5) if r < 0.35 else rng.randint(6, 14) if r < 0.8 else rng.randint(15, 22)
     long_p = rng.choice([0.0, 0.0, 0.2, 0.4])
-    fx = FX.get(doc["cur"][0], 1)
     items, used = [], set()
     for _ in range(n):
         p = rng.choice(pool_main if rng.random() < 0.85 else pool)
-        price = Decimal(str(rng.uniform(p["lo"], p["hi"]) * fx)).quantize(Decimal(1).scaleb(-p["dec"]), ROUND_HALF_UP)
-        if p["dec"] == 2 and price > 1 and rng.random() < 0.3:
-            price = price.quantize(Decimal("0.1")) - Decimal("0.01")
-        if p["frac"]:
-            qty = (Decimal(rng.randint(1, 24)) / rng.choice([1, 2, 4, 10])).normalize()
-            if qty == qty.to_integral():
-                qty = qty.quantize(Decimal(1))
-        elif price < 1 * fx:
-            qty = Decimal(rng.choice([50, 100, 120, 150, 200, 250, 400, 500, 1000, 1500]))
-        elif price < 20 * fx:
-            qty = Decimal(rng.randint(1, 40))
-        elif price < 200 * fx:
-            qty = Decimal(rng.randint(1, 10))
-        else:
-            qty = Decimal(rng.randint(1, 3))
-        desc = p["names"][lang]
-        if rng.random() < long_p:
-            desc = f"{desc}, {rng.choice(W.LONG[lang])}"
-        code = rng.choice([f"{p['prefix']}-{rng.randint(1000, 99999)}", f"{rng.randint(100000, 999999)}",
-                           f"{p['prefix']}{rng.randint(100, 999)}-{rng.choice('ABCKLMSX')}"])
-        while code in used:
-            code = f"{p['prefix']}-{rng.randint(1000, 99999)}"
-        used.add(code)
-        rate = std if (p["vat"] == "std" or doc["mode"] == "single") else red
-        items.append(dict(desc=desc, code=code, qty=qty, unit=W.UNITS[p["unit"]][lang], price=price, pdec=p["dec"],
-                          rate=rate, disc=None))
+        items.append(make_item(rng, doc, p, long_p, used, std, red))
     return items
+
+
+def make_item(rng, doc, p, long_p, used, std, red):
+    """One line of catalogue product ``p``: price (in the document's currency), quantity, description (a long
+    one with probability ``long_p``), a code not in ``used`` (added to it), VAT rate ``std`` or ``red``."""
+    lang, fx = doc["lang"], FX.get(doc["cur"][0], 1)
+    price = Decimal(str(rng.uniform(p["lo"], p["hi"]) * fx)).quantize(Decimal(1).scaleb(-p["dec"]), ROUND_HALF_UP)
+    if p["dec"] == 2 and price > 1 and rng.random() < 0.3:
+        price = price.quantize(Decimal("0.1")) - Decimal("0.01")
+    if p["frac"]:
+        qty = (Decimal(rng.randint(1, 24)) / rng.choice([1, 2, 4, 10])).normalize()
+        if qty == qty.to_integral():
+            qty = qty.quantize(Decimal(1))
+    elif price < 1 * fx:
+        qty = Decimal(rng.choice([50, 100, 120, 150, 200, 250, 400, 500, 1000, 1500]))
+    elif price < 20 * fx:
+        qty = Decimal(rng.randint(1, 40))
+    elif price < 200 * fx:
+        qty = Decimal(rng.randint(1, 10))
+    else:
+        qty = Decimal(rng.randint(1, 3))
+    desc = p["names"][lang]
+    if rng.random() < long_p:
+        desc = f"{desc}, {rng.choice(W.LONG[lang])}"
+    code = rng.choice([f"{p['prefix']}-{rng.randint(1000, 99999)}", f"{rng.randint(100000, 999999)}",
+                       f"{p['prefix']}{rng.randint(100, 999)}-{rng.choice('ABCKLMSX')}"])
+    while code in used:
+        code = f"{p['prefix']}-{rng.randint(1000, 99999)}"
+    used.add(code)
+    rate = std if (p["vat"] == "std" or doc["mode"] == "single") else red
+    return dict(desc=desc, code=code, qty=qty, unit=W.UNITS[p["unit"]][lang], price=price, pdec=p["dec"],
+                rate=rate, disc=None)
+
+
+# --------------------------------------------------------------------------- dates, references, amounts (cairo and fop)
+def draw_terms_and_pos(rng, doc, date: dt.date, delivery_p: float = 0.35) -> None:
+    """Payment terms (days), the due date (none on a credit note and one in five invoices), a delivery date
+    (with probability ``delivery_p``) and up to two purchase-order references (doc["pos"])."""
+    doc["terms_days"] = rng.choice([7, 10, 14, 14, 30, 30, 30, 45, 60])
+    doc["due"] = None if (doc["credit"] or rng.random() < 0.2) else date + dt.timedelta(days=doc["terms_days"])
+    doc["delivery"] = date - dt.timedelta(days=rng.randint(0, 6)) if rng.random() < delivery_p else None
+    pos = []
+    if rng.random() < 0.55:
+        for _ in range(2 if rng.random() < 0.15 else 1):
+            pos.append(rng.choice([f"PO-{rng.randint(10000, 99999)}", f"4500{rng.randint(100000, 999999)}",
+                                   f"PO{date.year}-{rng.randint(100, 999)}", f"B-{rng.randint(1000, 9999)}",
+                                   f"{rng.randint(10000, 99999)}", f"HK/{rng.randint(100, 999)}/{date.year % 100:02d}"]))
+    doc["pos"] = pos
+
+
+def draw_line_discounts(rng, items, pcts=(2, 3, 5, 10, 15, 20), normalize: bool = False) -> None:
+    """A discount % of ``pcts`` on about two lines in five (it["disc"]; ``normalize``: Decimal(12.5).normalize())."""
+    for it in items:
+        if rng.random() < 0.4:
+            d = Decimal(rng.choice(list(pcts)))
+            it["disc"] = d.normalize() if normalize else d
+
+
+SHIP_FEES = ["4.95", "7.50", "9.90", "12.50", "15.00", "19.90", "25.00"]
+
+
+def draw_amounts(rng, doc, items, *, disc_p: float, ship_p: float, ship_fees=SHIP_FEES, fx=FX,
+                 rates_desc: bool = False) -> None:
+    """The amounts of ``items`` (doc["items"]): each line's total (after its discount), a totals-block discount
+    (single-rate invoices, probability ``disc_p``), shipping (invoices, probability ``ship_p``; a fee of
+    ``ship_fees`` at the standard rate, converted with ``fx``), the VAT groups (rate, base, tax) by rate
+    (``rates_desc``: highest first), net, tax and gross."""
+    country = doc["country"]
+    for it in items:
+        g = it["qty"] * it["price"]
+        it["total"] = r2(g if it["disc"] is None else g * (100 - it["disc"]) / 100)
+    doc["items"] = items
+    subtotal = sum((it["total"] for it in items), Decimal(0))
+    rates = sorted({it["rate"] for it in items})
+    std = doc["sales_tax"] if country == "US" else W.VAT[country][0]
+    doc["disc_pct"] = None
+    if len(rates) == 1 and not doc["credit"] and rng.random() < disc_p:
+        doc["disc_pct"] = Decimal(rng.choice([2, 3, 5, 10]))
+    doc["disc_amt"] = r2(subtotal * doc["disc_pct"] / 100) if doc["disc_pct"] else Decimal(0)
+    doc["shipping"] = Decimal(0)
+    if not doc["credit"] and ship_p and rng.random() < ship_p:
+        doc["shipping"] = (Decimal(rng.choice(ship_fees)) * Decimal(str(fx.get(doc["cur"][0], 1)))).quantize(C2)
+    doc["subtotal"] = subtotal
+    net = subtotal - doc["disc_amt"] + doc["shipping"]
+    groups = []
+    for rate in sorted(set(rates) | ({std} if doc["shipping"] else set()), reverse=rates_desc):
+        base = sum((it["total"] for it in items if it["rate"] == rate), Decimal(0))
+        if rate == std:
+            base += doc["shipping"]
+        if doc["disc_pct"]:
+            base -= doc["disc_amt"]
+        groups.append((rate, base, r2(base * Decimal(str(rate)) / 100)))
+    doc["groups"] = groups
+    doc["net"] = net
+    doc["tax"] = sum((g[2] for g in groups), Decimal(0))
+    doc["gross"] = net + doc["tax"]
+
+
+# --------------------------------------------------------------------------- the job's printed rows (cairo and fop)
+def meta_rows(doc: dict, num_label: str, party_row: list) -> list[list[str]]:
+    """The [label, value] references of the document (labels from doc["X"]): number, date, due and delivery
+    dates, ``party_row`` (the customer number, say), the purchase orders."""
+    X = doc["X"]
+    meta = [[num_label, doc["number"]], [X["date"], fmt_date(doc["date"], doc)]]
+    if doc["due"]:
+        meta.append([X["due"], fmt_date(doc["due"], doc)])
+    if doc["delivery"]:
+        meta.append([X["delivery"], fmt_date(doc["delivery"], doc)])
+    meta.append(party_row)
+    if doc["pos"]:
+        meta.append([X["po"], ", ".join(doc["pos"])])
+    return meta
+
+
+def column_heads(doc: dict, code_head: float, **more) -> dict:
+    """The item table's heading of each column kind (doc["X"]'s, and ``more``); without currency signs in the
+    table the total's heading names the currency when doc["rng_layout"] < ``code_head``."""
+    X = doc["X"]
+    head_of = dict(pos=X["pos"], sku=X["sku"], desc=X["desc"], qty=X["qty"], unit=X["unit"], price=X["price"],
+                   disc=X["disc"], vat=X["vat"], total=X["total"], **more)
+    if not doc["table_sym"] and doc["rng_layout"] < code_head:
+        head_of["total"] = f"{X['total']} ({doc['cur'][0]})"
+    return head_of
+
+
+def item_cells(doc: dict, i: int, it: dict) -> dict:
+    """The printed cells of item ``it`` (line ``i``) by column kind; no discount is an empty cell."""
+    return dict(pos=str(i), sku=it["code"], desc=it["desc"], qty=fmt_qty(it["qty"], doc), unit=it["unit"],
+                price=money(it["price"], doc, doc["table_sym"], it["pdec"]),
+                disc=pct(it["disc"], doc) if it["disc"] else "", vat=pct(it["rate"], doc),
+                total=money(it["total"], doc, doc["table_sym"]))
 
 
 # --------------------------------------------------------------------------- truth and check
@@ -415,6 +560,17 @@ def style_of(doc: dict) -> dict:
     }
 
 
+def reshape(d: dict, after: dict, drop=()) -> dict:
+    """``d`` without the keys in ``drop`` and with the items of ``after[k]`` inserted after its key k (a set's
+    ``_style`` in its own key order)."""
+    out = {}
+    for k, v in d.items():
+        if k not in drop:
+            out[k] = v
+        out.update(after.get(k, {}))
+    return out
+
+
 def tax_total_printed(doc: dict) -> bool:
     """The total VAT is printed unless a multi-rate document prints only its per-rate VAT lines."""
     return not doc["vat_lines_only"]
@@ -441,6 +597,14 @@ def expected_strings(doc: dict, job: dict) -> list[tuple[str, str]]:
         for k in ("qty", "price", "total", "sku"):
             if k in cols:
                 out.append((f"item{i}.{k}", row[cols.index(k)]))
+    return out
+
+
+def expected_with_sub_codes(doc: dict, job: dict) -> list[tuple[str, str]]:
+    """``expected_strings``, and the item codes when they are printed under the descriptions (opts["sku_sub"])."""
+    out = expected_strings(doc, job)
+    if doc["opts"].get("sku_sub"):
+        out += [(f"item{i}.sku", it["code"]) for i, it in enumerate(doc["items"])]
     return out
 
 

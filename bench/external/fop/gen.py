@@ -35,7 +35,7 @@ from common import ids  # noqa: E402
 from common import labels as LB  # noqa: E402
 from common import scaffold as G  # noqa: E402
 from common import world as W  # noqa: E402
-from common.scaffold import C2, city_line, dec_str, fmt_date, fmt_qty, money, pct, phone, pick, r2, slug  # noqa: E402
+from common.scaffold import city_line, dec_str, fmt_date, money, pct, phone, pick, r2, slug  # noqa: E402
 
 G.use_set_venv(HERE, __file__)
 
@@ -53,7 +53,7 @@ FX_RATE = {"GBP": 0.86, "USD": 1.08, "CHF": 0.95}
 # --------------------------------------------------------------------------- locales and labels
 LOCALES = {
     **LB.LOCALES,
-    "de_AT": dict(lang="de", country="AT", sep=(".", ","), cur=("EUR", "€", "pre_sp"), paper="a4"),
+    "de_AT": LB.DE_AT,
     "de_CH": dict(lang="de", country="CH", sep=("'", "."), cur=("CHF", "CHF", "pre_sp"), paper="a4"),
 }
 DATE_FORMATS = {
@@ -254,21 +254,16 @@ def make_supplier(rng, doc):
 def make_customer(rng, doc, supplier):
     """The buyer (a hotel or restaurant); the issuer of a self-billed invoice, which then prints its VAT id."""
     country = doc["country"]
-    places = [p for p in W.PLACES[country] if p[2] != supplier["street"]]
-    city, pc, street = rng.choice(places)
-    street = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(3, 40)), street, count=1)
-    cust = dict(name=rng.choice(W.CUSTOMERS[country]), street=street, city=city_line(country, city, pc),
-                number=rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}",
+    cust = G.customer_base(rng, country, supplier)
+    cust.update(number=rng.choice([f"K-{rng.randint(10000, 99999)}", f"{rng.randint(100000, 999999)}",
                                    f"C{rng.randint(1000, 9999)}", f"D{rng.randint(10000, 99999)}"]),
                 phone=phone(rng, country, alpine=True), supplier_no=f"{rng.randint(70000, 79999)}")
     if rng.random() < 0.3:
-        cust["attn"] = dict(en="Attn: Accounts Payable", de="z. Hd. Buchhaltung", fr="À l'attention du service comptable",
-                            nl="t.a.v. crediteurenadministratie", it="c.a. Amministrazione", es="Att. Contabilidad")[doc["lang"]]
+        cust["attn"] = G.ATTN[doc["lang"]]
     if country != "US" and (doc["self_billed"] or rng.random() < 0.35):
         cust["vat_id"] = VAT_ID[country](rng)
     if rng.random() < 0.35:
-        c2, pc2, st2 = rng.choice(W.PLACES[country])
-        st2 = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(41, 90)), st2, count=1)
+        c2, pc2, st2 = G.ship_place(rng, country)
         first = dict(en="Goods in / Kitchen", de="Warenannahme Küche", fr="Réception marchandises", nl="Goederenontvangst",
                      it="Ricevimento merci", es="Recepción de mercancía")[doc["lang"]]
         cust["ship"] = [cust["name"], first, st2, city_line(country, c2, pc2)]
@@ -279,7 +274,7 @@ def make_customer(rng, doc, supplier):
 def make_doc(seed: int, idx: int) -> dict:
     rng = random.Random(f"{SET_NAME}/{seed}/{idx}")
     fams = list(FAMILIES)
-    family = random.Random(f"{SET_NAME}/{seed}").sample(fams, len(fams))[idx % len(fams)]
+    family = G.family_of(SET_NAME, seed, idx, FAMILIES)
     k = (idx - 1) // len(fams)
     if family in FAMILY_LOCALES:
         pool = FAMILY_LOCALES[family]
@@ -288,15 +283,12 @@ def make_doc(seed: int, idx: int) -> dict:
         lorder = random.Random(f"{SET_NAME}/{seed}/loc").sample(OPEN_LOCALES, len(OPEN_LOCALES))
         loc = lorder[(3 * k + fams.index(family)) % len(lorder)]
     info = LOCALES[loc]
-    lang, country = info["lang"], info["country"]
-    doc = dict(idx=idx, seed=seed, family=family, loc=loc, lang=lang, country=country)
-    X = {k2: pick(rng, v) for k2, v in LB.X[lang].items()}
-    X.update({k2: pick(rng, v) for k2, v in FX[lang].items()})
+    doc = G.start_doc(rng, seed, idx, family, loc, LOCALES, FX)
+    lang, country, X = doc["lang"], doc["country"], doc["X"]
     if lang in PO_LABELS:
         X["po"] = rng.choice(PO_LABELS[lang])
     if country == "CH":
         X.update({k2: pick(rng, v) for k2, v in CH_LABELS.items()})
-    doc["X"] = X
     doc["sep"] = info["sep"]
     if loc == "fr_FR" and rng.random() < 0.25:
         doc["sep"] = (".", ",")
@@ -328,16 +320,7 @@ def make_doc(seed: int, idx: int) -> dict:
     if doc["credit"]:
         doc["ref_invoice"] = G.invoice_number(random.Random(rng.random()), lang, False, date.year, date.month)
         doc["ref_date"] = date - dt.timedelta(days=rng.randint(5, 60))
-    doc["terms_days"] = rng.choice([7, 10, 14, 14, 30, 30, 30, 45, 60])
-    doc["due"] = None if (doc["credit"] or rng.random() < 0.2) else date + dt.timedelta(days=doc["terms_days"])
-    doc["delivery"] = date - dt.timedelta(days=rng.randint(0, 6)) if rng.random() < 0.4 else None
-    pos = []
-    if rng.random() < 0.55:
-        for _ in range(2 if rng.random() < 0.15 else 1):
-            pos.append(rng.choice([f"PO-{rng.randint(10000, 99999)}", f"4500{rng.randint(100000, 999999)}",
-                                   f"PO{date.year}-{rng.randint(100, 999)}", f"B-{rng.randint(1000, 9999)}",
-                                   f"{rng.randint(10000, 99999)}", f"HK/{rng.randint(100, 999)}/{date.year % 100:02d}"]))
-    doc["pos"] = pos
+    G.draw_terms_and_pos(rng, doc, date, delivery_p=0.4)
     doc["mode"] = "single" if country == "US" or rng.random() < 0.4 else "multi"
     items = G.make_items(rng, doc)
     if family == "carryover":
@@ -347,40 +330,11 @@ def make_doc(seed: int, idx: int) -> dict:
     else:
         doc["line_disc"] = family in ("ofbiz", "din5008", "facture") and rng.random() < 0.2
     if doc["line_disc"]:
-        for it in items:
-            if rng.random() < 0.4:
-                it["disc"] = Decimal(rng.choice([2, 3, 5, 10, 12.5, 15, 20])).normalize()
-    fx = Decimal(str(FX_RATE.get(doc["cur"][0], 1)))
-    for it in items:
-        g = it["qty"] * it["price"]
-        it["total"] = r2(g if it["disc"] is None else g * (100 - it["disc"]) / 100)
-    doc["items"] = items
-    subtotal = sum((it["total"] for it in items), Decimal(0))
-    rates = sorted({it["rate"] for it in items})
-    std = doc["sales_tax"] if country == "US" else W.VAT[country][0]
-    doc["disc_pct"] = None
-    if len(rates) == 1 and not doc["credit"] and rng.random() < 0.18:
-        doc["disc_pct"] = Decimal(rng.choice([2, 3, 5, 10]))
-    doc["disc_amt"] = r2(subtotal * doc["disc_pct"] / 100) if doc["disc_pct"] else Decimal(0)
-    doc["shipping"] = Decimal(0)
-    if not doc["credit"] and not doc["self_billed"] and rng.random() < 0.25:
-        doc["shipping"] = (Decimal(rng.choice(["4.95", "7.50", "9.90", "12.50", "15.00", "19.90", "25.00"]))
-                           * Decimal(str(FX_RATE.get(doc["cur"][0], 1)))).quantize(C2)
-    doc["subtotal"] = subtotal
-    net = subtotal - doc["disc_amt"] + doc["shipping"]
-    groups = []
-    for rate in sorted(set(rates) | ({std} if doc["shipping"] else set()), reverse=True):
-        base = sum((it["total"] for it in items if it["rate"] == rate), Decimal(0))
-        if rate == std:
-            base += doc["shipping"]
-        if doc["disc_pct"]:
-            base -= doc["disc_amt"]
-        groups.append((rate, base, r2(base * Decimal(str(rate)) / 100)))
-    doc["groups"] = groups
-    doc["net"] = net
-    doc["tax"] = sum((g[2] for g in groups), Decimal(0))
-    doc["gross"] = net + doc["tax"]
+        G.draw_line_discounts(rng, items, (2, 3, 5, 10, 12.5, 15, 20), normalize=True)
+    G.draw_amounts(rng, doc, items, disc_p=0.18, ship_p=0 if doc["self_billed"] else 0.25, fx=FX_RATE, rates_desc=True)
+    groups = doc["groups"]
     doc["deposit"] = doc["prev_balance"] = Decimal(0)
+    fx = Decimal(str(FX_RATE.get(doc["cur"][0], 1)))
     if not doc["credit"] and not doc["self_billed"]:
         r = rng.random()
         if r < 0.13:
@@ -464,14 +418,7 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
     D = lambda d: fmt_date(d, doc)  # noqa: E731
     title = X["sb_title"] if sb else X["credit"] if doc["credit"] else X["invoice"]
     num_label = X["sb_no"] if sb else X["cn_no"] if doc["credit"] else X["inv_no"]
-    meta = [[num_label, doc["number"]], [X["date"], D(doc["date"])]]
-    if doc["due"]:
-        meta.append([X["due"], D(doc["due"])])
-    if doc["delivery"]:
-        meta.append([X["delivery"], D(doc["delivery"])])
-    meta.append([X["supplier_no"], c["supplier_no"]] if sb else [X["cust"], c["number"]])
-    if doc["pos"]:
-        meta.append([X["po"], ", ".join(doc["pos"])])
+    meta = G.meta_rows(doc, num_label, [X["supplier_no"], c["supplier_no"]] if sb else [X["cust"], c["number"]])
     # the issuer (letterhead, footer) and the addressee: the seller and its customer, or the other way round
     if sb:
         vat_word = dict(GB="VAT No.", DE="USt-IdNr.", AT="UID-Nr.", CH="MWST-Nr.", FR="N° TVA", NL="Btw-nr.")[doc["country"]]
@@ -493,10 +440,7 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
     else:
         addressee_vat = None
     # item table
-    head_of = dict(pos=X["pos"], sku=X["sku"], desc=X["desc"], qty=X["qty"], unit=X["unit"], price=X["price"],
-                   disc=X["disc"], vat=X["vat"], total=X["total"], vcode=X["vcode"])
-    if not doc["table_sym"] and doc["rng_layout"] < 0.3:
-        head_of["total"] = f"{X['total']} ({doc['cur'][0]})"
+    head_of = G.column_heads(doc, 0.3, vcode=X["vcode"])
     cols = o["cols"]
     codes = {}
     for i, (rate, _, _) in enumerate(doc["groups"]):
@@ -504,10 +448,10 @@ def build_job(doc: dict, out_pdf: Path) -> dict:
     rows, subs, bf, cfw = [], [], [], []
     run = Decimal(0)
     for i, it in enumerate(doc["items"], 1):
-        disc = pct(it["disc"], doc) if it["disc"] else ("" if o.get("disc_blank", True) else pct(0, doc))
-        cell = dict(pos=str(i), sku=it["code"], desc=it["desc"], qty=fmt_qty(it["qty"], doc), unit=it["unit"],
-                    price=money(it["price"], doc, doc["table_sym"], it["pdec"]), disc=disc, vat=pct(it["rate"], doc),
-                    total=money(it["total"], doc, doc["table_sym"]), vcode=codes.get(it["rate"], ""))
+        cell = G.item_cells(doc, i, it)
+        if not it["disc"] and not o.get("disc_blank", True):
+            cell["disc"] = pct(0, doc)  # 0 % printed on the lines without a discount
+        cell["vcode"] = codes.get(it["rate"], "")
         rows.append([cell[k] for k in cols])
         subs.append(f"{X['sku']}: {it['code']}" if o.get("sku_sub") else "")
         bf.append(money(run, doc, doc["tot_sym"]) if i > 1 else "")
@@ -1194,37 +1138,19 @@ def truth_of(doc: dict) -> dict:
 
 
 def style_of(doc: dict) -> dict:
-    """_style of the truth: how the document is drawn."""
-    o = doc["opts"]
-    return {
-        "family": doc["family"], "library": "Apache FOP 2.8", "locale": doc["loc"], "font": doc["font"]["name"],
-        "font_kind": doc["font"]["kind"], "font_encoding": doc["font"]["encoding"], "paper": doc["paper"],
-        "columns": o["cols"], "layout": {k: v for k, v in o.items() if k not in ("cols", "accent")},
-        "date_format": doc["date_fmt"], "separators": list(doc["sep"]), "es_min_grouping": doc["min_group2"],
-        "currency_format": doc["cur_fmt"], "amounts_with_currency_in_table": doc["table_sym"],
-        "amounts_with_currency_in_totals": doc["tot_sym"],
-        "vat_rates": [format(Decimal(str(g[0])).normalize(), "f") for g in doc["groups"]],
-        "vat_summary": doc["vat_summary"], "line_discounts": doc["line_disc"],
-        "totals_discount_pct": str(doc["disc_pct"]) if doc["disc_pct"] else None,
-        "shipping": dec_str(doc["shipping"], 2) if doc["shipping"] else None,
-        "deposit": dec_str(doc["deposit"], 2) if doc["deposit"] else None,
-        "previous_balance": dec_str(doc["prev_balance"], 2) if doc["prev_balance"] else None,
-        "self_billed": doc["self_billed"], "items": len(doc["items"]),
-    }
-
-
-def expected_strings(doc: dict, job: dict) -> list[tuple[str, str]]:
-    """common's, and the item codes printed under the descriptions (sku_sub)."""
-    out = G.expected_strings(doc, job)
-    if doc["opts"].get("sku_sub"):
-        out += [(f"item{i}.sku", it["code"]) for i, it in enumerate(doc["items"])]
-    return out
+    """_style of the truth: common's fields (but vat_lines_only and credit_printed_negative), with the font's
+    encoding, the currency in the totals, a previous balance and self-billing."""
+    prev = dec_str(doc["prev_balance"], 2) if doc["prev_balance"] else None
+    after = {"font_kind": {"font_encoding": doc["font"]["encoding"]},
+             "amounts_with_currency_in_table": {"amounts_with_currency_in_totals": doc["tot_sym"]},
+             "deposit": {"previous_balance": prev, "self_billed": doc["self_billed"]}}
+    return G.reshape(G.style_of(dict(doc, lib="Apache FOP 2.8")), after,
+                     drop=("vat_lines_only", "credit_printed_negative"))
 
 
 def check_doc(doc: dict, job: dict, pdf: Path) -> list[str]:
-    problems = G.check_doc(doc, job, pdf, expected_strings)
-    doc["_problems"] = problems
-    return problems
+    """common's check, with the item codes printed under the descriptions (sku_sub)."""
+    return G.check_doc(doc, job, pdf, G.expected_with_sub_codes)
 
 
 # --------------------------------------------------------------------------- main
@@ -1262,15 +1188,11 @@ def main(argv=None):
         fix_stamps(pdf, d)
         keep_docs.append(d)
         keep_jobs.append(job)
-    status = G.write_truths(out, keep_docs, keep_jobs, args.no_check, truth_of, check_doc)
-    for d in keep_docs:  # a document that failed the check is not kept
-        if d.get("_problems"):
-            (out / f"{d['stem']}.pdf").unlink(missing_ok=True)
-            (out / f"{d['stem']}.json").unlink(missing_ok=True)
-    failed = len(docs) - len(keep_docs) + sum(bool(d.get("_problems")) for d in keep_docs)
-    if failed:
-        print(f"{failed} of {len(docs)} documents not written", file=sys.stderr)
-    return 1 if failed else status
+    status = G.write_truths(out, keep_docs, keep_jobs, args.no_check, truth_of, check_doc, drop_failed=True)
+    if len(keep_docs) < len(docs):
+        print(f"{len(docs) - len(keep_docs)} of {len(docs)} documents not drawn by fop", file=sys.stderr)
+        return 1
+    return status
 
 
 if __name__ == "__main__":
