@@ -54,6 +54,18 @@ def proc_file(pid: int, name: str) -> bytes:
         return b""
 
 
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (from /proc), zombies included; a thread that ends between
+    the listing of the tasks and the read has none to give (a race CI once met)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            continue
+    return found
+
+
 def running(pid: int) -> bool:
     """The process exists and is not a zombie waiting to be reaped."""
     stat = proc_file(pid, "stat")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.pdfs import invoice_pdf
-from tests.processes import proc_file, running
+from tests.processes import children, proc_file, running
 from tests.test_cli import ROOT, _config, _free_port, run
 
 
@@ -40,10 +40,7 @@ def _serve(
 
 def _children(pid: int) -> set[int]:
     """Live child processes of ``pid`` (from /proc), zombies left out."""
-    found = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split() if running(int(c))}
-    return found
+    return {c for c in children(pid) if running(c)}
 
 
 def _workers(serve: int) -> set[int]:

@@ -5,20 +5,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-from pathlib import Path
 
 import pytest
 
 from bot.errors import ExtractionError, TransientExtractionError
 from bot.extract.isolation import Isolation, Limits
-from tests.processes import running
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
+from tests.processes import children, running
 
 
 def _zygote_pid(isolation: Isolation) -> int:
@@ -86,15 +78,15 @@ async def test_a_cancelled_call_leaves_no_child_running(isolation: Isolation) ->
         isolation.run("tests.extract.hostile:spin", b"", None, Limits(timeout_s=30))
     )
     await asyncio.sleep(0.5)
-    assert _children(_zygote_pid(isolation))  # the spinning child runs
+    assert children(_zygote_pid(isolation))  # the spinning child runs
     call.cancel()
     with pytest.raises(asyncio.CancelledError):
         await call
     for _ in range(100):  # the zygote kills it within moments
-        if not _children(_zygote_pid(isolation)):
+        if not children(_zygote_pid(isolation)):
             break
         await asyncio.sleep(0.05)
-    assert _children(_zygote_pid(isolation)) == []
+    assert children(_zygote_pid(isolation)) == []
 
 
 async def test_a_child_serves_several_documents_one_after_the_other(isolation: Isolation) -> None:
@@ -125,10 +117,10 @@ async def test_a_child_that_outlives_its_alarm_is_killed_by_the_parent(
         await isolation.run("tests.extract.hostile:deaf_spin", b"", None, Limits(timeout_s=0.5))
     assert await isolation.run("tests.extract.hostile:pid", b"") != first
     for _ in range(100):  # the zygote reaps it
-        if len(_children(_zygote_pid(isolation))) <= 1:
+        if len(children(_zygote_pid(isolation))) <= 1:
             break
         await asyncio.sleep(0.05)
-    assert len(_children(_zygote_pid(isolation))) == 1
+    assert len(children(_zygote_pid(isolation))) == 1
 
 
 async def test_the_zygote_belongs_to_its_owner_and_ends_with_it() -> None:
