@@ -237,10 +237,7 @@ class Doc:
     def _on_paper(self, label: tuple[int, BoxT] | None, i: int, cell: Cell) -> bool:
         """The cell overlaps the label on paper: a value in larger type under a label, both
         aligned right, ends left of the label's start on the grid of characters."""
-        box = self.box(i, cell.start, cell.end)
-        if label is None or box is None:
-            return False
-        return box[1][0] < label[1][2] and label[1][0] < box[1][2]
+        return self._paper_overlap(label, i, cell) > 0
 
     def amounts_right(self, hit: Hit) -> list[Number]:
         """Amounts after a label, up to the next cell that holds another label."""
