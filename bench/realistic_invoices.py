@@ -10,7 +10,9 @@ document is a seeded draw (``random.Random(seed)``) of supplier trade, country, 
 ``--check`` re-reads each PDF with pypdf and lists documents whose invoice number, printed total
 or supplier name are missing from the text layer (a generator bug, not a parser failure).
 Truth rules: only what is printed; money and quantities as decimal strings, positive on credit
-notes; ``due_date`` only when printed as a date; fields not printed are listed in ``_not_visible``.
+notes; ``due_date`` only when printed as a date; fields not printed are listed in ``_not_visible``;
+``supplier_name`` is the registered name with its legal form, as the footer prints it (EN 16931's
+seller name, BT-27), also where the letterhead shows only the trade name.
 """
 
 from __future__ import annotations
@@ -1093,7 +1095,7 @@ def footer_lines(
         return lines
     if country == "uk":
         lines = [
-            f"{legal}. Registered in England and Wales No. {rng.randint(1, 16000000):08d}",
+            f"{legal} is registered in England and Wales, No. {rng.randint(1, 16000000):08d}",
             f"Registered office: {rng.randint(1, 99)} {rng.choice(PLACES['uk'][0])}",
         ]
         if tax_printed:
@@ -2011,7 +2013,7 @@ def truth(doc: Doc, seed: int) -> dict[str, Any]:
     else:
         not_visible.append("tax_amount")
     t["total_incl_tax"] = money2(doc.gross)
-    t["supplier_name"] = doc.supplier_head
+    t["supplier_name"] = doc.supplier_legal
     if doc.tax_id:
         t["supplier_tax_id"] = doc.tax_id
     else:

@@ -381,9 +381,9 @@ def supplier_name(
         scores[name] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
-    name = _letterhead_form(ranked[0], [c for c in cells if doc.lines[c[0]].page == 1 and c[0] < 6])
-    at = firsts.get(name, firsts[ranked[0]])
-    name = _with_next_line(doc, _with_first_line(doc, name, at, table_lines), at)
+    at = firsts[ranked[0]]
+    name = _with_next_line(doc, _with_first_line(doc, ranked[0], at, table_lines), at)
+    name = _registered_name(doc, name)
     if name.isupper():  # set in (small) capitals: as the page writes it elsewhere, if it does
         spelled = _spelled(name, re.IGNORECASE)
         found = (
@@ -441,17 +441,18 @@ def _own_count(name: str, names: dict[str, float], text: str) -> int:
     return max(count, 1)
 
 
-def _letterhead_form(name: str, top: list[tuple[int, int, str, float]]) -> str:
-    """The name as the letterhead prints it: "Frischdienst Becker" at the top and "Frischdienst
-    Becker KG" in the footer are one company, and the letterhead is how people name it."""
-    key = _bare(name)
-    same = (text for _, _, text, _ in top if text != name and _bare(text) == key)
-    return next(same, name) if key else name
-
-
-def _bare(name: str) -> str:
-    """A name without its legal form, case and punctuation: the key two spellings share."""
-    return _NOT_ALNUM.sub("", fold(labels.LEGAL_FORMS.sub("", name)))
+def _registered_name(doc: Doc, name: str) -> str:
+    """The name with the legal form the page prints after it elsewhere: "Frischdienst Becker" in
+    the letterhead is "Frischdienst Becker KG" in the footer or the sender line, the name in the
+    register and on an e-invoice (EN 16931's seller name; the letterhead's is a trade name)."""
+    if labels.LEGAL_FORMS.search(name):
+        return name
+    spelled = re.compile(_spelled(name).pattern + " ")
+    for line in doc.lines:
+        for m in spelled.finditer(line.text):
+            if form := labels.LEGAL_FORMS.match(line.text, m.end()):
+                return f"{name} {form[0]}"
+    return name
 
 
 def _spelled(name: str, flags: int = 0) -> re.Pattern[str]:

@@ -12,7 +12,9 @@ def _supplier(page: str) -> str | None:
     return parse_pages([page]).invoice.supplier_name
 
 
-def test_the_letterhead_spelling_wins_over_the_footer_legal_name() -> None:
+def test_the_name_the_footer_prints_with_its_legal_form_is_the_sellers_name() -> None:
+    """The letterhead prints a trade name; the registered name (EN 16931's seller name, as an
+    e-invoice of the same sale carries it) is the one with its legal form."""
     page = (
         "Frischdienst Becker\n"
         "Industriestraße 12\n"
@@ -21,7 +23,20 @@ def test_the_letterhead_spelling_wins_over_the_footer_legal_name() -> None:
         "Gesamtbetrag                                                 119,00 €\n"
         "Frischdienst Becker KG  ·  Amtsgericht Hamburg HRA 1234  ·  USt-IdNr. DE123456789\n"
     )
-    assert _supplier(page) == "Frischdienst Becker"
+    assert _supplier(page) == "Frischdienst Becker KG"
+
+
+def test_a_legal_form_in_the_footers_sentence_completes_the_letterheads_name() -> None:
+    page = (
+        "Roux Logiciels\n"
+        "12, rue de la République  ·  69002 Lyon\n"
+        "Facture n° F-2024-118                                  Date : 05/03/2024\n"
+        "Total TTC                                                   120,00 €\n"
+        "Roux Logiciels SAS au capital de 10 000 €  ·  RCS Lyon 812 345 678\n"
+    )
+    assert _supplier(page) == "Roux Logiciels SAS"
+    # a form one column gap away is another cell's word, not the name's
+    assert _supplier(page.replace("Logiciels SAS", "Logiciels    SA")) == "Roux Logiciels"
 
 
 def test_the_town_of_the_address_block_is_not_the_name() -> None:
