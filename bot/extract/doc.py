@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 # a value wrapped in a narrow box goes on below: "30-06-" / "2024", "14 agosto" / "2025"
 _BROKEN = re.compile(r"\d[-/.]$|\b\d{1,2}\.? [^\W\d]{3,}$")
 _SPACES = re.compile(" {4,}")
+_CODE = re.compile(r"[A-Z]{3}|[€$£]")
 _CURRENCY_WORDS = frozenset(
     "eur usd gbp chf czk pln sek nok dkk huf cad aud euro euros ttc incl excl net inkl".split()
 )
@@ -243,13 +244,28 @@ class Doc:
         """Amounts after a label, up to the next cell that holds another label."""
         line = self.lines[hit.line].text
         found: list[Number] = []
+        cell = None
         for n, cell in enumerate(cells_of(" " * hit.end + line[hit.end :])):
             if n and is_labelish(cell.text):
+                cell = None
                 break
             found.extend(
                 Number(a.value, a.start + cell.start, a.end + cell.start, a.raw)
                 for a in find_amounts(cell.text, self.decimal)
             )
+        if (
+            not found
+            and (code := cell) is not None
+            and _CODE.fullmatch(code.text)
+            and self.touching(hit.line, hit.line + 1)
+        ):
+            # the amount wrapped under its currency code in a narrow cell ("CZK" / "373 148,51")
+            found = [
+                a
+                for c in self.lines[hit.line + 1].cells
+                if c.start < code.end + 3 and code.start - 3 < c.end and not is_labelish(c.text)
+                for a in find_amounts(c.text, self.decimal)
+            ]
         return found
 
     def amounts_below(self, hit: Hit) -> list[Number]:

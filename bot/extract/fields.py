@@ -38,7 +38,7 @@ _OF_OTHER = re.compile(
 )
 #: Words before a number label that make it another document's number ("zu Rechnung Nr.").
 _REFERENCE = re.compile(
-    r"(?:\b(?:zu|zur|bezuglich|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
+    r"(?:\b(?:zu|zur|bezug(?:lich)?|betreft|concernant|relative?\s+a|related\s+to|against|for|re"
     r"|original|correction\s+(?:of|to)|correctie\s+(?:op|van)|storno(?:\s+(?:zu|der|della|di|of))?"
     r"|annule(?:\s+et\s+remplace)?|anula|rectifica|rettifica(?:\s+della)?|sur|op|van)"
     r"\s*:?\s*(?:(?:de\s+)?la\s+|the\s+|der\s+|de\s+|die\s+|our\s+|unsere[rn]?\s+)?"

@@ -126,8 +126,9 @@ INVOICE_NUMBER = [
     r"|buchungs\s*-?\s*(?:nummer|nr\b\.?)|(?:numero|n\.?[°º])\s+de\s+reservation|reserveringsnummer",
     # a bare "Nummer:" / "Numéro" / "No." starting a cell, under the document's title
     r"^\s*(?:numero|nummer|number|no|nr|n\.?[°º]|num|cislo|c(?=\.))\.?(?= ?:|  | ?$| #| \d)",
-    r"^\s*(?:credit\s*note|gutschrift|avoir|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota"
-    r"|factura\s+rectificativa|nota\s+di\s+credito)\b",
+    r"^\s*(?:credit\s*note|gutschrift|rechnungskorrektur|korrekturrechnung|stornorechnung|avoir"
+    r"|creditnota|creditfactuur|nota\s+de\s+credito|kreditnota|factura\s+rectificativa"
+    r"|nota\s+di\s+credito)\b",
     r"^\s*(?:invoice|(?:handels|schluss|abschlags|teil|sammel|end|waren|dienstleistungs)?rechnung"
     r"|facture|factuur|factura|fattura|fatura|faktura|tax invoice)\b",
     r"\b(?:invoice|rechnung|facture|factuur|factura|fattura|fatura|faktura)\b",
@@ -174,7 +175,7 @@ TOTAL_INCL = [
     r"|credit\s+amount|gutschriftsbetrag|creditbedrag|montant\s+(?:de\s+l.)?avoir|amount\s+to\s+pay"
     r"|(?:total\s+)?(?:charges|amount)\s+(?:for\s+)?this\s+(?:period|bill|invoice)"
     r"|(?:total\s+)?(?:new|current)\s+charges",
-    r"gesamtbetrag|rechnungsbetrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
+    r"gesamtbetrag|rechnungsbetrag|gutschrifts?betrag|endbetrag|bruttobetrag|gesamtsumme|(?:rechnungs)?summe\s+brutto"
     r"|summe\s+inkl|brutto\s*summe|rechnungssumme\s+brutto|zu\s+zahlen(?:der\s+betrag)?"
     r"|total\s+brutto|gesamt\s+brutto|gesamtpreis|zahlbetrag|rechnungsbeitrag"
     r"|(?:gesamt|rechnungs)(?:betrag|summe)\s+(?:inkl\.?|einschl\.?|einschlie\w*|mit)\s+"
@@ -219,7 +220,7 @@ TOTAL_EXCL = [
     r"|(?:totaal\s+)?netto\s*waarde",
     r"base\s+imponible|total\s+base(?:\s+imponible)?|subtotal|total\s+sin\s+iva|importe\s+neto",
     r"imponibile|totale\s+imponibile|subtotale|totale\s+netto"
-    r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane",
+    r"|(?:total\s+)?sem\s+(?:iva|impostos?)|valor\s+liquido|(?:celkem\s+)?bez\s+dph|zaklad\s+dane|mezisoucet",
     r"mva\s*-?\s*grunnlag|moms\s*-?\s*grunnlag|grunnlag|momsgrundlag|mellansumma|delsum(?:ma)?|nettobelopp?"
     r"|nettosumma|eks\.?\s+(?:mva|moms)"
     r"|ekskl\.?\s+(?:mva|moms)|exkl\.?\s+(?:mva|moms)",
@@ -333,7 +334,7 @@ CUSTOMER = re.compile(
     r"|z\.\s?hd|t\.\s?a\.\s?v|livre\s+a"
     r"|a\s+l.attention\s+de"
     r"|cliente|destinatario|spett\.?le|facturar\s+a|enviar\s+a|odberatel[eiu]?|kupujici(?:ho)?|prijemce|ontvanger|recipient"
-    r"|zakaznik"
+    r"|zakaznik|cessionario"
     r"|kund|kjoper|kopare|kober|mottaker|mottagare|fakturaadressen?|leveringsadresse|leveransadress"
     r"|your|ihre?|uw|votre"
     r"|vostr[oa]|vs(?=\.)|su)\b"
@@ -344,7 +345,7 @@ _SELLER_WORDS = (
     r"from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
     r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
-    r"|verkoper|proveedor|emisor|fornitore|cedente|mittente|fornecedor|prestador|emitente|dodavatel[eiu]?"
+    r"|verkoper|proveedor|emisor|fornitore|cedente|prestatore|mittente|fornecedor|prestador|emitente|dodavatel[eiu]?"
     r"|poskytovatel|prodavajici(?:ho)?|leverandor|leverantor|selger|saljare|saelger|avsender|avsandare"
 )
 SUPPLIER = re.compile(rf"\b(?:{_SELLER_WORDS})\b")
@@ -377,7 +378,7 @@ _SUMMARY_WORDS = (
     r"|impostos?"
     r"|offener\s+betrag|reste\s+a\s+payer|openstaand|pendiente|saldo|ubertrag|carried\s+forward"
     r"|brought\s+forward|report|a\s+reporter|transport|riporto|suma\s+y\s+sigue|a\s+trasladar"
-    r"|suma\s+anterior|summa|mva|moms\w*|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax)"
+    r"|suma\s+anterior|summa|suma|sum\s+of|soucet|mva|moms\w*|\d+(?:[.,]\d+)?\s?%\s(?:vat|btw|tva|mwst|ust|iva|tax)"
 )
 SUMMARY = re.compile(
     r"^\s*(?:"

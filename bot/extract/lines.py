@@ -54,7 +54,7 @@ DISCOUNT = re.compile(
 _MINUS_CURRENCY = re.compile(r"[-\u2212\u2013]\s?(?:[€$£]|EUR|USD|GBP|CHF)\s?$")
 _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _IN_CURRENCY = re.compile(r"(?:in|en|em|in der|dans) (?:[€$£]|eur|usd|gbp|chf)")
-_MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)")
+_MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)|(?<=\w) (?:eur|usd|gbp|chf)$")
 _MAX_GAP = 8
 _DETAIL_LINES = 12  # lines an item's description may wrap over (narrow columns wrap a lot)
 _FIGURES = ("quantity", "unit_price", "total", "tax_rate")
@@ -153,7 +153,7 @@ def typed(cells: list[Cell]) -> list[Column]:
     out: list[Column] = []
     for cell in _unglued_headings(cells):
         folded = fold(cell.text)
-        bare = _MONEY_MARK.sub("", folded).strip(" .:")  # "€ Ges.", "Total (EUR)"
+        bare = _MONEY_MARK.sub("", folded).strip(" .:")  # "€ Ges.", "Total (EUR)", "Netto EUR"
         if out and _IN_CURRENCY.fullmatch(folded):  # "Prices  in EUR": the heading's own words
             out[-1] = replace(out[-1], end=cell.end)
             continue
@@ -701,6 +701,17 @@ def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool)
     return bool(labels.UNIT.match(cell.text)) and (near or not text_column)
 
 
+def _wrapped_unit(cell: Cell, cols: list[Column]) -> bool:
+    """A unit word standing under the quantity or unit heading on a line of its own."""
+    col = _text_column(cols, cell.start, cell.end)
+    return col.kind in _UNIT_HOMES and bool(
+        _UNIT_TOKEN.fullmatch(cell.text) and labels.UNIT.match(cell.text)
+    )
+
+
+_UNIT_HOMES = ("unit", "quantity")
+
+
 def repair(item: LineItem) -> LineItem:
     """Use quantity x price = total to fill a gap or to swap a misread pair."""
     q, p, t = item.quantity, item.unit_price, item.total
@@ -755,9 +766,9 @@ def _section_sum(doc: Doc, i: int, cols: list[Column], items: list[LineItem]) ->
 
 
 def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
-    """A totals label ("Montant HT", "Total TVA") after the description's first cell, or in the
-    columns of figures: the totals block (or a tax breakdown) beside the table's last lines,
-    not an item."""
+    """A totals label ("Montant HT", "Total TVA") after the description's first cell, or
+    reaching into the columns of figures: the totals block (or a tax breakdown) beside the
+    table's last lines, not an item."""
     texts = [c for c in line.cells if c.start >= desc.start - 3 and _LETTER.search(c.text)]
     # a tax's name under the taxes heading ("TVA 20%", "IVA 21% (Bienes)") is the row's rate
     rates = [c for c in cols if c.kind == "tax_rate"]
@@ -774,7 +785,7 @@ def _totals_label(line: Line, desc: Column, cols: list[Column]) -> bool:
     return any(
         labels.SUMMARY.match(f := fold(c.text)) and (":" not in c.text or not DISCOUNT.search(f))
         for n, c in enumerate(texts)
-        if n or c.start >= right
+        if n or c.end > right
     )
 
 
@@ -1036,6 +1047,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     # "• 15 x 3,26" under an item of 48,90
                     items[-1] = last.model_copy(update=pair)
                 elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
+                    cells = doc.lines[i].cells
+                    if len(cells) > 1 and _wrapped_unit(cells[-1], cols):
+                        # its unit wrapped under its quantity ("2.000" / "pauschal")
+                        text = " ".join(c.text for c in cells[:-1])
+                        last = last.model_copy(update={"unit": last.unit or cells[-1].text})
                     parts = _spread(doc.lines[i], cols, parts)
                     desc = (
                         wrapped(last.description or "", text)

@@ -625,3 +625,55 @@ def test_a_large_names_wrapped_end_drawn_over_the_address_beside_it() -> None:
         ),
     ]
     assert _read(_pdf(page)).invoice.supplier_name == "Suministros Hosteleros López S.L."
+
+
+def _czech_invoice(totals: list[T]) -> bytes:
+    """TCPDF's "sponge" layout in Czech: two items under Kód / Popis / DPH / J.cena / Množ. /
+    Celkem, then the payment notes on the left beside the totals."""
+    page = [T(15, 15, "Velkoobchod Svoboda a.s."), T(15, 21, "DIČ: CZ83409360")]
+    page += [T(120, 15, "Faktura č. FV/2024/669"), T(120, 21, "Datum vystavení: 28.03.2024")]
+    page += [T(15, 40, "Kód"), T(40, 40, "Popis"), T(110, 40, "DPH"), T(135, 40, "J.cena")]
+    page += [T(150, 40, "Množ."), T(195, 40, "Celkem", True)]
+    for y, (code, text, price, qty, total) in (
+        (46, ("EQ428-L", "Sklenice na víno 47 cl, 6 ks", "1 533,40", "1", "1 533,40")),
+        (51, ("SV-5331", "Kontrola deratizace", "7 069,39", "2", "14 138,78")),
+    ):
+        page += [T(15, y, code), T(40, y, text), T(110, y, "21%"), T(145, y, price, True)]
+        page += [T(160, y, qty, True), T(195, y, total, True)]
+    return _pdf(page + totals)
+
+
+def test_totals_beside_payment_notes_and_a_label_reaching_into_the_figures() -> None:
+    """ "Mezisoučet" (the subtotal) starts left of the DPH column and reaches into it, on a line
+    that starts with a payment note: the totals block, not a third item."""
+    totals = [T(15, 60, "Forma úhrady : Bankou, splatnost 30 dní."), T(104, 60, "Mezisoučet")]
+    totals += [T(195, 60, "15 672,18", True), T(15, 65, "Platba na účet:")]
+    totals += [T(104, 65, "DPH celkem"), T(195, 65, "3 291,16", True)]
+    totals += [T(104, 70, "Celkem (s DPH)"), T(195, 70, "18 963,34", True)]
+    invoice = _read(_czech_invoice(totals)).invoice
+    assert [i.total for i in invoice.line_items] == [Decimal("1533.40"), Decimal("14138.78")]
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("15672.18"),
+        Decimal("3291.16"),
+        Decimal("18963.34"),
+    )
+
+
+def test_a_total_wrapped_under_its_currency_code() -> None:
+    """A narrow totals cell wraps "CZK 18 963,34" after its code: the amount is on the next row,
+    under the code, right of its label's row (read there, not worked out from net and tax)."""
+    totals = [T(104, 60, "Celkem bez DPH"), T(195, 60, "CZK 15 672,18", True)]
+    totals += [T(104, 65, "DPH 21 %"), T(195, 65, "CZK 3 291,16", True)]
+    totals += [T(104, 70, "Celkem s DPH"), T(180, 70, "CZK"), T(195, 74, "18 963,34", True)]
+    result = _read(_czech_invoice(totals))
+    invoice = result.invoice
+    assert (invoice.total_excl_tax, invoice.tax_amount, invoice.total_incl_tax) == (
+        Decimal("15672.18"),
+        Decimal("3291.16"),
+        Decimal("18963.34"),
+    )
+    assert result.confidence["total_incl_tax"] == 0.95
+    assert invoice.currency == "CZK"
+    # without a net to work it out from
+    invoice = _read(_czech_invoice(totals[2:])).invoice
+    assert (invoice.tax_amount, invoice.total_incl_tax) == (Decimal("3291.16"), Decimal("18963.34"))
