@@ -533,9 +533,11 @@ def _in_same_type(doc: Doc, name: tuple[int, Cell], rows: Iterable[int]) -> Cell
             continue
         a0, b0, a1, b1 = box[1]
         under = 0 <= b0 - y1 <= y1 - y0  # the next row of the name's type, on paper
+        # (or wider, from the same left edge: a name set on two lines by design, "de Vries" /
+        # "Horecagroothandel B.V.")
         if (
             x0 - 1 <= a0
-            and a1 <= x1 + 1
+            and (a1 <= x1 + 1 or a0 <= x0 + 1)
             and abs((b1 - b0) - (y1 - y0)) <= 0.1 * (y1 - y0)
             and under
         ):

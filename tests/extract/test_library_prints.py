@@ -677,3 +677,14 @@ def test_a_total_wrapped_under_its_currency_code() -> None:
     # without a net to work it out from
     invoice = _read(_czech_invoice(totals[2:])).invoice
     assert (invoice.tax_amount, invoice.total_incl_tax) == (Decimal("3291.16"), Decimal("18963.34"))
+
+
+def test_a_letterhead_name_set_on_two_lines_the_second_wider() -> None:
+    """A letterhead sets its name on two lines by design, the second wider than the first:
+    the name is both, in the same large type from the same left edge."""
+    page = [T(15, 15, "de Vries", size=16), T(15, 22, "Horecagroothandel B.V.", size=16)]
+    page += [T(15, 30, "Basisweg 10, 1043 AP Amsterdam"), T(15, 35, "www.devries.nl")]
+    page += [T(120, 30, "Factuurnr.  2025-1551"), T(120, 35, "Datum  05.03.2025")]
+    page += [T(15, 50, "Restaurant De Kas B.V."), T(15, 55, "Kamerlingh Onneslaan 3")]
+    page += [T(120, 80, "Totaal"), T(195, 80, "€ 121,00", True)]
+    assert _read(_pdf(page)).invoice.supplier_name == "de Vries Horecagroothandel B.V."
