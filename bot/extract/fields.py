@@ -55,7 +55,8 @@ _NOT_A_TITLE = re.compile(
     r"|empfanger|amount|total|betrag|summe|montant|bedrag|importe|importo|data|fecha)\b"
 )
 _VAT_LABEL = re.compile(
-    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|uid-?nr\.?\s*mwst)"
+    r"\b(?:vat|ust|mwst|tva|btw|iva|gst|umsatzsteuer|steuer-?id|uid-?nr\.?\s*mwst|nif|cif"
+    r"|ondernemingsn(?:umme)?r)"  # (Spain's tax id, Belgium's enterprise number: the VAT id's)
 )
 _REGISTER_LABEL = re.compile(
     r"\b(?:handelsregister|uid|hrb|hra|company\s+(?:no|reg)|kvk|siret|siren|rcs|registered)"
@@ -354,7 +355,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
                 registers.append(vat.value)  # (a VAT number is its UID and "MWST")
                 weight = 0
             votes[vat.value] += weight
-            if vat.national:
+            if vat.national and not _VAT_LABEL.search(label):  # ("P.IVA: 17050710015" is one)
                 national.add(vat.value)
         for ein in _headed_eins(doc, i):
             votes[ein] += 2

@@ -129,3 +129,32 @@ def test_a_tagline_with_a_seller_word_is_no_label() -> None:
         "Total TTC                                               120,00 €\n"
     )
     assert _supplier(page) == "Moreau Équipement CHR"
+
+
+@pytest.mark.parametrize(
+    ("seller", "buyer", "expected"),
+    [
+        ("P.IVA: 17050710015", "P. IVA: IT92154340050", "17050710015"),
+        ("NIF: B14469464", "NIF: ESB08685570", "B14469464"),
+        ("Ondernemingsnr.: BE 0481.300.043", "Btw-nr.: BE0875879514", "BE0481300043"),
+    ],
+)
+def test_the_sellers_vat_number_under_its_own_label_without_its_country_prefix(
+    seller: str, buyer: str, expected: str
+) -> None:
+    """Odoo prints the seller's VAT number as its country writes it ("P.IVA: 17050710015",
+    "NIF: B14469464", Belgium's enterprise number) and the customer's with its prefix, in an
+    address block no label names: a national number under a VAT label is the VAT id."""
+    page = (
+        "Bianchi Forniture S.r.l.                                   Via Ripamonti 88\n"
+        f"                                                           {seller}\n"
+        "\n"
+        "                              Hotel Bellavista S.r.l.\n"
+        "                              Via Galileo Ferraris 159\n"
+        "                              80143 Napoli\n"
+        f"                              {buyer}\n"
+        "FATTURA INV/2025/2191\n"
+        "Data fattura: 24/04/2025\n"
+        "Totale                                                        122,00 €\n"
+    )
+    assert parse_pages([page]).invoice.supplier_tax_id == expected
