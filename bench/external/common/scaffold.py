@@ -10,6 +10,7 @@ in its own gen.py.
 from __future__ import annotations
 
 import argparse
+import importlib
 import datetime as dt
 import json
 import os
@@ -29,11 +30,15 @@ FX = {"CZK": 25, "GBP": 0.86, "USD": 1.08}
 
 
 # --------------------------------------------------------------------------- command line and main loop
-def use_set_venv(here: Path, script: str) -> None:
-    """Re-run ``script`` with the set's own venv (``here/.venv``) when pypdf is not importable here."""
+def use_set_venv(here: Path, script: str, modules: tuple[str, ...] = ()) -> None:
+    """Re-run ``script`` with the set's own venv (``here/.venv``) when pypdf (or one of ``modules``,
+    the set's renderers) is not importable here."""
     venv_py = here / ".venv" / "bin" / "python"
     try:
         import pypdf  # noqa: F401
+
+        for name in modules:
+            importlib.import_module(name)
     except ImportError:
         # sys.prefix, not the interpreter's file: the venv's python may be a link to this very interpreter
         if venv_py.exists() and Path(sys.prefix).resolve() != venv_py.parent.parent.resolve():

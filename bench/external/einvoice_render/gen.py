@@ -38,24 +38,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # bench/external: the modules in common/
 
 
-def _use_set_venv() -> None:
-    """Re-run this script with the set's venv when the renderers are not importable here."""
-    venv_py = HERE / ".venv" / "bin" / "python"
-    try:
-        import django  # noqa: F401
-        import erechnung  # noqa: F401
-        import eu_einvoice  # noqa: F401
-        import pypdf  # noqa: F401
-    except ImportError:
-        if venv_py.exists() and Path(sys.prefix).resolve() != venv_py.parent.parent.resolve():
-            os.execv(str(venv_py), [str(venv_py), __file__, *sys.argv[1:]])
-        raise
+from common import scaffold as G  # noqa: E402
 
-
-_use_set_venv()
+G.use_set_venv(HERE, __file__, ("django", "erechnung", "eu_einvoice"))
 
 from common import ids  # noqa: E402
-from common import scaffold as G  # noqa: E402
 from common import world as W  # noqa: E402
 from common.scaffold import norm, r2, slug  # noqa: E402
 
