@@ -438,11 +438,12 @@ COLUMN_CELLS: dict[str, str] = {
     "unit": r"uom|uq|u/?m|me|eh|einh|eenh|u|un|unit\s+of\s+measure|mengeneinheit|unite|verp|vpe|mj",
     "unit_price": r"each|ep|pu|p/u|per\s+unit|unit\s+cost|cost|tarif|prix\s+u|eenheidsprijs"
     r"|u\.\s?p\.(?:\s*\((?:net|ht|netto)\))?"  # Dolibarr's "U.P. (net)"
+    r"|p\.\s?u(?:\.?\s*(?:ht|ttc|netto))?"  # "P.U.", "P.U. HT" (prix / prezzo unitario)
     r"|/\s*(?:stk|st|pcs|pc|pce|piece|unit|einheit|eh|me|kg)\.?"  # "€ / Stk"
     r"|prijs\s*/\s*(?:st|stuk|eenh|eenheid)|preis\s*/\s*(?:einheit|me|eh|stk)|price\s+each",
     "quantity": r"anz|aant|nbre|nb|stk|st|hrs|hours|menge|units|uds|qte|count|mnoz\.?"
     r"|h|std|stunden|tage?|days?|jours?|heures?|uur|uren|dag|dagen",
-    "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf",  # "EUR" heads amounts in euros
+    "total": r"net|netto|nett|ht|ges|sum|eur|usd|gbp|chf|imponibile",  # "EUR": amounts in euros
     "other": r"pos\.?|position|line|regel|ligne|lig|zeile|lfd\.?\s*nr\.?|ln|lin",  # "RegelProduct"
     "code": r"art(?:ikel)?\.?\s*-?\s*(?:nr|no|nummer)\.?|artikelnummer|sku|ref(?:erence)?\.?"
     r"|(?:item|product|article|part)\s*(?:no\.?|nr\.?|number|#|code)|p/n"

@@ -688,3 +688,23 @@ def test_a_letterhead_name_set_on_two_lines_the_second_wider() -> None:
     page += [T(15, 50, "Restaurant De Kas B.V."), T(15, 55, "Kamerlingh Onneslaan 3")]
     page += [T(120, 80, "Totaal"), T(195, 80, "€ 121,00", True)]
     assert _read(_pdf(page)).invoice.supplier_name == "de Vries Horecagroothandel B.V."
+
+
+def test_italian_headings_p_u_before_q_ta_and_imponibile() -> None:
+    """"P.U." (prezzo unitario) heads the prices, left of "Q.tà"; "Imponibile" the line totals:
+    the price is not read as the quantity where both orders multiply out."""
+    page = [T(15, 15, "Bianchi Distribuzione S.p.A."), T(120, 15, "Fattura n. 202423263")]
+    page += [T(120, 21, "Data fattura 09/08/2024"), T(15, 40, "Descrizione"), T(120, 40, "IVA")]
+    page += [T(140, 40, "P.U."), T(160, 40, "Q.tà"), T(180, 40, "Imponibile")]
+    for y, (text, price, qty, total) in (
+        (47, ("Caffè in grani espresso 1 kg", "16,97", "14", "237,58")),
+        (53, ("Succo d'arancia 6 x 1 l", "26,84", "2", "53,68")),
+    ):
+        page += [T(15, y, text), T(120, y, "22%"), T(150, y, price, True)]
+        page += [T(168, y, qty, True), T(195, y, total, True)]
+    page += [T(120, 65, "Totale documento"), T(195, 65, "355,32", True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(i.quantity, i.unit_price, i.total) for i in items] == [
+        (Decimal("14"), Decimal("16.97"), Decimal("237.58")),
+        (Decimal("2"), Decimal("26.84"), Decimal("53.68")),
+    ]
