@@ -691,7 +691,7 @@ def test_a_letterhead_name_set_on_two_lines_the_second_wider() -> None:
 
 
 def test_italian_headings_p_u_before_q_ta_and_imponibile() -> None:
-    """"P.U." (prezzo unitario) heads the prices, left of "Q.tà"; "Imponibile" the line totals:
+    """ "P.U." (prezzo unitario) heads the prices, left of "Q.tà"; "Imponibile" the line totals:
     the price is not read as the quantity where both orders multiply out."""
     page = [T(15, 15, "Bianchi Distribuzione S.p.A."), T(120, 15, "Fattura n. 202423263")]
     page += [T(120, 21, "Data fattura 09/08/2024"), T(15, 40, "Descrizione"), T(120, 40, "IVA")]
