@@ -22,6 +22,7 @@ from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Cell, Doc, Line, cells_of
 from bot.extract.numbers import Number, find_numbers
 from bot.extract.schema import LineItem
+from bot.extract.vat import find_vat_ids
 
 _TYPE_ORDER = ("quantity", "total", "unit_price", "tax_rate", "unit", "description")
 # German compounds name columns too ("Artikelbeschreibung", "Zeilenbetrag"): a word may end
@@ -426,6 +427,8 @@ def row(
     if second_desc and not description:
         description = code or "?"  # the description follows on the next line
     if not description or (labels.SUMMARY.search(fold(description)) and not item_label):
+        return None, ""
+    if find_vat_ids(description):  # a company's footer ("Partita IVA: IT0006… · Cap. soc. € …")
         return None, ""
     if len(_NOTE_LABEL.findall(text)) >= 2:
         return None, " ".join(text.split())  # "Basis: 75,00 € Rabatt: -0,03 €" is a note

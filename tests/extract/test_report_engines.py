@@ -318,3 +318,28 @@ def test_a_centred_letterheads_legal_form_wrapped_under_it() -> None:
     content += b"BT /F1 9 Tf 1 0 0 1 40 600 Tm (Invoice total) Tj 1 0 0 1 220 600 Tm (888.48) Tj ET"
     invoice = parse_pages([layout_page(_pdf(content))]).invoice
     assert invoice.supplier_name == "Brooks Beverage Distributors Inc."
+
+
+def test_a_company_footer_with_its_vat_number_and_capital_between_pages_is_no_item() -> None:
+    """An Italian footer prints the company's VAT number, its register entry and its share
+    capital ("Cap. soc. € 10.000,00") under each page's rows: no item, whatever its numbers."""
+    head = "Descrizione                              Q.tà      Prezzo        Importo\n"
+    first = (
+        "Caseificio Esposito S.r.l.                        Fattura FT-2024-8827\n"
+        "                                                  Data 12/03/2024\n\n"
+        + head
+        + "Mozzarella di bufala 250 g                 24       11,67         280,08\n"
+        + "Detersivo lavastoviglie 10 l               35       19,98         699,30\n\n"
+        + "                                                              Pagina 1 di 2\n"
+        + "Partita IVA: IT00065720088 · REA MI-1382635 · Cap. soc. € 10.000,00 i.v.\n"
+    )
+    second = (
+        "Fattura FT-2024-8827                                          Pagina 2 di 2\n\n"
+        + head
+        + "Tovaglioli di carta 33 x 33 cm            400        0,10          40,00\n\n"
+        + "                                      Imponibile                1.019,38\n"
+        + "                                      IVA 22%                     224,26\n"
+        + "                                      Totale documento          1.243,64\n"
+    )
+    items = parse_pages([first, second]).invoice.line_items
+    assert [i.total for i in items] == [Decimal("280.08"), Decimal("699.30"), Decimal("40.00")]
