@@ -90,6 +90,10 @@ def _header_span(doc: Doc, i: int) -> _Heading | None:
         return None
     if len(line.cells) == 2 and line.cells[0].text.endswith(":"):
         return None  # a label and its value ("Bezeichnung:  Arbeitspreis Strom")
+    if len(line.cells) == 2 and labels.UNIT.fullmatch(line.cells[1].text):
+        return (
+            None  # a description's second line, its unit under the quantity ("Wäscheservice  Stk.")
+        )
     cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}
@@ -736,6 +740,15 @@ def _discount_row(doc: Doc, i: int, desc: Column) -> bool:
     return label.start <= desc.start + 3 and bool(DISCOUNT.search(fold(label.text)))
 
 
+def _own_allowance(doc: Doc, i: int, item: LineItem) -> bool:
+    """A discount row's amount is what the item above lacks of quantity x price."""
+    q, p, t = item.quantity, item.unit_price, item.total
+    numbers = find_numbers(doc.lines[i].text, doc.decimal)
+    if q is None or p is None or t is None or not numbers:
+        return False
+    return abs(abs(q * p) - abs(t) - abs(numbers[-1].value)) <= TOLERANCE
+
+
 def _priced(doc: Doc, i: int, cols: list[Column]) -> bool:
     item = row(doc.lines[i].text, doc.decimal, cols, item_label=True)[0]
     if item is None or not item.product_code or not labels.SUMMARY.search(fold(item.product_code)):
@@ -809,7 +822,10 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
     if desc is None or not line.cells:
         return True
     right = _figures_start(cols, desc)
-    within = right is None or line.cells[-1].start < right
+    cells = line.cells
+    if len(cells) > 1 and _wrapped_unit(cells[-1], cols):
+        cells = cells[:-1]  # (the item's unit under its quantity: see tables)
+    within = right is None or cells[-1].start < right
     # (and not far right of where the description starts: a page number centred at the foot)
     starts = min(desc.start, at) - 3 <= line.cells[0].start <= min(desc.start, at) + 20
     return starts and within
@@ -994,6 +1010,11 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     i, subtotal, section = i + 1, True, len(items)  # a group's: items may follow
                     continue
                 break
+            if item_row and items and _own_allowance(doc, i, items[-1]):
+                # the item's allowance, already taken off its total ("Abschlag: Mengenrabatt
+                # (im Positionsbetrag enthalten)  -0.94" under 26 x 1.20 = 30.26): no item
+                i, pending, continuation = i + 1, False, _DETAIL_LINES
+                continue
             item, text = row(doc.lines[i].text, doc.decimal, cols, second_desc, item_row)
             if item is None and money and orphan is not None and orphan[0] == i - 1:
                 # its figures on a line of their own under its description ("1  Hauswein rot" /

@@ -494,3 +494,40 @@ def test_a_renderers_item_table_with_currency_headings_and_units_wrapped_under_q
         ("Parmesan, 24 Monate gereift", Decimal("0.500"), Decimal("8.99"), Decimal("4.50")),
     ]
     assert items[0].unit == "pauschal"
+
+
+def test_a_line_allowance_already_in_the_line_total_and_a_unit_under_the_quantity() -> None:
+    """django-xrechnung prints each unit under its quantity on the description's second line
+    ("Wäscheservice  Stk." reads like a heading: Leistung, Menge) and a line's allowance under
+    it, "im Positionsbetrag enthalten": 26 x 1.20 = 31.20 less 0.94 is the 30.26 printed, so the
+    allowance is no item and no part of the description."""
+    page = [T(15, 15, "Rechnung 202562412", size=14), T(15, 22, "Rechnungsdatum: 03.02.2025")]
+    page += [T(15, 30, "Kessler Frischdienst GmbH")]
+    heads = ((15, "Pos."), (25, "Leistung"), (105, "Menge"), (120, "Einzelpreis EUR"))
+    page += [T(x, 45, text) for x, text in heads]
+    page += [T(160, 45, "USt."), T(180, 45, "Netto EUR")]
+    rows = (
+        ("1", ("Badetuch 70 x 140 cm,", "Wäscheservice"), "33.000", "1.22", "40.26", None),
+        ("2", ("Bettwäsche-Set gewaschen und", "gemangelt"), "26.000", "1.2", "30.26", "-0.94"),
+        ("3", ("Nitrilhandschuhe Gr. L", ""), "30.000", "3.59", "107.70", None),
+    )
+    y = 52.0
+    for pos, (text, more), qty, price, total, allowance in rows:
+        page += [T(15, y, pos), T(25, y, text), T(115, y, qty, True), T(150, y, price, True)]
+        page += [T(160, y, "19.00%"), T(195, y, total, True), T(115, y + 5, "Stk.", True)]
+        if more:
+            page.append(T(25, y + 5, more))
+        y += 12
+        if allowance:
+            page += [T(28, y, "Abschlag: Mengenrabatt (im"), T(195, y, allowance, True)]
+            page += [T(28, y + 5, "Positionsbetrag enthalten)")]
+            y += 12
+    page += [T(25, y, "Nettobetrag"), T(195, y, "178.22 EUR", True)]
+    page += [T(25, y + 6, "Umsatzsteuer 19.00%"), T(195, y + 6, "33.86 EUR", True)]
+    page += [T(25, y + 12, "Zahlbetrag"), T(195, y + 12, "212.08 EUR", True)]
+    items = _read(_pdf(page)).invoice.line_items
+    assert [(" ".join((i.description or "").split()), i.total) for i in items] == [
+        ("Badetuch 70 x 140 cm, Wäscheservice", Decimal("40.26")),
+        ("Bettwäsche-Set gewaschen und gemangelt", Decimal("30.26")),
+        ("Nitrilhandschuhe Gr. L", Decimal("107.70")),
+    ]
