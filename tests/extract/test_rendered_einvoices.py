@@ -456,16 +456,21 @@ def test_italian_party_headings_cedente_and_cessionario() -> None:
     assert invoice.supplier_tax_id == "IT68390470034"
 
 
+def _xrechnung_head(number: str, date: str) -> list[T]:
+    """django-xrechnung's page head and its item table's headings (at 45 mm)."""
+    page = [T(15, 15, f"Rechnung {number}", size=14), T(15, 22, f"Rechnungsdatum: {date}")]
+    page += [T(15, 30, "Kessler Frischdienst GmbH")]
+    heads = ((15, "Pos."), (25, "Leistung"), (105, "Menge"), (120, "Einzelpreis EUR"))
+    heads += ((160, "USt."), (180, "Netto EUR"))
+    return [*page, *(T(x, 45, text) for x, text in heads)]
+
+
 def test_a_renderers_item_table_with_currency_headings_and_units_wrapped_under_quantities() -> None:
     """ "Netto EUR" heads the line totals (the code qualifies the heading); each unit is printed
     under its quantity, on the description's second line ("pauschal" is no description); the
     row number 9 times the quantity 0.500 makes 4.50, but the columns say 0.500 x 8.99; "Sum of
     lines" under the rows is no item."""
-    page = [T(15, 15, "Rechnung RE-2025-4309", size=14), T(15, 22, "Rechnungsdatum: 10.11.2025")]
-    page += [T(15, 30, "Kessler Frischdienst GmbH")]
-    heads = ((15, "Pos."), (25, "Leistung"), (105, "Menge"), (120, "Einzelpreis EUR"))
-    page += [T(x, 45, text) for x, text in heads]
-    page += [T(160, 45, "USt."), T(180, 45, "Netto EUR")]
+    page = _xrechnung_head("RE-2025-4309", "10.11.2025")
     rows = (
         ("8", "Schädlingsbekämpfung Kontrolle,", "2.000", "374.89", "749.78", "pauschal"),
         ("9", "Parmesan, 24 Monate gereift", "0.500", "8.99", "4.50", "kg"),
@@ -501,11 +506,7 @@ def test_a_line_allowance_already_in_the_line_total_and_a_unit_under_the_quantit
     ("Wäscheservice  Stk." reads like a heading: Leistung, Menge) and a line's allowance under
     it, "im Positionsbetrag enthalten": 26 x 1.20 = 31.20 less 0.94 is the 30.26 printed, so the
     allowance is no item and no part of the description."""
-    page = [T(15, 15, "Rechnung 202562412", size=14), T(15, 22, "Rechnungsdatum: 03.02.2025")]
-    page += [T(15, 30, "Kessler Frischdienst GmbH")]
-    heads = ((15, "Pos."), (25, "Leistung"), (105, "Menge"), (120, "Einzelpreis EUR"))
-    page += [T(x, 45, text) for x, text in heads]
-    page += [T(160, 45, "USt."), T(180, 45, "Netto EUR")]
+    page = _xrechnung_head("202562412", "03.02.2025")
     rows = (
         ("1", ("Badetuch 70 x 140 cm,", "Wäscheservice"), "33.000", "1.22", "40.26", None),
         ("2", ("Bettwäsche-Set gewaschen und", "gemangelt"), "26.000", "1.2", "30.26", "-0.94"),
