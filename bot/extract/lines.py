@@ -90,10 +90,9 @@ def _header_span(doc: Doc, i: int) -> _Heading | None:
         return None
     if len(line.cells) == 2 and line.cells[0].text.endswith(":"):
         return None  # a label and its value ("Bezeichnung:  Arbeitspreis Strom")
+    # a description's second line, its unit under the quantity ("Wäscheservice  Stk.")
     if len(line.cells) == 2 and labels.UNIT.fullmatch(line.cells[1].text):
-        return (
-            None  # a description's second line, its unit under the quantity ("Wäscheservice  Stk.")
-        )
+        return None
     cols = typed(line.cells)
     kinds = {c.kind for c in cols}
     numeric = kinds & {"quantity", "unit_price", "total"}
