@@ -358,15 +358,21 @@ def invoice_number(rng, lang, credit, year, month):
 
 
 # --------------------------------------------------------------------------- items (jspdf and php; make_item for all)
-def make_items(rng, doc):
-    country = doc["country"]
-    std, red = W.VAT[country] if country != "US" else (doc["sales_tax"], doc["sales_tax"])
+def catalogue_pools(rng, doc):
+    """The catalogue a document draws from (standard-rate products only on a single-rate one) and
+    its main pool: one to three categories drawn from it."""
     pool = W.CATALOGUE
     if doc["mode"] == "single":
         pool = [p for p in pool if p["vat"] == "std"]
     cats = sorted({p["cat"] for p in pool})
     main = rng.sample(cats, min(len(cats), rng.choice([1, 2, 2, 3])))
-    pool_main = [p for p in pool if p["cat"] in main] or pool
+    return pool, [p for p in pool if p["cat"] in main] or pool
+
+
+def make_items(rng, doc):
+    country = doc["country"]
+    std, red = W.VAT[country] if country != "US" else (doc["sales_tax"], doc["sales_tax"])
+    pool, pool_main = catalogue_pools(rng, doc)
     r = rng.random()
     if doc["credit"]:
         n = rng.randint(1, 6)

@@ -349,12 +349,7 @@ def po_number(rng, date: dt.date) -> str:
 def make_items(rng, doc: dict) -> list[dict]:
     country = doc["country"]
     std, red = (Decimal(str(x)) for x in W.VAT[country])
-    pool = W.CATALOGUE
-    if doc["mode"] == "single":
-        pool = [p for p in pool if p["vat"] == "std"]
-    cats = sorted({p["cat"] for p in pool})
-    main = rng.sample(cats, min(len(cats), rng.choice([1, 2, 2, 3])))
-    pool_main = [p for p in pool if p["cat"] in main] or pool
+    pool, pool_main = G.catalogue_pools(rng, doc)
     r = rng.random()
     if doc["credit"]:
         n = rng.randint(1, 6)
