@@ -707,15 +707,15 @@ def _is_unit(cell: Cell, col: Column, taken: list[tuple[int, int]], opens: bool)
     return bool(labels.UNIT.match(cell.text)) and (near or not text_column)
 
 
-def _wrapped_unit(cell: Cell, cols: list[Column]) -> bool:
-    """A unit word standing under the quantity or unit heading on a line of its own."""
+def _wrapped_unit(line: Line, cols: list[Column]) -> Cell | None:
+    """The line's last cell, after text, when it is a unit word under the quantity or unit
+    heading: the item's unit wrapped under its quantity ("2.000" / "pauschal")."""
+    if len(line.cells) < 2:
+        return None
+    cell = line.cells[-1]
     col = _text_column(cols, cell.start, cell.end)
-    return col.kind in _UNIT_HOMES and bool(
-        _UNIT_TOKEN.fullmatch(cell.text) and labels.UNIT.match(cell.text)
-    )
-
-
-_UNIT_HOMES = ("unit", "quantity")
+    unit = _UNIT_TOKEN.fullmatch(cell.text) and labels.UNIT.match(cell.text)
+    return cell if unit and col.kind in ("unit", "quantity") else None
 
 
 def repair(item: LineItem) -> LineItem:
@@ -821,9 +821,7 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
     if desc is None or not line.cells:
         return True
     right = _figures_start(cols, desc)
-    cells = line.cells
-    if len(cells) > 1 and _wrapped_unit(cells[-1], cols):
-        cells = cells[:-1]  # (the item's unit under its quantity: see tables)
+    cells = line.cells[:-1] if _wrapped_unit(line, cols) else line.cells
     within = right is None or cells[-1].start < right
     # (and not far right of where the description starts: a page number centred at the foot)
     starts = min(desc.start, at) - 3 <= line.cells[0].start <= min(desc.start, at) + 20
@@ -1070,11 +1068,9 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                     # "• 15 x 3,26" under an item of 48,90
                     items[-1] = last.model_copy(update=pair)
                 elif len(_NOTE_LABEL.findall(f"{text} ")) < 2:
-                    cells = doc.lines[i].cells
-                    if len(cells) > 1 and _wrapped_unit(cells[-1], cols):
-                        # its unit wrapped under its quantity ("2.000" / "pauschal")
-                        text = " ".join(c.text for c in cells[:-1])
-                        last = last.model_copy(update={"unit": last.unit or cells[-1].text})
+                    if unit := _wrapped_unit(doc.lines[i], cols):
+                        text = " ".join(c.text for c in doc.lines[i].cells[:-1])
+                        last = last.model_copy(update={"unit": last.unit or unit.text})
                     parts = _spread(doc.lines[i], cols, parts)
                     desc = (
                         wrapped(last.description or "", text)
