@@ -295,8 +295,10 @@ def _has(cols: list[Column], kind: str) -> bool:
 
 def _nearest(cols: list[Column], number: Number) -> Column:
     """The heading nearest the number: headings aligned like their values."""
+    start, end = number.start, number.end
     return min(
-        cols, key=lambda c: (_gap(c, number), abs(c.start + c.end - number.start - number.end))
+        cols,
+        key=lambda c: (max(c.start - end, start - c.end, 0), abs(c.start + c.end - start - end)),
     )
 
 
@@ -510,7 +512,7 @@ _TIMES = re.compile(r" ?[x×*] ?")
 _SET_APART = re.compile(r" *(?:[^\W\d_]{1,4}\.? +)?")
 _DIGIT = re.compile(r"\d")
 _BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
-#: a word broken at the end of a line by a typesetter's hyphen ("tani-" / "ca 25 kg")
+#: a word broken at the end of a line after its hyphen ("céleri-" / "rave")
 _BROKEN = re.compile(r"[^\W\d_]-$")
 _BROKEN_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]$")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")
@@ -523,10 +525,11 @@ def hyphenated(first: str, text: str) -> bool:
 
 
 def wrapped(description: str, text: str) -> str:
-    """A description and its next line: a word hyphenated across the break is joined, and so is a
-    date broken after its separator ("21-11-" / "2023")."""
-    if hyphenated(description, text):
-        return description[:-1] + text
+    """A description and its next line: a word broken after its hyphen goes on, the hyphen kept
+    (browsers and word processors break a compound there: "céleri-" / "rave", "Bio-" / "Eier"),
+    and so does a date broken after its separator ("21-11-" / "2023")."""
+    if hyphenated(description, text) or (_BROKEN.search(description) and text[:1].isupper()):
+        return description + text
     if _BROKEN_DATE.search(description) and text[:1].isdigit():
         return description + text
     return f"{description}\n{text}"

@@ -396,7 +396,7 @@ def test_article_numbers_under_a_bare_number_heading_and_long_wrapped_descriptio
     invoice = _read(_pdf(page)).invoice
 
     assert [(i.product_code, i.description, i.total) for i in invoice.line_items] == [
-        ("FD-46513", "\n".join(lines).replace("-\n", ""), Decimal("2.90")),
+        ("FD-46513", "\n".join(lines).replace("-\n", "-"), Decimal("2.90")),
         ("SV-47548", "Bezorg-\nen handlingkosten", Decimal("253.14")),
     ]
 
