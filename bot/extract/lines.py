@@ -302,6 +302,10 @@ def _nearest(cols: list[Column], number: Number) -> Column:
     )
 
 
+def _start(col: Column) -> int:
+    return col.start
+
+
 def _gap(col: Column, number: Number) -> int:
     return max(col.start - number.end, number.start - col.end, 0)
 
@@ -370,8 +374,19 @@ def row(
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     row_numbers = [signed(text, n) for n in find_numbers(text, decimal)]
+    cells = {(c.start, c.end) for c in cells_of(text)}  # (a figure stands in a cell of its own)
     for k, number in enumerate(row_numbers):
-        kind = _nearest(numeric, number).kind
+        col = _nearest(numeric, number)
+        if (
+            col.kind in ("code", "description")
+            and number.end < col.start
+            and (number.start, number.end) in cells
+        ):
+            # text is set left under its heading: a figure in a cell of its own ending before a
+            # text heading starts is the column's on its left (a quantity right-aligned under a
+            # left-aligned "Qty"); a number inside text is text (under a centred heading)
+            col = max((c for c in numeric if c.start <= number.start), key=_start, default=col)
+        kind = col.kind
         # a right-aligned quantity just left of a code column, or run into the code ("5 BV-394")
         if kind == "code" and (
             near := [
@@ -636,10 +651,7 @@ def _description(
     texts = [
         c
         for n, c in enumerate(cells)
-        if lettered[n]
-        or c in figures
-        or (_text_column(cols, c.start).kind == "code" and not POSITION.fullmatch(c.text))
-        or _code_before(cols, c)
+        if lettered[n] or c in figures or _in_code_column(cols, c) or _code_before(cols, c)
     ]
     first = min((start for start, _ in taken), default=len(text))  # the row's first value
     for n, cell in enumerate(texts):
@@ -680,6 +692,13 @@ def _description(
     if bracket and not code:
         code, description = bracket.group(1), description[bracket.end() :]
     return description, code, unit
+
+
+def _in_code_column(cols: list[Column], cell: Cell) -> bool:
+    """A code under the code heading: not a row's position, nor a figure that ends before the
+    heading starts (codes are set left under it; a quantity right-aligned left of it is not)."""
+    col = _text_column(cols, cell.start)
+    return col.kind == "code" and cell.end > col.start and not POSITION.fullmatch(cell.text)
 
 
 def _code_before(cols: list[Column], cell: Cell) -> Column | None:
@@ -760,10 +779,11 @@ def _priced(doc: Doc, i: int, cols: list[Column]) -> bool:
 
 
 def _sums_up(doc: Doc, i: int, items: list[LineItem]) -> bool:
-    """A line with one amount, the sum of the table's (or a section's) items: their total
-    ("Goods Total", "Warenwert netto", "Section total Labour"), whatever its label says or where
-    it stands."""
-    amounts = [n.value for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
+    """A line with one amount (of money, where it holds any), the sum of the table's (or a
+    section's) items: their total ("Goods Total", "Warenwert netto", "Section total Labour"),
+    whatever its label says or where it stands (after a note: "Net 10. Please ... Subtotal")."""
+    numbers = [n for n in find_numbers(doc.lines[i].text, doc.decimal) if not n.percent]
+    amounts = [n.value for n in numbers if n.money_like] or [n.value for n in numbers]
     if not items or len(amounts) != 1:
         return False  # asked of every item row: the sum only for a line that could be it
     return abs(amounts[0] - (items_sum(items) or 0)) <= TOLERANCE
