@@ -34,6 +34,8 @@ Op = tuple[list[Any], bytes]
 #: what a text operation showed: its font, its characters and how far they move the pen
 Moved = tuple[Font, str, float | None]
 Matrix = tuple[float, float, float, float, float, float]
+#: the text parameters Tc, Tw, Tz, TL and Ts
+_Params = tuple[float, float, float, float, float]
 #: forms drawn inside forms are followed this deep
 _FORM_DEPTH = 4
 #: a text operation starting this many spaces left of where the last one ended starts a run
@@ -215,8 +217,9 @@ class _TextState:
     """The graphics and text state of pypdf's layout mode: a stack of matrices (newest last),
     each ``cm`` (``is_text`` False), text matrix or text-rendering shift; the font and the text
     parameters. The quirks are pypdf's, kept so that the text is what it was (a ``cm`` drops
-    the text matrices), but for two: text shown moves the pen (see :meth:`advance`), and an
-    empty text object ("BT 449.1 480.9 Td ET", an empty cell) does not move the next."""
+    the text matrices), but for three: text shown moves the pen (see :meth:`advance`), an
+    empty text object ("BT 449.1 480.9 Td ET", an empty cell) does not move the next, and ``Q``
+    restores the text parameters as well as the font."""
 
     def __init__(self, fonts: dict[str, Font]) -> None:
         self.fonts = fonts
@@ -224,7 +227,9 @@ class _TextState:
         self.q_counts: dict[int, int] = {}
         self.q_depth = [0]
         self.Tc, self.Tw, self.Tz, self.TL, self.Ts = 0.0, 0.0, 100.0, 0.0, 0.0
-        self.font_stack: list[tuple[Font | None, float]] = []
+        #: what ``q`` saves and ``Q`` restores (a letter-spaced heading's ``Tc`` set inside
+        #: ``q``/``Q`` does not widen the rest of the page)
+        self.font_stack: list[tuple[Font | None, float, _Params]] = []
         self.font: Font | None = None
         self.font_size: float = 0
         self._widths: dict[int, _Widths] = {}
@@ -236,14 +241,15 @@ class _TextState:
     def walk(self, ops: Iterator[Op], end: bytes, shown: list[Shown]) -> None:
         """Follow the operations to ``end`` (``ET`` or ``Q``), adding what is shown to ``shown``."""
         if end == b"Q":
-            self.font_stack.append((self.font, self.font_size))
+            self.font_stack.append((self.font, self.font_size, self.params()))
             self.q_depth.append(len(self.q_depth))
         else:
             self.fresh = True
         for operands, op in ops:
             if op == end:
                 if op == b"Q":
-                    self.font, self.font_size = self.font_stack.pop()
+                    self.font, self.font_size, params = self.font_stack.pop()
+                    self.Tc, self.Tw, self.Tz, self.TL, self.Ts = params
                     self.reset_tm()
                     drop = self.q_counts.pop(self.q_depth.pop(), 0)
                     self._set(self.stack[: max(0, len(self.stack) - drop)])
@@ -294,6 +300,9 @@ class _TextState:
                 self.set_font(operands)
             else:
                 self.set_param(op, operands)
+
+    def params(self) -> _Params:
+        return self.Tc, self.Tw, self.Tz, self.TL, self.Ts
 
     def advance(self, moved: Moved, offset: float = 0.0) -> None:
         """Move the pen past the characters shown (less a ``TJ`` number's ``offset``): the

@@ -3,7 +3,8 @@ would: the same text state, quirks included, on streams drawn at random from tex
 except that text shown after other text starts where that ends, as the PDF specification says
 (pypdf's layout mode moves the pen only for a number in a ``TJ`` array), that a text object
 starts from the identity matrix even after an empty one (pypdf's keeps the empty one's ``Td``),
-and that a gap where the type size changes is measured in the larger size's spaces."""
+that ``Q`` restores the text parameters ``q`` saved (pypdf's keeps a ``Tc`` set inside), and that
+a gap where the type size changes is measured in the larger size's spaces."""
 
 from __future__ import annotations
 
@@ -55,12 +56,29 @@ def _recurse(ops: Any, state: Any, end: Any, fonts: Any, *args: Any) -> Any:
     return found
 
 
+class _State(fixed.TextStateManager):
+    """pypdf's text state, but ``Q`` restores the text parameters ``q`` saved (the third
+    deliberate difference: a letter-spaced heading's ``Tc`` widened the rest of the page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved: list[tuple[float, ...]] = []
+
+    def add_q(self) -> None:
+        super().add_q()
+        self.saved.append((self.Tc, self.Tw, self.Tz, self.TL, self.Ts))
+
+    def remove_q(self) -> Any:
+        self.Tc, self.Tw, self.Tz, self.TL, self.Ts = self.saved.pop()
+        return super().remove_q()
+
+
 def _pypdf_runs(page: Any) -> list[dict[str, Any]]:
     """The runs as the layout pass made them through pypdf's own walk (its text state and
     ``recurse_to_target_op``), joined as the layout pass joins them."""
     fonts = page._layout_mode_fonts()
     ops = iter(ContentStream(page["/Contents"], page.pdf, "bytes").operations)
-    state = fixed.TextStateManager()
+    state = _State()
     groups: list[dict[str, Any]] = []
     fixed.recurse_to_target_op = _recurse  # (the walk calls itself by this name)
     try:
@@ -292,3 +310,17 @@ def test_typographic_ligatures_are_read_as_their_letters() -> None:
     run = {"text": "Casei\ufb01cio Ricci", "tx": 10.0, "displaced_tx": 80.0, "ty": 700.0}
     run |= {"font_size": 10.0, "font_height": 10.0, "flip_sort": 1}
     assert _render([run], 842.0).text == "Caseificio Ricci"
+
+
+def test_a_letter_spaced_heading_inside_q_does_not_widen_the_rest_of_the_page() -> None:
+    """ReportLab (xhtml2pdf) sets a heading's letter spacing inside ``q``/``Q`` and leaves it to
+    ``Q`` to restore: the rows after it are measured without it, so a description and the
+    quantity right after it stay apart ("inklusive" / "1,00", not "inklusive1,00")."""
+    content = (
+        b"q BT 1.5 Tc /F1 17 Tf 1 0 0 1 150 780 Tm (WAESCHEREI STEINER GMBH) Tj ET Q "
+        b"BT /F1 9.5 Tf 1 0 0 1 95 600 Tm (Badetuch 70 x 140 cm, Waescheservice, inklusive) Tj "
+        b"ET BT /F1 9.5 Tf 1 0 0 1 330 600 Tm (1,00) Tj ET"
+    )
+    lines = layout_page(_pdf(content)).text.split("\n")
+
+    assert any(line.rstrip().endswith("inklusive  1,00") for line in lines)

@@ -18,8 +18,8 @@ def _head() -> list[T]:
 
 
 def test_a_quantity_right_aligned_under_a_left_aligned_heading_before_the_item_number() -> None:
-    """Headings "Qty  Item No.  Description  Price  Extension": each quantity ends just before "Item No."
-    starts, nearer that heading than its own, and "Extension" is the line's total."""
+    """Headings "Qty  Item No.  Description  Price  Extension": each quantity ends just before
+    "Item No." starts, nearer that heading than its own, and "Extension" is the line's total."""
     page = _head() + [
         T(15, 60, "Qty", size=9),
         T(40, 60, "Item No.", size=9),
@@ -45,9 +45,9 @@ def test_a_quantity_right_aligned_under_a_left_aligned_heading_before_the_item_n
 
 
 def test_ordered_and_shipped_columns_bill_the_shipped_quantity() -> None:
-    """Headings "Ordered  Shipped  Item #  ...": two quantities, the shipped one billed (a back order
-    leaves them apart); a subtotal beside the terms' note ("Net 60. Please include ...") that
-    holds a number of its own ends the table."""
+    """Headings "Ordered  Shipped  Item #  ...": two quantities, the shipped one billed (a back
+    order leaves them apart); a subtotal beside the terms' note ("Net 60. Please include ...")
+    that holds a number of its own ends the table."""
     page = _head() + [
         T(15, 60, "Ordered", size=9),
         T(35, 60, "Shipped", size=9),
