@@ -14,7 +14,7 @@ from bot.extract import labels
 from bot.extract.dates import find_dates, fold
 from bot.extract.doc import Doc, Hit
 from bot.extract.lines import another_heading
-from bot.extract.parties import buyer_zone
+from bot.extract.parties import buyer_zone, seller_zone
 from bot.extract.vat import SUFFIXES, find_vat_ids
 
 _NUMBER_PATTERNS = labels.compile_all(labels.INVOICE_NUMBER)
@@ -332,7 +332,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
     votes: Counter[str] = Counter()  # in the order first seen, which breaks ties
     national: set[str] = set()
     registers: list[str] = []
-    buyer = doc.derived(buyer_zone)
+    buyer, seller = doc.derived(buyer_zone), doc.derived(seller_zone)
     for i, line in enumerate(doc.lines):
         for vat in find_vat_ids(line.text):
             cell = next((c for c in line.cells if c.start <= vat.start < c.end), None)
@@ -350,6 +350,7 @@ def supplier_tax_id(doc: Doc) -> tuple[str | None, float]:
             label = before[-20:]
             weight = 2 if _VAT_LABEL.search(before) else 1
             weight += 2 * bool(labels.SUPPLIER.search(before))
+            weight += 2 * (cell is not None and (i, cell.start // 4) in seller)  # in its block
             swiss_register = vat.value.startswith("CHE") and not vat.value.endswith(SUFFIXES["CHE"])
             if swiss_register and _REGISTER_LABEL.search(label) and not _VAT_LABEL.search(label):
                 registers.append(vat.value)  # (a VAT number is its UID and "MWST")

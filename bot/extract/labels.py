@@ -343,7 +343,7 @@ CUSTOMER = re.compile(
 #: Labels that introduce the seller.
 _SELLER_WORDS = (
     r"from|seller|supplier|supplied\s+by|vendor|sold\s+by|(?:service\s+)?provider|issued\s+by"
-    r"|lieferant|leistungserbringer|leistender|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
+    r"|lieferant(?:en)?|leistungserbringer|leistender(?:\s+unternehmer)?|rechnungs(?:er)?steller|verkaufer|absender|fournisseur"
     r"|emetteur|vendeur|leverancier|afzender|sender|biller|expediteur|remitente"
     r"|verkoper|proveedor|emisor|fornitore|cedente|prestatore|mittente|fornecedor|prestador|emitente|dodavatel[eiu]?"
     r"|poskytovatel|prodavajici(?:ho)?|leverandor|leverantor|selger|saljare|saelger|avsender|avsandare"

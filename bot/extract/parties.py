@@ -68,7 +68,7 @@ _SPACES = re.compile(r"\s+")
 _ADDRESS_PART = re.compile(r",\s+(?=[^,]*\d)")
 _DIGIT = re.compile(r"\d")
 #: what may follow a seller word up to its colon: "Lieferant/Leistender:", "Leverancier (verkoper):"
-_LABEL_END = re.compile(r"(?:[ /(][\w ()]{0,20})? ?:|  ")
+_LABEL_END = re.compile(r"(?:[ /(][\w ()]{0,20})? ?:|  |$")  # ("Lieferant" alone: over its block)
 _ALONE = re.compile(r" ?:| *$")  # ("Von:", or "Von" ending its line)
 _SHORT_HEADING = re.compile(r"[^\W\d_]{1,5}:?")
 _SEPARATOR = re.compile(r"[-–|•●·\u25cf/]")
@@ -298,8 +298,30 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
                     beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
                     if abs(cell.start - m.start()) <= 6 or beside:
                         zone.add((j, cell.start // 4))
-    # a letter's return address ("ACME GmbH • Hauptstr. 1 • 12345 Köln"), a row of its own in
-    # the page's top half, over the window: the rows under it, in its column, are the addressee's
+    # the addressee of a letter is its buyer, but for a self-billed invoice's (its seller)
+    return zone if doc.derived(is_self_billed) else zone | doc.derived(addressee)
+
+
+def seller_zone(doc: Doc) -> set[tuple[int, int]]:
+    """(line, column bucket) positions of a block under or beside a seller's label ("Lieferant:",
+    "Leverancier" over a name, an address and a VAT id)."""
+    zone: set[tuple[int, int]] = set()
+    for i in doc.lines_for(labels.SELLER_HEADING):
+        if (m := _seller_label(doc.lines[i].folded)) is None:
+            continue
+        at = next((c.start for c in doc.lines[i].cells if c.start <= m.start() <= c.end), -99)
+        for j in (j for j in (i, *doc.under(i, 4)) if doc.touching(i, j) or j == i):
+            for cell in doc.lines[j].cells:
+                if abs(cell.start - at) <= 6 or (j == i and 0 <= cell.start - at < 40):
+                    zone.add((j, cell.start // 4))
+    return zone
+
+
+def addressee(doc: Doc) -> set[tuple[int, int]]:
+    """(line, column bucket) positions of a letter's addressee block: under its return address
+    ("ACME GmbH • Hauptstr. 1 • 12345 Köln"), a row of its own in the page's top half, over the
+    window, the rows in its column."""
+    zone: set[tuple[int, int]] = set()
     for i, line in enumerate(doc.lines[:-1]):
         if len(line.cells) > 1 or not _RETURN_ADDRESS.search(line.text):
             continue
@@ -310,6 +332,16 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
             for j in (j for j in range(i + 1, first + 6) if doc.touching(first, j) or j == i + 1):
                 zone.update((j, c.start // 4) for c in doc.lines[j].cells if c.start <= start + 6)
     return zone
+
+
+def is_self_billed(doc: Doc) -> bool:
+    """The first page says the invoice is self-billed ("Gutschrift (Selbst ausgestellte
+    Rechnung)", "autofacturation"): its buyer wrote it, on its own letterhead, to the seller."""
+    lines = doc.lines
+    return any(
+        lines[i].page == 1 and labels.SELF_BILLED.search(lines[i].folded)
+        for i in doc.lines_for(labels.SELF_BILLED)
+    )
 
 
 def _seller_label(folded: str) -> re.Match[str] | None:
@@ -345,11 +377,12 @@ def supplier_name(
     cells = _candidate_cells(doc, table_lines)
     if not cells:
         return None, 0.0
-    buyer = doc.derived(buyer_zone)
+    buyer, window = doc.derived(buyer_zone), doc.derived(addressee)
     domains = {_registered(m.group(1).lower()) for m in _DOMAIN.finditer(doc.text)}
     domains = {_NOT_ALNUM.sub("", d) for d in domains} - {"gmail", "example", "localhost"}
     folded_text = fold(doc.text)
     place: dict[str, float] = {}
+    addressed: set[str] = set()
     bonus_sum: dict[str, float] = defaultdict(float)
     firsts: dict[str, int] = {}
     page_ends = {line.page: i for i, line in enumerate(doc.lines)}
@@ -361,6 +394,8 @@ def supplier_name(
         s = 0.0
         if (i, col // 4) in buyer:
             s -= 6
+        if (i, col // 4) in window:
+            addressed.add(name)
         if line.page == 1 and i < 6:
             s += 2.5 - 0.3 * i
         if i > page_ends[line.page] - 8:
@@ -380,6 +415,10 @@ def supplier_name(
         s += _domain_bonus(name, domains)
         scores[name] = s
     ranked = sorted(scores, key=lambda k: (-scores[k], firsts[k]))
+    if doc.derived(is_self_billed) and bonus_sum[issuer := ranked[0]] < 9:
+        # written by its buyer, whose name scores as a letterhead's, to its seller: the name
+        # in the address block, unless the page names the seller as such
+        ranked.sort(key=lambda k: k not in addressed or k == issuer)
     margin = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0)
     at = firsts[ranked[0]]
     name = _with_next_line(doc, _with_first_line(doc, ranked[0], at, table_lines), at)
