@@ -464,6 +464,10 @@ def row(
     )
     if not has_total:
         return None, " ".join(text.split())  # a note under the item ("Rabatt: -0,03 €")
+    rate = next((n for n in row_numbers if n.percent), None)
+    if q is None and p is not None and t is not None and rate is not None:
+        if abs(p.value * rate.value / 100 - t.value) <= TOLERANCE:
+            return None, ""  # a VAT breakdown's row beside a note: rate, base and its tax
     amounts = {kind: number.value for kind, number in values.items()}
     item = LineItem(
         description=description, product_code=code or None, unit=unit or None, **amounts

@@ -351,3 +351,45 @@ def test_a_compound_broken_after_its_hyphen_keeps_it() -> None:
         ("Cagette de légumes (carottes, céleri-rave, betteraves)", Decimal("74.00")),
         ("Wäscheservice Bettwäsche-Garnitur", Decimal("19.50")),
     ]
+
+
+def test_a_vat_breakdown_row_beside_a_payment_note_is_no_item() -> None:
+    """xhtml2pdf's facture: under the items, "Forma de pago  Tipo  Base  Cuota" and a row with
+    the note's text, the rate, the base and its tax (21 % of 1.551,63 is 325,84): no item."""
+    cells = [
+        T(15, 15, "Distribuciones Ruiz S.L.", size=14),
+        T(15, 30, "Factura n.º F-2024-0815", size=10),
+        T(16, 60, "Código", size=9),
+        T(50, 60, "Descripción", size=9),
+        T(120, 60, "Cant.", right=True, size=9),
+        T(125, 60, "Unidad", size=9),
+        T(150, 60, "Precio", right=True, size=9),
+        T(150, 64, "unit.", right=True, size=9),
+        T(168, 60, "% IVA", right=True, size=9),
+        T(190, 60, "Importe", right=True, size=9),
+    ]
+    rows = [("CL-73658", "Detergente lavavajillas 10 l", "37", "10,39 €", "384,43 €")]
+    rows += [("EQ306-S", "Cubeta gastronorm GN 1/1, 100 mm", "19", "61,18 €", "1.167,20 €")]
+    for n, (code, text, qty, price, amount) in enumerate(rows):
+        y = 72 + 8 * n
+        cells += [T(15, y, code, size=9), T(40, y, text, size=9)]
+        cells += [T(120, y, qty, right=True, size=9), T(125, y, "ud.", size=9)]
+        cells += [T(150, y, price, right=True, size=9), T(168, y, "21%", right=True, size=9)]
+        cells += [T(190, y, amount, right=True, size=9)]
+    cells += [
+        T(15, 96, "Forma de pago", size=9),
+        T(80, 96, "Tipo", size=9),
+        T(120, 96, "Base", size=9),
+        T(160, 96, "Cuota", size=9),
+        T(15, 102, "Transferencia a 45 días fecha factura.", size=9),
+        T(80, 102, "21%", size=9),
+        T(150, 102, "1.551,63 €", right=True, size=9),
+        T(190, 102, "325,84 €", right=True, size=9),
+        T(80, 110, "Total base imponible", size=9),
+        T(190, 110, "1.551,63 €", right=True, size=9),
+        T(80, 116, "Total", size=9),
+        T(190, 116, "1.877,47 €", right=True, size=9),
+    ]
+    items = _read(_pdf(cells)).invoice.line_items
+
+    assert [i.total for i in items] == [Decimal("384.43"), Decimal("1167.20")]
