@@ -454,7 +454,7 @@ COLUMN_CELLS: dict[str, str] = {
     r"|nr|no|n|n\.?[°º]|№|kod",  # a bare "No." column: positions (left alone) or article numbers
     # a discount per line: its percentage is no VAT rate
     "discount": r"sleva|rabatt|discount|disc\.?|remise|korting|sconto|descuento|desconto"
-    r"|(?:rem|kort|desc|dto|rab|sc)\.?\s*%|dto\.?",  # "Rem.%", "Kort.%", "Desc.%" (Odoo's)
+    r"|(?:rem|kort|desc|dto|rab|sc)\.?\s*%|dto\.?|rab\.?",  # "Rem.%", "Kort.%" (Odoo's), "Rab."
 }
 
 LEGAL_FORMS = re.compile(

@@ -393,3 +393,33 @@ def test_a_vat_breakdown_row_beside_a_payment_note_is_no_item() -> None:
     items = _read(_pdf(cells)).invoice.line_items
 
     assert [i.total for i in items] == [Decimal("384.43"), Decimal("1167.20")]
+
+
+def _at(*cells: tuple[int, str]) -> str:
+    """A layout line: each text starting at its column."""
+    line = ""
+    for column, text in cells:
+        line = line.ljust(column) + text
+    return line
+
+
+def test_an_abbreviated_discount_heading_keeps_the_price_undiscounted() -> None:
+    """ "Preis  Rab.  USt.  Betrag" (PyMuPDF's wholesaler): "Rab." heads the line discount in per
+    cent (25 x 7,92 less 5 % is 188,10), whose heading the price stands nearer than its own;
+    the price stays the list price."""
+    heads = [(0, "Artikel"), (24, "Anz."), (30, "Einheit"), (38, "Preis"), (50, "Rab.")]
+    first = [(0, "Süßrahmbutter 250 g"), (25, "25"), (30, "Pack"), (45, "7,92"), (51, "5 %")]
+    second = [(0, "GN-Behälter 1/1, 100 mm"), (25, "10"), (30, "Stk."), (44, "76,25")]
+    rows = [
+        _at(*heads, (57, "USt."), (66, "Betrag")),
+        _at(*first, (57, "10 %"), (66, "188,10")),
+        _at(*second, (57, "20 %"), (66, "762,50")),
+        _at((40, "Summe netto"), (66, "950,60")),
+    ]
+    page = "\n".join(["Großhandel Weber GmbH", "Rechnung Nr. 2025-0412", "", *rows])
+    items = parse_pages([page]).invoice.line_items
+
+    assert [(i.quantity, i.unit_price, i.total, i.tax_rate) for i in items] == [
+        (Decimal(25), Decimal("7.92"), Decimal("188.10"), Decimal(10)),
+        (Decimal(10), Decimal("76.25"), Decimal("762.50"), Decimal(20)),
+    ]
