@@ -289,7 +289,7 @@ PO_REFERENCE = [
     # the last: the buyer's own reference, an order number when it has one ("Your ref. BS/12"
     # in a letter's reference line is initials and a month: see ``fields.po_references``)
     r"your\s+ref(?:erence)?\b\.?|votre\s+ref(?:erence)?\b\.?|vos\s+ref(?:erences)?\b\.?|bestellung\b"
-    r"|ihr\s+zeichen|uw\s+kenmerk|vase\s+znacka"
+    r"|ihr\s+zeichen|ihre?\s+referenz|uw\s+kenmerk|vase\s+znacka"
     r"|v\s?/\s?ref\b\.?|y\s?/\s?ref\b\.?"
     r"|su\s+referencia|vs\.?\s+riferimento|vostro\s+riferimento|d(?<![a-z]d)eres\s+ref(?:eranse)?\b\.?"
     r"|vs\.\s*rif\b\.?|customer\s+po\b|customer\s+ref(?:erence)?\b\.?|kundenreferenz"

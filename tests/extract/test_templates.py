@@ -423,3 +423,15 @@ def test_an_abbreviated_discount_heading_keeps_the_price_undiscounted() -> None:
         (Decimal(25), Decimal("7.92"), Decimal("188.10"), Decimal(10)),
         (Decimal(10), Decimal("76.25"), Decimal("762.50"), Decimal(20)),
     ]
+
+
+def test_ihre_referenz_names_the_buyers_order() -> None:
+    """German "Ihre Referenz" (your reference) over the buyer's order numbers, in a row of
+    headings over a row of values, as "Your reference" does in English."""
+    rows = [
+        _at((0, "Fälligkeit"), (40, "Kunden-Nr."), (80, "Ihre Referenz")),
+        _at((0, "02.06.2024"), (40, "C5310"), (80, "PO2024-484, PO2024-608")),
+    ]
+    page = "\n".join(["Gruber Frischeservice GmbH", "Rechnungsnr. RE-2024-7189", "", *rows])
+
+    assert parse_pages([page]).invoice.po_references == ["PO2024-484", "PO2024-608"]
