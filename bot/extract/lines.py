@@ -302,6 +302,11 @@ def _nearest(cols: list[Column], number: Number) -> Column:
     )
 
 
+def _alone(text: str, number: Number) -> bool:
+    """The number is a cell of its own (as a figure in a table stands)."""
+    return any(c.start == number.start and c.end == number.end for c in cells_of(text))
+
+
 def _start(col: Column) -> int:
     return col.start
 
@@ -374,14 +379,9 @@ def row(
     # numbers are never units: one between the quantity and unit headings is the quantity
     numeric = [c for c in cols if c.kind != "unit"] if _has(cols, "quantity") else cols
     row_numbers = [signed(text, n) for n in find_numbers(text, decimal)]
-    cells = {(c.start, c.end) for c in cells_of(text)}  # (a figure stands in a cell of its own)
     for k, number in enumerate(row_numbers):
         col = _nearest(numeric, number)
-        if (
-            col.kind in ("code", "description")
-            and number.end < col.start
-            and (number.start, number.end) in cells
-        ):
+        if col.kind in ("code", "description") and number.end < col.start and _alone(text, number):
             # text is set left under its heading: a figure in a cell of its own ending before a
             # text heading starts is the column's on its left (a quantity right-aligned under a
             # left-aligned "Qty"); a number inside text is text (under a centred heading)
