@@ -29,8 +29,11 @@ _CELL_GAP = re.compile(r"[^ ]+(?: [^ ]+)*(?: $)?")  # no-break spaces join, as i
 # (a "#" glued to the value is the value's: "#98656")
 _LEAD = re.compile(r"^(?:[\s:.\-–=]|#(?!\w))*(?:\([^)]{1,30}\)(?:[\s:.\-–=]|#(?!\w))*)?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-# a value wrapped in a narrow box goes on below: "30-06-" / "2024", "14 agosto" / "2025"
-_BROKEN = re.compile(r"\d[-/.]$|\b\d{1,2}\.? [^\W\d]{3,}$")
+# a value wrapped in a narrow box goes on below: "30-06-" / "2024", "14 agosto" / "2025",
+# "30 de dezembro de" / "2023"
+_BROKEN = re.compile(r"\d[-/.]$|\b\d{1,2}\.? (?:de )?[^\W\d]{3,}(?: de)?$")
+_YEAR_TAIL = re.compile(r"de \d{4}")  # ("30 de abril" / "de 2024")
+_SPACED_DATE = re.compile(r"\d\. \d{1,2}\.$")
 _SPACES = re.compile(" {4,}")
 _CODE = re.compile(r"[A-Z]{3}|[€$£]")
 _CURRENCY_WORDS = frozenset(
@@ -179,9 +182,10 @@ class Doc:
         right = _LEAD.sub("", rest)
         if _BROKEN.search(cut := right.rstrip()) and self.touching(hit.line, hit.line + 1):
             end = hit.end + len(rest.rstrip())  # its last word, on the next row, under it or right
-            tail = (c.text for c in self.lines[hit.line + 1].cells if end - 8 < c.end <= end + 5)
-            more = next((t for t in tail if " " not in t), "")
-            right = cut + (" " if more and cut[-1].isalpha() else "") + more
+            tail = (c.text for c in self.lines[hit.line + 1].cells if end - 8 < c.end <= end + 10)
+            more = next((t for t in tail if " " not in t or _YEAR_TAIL.fullmatch(t)), "")
+            spaced = cut[-1].isalpha() or _SPACED_DATE.search(cut)  # ("8. 12." / "2023")
+            right = cut + (" " if more and spaced else "") + more
         texts = chain([right], self._below(hit, depth))
         return next((value for text in texts if (value := reader(text)) is not None), None)
 

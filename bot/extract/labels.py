@@ -145,7 +145,8 @@ INVOICE_DATE = [
     r"(?:rech\.|re\.|fact\.|fatt\.)\s*-?\s*(?:datum|date|data)|f\.\s*(?:factura|fra\.)|fecha\s+fra\.",
     r"data\s+(?:della\s+|di\s+)?(?:fattura|emissione|documento)"
     r"|data\s+(?:de\s+)?emissao|data\s+da\s+fatura|(?:datum|den)\s+vystaveni|vystaveno|faktura\s*-?\s*dat(?:o|um)",
-    r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em",
+    r"created(?:\s+on)?|erstellt(?:\s+am)?|aangemaakt(?:\s+op)?|emess[ao](?:\s+il)?|creee?\s+le|criad[ao]\s+em"
+    r"|emitid[ao](?:\s+(?:em|el))?|emise?\s+le",
     r"\b(?:date|datum|fecha|data|dated|du|vom|del)\b",
 ]
 

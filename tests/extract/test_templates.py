@@ -435,3 +435,44 @@ def test_ihre_referenz_names_the_buyers_order() -> None:
     page = "\n".join(["Gruber Frischeservice GmbH", "Rechnungsnr. RE-2024-7189", "", *rows])
 
     assert parse_pages([page]).invoice.po_references == ["PO2024-484", "PO2024-608"]
+
+
+def _wrapped_head(label: str, first: str, second: str, end: int = 78) -> str:
+    """A narrow right-aligned box (sparksuite's): ``label first`` ending at column ``end``, the
+    value's end wrapped onto the next row, flush right."""
+    return "\n".join(
+        [
+            "Lusitana Serviços Técnicos S.A.",
+            _at((end - len(f"{label} {first}"), f"{label} {first}")),
+            _at((end - len(second), second)),
+            "",
+            _at((0, "Descrição"), (50, "Total")),
+            _at((0, "Guardanapos de papel 33 x 33 cm"), (50, "51,00")),
+            _at((40, "Total"), (50, "51,00")),
+        ]
+    )
+
+
+def test_dates_wrapped_in_a_narrow_box_are_read_whole() -> None:
+    """Portuguese and Spanish dates broken before the year ("30 de dezembro de" / "2023", "30 de
+    abril" / "de 2024"), a Czech one after its month ("8. 12." / "2023"), under "Emitida" (issued)
+    and "Vystaveno"."""
+    cases = [
+        ("Data da fatura:", "30 de dezembro de", "2023", date(2023, 12, 30)),
+        ("Emitida:", "16 de marzo de", "2024", date(2024, 3, 16)),
+        ("Emitida:", "30 de abril", "de 2024", date(2024, 4, 30)),
+        ("Vystaveno:", "8. 12.", "2023", date(2023, 12, 8)),
+    ]
+    for label, first, second, issued in cases:
+        page = _wrapped_head(label, first, second)
+        assert parse_pages([page]).invoice.invoice_date == issued, (label, first)
+
+
+def test_an_order_number_wrapped_after_its_hyphen_flush_right() -> None:
+    """ "PO Number: BST-2023-" / "722": the number's end, flush right in its box, ends further
+    right than the first row's end on the grid of characters."""
+    page = _wrapped_head("PO Number:", "BST-2023-", "722", end=70).replace(
+        _at((67, "722")), _at((77, "722"))
+    )
+
+    assert parse_pages([page]).invoice.po_references == ["BST-2023-722"]
