@@ -857,9 +857,9 @@ def _under_description(line: Line, desc: Column | None, cols: list[Column], at: 
 
 def _code_tail(line: Line, cols: list[Column], item: LineItem) -> str | None:
     """The end of the item's code, wrapped in its narrow column after a hyphen or slash: one
-    word alone on the next line, in the code column."""
+    word first on the next line, in the code column (the description may go on beside it)."""
     code = next((c for c in cols if c.kind == "code"), None)
-    cell = line.cells[0] if len(line.cells) == 1 else None
+    cell = line.cells[0] if line.cells else None
     if code is None or cell is None or not (item.product_code or "").endswith(("-", "/")):
         return None
     return cell.text if code.start - 2 <= cell.start <= code.end and " " not in cell.text else None
@@ -924,16 +924,17 @@ def _leading(doc: Doc, i: int) -> int:
     priced = [
         j for j in block if any(n.money_like for n in find_numbers(doc.lines[j].text, doc.decimal))
     ]
-    if len(priced) != 1:
+    if len(priced) != 1 or priced[0] == i:
         return 0
     above, below = priced[0] - i, block[-1] - priced[0]
-    # the lines above start where the figures' line's text does (not a group's heading)
-    texts = (
-        [c.start for c in doc.lines[j].cells if _LETTER.search(c.text)][:1]
+    # the lines above start where a text of the figures' line does (its code may stand left of
+    # it; not a group's heading)
+    texts = [
+        [c.start for c in doc.lines[j].cells if _LETTER.search(c.text)] or [-9]
         for j in range(i, priced[0] + 1)
-    )
-    starts = {s[0] if s else -9 for s in texts}
-    aligned = max(starts) - min(starts) <= 2
+    ]
+    starts = {s[0] for s in texts[:-1]}
+    aligned = max(starts) - min(starts) <= 2 and any(abs(s - min(starts)) <= 2 for s in texts[-1])
     return above if aligned and 0 < above <= below <= above + 1 else 0
 
 
@@ -1071,7 +1072,9 @@ def tables(doc: Doc) -> tuple[list[LineItem], set[int]]:
                 text and items and gap == 0 and (tail := _code_tail(doc.lines[i], cols, items[-1]))
             ):
                 code = f"{items[-1].product_code}{tail}"  # "EQ-370-" / "F": wrapped at its hyphen
-                items[-1] = items[-1].model_copy(update={"product_code": code})
+                rest = " ".join(c.text for c in doc.lines[i].cells[1:])
+                desc = wrapped(items[-1].description or "", rest) if rest else items[-1].description
+                items[-1] = items[-1].model_copy(update={"product_code": code, "description": desc})
                 last_used = i
             elif text and (lead := _leading(doc, i)):
                 leading, i = (i + lead, i), i + lead

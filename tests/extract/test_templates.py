@@ -476,3 +476,38 @@ def test_an_order_number_wrapped_after_its_hyphen_flush_right() -> None:
     )
 
     assert parse_pages([page]).invoice.po_references == ["BST-2023-722"]
+
+
+def test_a_code_wrapped_beside_its_description_and_a_centred_item_with_a_code() -> None:
+    """InvoicePlane in a browser: a code wrapped after its hyphen goes on beside the
+    description's next line ("CL-360-" / "G   para alimentos"), and an item's figures centred on
+    its text stand on the line of its code, the first line of its text above them."""
+    heads = [(2, "Artigo"), (18, "Descrição"), (70, "Qtd."), (80, "Preço"), (95, "Total")]
+    first = [(2, "CL-640-E"), (18, "Abrilhantador 5 L"), (70, "8,00"), (80, "13,53")]
+    second = [(2, "CL-360-"), (18, "Desinfetante spray 750 ml, seguro"), (69, "12,00")]
+    third = [(2, "SV43907"), (18, "gordura e relatório de inspeção"), (70, "1,00")]
+    rows = [
+        _at(*heads),
+        "",
+        _at(*first, (95, "108,24")),
+        "",
+        _at(*second, (81, "7,22"), (96, "86,64")),
+        _at((2, "G"), (18, "para alimentos")),
+        "",
+        _at((18, "Limpeza profunda do exaustor com filtros de")),
+        _at(*third, (79, "447,27"), (94, "447,27")),
+        _at((18, "de condutas")),
+        "",
+        _at((80, "Subtotal"), (95, "642,15")),
+    ]
+    page = "\n".join(["Lusitana Higiene Lda.", "Fatura 202303676", "", *rows])
+    items = parse_pages([page]).invoice.line_items
+    cleaning = (
+        "Limpeza profunda do exaustor com filtros de gordura e relatório de inspeção de condutas"
+    )
+
+    assert [(i.product_code, " ".join((i.description or "").split())) for i in items] == [
+        ("CL-640-E", "Abrilhantador 5 L"),
+        ("CL-360-G", "Desinfetante spray 750 ml, seguro para alimentos"),
+        ("SV43907", cleaning),
+    ]
