@@ -533,7 +533,7 @@ _DIGIT = re.compile(r"\d")
 _BEFORE_CODE = re.compile(r" (?:[^\W\d_]+[-/.]?)?\d")  # a space, then a code ("BV-39436", "238441")
 #: a word broken at the end of a line after its hyphen ("céleri-" / "rave")
 _BROKEN = re.compile(r"[^\W\d_]-$")
-_BROKEN_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]$")
+_BROKEN_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]$|\b\d{4}-$")  # ("21-11-", "2024-")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|en|of|et|ou|e|y|o)\b")
 
 

@@ -58,3 +58,20 @@ def test_a_tax_total_under_a_translated_item_tax_label() -> None:
     for label in ("Positionssteuer", "Imposto artigos"):
         page = _CENTRED.replace("VAT 20%", label.ljust(7))
         assert parse_pages([page]).invoice.tax_amount == Decimal("450.98")
+
+
+def test_an_iso_date_broken_after_its_year_is_one_date() -> None:
+    """An InvoicePlane description ending in an ISO date broken after the year ("2024-" /
+    "11-13") reads the date whole, as one broken after its month does ("21-11-" / "2023")."""
+    page = """Invoice no. 2025-117                                        Date 12.05.2025
+Item                                                  Qty        Price         Total
+GN container 1/1, 65 mm, stainless – 2024-              8        12.64        101.12
+11-13
+
+Lager beer keg 30 L                                    24        73.78      1,770.72
+                                                  Subtotal                  1,871.84
+"""
+    assert _descriptions(page) == [
+        "GN container 1/1, 65 mm, stainless – 2024-11-13",
+        "Lager beer keg 30 L",
+    ]
