@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import takewhile
 
 from bot.extract import labels
 from bot.extract.dates import find_dates, fold
@@ -291,13 +292,9 @@ def buyer_zone(doc: Doc) -> set[tuple[int, int]]:
         for m in labels.CUSTOMER.finditer(doc.lines[i].folded):
             if m.group(0) in {"your", "ihre", "ihr", "uw", "votre", "su", "vostro", "vostra"}:
                 continue
-            for j in (i, *doc.under(i, 6)):
-                if j != i and _seller_label(doc.lines[j].folded):
-                    break  # the seller's block under the buyer's
-                for cell in doc.lines[j].cells:
-                    beside = j == i and 0 <= cell.start - m.start() < 40  # "Bill to: Name"
-                    if abs(cell.start - m.start()) <= 6 or beside:
-                        zone.add((j, cell.start // 4))
+            below = doc.under(i, 6)  # up to the seller's block under the buyer's
+            rows = [i, *takewhile(lambda j: not _seller_label(doc.lines[j].folded), below)]
+            zone |= _block(doc, i, m.start(), rows)
     # the addressee of a letter is its buyer, but for a self-billed invoice's (its seller)
     return zone if doc.derived(is_self_billed) else zone | doc.derived(addressee)
 
@@ -310,11 +307,21 @@ def seller_zone(doc: Doc) -> set[tuple[int, int]]:
         if (m := _seller_label(doc.lines[i].folded)) is None:
             continue
         at = next((c.start for c in doc.lines[i].cells if c.start <= m.start() <= c.end), -99)
-        for j in (j for j in (i, *doc.under(i, 4)) if doc.touching(i, j) or j == i):
-            for cell in doc.lines[j].cells:
-                if abs(cell.start - at) <= 6 or (j == i and 0 <= cell.start - at < 40):
-                    zone.add((j, cell.start // 4))
+        rows = (j for j in (i, *doc.under(i, 4)) if doc.touching(i, j) or j == i)
+        zone |= _block(doc, i, at, rows)
     return zone
+
+
+def _block(doc: Doc, i: int, at: int, rows: Iterable[int]) -> set[tuple[int, int]]:
+    """(line, column bucket) positions of a party's block labelled on line ``i`` at column
+    ``at``: the cells on ``rows`` that start about there, and beside the label on its own line
+    ("Bill to: Name")."""
+    return {
+        (j, cell.start // 4)
+        for j in rows
+        for cell in doc.lines[j].cells
+        if abs(cell.start - at) <= 6 or (j == i and 0 <= cell.start - at < 40)
+    }
 
 
 def addressee(doc: Doc) -> set[tuple[int, int]]:
