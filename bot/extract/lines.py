@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import reduce
 from itertools import permutations
+from operator import attrgetter
 
 from bot.extract import labels
 from bot.extract.checks import TOLERANCE, items_sum
@@ -57,6 +58,7 @@ _CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|USD|GBP|CHF)\b")
 _IN_CURRENCY = re.compile(r"(?:in|en|em|in der|dans) (?:[€$£]|eur|usd|gbp|chf)")
 _MONEY_MARK = re.compile(r"^[€$£] ?|\((?:[€$£]|eur|usd|gbp|chf)\)|(?<=\w) (?:eur|usd|gbp|chf)$")
 _MAX_GAP = 8
+_START = attrgetter("start")
 _DETAIL_LINES = 12  # lines an item's description may wrap over (narrow columns wrap a lot)
 _FIGURES = ("quantity", "unit_price", "total", "tax_rate")
 _SHORT = (*_FIGURES, "unit")  # columns of figures or units: no text runs on under them
@@ -295,20 +297,14 @@ def _has(cols: list[Column], kind: str) -> bool:
 
 def _nearest(cols: list[Column], number: Number) -> Column:
     """The heading nearest the number: headings aligned like their values."""
-    start, end = number.start, number.end
     return min(
-        cols,
-        key=lambda c: (max(c.start - end, start - c.end, 0), abs(c.start + c.end - start - end)),
+        cols, key=lambda c: (_gap(c, number), abs(c.start + c.end - number.start - number.end))
     )
 
 
 def _alone(text: str, number: Number) -> bool:
     """The number is a cell of its own (as a figure in a table stands)."""
     return any(c.start == number.start and c.end == number.end for c in cells_of(text))
-
-
-def _start(col: Column) -> int:
-    return col.start
 
 
 def _gap(col: Column, number: Number) -> int:
@@ -385,7 +381,7 @@ def row(
             # text is set left under its heading: a figure in a cell of its own ending before a
             # text heading starts is the column's on its left (a quantity right-aligned under a
             # left-aligned "Qty"); a number inside text is text (under a centred heading)
-            col = max((c for c in numeric if c.start <= number.start), key=_start, default=col)
+            col = max((c for c in numeric if c.start <= number.start), key=_START, default=col)
         kind = col.kind
         # a right-aligned quantity just left of a code column, or run into the code ("5 BV-394")
         if kind == "code" and (

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from bot.extract.parse import parse_pages
+from tests.extract.test_library_prints import _at
 from tests.extract.test_unseen_layouts import T, _pdf, _read
 
 
@@ -393,14 +394,6 @@ def test_a_vat_breakdown_row_beside_a_payment_note_is_no_item() -> None:
     items = _read(_pdf(cells)).invoice.line_items
 
     assert [i.total for i in items] == [Decimal("384.43"), Decimal("1167.20")]
-
-
-def _at(*cells: tuple[int, str]) -> str:
-    """A layout line: each text starting at its column."""
-    line = ""
-    for column, text in cells:
-        line = line.ljust(column) + text
-    return line
 
 
 def test_an_abbreviated_discount_heading_keeps_the_price_undiscounted() -> None:
